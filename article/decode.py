@@ -1,0 +1,151 @@
+"""Turn a file's bytes into clean text: detect the encoding, drop anything that drives a terminal."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+
+from article.model import LoadedText, Source
+
+
+class InputError(Exception):
+    """A file we cannot read as text; the message names the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+# strings, and two-character escapes. C1 equivalents (U+009B CSI, U+009D OSC) likewise.
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?            # CSI
+  | (?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]?                             # other escapes
+    """,
+    re.VERBOSE | re.DOTALL | re.MULTILINE,
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _is_common_cjk(ch: str) -> bool:
+    """True for the few thousand characters everyday Chinese text is made of."""
+    try:
+        gb = ch.encode("gb2312")
+        if len(gb) == 2 and 0xB0 <= gb[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        b5 = ch.encode("big5")
+        return len(b5) == 2 and 0xA4 <= b5[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+def _plausibility(text: str) -> float:
+    """Share of CJK characters that are common ones: high for the right codec, low for mojibake."""
+    sample = [c for c in text[:20000] if "\u3400" <= c <= "\u9fff"]
+    if not sample:
+        return 0.5
+    return sum(map(_is_common_cjk, sample)) / len(sample)
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """Decode bytes, trying BOMs, UTF-8, then the Chinese legacy codecs by plausibility."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as err:
+                raise InputError(path, f"undecodable {codec} text ({err.reason})") from None
+            return text.lstrip("\ufeff"), codec.replace("-sig", "")
+    if b"\x00" in raw:
+        raise InputError(path, "binary file (contains NUL bytes), not a text article")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates: list[tuple[float, str, str]] = []
+    for codec in ("gb18030", "big5"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausibility(text), codec, text))
+    if not candidates:
+        raise InputError(path, "undecodable text (not UTF-8, UTF-16, GB18030/GBK or Big5)")
+    score, codec, text = max(candidates, key=lambda c: c[0])
+    if score < 0.5:
+        raise InputError(path, "undecodable text (not UTF-8, UTF-16, GB18030/GBK or Big5)")
+    return text, codec
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """Normalise newlines and strip escape sequences and control characters; count removals."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    before = len(text)
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return text, before - len(text)
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """Mostly control bytes means a binary file, whatever a codec would make of it."""
+    sample = raw[:8192]
+    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x1B))
+    return controls > max(8, len(sample) // 10)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read a file, turning every OS failure into one clear InputError."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(p, "is a directory, not a text file")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
+    except PermissionError:
+        raise InputError(p, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(p, "is a directory, not a text file") from None
+    except OSError as err:
+        raise InputError(p, f"cannot read ({err.strerror or err})") from None
+    return raw
+
+
+def decode_bytes(path: str | Path, raw: bytes) -> LoadedText:
+    """Decode and clean bytes already read from `path`."""
+    if not raw.strip():
+        raise InputError(path, "empty file, nothing to read")
+    if _looks_binary(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(path, "binary file (mostly control bytes), not a text article")
+    text, encoding = _decode(Path(path), raw)
+    text, removed = clean_text(text)
+    if not text.strip():
+        raise InputError(path, "no readable text in the file")
+    source = Source(path=str(path), encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
+    return LoadedText(source=source, text=text, removed_controls=removed)
+
+
+def load_text(path: str | Path) -> LoadedText:
+    """Read and decode a text file, or raise InputError naming the file and the problem."""
+    return decode_bytes(path, read_bytes(path))
+
+
+def text_id(text: str) -> str:
+    """Stable id of a document's text: the same text always gives the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,218 @@
+"""The document model: plain dataclasses shared by analysis, storage and the reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+# Block kinds of the contract.
+TITLE = "title"
+BYLINE = "byline"
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+CAPTION = "caption"
+SOURCE = "source"
+CONTINUATION = "continuation"
+QUESTION = "question"
+ANSWER = "answer"
+BLOCK_KINDS = (TITLE, BYLINE, HEADING, PARAGRAPH, CAPTION, SOURCE, CONTINUATION, QUESTION, ANSWER)
+BODY_KINDS = (PARAGRAPH, QUESTION, ANSWER)
+
+# Block flags.
+TRUNCATED_START = "truncated_start"
+TRUNCATED_END = "truncated_end"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the text came from, so a person can check it against the file."""
+
+    path: str
+    encoding: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedText:
+    """A decoded, cleaned source text, before any structure is found."""
+
+    source: Source
+    text: str
+    removed_controls: int = 0
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block as found in the source, before reflow: one paragraph or marker line."""
+
+    kind: str
+    text: str
+    lines: list[tuple[int, int]]
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change reflow made, so the reader and `analyze` can explain it."""
+
+    kind: str  # "join", "join_repeat", "moved_section", ...
+    block: int  # index of the resulting block
+    offset: int  # code-point offset in that block's text where the repair sits
+    detail: str  # short human-readable explanation
+    from_lines: tuple[int, int] | None = None  # source lines of the piece that was attached
+
+
+@dataclass(slots=True)
+class Block:
+    """A reflowed block as shown to the reader."""
+
+    index: int
+    kind: str
+    text: str
+    lines: list[tuple[int, int]]
+    speaker: str | None = None
+    article: int | None = None
+    flags: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "text": self.text,
+            "speaker": self.speaker,
+            "article": self.article,
+            "lines": [list(r) for r in self.lines],
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(slots=True)
+class ArticleInfo:
+    """One article of the page: its title, byline and blocks in reading order."""
+
+    title: str | None
+    byline: str | None
+    blocks: list[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "byline": self.byline, "blocks": list(self.blocks)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named thing mentioned in a block, by code-point offsets into the block text."""
+
+    type: str
+    text: str
+    block: int
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "text": self.text,
+            "block": self.block,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity in the text with its normalised value and what it measures."""
+
+    text: str
+    value: float
+    high: float | None
+    unit: str
+    qualifier: str | None
+    label: str | None
+    subject: str | None
+    block: int
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        high: float | int | None = self.high
+        if high is not None and float(high).is_integer():
+            high = int(high)
+        return {
+            "text": self.text,
+            "value": value,
+            "high": high,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "label": self.label,
+            "subject": self.subject,
+            "block": self.block,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A passage printed twice: block[start:end] repeats of_block from of_start."""
+
+    block: int
+    start: int
+    end: int
+    of_block: int
+    of_start: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "block": self.block,
+            "start": self.start,
+            "end": self.end,
+            "of_block": self.of_block,
+            "of_start": self.of_start,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything the reader and the exporter know about one source file."""
+
+    source: Source
+    doc_id: str
+    title: str | None
+    articles: list[ArticleInfo]
+    blocks: list[Block]
+    entities: list[Entity] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    analysed: bool = False  # False while entities and figures are still to come
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's schema 1; `repairs` is an addition."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "source": {
+                "path": self.source.path,
+                "encoding": self.source.encoding,
+                "sha256": self.source.sha256,
+            },
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "articles": [a.to_json() for a in self.articles],
+            "blocks": [b.to_json() for b in self.blocks],
+            "entities": [e.to_json() for e in self.entities],
+            "figures": [f.to_json() for f in self.figures],
+            "duplicates": [d.to_json() for d in self.duplicates],
+            "repairs": [
+                {
+                    "kind": r.kind,
+                    "block": r.block,
+                    "offset": r.offset,
+                    "detail": r.detail,
+                    "from_lines": list(r.from_lines) if r.from_lines else None,
+                }
+                for r in self.repairs
+            ],
+        }

@@ -216,3 +216,13 @@ class Document:
                 for r in self.repairs
             ],
         }
+
+
+@dataclass(slots=True)
+class Reflowed:
+    """What reflow returns: blocks in reading order, grouped into articles."""
+
+    blocks: list[Block]
+    articles: list[ArticleInfo]
+    duplicates: list[Duplicate] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)

@@ -1,0 +1,62 @@
+"""One shared, quiet jieba tokenizer with jingdu's lexicon loaded, so every analysis step agrees."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jieba
+
+_lock = threading.Lock()
+_tokenizer: jieba.Tokenizer | None = None
+
+
+def _quiet_import() -> object:
+    """Import jieba without its log lines or deprecation warnings reaching the terminal."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import jieba as jieba_module
+    jieba_module.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba_module
+
+
+def lexicon_paths() -> list[str]:
+    """jingdu's own user dictionaries (jieba format: word freq tag), shipped in article/data."""
+    data = files("article.data")
+    return sorted(str(p) for p in data.iterdir() if p.name.endswith(".jieba.txt"))
+
+
+def tokenizer() -> jieba.Tokenizer:
+    """The shared tokenizer, built once (about half a second) on first use."""
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            jieba_module = _quiet_import()
+            tok = jieba_module.Tokenizer()  # type: ignore[attr-defined]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tok.initialize()
+                for path in lexicon_paths():
+                    tok.load_userdict(path)
+            _tokenizer = tok
+        return _tokenizer
+
+
+def is_word(word: str) -> bool:
+    """True when the dictionary (jieba's plus ours) knows `word` as a real word."""
+    return bool(tokenizer().FREQ.get(word))
+
+
+def word_freq(word: str) -> int:
+    """Dictionary frequency of `word`; 0 for unknown words and bare prefixes."""
+    return tokenizer().FREQ.get(word) or 0
+
+
+def cut(text: str, hmm: bool = True) -> list[str]:
+    """Segment text into words with the shared tokenizer."""
+    return tokenizer().lcut(text, HMM=hmm)

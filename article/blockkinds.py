@@ -1,0 +1,126 @@
+"""Recognise what a single source line is (title, byline, marker, Q&A turn …) by general rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from article.model import (
+    ANSWER,
+    BYLINE,
+    CONTINUATION,
+    HEADING,
+    PARAGRAPH,
+    QUESTION,
+    SOURCE,
+    TITLE,
+)
+
+# Common Chinese surnames (single and compound), enough to tell "张畅：" from "方法：".
+SINGLE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
+    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解"
+    "牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
+    "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝娄鞠"
+)
+COMPOUND_SURNAMES = frozenset(
+    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒")
+)
+
+
+def has_surname(name: str) -> bool:
+    """True when `name` starts with a known surname, so it can be a person's name."""
+    return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
+
+
+@dataclass(frozen=True, slots=True)
+class LineKind:
+    """What one line is: its kind, its text without markup marks, and the speaker if any."""
+
+    kind: str
+    text: str
+    speaker: str | None = None
+    structural: bool = False  # always its own block (never merged with neighbouring lines)
+
+
+_TITLE = re.compile(r"^#[ \t\u3000]+(.*\S)")
+_HEADING = re.compile(r"^#{2,6}[ \t\u3000]+(.*\S)")
+_SOURCE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息|注)?来源\s*[：:]")
+_CONT = re.compile(
+    r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?(?:[A-Za-z]\s*)?[0-9０-９一二三四五六七八九十]+"
+    r"\s*(?:版|页)?\s*[)）】\]]?[。.]?$"
+)
+_BYLINE_ROLE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿)")
+_BYLINE_END = re.compile(r"(?:报道|摄影?|采写|发自\S{1,8}|综合报道|整理)$")
+_BYLINE_START = re.compile(r"^(?:本报|中经|新华社|本刊|见习|特约)?(?:记者|通讯员|实习生)")
+_SENTENCE_PUNCT = re.compile(r"[。，；！？：:]")
+_MEDIA_Q = re.compile(r"^《([^》]{1,16})》\s*[：:]")
+_ROLE_Q = re.compile(r"^(记者|问|主持人|提问|Q)\s*[：:]")
+_ROLE_A = re.compile(r"^(答|A)\s*[：:]")
+_NAME_A = re.compile(r"^([\u4e00-\u9fff]{2,4})：")
+_BAD_NAME_TAILS = frozenset("表示认为指出称说道的是在和与了等")
+
+
+def _speaker_name(line: str) -> str | None:
+    """The speaker of a `张畅：` turn: a 2–4 character name with a known surname, else None."""
+    match = _NAME_A.match(line)
+    if match is None:
+        return None
+    name = match.group(1)
+    if not has_surname(name) or name[-1] in _BAD_NAME_TAILS:
+        return None
+    from article.segment import word_freq  # loaded lazily: only lines like "X：" need it
+
+    if word_freq(name) >= 20:  # a common word ("方法", "高度"), not a name
+        return None
+    return name
+
+
+def _is_byline(line: str) -> bool:
+    """Short credit lines: "中经记者 秦玉芳 广州报道", "本报记者 张三"."""
+    if len(line) > 40 or _SENTENCE_PUNCT.search(line) or not _BYLINE_ROLE.search(line):
+        return False
+    return bool(_BYLINE_END.search(line) or _BYLINE_START.match(line))
+
+
+def classify_line(line: str) -> LineKind:
+    """Classify one stripped, non-blank source line."""
+    if match := _HEADING.match(line):
+        return LineKind(HEADING, match.group(1), structural=True)
+    if match := _TITLE.match(line):
+        return LineKind(TITLE, match.group(1), structural=True)
+    if _CONT.match(line):
+        return LineKind(CONTINUATION, line, structural=True)
+    if _SOURCE.match(line):
+        return LineKind(SOURCE, line, structural=True)
+    if _is_byline(line):
+        return LineKind(BYLINE, line, structural=True)
+    return _classify_turn(line)
+
+
+def _classify_turn(line: str) -> LineKind:
+    """Q&A turns start a new block; everything else is a plain paragraph line."""
+    if match := _MEDIA_Q.match(line):
+        return LineKind(QUESTION, line, match.group(1), structural=True)
+    if match := _ROLE_Q.match(line):
+        role = match.group(1)
+        return LineKind(QUESTION, line, role if role in ("记者", "主持人") else None, True)
+    if _ROLE_A.match(line):
+        return LineKind(ANSWER, line, None, structural=True)
+    if name := _speaker_name(line):
+        return LineKind(ANSWER, line, name, structural=True)
+    return LineKind(PARAGRAPH, line)
+
+
+_CHART_WORDS = re.compile(
+    r"(?:^(?:附)?(?:图|表|图表)\s*[0-9０-９一二三四五六七八九十]"
+    r"|(?:图|表|图表|示意图|一览|一览表|统计表|走势|趋势图|分布图|对比图|情况表|明细)"
+    r"\s*(?:[（(][^）)]*[）)])?$)"
+)
+
+
+def names_a_chart(heading: str) -> bool:
+    """True when a heading reads like a chart or table caption ("图1 …", "… 一览表")."""
+    return bool(_CHART_WORDS.search(heading.strip()))

@@ -1,0 +1,90 @@
+"""Split cleaned source text into raw blocks (paragraphs and marker lines) with line provenance."""
+
+from __future__ import annotations
+
+from article.blockkinds import LineKind, classify_line, names_a_chart
+from article.model import ANSWER, CAPTION, HEADING, QUESTION, SOURCE, RawBlock
+
+# Below this share of blank separators per non-blank line, a document has no paragraph breaks
+# worth trusting, so each line is taken as a block of its own.
+_MIN_BLANK_SHARE = 0.1
+_SHORT_NOTE = 30  # a line between a chart heading and its source line ("单位：亿元")
+
+
+def _joiner(left: str, right: str) -> str:
+    """Nothing between CJK pieces, one space between Latin letters or digits."""
+    ascii_pair = bool(left and right) and left[-1].isascii() and right[0].isascii()
+    return " " if ascii_pair and left[-1].isalnum() and right[0].isalnum() else ""
+
+
+def _line_per_block(lines: list[str]) -> bool:
+    """True when the text has (almost) no blank lines between its non-blank lines."""
+    filled = [bool(line.strip()) for line in lines]
+    n_filled = sum(filled)
+    if n_filled < 2:
+        return False
+    gaps = sum(
+        1 for i in range(1, len(filled)) if filled[i] and not filled[i - 1] and any(filled[:i])
+    )
+    return gaps < _MIN_BLANK_SHARE * n_filled
+
+
+def _new_block(kind: LineKind, number: int) -> RawBlock:
+    """A block started by one line."""
+    return RawBlock(kind.kind, kind.text, [(number, number)], kind.speaker)
+
+
+def _extend(block: RawBlock, text: str, number: int) -> None:
+    """Append a continuation line to a paragraph (or Q&A turn) being built."""
+    block.text += _joiner(block.text, text) + text
+    first, _ = block.lines[-1]
+    block.lines[-1] = (first, number)
+
+
+def split_blocks(text: str) -> list[RawBlock]:
+    """One RawBlock per paragraph or structural line, in source order."""
+    lines = text.split("\n")
+    every_line = _line_per_block(lines)
+    blocks: list[RawBlock] = []
+    open_block: RawBlock | None = None  # the paragraph that the next plain line continues
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line.strip()
+        if not line:
+            open_block = None
+            continue
+        kind = classify_line(line)
+        if open_block is not None and not kind.structural and not every_line:
+            _extend(open_block, kind.text, number)
+            continue
+        block = _new_block(kind, number)
+        blocks.append(block)
+        growable = not kind.structural or kind.kind in (QUESTION, ANSWER)
+        open_block = block if growable else None
+    _mark_captions(blocks)
+    return blocks
+
+
+def _mark_captions(blocks: list[RawBlock]) -> None:
+    """Headings that name a chart, or are followed by a source line, are figure captions."""
+    for i, block in enumerate(blocks):
+        if block.kind != HEADING:
+            continue
+        if names_a_chart(block.text) or _source_follows(blocks, i):
+            block.kind = CAPTION
+
+
+def _source_follows(blocks: list[RawBlock], i: int) -> bool:
+    """A source line right after the heading, or after one short note line (units, notes)."""
+    after = blocks[i + 1 : i + 3]
+    if not after:
+        return False
+    if after[0].kind == SOURCE:
+        return True
+    note = after[0]
+    return (
+        len(after) == 2
+        and after[1].kind == SOURCE
+        and len(note.text) <= _SHORT_NOTE
+        and "。" not in note.text
+        and note.kind not in (HEADING, QUESTION, ANSWER)
+    )

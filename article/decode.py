@@ -1,10 +1,11 @@
-"""Turn a file's bytes into clean text: detect the encoding, drop anything that drives a terminal."""
+"""Turn a file's bytes into clean text: find the encoding, drop what could drive a terminal."""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from article.model import LoadedText, Source
@@ -63,6 +64,15 @@ def _plausibility(text: str) -> float:
     return sum(map(_is_common_cjk, sample)) / len(sample)
 
 
+def _unprintable_share(text: str) -> float:
+    """Share of characters no article contains: unassigned, private-use or surrogate."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    odd = sum(1 for c in sample if unicodedata.category(c) in ("Cn", "Co", "Cs"))
+    return odd / len(sample)
+
+
 def _decode(path: Path, raw: bytes) -> tuple[str, str]:
     """Decode bytes, trying BOMs, UTF-8, then the Chinese legacy codecs by plausibility."""
     for bom, codec in _BOMS:
@@ -71,6 +81,8 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
                 text = raw.decode(codec)
             except UnicodeDecodeError as err:
                 raise InputError(path, f"undecodable {codec} text ({err.reason})") from None
+            if _plausibility(text) < 0.5 or _unprintable_share(text) > 0.1:
+                raise InputError(path, f"undecodable text (a {codec} mark, but not {codec} text)")
             return text.lstrip("\ufeff"), codec.replace("-sig", "")
     if b"\x00" in raw:
         raise InputError(path, "binary file (contains NUL bytes), not a text article")

@@ -226,3 +226,42 @@ class Reflowed:
     articles: list[ArticleInfo]
     duplicates: list[Duplicate] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+
+
+def document_from_json(data: dict[str, Any]) -> Document:
+    """Rebuild a Document from its `to_json` form (the analysis cache stores that)."""
+    src = data["source"]
+    return Document(
+        source=Source(path=src["path"], encoding=src["encoding"], sha256=src["sha256"]),
+        doc_id=data["doc_id"],
+        title=data["title"],
+        articles=[
+            ArticleInfo(a["title"], a["byline"], list(a["blocks"])) for a in data["articles"]
+        ],
+        blocks=[
+            Block(
+                index=b["index"],
+                kind=b["kind"],
+                text=b["text"],
+                lines=[(r[0], r[1]) for r in b["lines"]],
+                speaker=b["speaker"],
+                article=b["article"],
+                flags=list(b["flags"]),
+            )
+            for b in data["blocks"]
+        ],
+        entities=[Entity(**e) for e in data["entities"]],
+        figures=[Figure(**f) for f in data["figures"]],
+        duplicates=[Duplicate(**d) for d in data["duplicates"]],
+        repairs=[
+            Repair(
+                kind=r["kind"],
+                block=r["block"],
+                offset=r["offset"],
+                detail=r["detail"],
+                from_lines=tuple(r["from_lines"]) if r.get("from_lines") else None,  # type: ignore[arg-type]
+            )
+            for r in data.get("repairs", [])
+        ],
+        analysed=True,
+    )

@@ -1,0 +1,120 @@
+"""The analysis pipeline in stages, so the reader can show text before the slow parts finish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from article import cache
+from article.blocks import split_blocks
+from article.decode import load_text, text_id
+from article.model import TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
+
+Progress = Callable[[str, float], None]
+
+
+def open_text(path: str | Path) -> LoadedText:
+    """Read and decode a file; raises InputError naming the file and the problem."""
+    return load_text(path)
+
+
+def _title_of(articles: list[ArticleInfo], blocks: list[Block]) -> str | None:
+    """The page's title: its first article's, else its first title block."""
+    for article in articles:
+        if article.title:
+            return article.title
+    return next((b.text for b in blocks if b.kind == TITLE), None)
+
+
+def _group_by_titles(raw: list[RawBlock]) -> tuple[list[Block], list[ArticleInfo]]:
+    """Unreflowed blocks, split into articles at each title: the instant first view."""
+    blocks: list[Block] = []
+    articles: list[ArticleInfo] = []
+    for index, rb in enumerate(raw):
+        if rb.kind == TITLE or not articles:
+            articles.append(
+                ArticleInfo(title=rb.text if rb.kind == TITLE else None, byline=None, blocks=[])
+            )
+        article = articles[-1]
+        article.blocks.append(index)
+        if rb.kind == "byline" and article.byline is None:
+            article.byline = rb.text
+        blocks.append(
+            Block(
+                index=index,
+                kind=rb.kind,
+                text=rb.text,
+                lines=list(rb.lines),
+                speaker=rb.speaker,
+                article=len(articles) - 1,
+            )
+        )
+    return blocks, articles
+
+
+def quick_document(loaded: LoadedText) -> Document:
+    """Blocks as printed, no jieba: cheap enough to show on the first frame."""
+    blocks, articles = _group_by_titles(split_blocks(loaded.text))
+    return Document(
+        source=loaded.source,
+        doc_id=text_id(loaded.text),
+        title=_title_of(articles, blocks),
+        articles=articles,
+        blocks=blocks,
+    )
+
+
+def structure(loaded: LoadedText) -> Document:
+    """Reflowed blocks and articles, without entities and figures."""
+    from article.reflow import reflow
+
+    result = reflow(split_blocks(loaded.text))
+    return Document(
+        source=loaded.source,
+        doc_id=text_id(loaded.text),
+        title=_title_of(result.articles, result.blocks),
+        articles=result.articles,
+        blocks=result.blocks,
+        duplicates=result.duplicates,
+        repairs=result.repairs,
+    )
+
+
+def _extract(doc: Document, progress: Progress | None) -> Document:
+    """Fill entities and figures into a structured document."""
+    from article.entities import find_entities
+    from article.figures import find_figures
+
+    if progress:
+        progress("实体", 0.5)
+    doc.entities = find_entities(doc.blocks)
+    if progress:
+        progress("数据", 0.8)
+    doc.figures = find_figures(doc.blocks, doc.entities)
+    doc.analysed = True
+    return doc
+
+
+def analyze(
+    loaded: LoadedText, *, use_cache: bool = True, progress: Progress | None = None
+) -> Document:
+    """The whole analysis, served from the content-keyed cache when the text is unchanged."""
+    key = cache.key_for(loaded.text)
+    if use_cache:
+        cached = cache.load(key)
+        if cached is not None:
+            cached.source = loaded.source
+            return cached
+    if progress:
+        progress("重排", 0.1)
+    doc = _extract(structure(loaded), progress)
+    if use_cache:
+        cache.save(key, doc)
+    if progress:
+        progress("完成", 1.0)
+    return doc
+
+
+def analyze_path(path: str | Path, *, use_cache: bool = True) -> Document:
+    """Convenience for scripts and tests: load, then analyse."""
+    return analyze(open_text(path), use_cache=use_cache)

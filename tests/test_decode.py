@@ -1,0 +1,113 @@
+"""Loading text: every common Chinese encoding, hostile bytes, and files that are not text."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from article.decode import InputError, clean_text, load_text, text_id
+
+SIMPLIFIED = (
+    "# 青岚农商银行推出新贷\n\n本报记者 欧阳澜 报道\n\n"
+    "截至10月末，该行发放贷款12.5亿元，同比增长8.2%。“服务实体经济。”\n"
+)
+TRADITIONAL = (
+    "# 臺灣銀行業務發展\n\n記者 林書豪 報導\n\n該行發放貸款三千萬元，較去年增長百分之五。\n"
+)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SIMPLIFIED.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8"), "utf-8"),
+        (SIMPLIFIED.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), "utf-16"),
+        (SIMPLIFIED.encode("gb18030"), "gb18030"),
+        (SIMPLIFIED.encode("gbk"), "gb18030"),
+    ],
+)
+def test_simplified_in_every_encoding_gives_the_utf8_text(
+    tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    loaded = load_text(write(tmp_path, "a.txt", data))
+    assert loaded.text == SIMPLIFIED
+    assert loaded.source.encoding == encoding
+    assert text_id(loaded.text) == text_id(SIMPLIFIED)
+
+
+def test_big5_gives_the_utf8_text(tmp_path: Path) -> None:
+    loaded = load_text(write(tmp_path, "b.txt", TRADITIONAL.encode("big5")))
+    assert loaded.text == TRADITIONAL
+    assert loaded.source.encoding == "big5"
+
+
+def test_sha256_is_of_the_raw_bytes(tmp_path: Path) -> None:
+    import hashlib
+
+    data = SIMPLIFIED.encode("gb18030")
+    loaded = load_text(write(tmp_path, "c.txt", data))
+    assert loaded.source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_newlines_are_normalised(tmp_path: Path) -> None:
+    data = "第一段。\r\n\r\n第二段。\r第三段。".encode()
+    assert load_text(write(tmp_path, "d.txt", data)).text == "第一段。\n\n第二段。\n第三段。"
+
+
+def test_escape_sequences_and_controls_are_removed_printables_kept() -> None:
+    hostile = "标题\x1b[31m红\x1b[0m字\x1b]0;pwned\x07，\x1b]8;;http://x\x1b\\链接\x1b\\\x07\x00\x9b2J完。［全角］"
+    text, removed = clean_text(hostile)
+    assert text == "标题红字，链接完。［全角］"
+    assert "\x1b" not in text
+    assert removed > 0
+
+
+def test_full_width_punctuation_is_kept_as_is() -> None:
+    text, _ = clean_text("（一）ＡＢＣ１２３：“引号”")
+    assert text == "（一）ＡＢＣ１２３：“引号”"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+        (b"\xfd\xfc\x80\x81\xff" * 50, "undecodable"),
+        (b"\xff\xfe" + b"\xfd\xfc\x80\x81\x00\xd8" * 50, "undecodable"),
+    ],
+)
+def test_bad_files_raise_one_clear_error(tmp_path: Path, data: bytes, problem: str) -> None:
+    path = write(tmp_path, "bad.txt", data)
+    with pytest.raises(InputError) as info:
+        load_text(path)
+    message = str(info.value)
+    assert message.startswith(str(path))
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_text(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="directory"):
+        load_text(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read anything")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "secret.txt", "内容".encode())
+    path.chmod(0)
+    with pytest.raises(InputError, match="permission"):
+        load_text(path)

@@ -149,10 +149,10 @@ def _cmd_export(args: argparse.Namespace, db_value: str | None) -> int:
 
 def _cmd_read(args: argparse.Namespace, db_value: str | None) -> int:
     from article.analyze import open_text
-    from store.paths import resolve_db_path
 
     path = _article_path(args.path)
     open_text(path)  # fail with one line before the screen is taken over
+    from store.paths import resolve_db_path
     from tui.app import run_reader
 
     return run_reader(path, resolve_db_path(db_value))

@@ -1,0 +1,1 @@
+"""Persistence of notes, bookmarks and reading positions, and Markdown export (no Textual)."""

@@ -1,0 +1,223 @@
+"""A TinyDB storage that cannot lose data: atomic replace, a backup, and a cross-process lock."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from store.errors import CorruptDatabase, StoreError
+
+LOCK_TIMEOUT = 10.0  # seconds to wait for another process before giving up
+Tables = dict[str, dict[str, Any]]
+Stamp = tuple[int, int, int]  # (inode, size, mtime_ns): identifies one version of the file
+
+
+class AtomicJSONStorage(Storage):
+    """JSON file storage whose writes are all-or-nothing and never clobber another process's."""
+
+    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock = FileLock(str(self.lock_path), timeout=lock_timeout)
+        self._lock_timeout = lock_timeout
+        self._data: Tables | None = None
+        self._stamp: Stamp | None = None  # stamp of the file _data came from; None: no file
+        self._loaded = False
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the cross-process lock (re-entrant) for a whole read-modify-write."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"notes database {self.path} is locked by another process"
+                f" (waited {self._lock_timeout:g} s on {self.lock_path})"
+            ) from None
+        except OSError as exc:
+            raise StoreError(f"cannot lock notes database {self.path}: {_reason(exc)}") from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def read(self) -> Tables | None:
+        """The current data; re-parsed only when the file changed since the last read."""
+        try:
+            with open(self.path, "rb") as handle:
+                stamp = _stamp_of(os.fstat(handle.fileno()))
+                if self._loaded and stamp == self._stamp:
+                    return self._data
+                raw = handle.read()
+        except FileNotFoundError:
+            self._remember(None, None)
+            return None
+        except OSError as exc:
+            raise StoreError(f"cannot read notes database {self.path}: {_reason(exc)}") from None
+        data = self._parse(raw)
+        self._remember(data, stamp)
+        return data
+
+    def write(self, data: Tables) -> None:
+        """Replace the file atomically, keeping the previous version as `<name>.bak`."""
+        with self.locked():
+            self._check_unchanged()
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            try:
+                self._replace(payload)
+            except OSError as exc:
+                self._forget()  # the cache may hold changes that never reached the disk
+                raise StoreError(
+                    f"cannot save notes database {self.path}: {_reason(exc)}"
+                ) from None
+            except BaseException:
+                self._forget()
+                raise
+            self._remember(data, _stamp_of(os.stat(self.path)))
+
+    def close(self) -> None:
+        """Nothing stays open between operations, so there is nothing to close."""
+
+    def remove_stale_temp_files(self) -> None:
+        """Delete temp files left by a killed writer; call only while holding the lock."""
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+    def _remember(self, data: Tables | None, stamp: Stamp | None) -> None:
+        """Cache what the file holds now, with the stamp that proves it."""
+        self._data, self._stamp, self._loaded = data, stamp, True
+
+    def _forget(self) -> None:
+        """Drop the cache so the next read goes back to the disk."""
+        self._data, self._stamp, self._loaded = None, None, False
+
+    def _check_unchanged(self) -> None:
+        """Refuse to write data read from a file that another process replaced since."""
+        try:
+            current: Stamp | None = _stamp_of(os.stat(self.path))
+        except FileNotFoundError:
+            current = None
+        if not self._loaded or current != self._stamp:
+            self._forget()
+            raise StoreError(
+                f"notes database {self.path} changed on disk during an update; nothing was written"
+            )
+
+    def _parse(self, raw: bytes) -> Tables | None:
+        """Parse and shape-check the file, or raise CorruptDatabase and touch nothing."""
+        if not raw.strip():
+            if self.backup_path.exists():
+                raise CorruptDatabase(self.path, "the file is empty", self._usable_backup())
+            return None
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError:
+            raise CorruptDatabase(self.path, "not UTF-8 text", self._usable_backup()) from None
+        except json.JSONDecodeError as exc:
+            problem = f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+            raise CorruptDatabase(self.path, problem, self._usable_backup()) from None
+        problem = _shape_problem(data)
+        if problem:
+            raise CorruptDatabase(self.path, problem, self._usable_backup())
+        return data
+
+    def _usable_backup(self) -> Path | None:
+        """The backup, if it exists and parses, so the error never points at a broken file."""
+        try:
+            data = json.loads(self.backup_path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        return None if _shape_problem(data) else self.backup_path
+
+    def _replace(self, payload: bytes) -> None:
+        """Write a temp file, fsync it, keep the old file as backup, rename over, fsync the dir."""
+        tmp = self._temp_path()
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, self._file_mode())
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            self._keep_backup()
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        _fsync_dir(self.path.parent)
+
+    def _keep_backup(self) -> None:
+        """Make the current file the backup: a hard link (no copy), else a copy."""
+        if not self.path.exists():
+            return
+        tmp = self._temp_path()
+        try:
+            os.link(self.path, tmp)
+        except OSError:
+            shutil.copyfile(self.path, tmp)
+        try:
+            os.replace(tmp, self.backup_path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+
+    def _temp_path(self) -> Path:
+        """A unique hidden name next to the database, so os.replace stays on one filesystem."""
+        token = f"{os.getpid()}.{secrets.token_hex(4)}"
+        return self.path.with_name(f".{self.path.name}.{token}.tmp")
+
+    def _file_mode(self) -> int:
+        """Keep the existing file's permissions; new databases are private to the user."""
+        try:
+            return os.stat(self.path).st_mode & 0o777
+        except OSError:
+            return 0o600
+
+
+def _stamp_of(st: os.stat_result) -> Stamp:
+    """What changes whenever the file is replaced or rewritten."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _shape_problem(data: object) -> str | None:
+    """Why `data` is not a TinyDB database (tables of id -> document), or None if it is."""
+    if not isinstance(data, dict):
+        return "not a TinyDB database: the top level is not an object"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"not a TinyDB database: table {name!r} is not an object"
+        if not all(isinstance(doc, dict) for doc in table.values()):
+            return f"not a TinyDB database: table {name!r} holds a non-object record"
+    return None
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable; some platforms cannot open directories, which is fine there."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    """The OS's short explanation, without Python's errno prefix."""
+    return exc.strerror or str(exc)

@@ -1,0 +1,231 @@
+"""A document laid out as visual lines, wrapped lazily block by block so cost follows the screen."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from article.model import (
+    CAPTION,
+    PARAGRAPH,
+    SOURCE,
+    TITLE,
+    TRUNCATED_END,
+    TRUNCATED_START,
+    Document,
+)
+from tui.typeset import INDENT, estimate_cells, wrap
+
+# Roles of visual lines.
+TEXT = "text"
+BLANK = "blank"
+GAP = "gap"  # ⋯ where the source was cut
+RULE = "rule"  # between articles
+NOTE = "note"  # （重复，见第N段）
+
+GAP_MARK = "⋯"
+GUTTER = "▏"  # drawn before every line of captions and sources
+CENTRED = frozenset({TITLE})
+GUTTERED = frozenset({CAPTION, SOURCE})
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line: a character range of a block, or a decoration belonging to it."""
+
+    block: int
+    role: str = TEXT
+    start: int = 0
+    end: int = 0
+    prefix: str = ""  # drawn before the text: indent or speaker label (first line only)
+    label: str = ""  # the text of decoration lines
+    first: bool = False  # the block's first text line (bookmark marks go here)
+
+
+def _start(line: Line) -> int:
+    """Sort key of text lines within a block."""
+    return line.start
+
+
+def duplicate_notes(doc: Document) -> dict[int, list[int]]:
+    """For each block, the blocks whose text it repeats, so the reader can say where to look."""
+    notes: dict[int, list[int]] = {}
+    for dup in doc.duplicates:
+        targets = notes.setdefault(dup.block, [])
+        if dup.of_block not in targets:
+            targets.append(dup.of_block)
+    return notes
+
+
+def speaker_prefix(doc: Document, block: int) -> str:
+    """The speaker label drawn before a Q&A turn whose text does not already start with it."""
+    b = doc.blocks[block]
+    if b.speaker and not b.text.startswith(b.speaker):
+        return f"{b.speaker}："
+    return ""
+
+
+class Layout:
+    """Visual lines of a document at one width; blocks are wrapped on first use."""
+
+    def __init__(self, doc: Document, width: int, *, indent: bool = False) -> None:
+        self.doc = doc
+        self.width = max(width, 4)
+        self.indent = indent
+        self._dups = duplicate_notes(doc)
+        self._lines: dict[int, list[Line]] = {}
+        self.counts = [self._estimate(i) for i in range(len(doc.blocks))]
+        self._tops: list[int] | None = None
+
+    # -- per-block construction -------------------------------------------------------------
+    def _before(self, i: int) -> list[Line]:
+        """Decoration lines above block i: spacing, article rule, gap mark."""
+        if i == 0:
+            lines: list[Line] = []
+        else:
+            prev, cur = self.doc.blocks[i - 1], self.doc.blocks[i]
+            if cur.article != prev.article and cur.article is not None:
+                lines = [Line(i, BLANK), Line(i, RULE), Line(i, BLANK)]
+            else:
+                lines = [Line(i, BLANK)]
+        if TRUNCATED_START in self.doc.blocks[i].flags:
+            lines.append(Line(i, GAP, label=GAP_MARK))
+        return lines
+
+    def _after(self, i: int) -> list[Line]:
+        """Decoration lines below block i: gap mark and where a repeated passage first appeared."""
+        lines: list[Line] = []
+        if TRUNCATED_END in self.doc.blocks[i].flags:
+            lines.append(Line(i, GAP, label=GAP_MARK))
+        for target in self._dups.get(i, []):
+            lines.append(Line(i, NOTE, label=f"（重复，见第{target + 1}段）"))
+        return lines
+
+    def _prefix(self, i: int) -> str:
+        """What is drawn before the block's first line."""
+        block = self.doc.blocks[i]
+        speaker = speaker_prefix(self.doc, i)
+        if speaker:
+            return speaker
+        if self.indent and block.kind == PARAGRAPH:
+            return INDENT
+        return ""
+
+    def _text_width(self, i: int) -> int:
+        """Cells available for the block's text (captions lose two to their gutter)."""
+        kind = self.doc.blocks[i].kind
+        return self.width - 2 if kind in GUTTERED else self.width
+
+    def _estimate(self, i: int) -> int:
+        """Cheap line count for a block not wrapped yet (keeps the scrollbar honest enough)."""
+        text = self.doc.blocks[i].text
+        body = max(1, math.ceil(estimate_cells(text) / self._text_width(i)))
+        return len(self._before(i)) + body + len(self._after(i))
+
+    def _build(self, i: int) -> list[Line]:
+        """Wrap block i into its visual lines."""
+        block = self.doc.blocks[i]
+        width = self._text_width(i)
+        prefix = self._prefix(i)
+        ranges = wrap(block.text, width, width - cell_len(prefix))
+        body = [
+            Line(i, TEXT, s, e, prefix if n == 0 else "", first=n == 0)
+            for n, (s, e) in enumerate(ranges)
+        ]
+        return self._before(i) + body + self._after(i)
+
+    # -- index -------------------------------------------------------------------------------
+    def lines_of(self, i: int) -> list[Line]:
+        """The visual lines of block i, wrapping it now if needed."""
+        lines = self._lines.get(i)
+        if lines is None:
+            lines = self._build(i)
+            self._lines[i] = lines
+            if len(lines) != self.counts[i]:
+                self.counts[i] = len(lines)
+                self._tops = None
+        return lines
+
+    def is_wrapped(self, i: int) -> bool:
+        """Whether block i's line count is exact."""
+        return i in self._lines
+
+    def tops(self) -> list[int]:
+        """First visual line of every block (estimates included), recomputed when stale."""
+        if self._tops is None:
+            self._tops = [0, *itertools.accumulate(self.counts)]
+        return self._tops
+
+    @property
+    def total(self) -> int:
+        """Number of visual lines (estimated until every block is wrapped)."""
+        return self.tops()[-1]
+
+    def top(self, i: int) -> int:
+        """Visual line where block i starts."""
+        return self.tops()[i]
+
+    def find(self, y: int) -> tuple[int, int]:
+        """(block, line within block) at visual line y, clamped to the document."""
+        if not self.counts:
+            return 0, 0
+        tops = self.tops()
+        y = min(max(y, 0), tops[-1] - 1)
+        i = bisect_right(tops, y) - 1
+        return i, y - tops[i]
+
+    def line_at(self, y: int) -> Line | None:
+        """The visual line at y, wrapping its block if needed; None past the end."""
+        if y < 0 or y >= self.total:
+            return None
+        i, k = self.find(y)
+        lines = self.lines_of(i)
+        return lines[min(k, len(lines) - 1)]
+
+    def ensure(self, y: int, height: int) -> int:
+        """Wrap every block seen from y for `height` lines; return y corrected for the new counts.
+
+        The block at y keeps its line index, so the text under the top of the view stays put.
+        """
+        if not self.counts:
+            return 0
+        i, k = self.find(y)
+        count = len(self.lines_of(i))
+        y = self.top(i) + min(k, count - 1)
+        j = i + 1
+        while j < len(self.counts) and self.top(j) < y + height:
+            self.lines_of(j)
+            j += 1
+        return y
+
+    def ensure_before(self, block: int, height: int) -> None:
+        """Wrap block and the blocks above it for `height` lines, so scrolling up is exact."""
+        seen = len(self.lines_of(block))
+        i = block - 1
+        while i >= 0 and seen < height:
+            seen += len(self.lines_of(i))
+            i -= 1
+
+    def line_index(self, block: int, offset: int) -> int:
+        """Index within block's lines of the text line holding `offset`."""
+        lines = self.lines_of(block)
+        first = next(n for n, line in enumerate(lines) if line.role == TEXT)
+        last = first
+        while last + 1 < len(lines) and lines[last + 1].role == TEXT:
+            last += 1
+        found = bisect_right(lines, offset, lo=first, hi=last + 1, key=_start) - 1
+        return max(found, first)
+
+    def y_of(self, block: int, offset: int) -> int:
+        """Visual line of character `offset` of `block`."""
+        return self.top(block) + self.line_index(block, offset)
+
+    def text_rows(self, block: int, start: int, end: int) -> tuple[int, int]:
+        """First and last visual line covering block[start:end]."""
+        first = self.y_of(block, start)
+        last = self.y_of(block, max(start, end - 1))
+        return first, last

@@ -1,0 +1,49 @@
+"""Entity types as the reader names and styles them; styles are CSS component classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EntityStyle:
+    """How one entity type is labelled (legend, 实体 tab) and which component class styles it."""
+
+    type: str
+    label: str
+    component: str
+
+
+ENTITY_STYLES: tuple[EntityStyle, ...] = (
+    EntityStyle("PERSON", "人物", "reader-view--entity-person"),
+    EntityStyle("ORG", "机构", "reader-view--entity-org"),
+    EntityStyle("PLACE", "地点", "reader-view--entity-place"),
+    EntityStyle("TICKER", "代码", "reader-view--entity-ticker"),
+    EntityStyle("DATE", "日期", "reader-view--entity-date"),
+    EntityStyle("PRODUCT", "产品", "reader-view--entity-product"),
+)
+OTHER = EntityStyle("OTHER", "其他", "reader-view--entity-other")
+_BY_TYPE = {style.type: style for style in ENTITY_STYLES}
+
+
+def entity_style(entity_type: str) -> EntityStyle:
+    """The style of an entity type; unknown types share one quiet style."""
+    return _BY_TYPE.get(entity_type, OTHER)
+
+
+def entity_label(entity_type: str) -> str:
+    """The Chinese name of an entity type (人物, 机构, …), or the type itself if unknown."""
+    style = _BY_TYPE.get(entity_type)
+    return style.label if style else entity_type
+
+
+# Default looks, in theme variables so they follow the app theme; the app's CSS may override.
+ENTITY_CSS = """
+ReaderView > .reader-view--entity-person { color: $text-warning; text-style: bold; }
+ReaderView > .reader-view--entity-org { color: $text-primary; }
+ReaderView > .reader-view--entity-place { color: $text-success; }
+ReaderView > .reader-view--entity-ticker { color: $text-secondary; text-style: underline; }
+ReaderView > .reader-view--entity-date { color: $text-accent; }
+ReaderView > .reader-view--entity-product { color: $text-error; }
+ReaderView > .reader-view--entity-other { text-style: italic; }
+"""

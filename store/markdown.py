@@ -10,11 +10,14 @@ import re
 _INLINE_SPECIALS = frozenset("\\`*_[]<>#|~^$=&")
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
 _TAG_JUNK = re.compile(r"[^\w/-]+")
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not U+3000: full-width spaces are text
+# Characters outside YAML's printable set (plus line/paragraph separators), escaped as \uXXXX.
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def escape_inline(text: str) -> str:
     """One line of user text that renders literally, also at the start of a Markdown line."""
-    line = " ".join(text.split())  # one line, no indentation that could become a code block
+    line = _ASCII_SPACE.sub(" ", text).strip(" ")  # no indentation that could become code
     escaped = "".join("\\" + ch if ch in _INLINE_SPECIALS else ch for ch in line)
     escaped = escaped.replace("%%", "%\\%")  # Obsidian comments
     if escaped[:1] in ("-", "+"):
@@ -63,7 +66,3 @@ def yaml_scalar(value: str | int | None) -> str:
         return str(value)
     quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML quoted scalar...
     return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)  # ...if printable
-
-
-# Characters outside YAML's printable set (plus line/paragraph separators), escaped as \uXXXX.
-_YAML_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")

@@ -161,6 +161,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._selection: Range | None = None
         self._flash: Range | None = None
         self._flash_timer: Timer | None = None
+        self._entity_ref: Range | None = None  # the entity e/E last landed on
         self._cache: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
 
@@ -346,7 +347,14 @@ class ReaderView(ScrollView, can_focus=True):
         """Rich style of a component class, cached until the CSS changes."""
         style = self._styles.get(component)
         if style is None:
-            style = self.get_component_rich_style(component, partial=True)
+            # Only what the rule sets, but with colours blended (alpha) as the full style has them.
+            partial = self.get_component_rich_style(component, partial=True)
+            full = self.get_component_rich_style(component, partial=False)
+            colours = Style(
+                color=full.color if partial.color else None,
+                bgcolor=full.bgcolor if partial.bgcolor else None,
+            )
+            style = partial + colours
             self._styles[component] = style
         return style
 
@@ -359,8 +367,8 @@ class ReaderView(ScrollView, can_focus=True):
         """Spans that move often (cursor, hit, selection, flash), clipped to this line."""
         spans: list[Span] = []
         for rng, component in (
+            (self._cursor, "reader-view--cursor"),  # the bottom layer: marks show through it
             (self._marks.current_hit(), "reader-view--search-current"),
-            (self._cursor, "reader-view--cursor"),
             (self._selection, "reader-view--selection"),
             (self._flash, "reader-view--flash"),
         ):
@@ -394,7 +402,11 @@ class ReaderView(ScrollView, can_focus=True):
     def _paint(self, line: Line, dynamic: tuple[Span, ...]) -> Strip:
         """Render a line that is not in the cache."""
         block = self._doc.blocks[line.block]
-        spans = [*self._marks.spans(line.block), *dynamic] if line.role == TEXT else []
+        spans: list[Span] = []
+        if line.role == TEXT:
+            under = [span for span in dynamic if span[2] == "reader-view--cursor"]
+            over = [span for span in dynamic if span[2] != "reader-view--cursor"]
+            spans = [*under, *self._marks.spans(line.block), *over]
         return paint(
             line,
             block,
@@ -571,8 +583,13 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _entity_jump(self, direction: int) -> None:
         """Go to the next/previous entity mention after/before the cursor and flash it."""
-        target = self._marks.entity_near(self._cursor[0], self._cursor[1], direction)
+        block, start, end = self._cursor
+        ref = self._entity_ref
+        if ref is None or ref[0] != block or not start <= ref[1] < end:
+            ref = (block, start - 1 if direction > 0 else start, 0)
+        target = self._marks.entity_near(ref[0], ref[1], direction)
         if target is not None:
+            self._entity_ref = target
             self._move_to(target[0], target[1], reveal=False)
             self._reveal(*target)
             self._set_flash(target)
@@ -605,6 +622,8 @@ class ReaderView(ScrollView, can_focus=True):
     # -- selection -----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Selection keys only act while selecting, so the app may use them otherwise."""
+        if not self._doc.blocks:
+            return False
         return not (action in self.SELECTION_ACTIONS and self._selection is None)
 
     def _set_selection(self, rng: Range | None) -> None:

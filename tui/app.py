@@ -1,0 +1,582 @@
+"""The jingdu reader app: the article view, a sidebar of tabs, notes and bookmarks in a worker."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from article.analyze import analyze, open_text, quick_document
+from article.model import Document, LoadedText
+from store.db import CorruptDatabase, Database, StoreError
+from store.records import Bookmark, Note
+from tui.commands import JingduCommands
+from tui.confirm import ConfirmScreen
+from tui.help_screen import HelpScreen, KeyGroup, action_rows
+from tui.messages import (
+    AnalysisFailed,
+    DeleteBookmark,
+    DeleteNote,
+    DocumentReady,
+    EditNote,
+    JumpTo,
+    MarksLoaded,
+    NoteDraft,
+    StoreFailed,
+    StoreOpened,
+)
+from tui.note_editor import NoteEditor
+from tui.reader_view import ReaderView
+from tui.sidebar import Sidebar
+from tui.tabs.bookmarks import BookmarksTab
+from tui.tabs.figures import FiguresTab
+from tui.tabs.legend import EntityStyles
+from tui.tabs.notes import NotesTab
+from tui.theme import ENTITY_STYLES
+
+POSITION_DELAY = 0.8  # seconds of stillness before the reading position is written
+MEASURE_STEP = 2
+MEASURE_RANGE = (16, 80)
+WIDE_SCREEN = 110  # columns from which the sidebar opens by itself
+
+Progress = Callable[[str, float], None]
+Analyzer = Callable[[LoadedText, Progress], Document]
+
+
+def full_analysis(loaded: LoadedText, progress: Progress) -> Document:
+    """The real pipeline (cached by content); tests may pass another Analyzer."""
+    return analyze(loaded, progress=progress)
+
+
+class JingduApp(App[int]):
+    """Reads one article; analysis and every disk write happen in thread workers."""
+
+    CSS_PATH = "jingdu.tcss"
+    COMMANDS: ClassVar = {JingduCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "toggle_focus", "文章⇄侧栏", priority=True, show=False),
+        Binding("slash", "search", "搜索"),
+        Binding("a", "annotate", "批注"),
+        Binding("b", "bookmark", "书签"),
+        Binding("B", "bookmark_list", "书签列表", key_display="B"),
+        Binding("x", "export", "导出"),
+        Binding("t,f2", "toggle_sidebar", "侧栏"),
+        Binding("c", "toggle_highlight", "实体着色"),
+        Binding("plus,equals_sign", "measure(1)", "加宽", show=False),
+        Binding("minus", "measure(-1)", "收窄", show=False),
+        Binding("i", "toggle_indent", "首行缩进", show=False),
+        Binding("question_mark,f1", "help", "帮助"),
+        Binding("q", "quit_reader", "退出"),
+    ]
+
+    def __init__(
+        self,
+        path: Path,
+        db_path: Path,
+        *,
+        loaded: LoadedText | None = None,
+        analyzer: Analyzer = full_analysis,
+    ) -> None:
+        super().__init__()
+        self.analyzer = analyzer
+        self.path = Path(path)
+        self.db_path = Path(db_path)
+        self.loaded = loaded if loaded is not None else open_text(self.path)
+        self.document: Document = quick_document(self.loaded)
+        self.db: Database | None = None
+        self.notes: list[Note] = []
+        self.bookmarks: list[Bookmark] = []
+        self.selection: tuple[int, int, int] | None = None
+        self._db_lock = threading.Lock()
+        self._position_timer: Timer | None = None
+        self._pending_position: tuple[int, int] | None = None
+        self._restoring = False
+        self._moved = False
+        self._status: dict[str, str] = {"analysis": "分析中…"}
+        self.title = self.document.title or self.path.name
+        self.sub_title = str(self.path)
+
+    # ---- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield ReaderView(self.document, id="reader")
+            yield Sidebar(self.entity_styles, id="sidebar")
+        yield Input(placeholder="搜索（Enter 确定，Esc 取消）", id="search")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reader.focus()
+        self.sidebar.display = self.size.width >= WIDE_SCREEN
+        self.sidebar.set_document(self.document)
+        self._show_status()
+        self.run_analysis()
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one("#reader", ReaderView)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one("#sidebar", Sidebar)
+
+    def entity_styles(self) -> EntityStyles:
+        """Each entity type's highlight style, as the reader draws it (follows the theme)."""
+        styles: EntityStyles = {}
+        for style in ENTITY_STYLES:
+            try:
+                styles[style.type] = self.reader.get_component_rich_style(style.component)
+            except KeyError:  # a reader without that component class: plain bold
+                styles[style.type] = Style(bold=True)
+        return styles
+
+    # ---- status line --------------------------------------------------------------------
+
+    def set_status(self, part: str, text: str | None) -> None:
+        """Set or clear one part of the status line (analysis, search, store, selection)."""
+        if text:
+            self._status[part] = text
+        else:
+            self._status.pop(part, None)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """Join the parts in a fixed order so the line does not jump about."""
+        order = ("store", "analysis", "search", "selection", "place")
+        text = "  ·  ".join(self._status[k] for k in order if self._status.get(k))
+        self.query_one("#status", Static).update(Text(text))
+
+    # ---- analysis -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def run_analysis(self) -> None:
+        """Full analysis off the UI thread; the reader stays usable meanwhile."""
+
+        def progress(stage: str, fraction: float) -> None:
+            label = f"分析中… {stage} {int(fraction * 100)}%"
+            self.call_from_thread(self.set_status, "analysis", label)
+
+        try:
+            doc = self.analyzer(self.loaded, progress)
+        except Exception as err:  # analysis bugs must not take the reader down
+            self.post_message(AnalysisFailed(f"{type(err).__name__}: {err}"))
+            return
+        self.post_message(DocumentReady(doc))
+
+    def on_document_ready(self, message: DocumentReady) -> None:
+        """Show the better document without moving the reader, then load notes for it."""
+        self.document = message.document
+        self.reader.set_document(self.document)
+        self.sidebar.set_document(self.document)
+        self.title = self.document.title or self.path.name
+        self.set_status("analysis", None)
+        self.open_store()
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        """Keep reading the quick document; say what went wrong."""
+        self.set_status("analysis", "分析失败")
+        self.notify(f"分析失败：{message.error}", severity="error", markup=False, timeout=10)
+        self.document.analysed = True  # nothing more will come: stop the tabs saying 分析中…
+        self.sidebar.set_document(self.document)
+        self.open_store()
+
+    # ---- store --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="store-open")
+    def open_store(self) -> None:
+        """Open the database (read-only if it is corrupt) and load this document's marks."""
+        doc = self.document
+        problem: str | None = None
+        try:
+            db = Database(self.db_path)
+        except CorruptDatabase as err:
+            db, problem = Database.open_read_only(self.db_path), str(err)
+        except (StoreError, OSError) as err:
+            db, problem = Database.open_read_only(self.db_path), str(err)
+        try:
+            with self._db_lock:
+                notes = db.notes_for_document(doc)
+                bookmarks = db.bookmarks(doc.doc_id)
+                position = db.position(doc.doc_id)
+        except (StoreError, OSError) as err:
+            self.post_message(StoreOpened(db, [], [], None, problem or str(err)))
+            return
+        self.post_message(StoreOpened(db, notes, bookmarks, position, problem))
+
+    def on_store_opened(self, message: StoreOpened) -> None:
+        """Show marks, restore the reading position, and warn loudly about a read-only db."""
+        self.db = message.database
+        self._apply_marks(message.notes, message.bookmarks)
+        if message.problem or self.db.read_only:
+            self.set_status("store", "只读：笔记和书签不会保存")
+            self.notify(
+                f"{message.problem}\n数据库以只读方式打开：笔记和书签不会保存。",
+                title="数据库无法使用",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+        pos = message.position
+        if pos and not self._moved and 0 <= pos.block < len(self.document.blocks):
+            self._restoring = True
+            self.reader.goto(pos.block, pos.offset, flash=False)
+
+    def _apply_marks(self, notes: list[Note], bookmarks: list[Bookmark]) -> None:
+        """Draw notes and bookmarks in the text and list them in the sidebar."""
+        self.notes, self.bookmarks = notes, bookmarks
+        spans = [(n.block, n.start, n.end) for n in notes if not n.orphaned]
+        self.reader.set_marks(spans, [b.block for b in bookmarks])
+        self.sidebar.set_marks(notes, bookmarks)
+
+    def on_marks_loaded(self, message: MarksLoaded) -> None:
+        self._apply_marks(message.notes, message.bookmarks)
+        if message.status:
+            self.notify(message.status, markup=False, timeout=3)
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """A write failed: say so, and put an unsaved note back in front of the user."""
+        self.notify(message.error, title="保存失败", severity="error", timeout=15, markup=False)
+        if message.draft is not None:
+            self.push_screen(
+                NoteEditor(message.draft, problem=f"保存失败：{message.error}"), self._draft_done
+            )
+
+    def _writable(self) -> Database | None:
+        """The database if it can take writes; otherwise say why not."""
+        if self.db is None:
+            self.notify("分析完成后才能保存笔记和书签，请稍候…", severity="warning", timeout=3)
+            return None
+        if self.db.read_only:
+            self.notify(
+                f"数据库只读（{self.db_path}）：笔记和书签无法保存",
+                severity="error",
+                markup=False,
+            )
+            return None
+        return self.db
+
+    def _store_call(
+        self, change: Callable[[Database], str | None], draft: NoteDraft | None
+    ) -> None:
+        """Run one write in a worker, then reload the marks (or report the failure)."""
+        db = self._writable()
+        if db is not None:
+            self._store_worker(db, self.document, change, draft)
+
+    @work(thread=True, group="store")
+    def _store_worker(
+        self,
+        db: Database,
+        doc: Document,
+        change: Callable[[Database], str | None],
+        draft: NoteDraft | None,
+    ) -> None:
+        """The write, then fresh marks; never raises into the UI."""
+        try:
+            with self._db_lock:
+                status = change(db)
+                notes = db.notes_for_document(doc)
+                bookmarks = db.bookmarks(doc.doc_id)
+        except (StoreError, OSError, KeyError, ValueError) as err:
+            self.post_message(StoreFailed(str(err), draft))
+            return
+        self.post_message(MarksLoaded(notes, bookmarks, status))
+
+    # ---- reading position ---------------------------------------------------------------
+
+    def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
+        """Remember where the reader is, written after a short pause (debounced)."""
+        if self._restoring:
+            self._restoring = False
+        else:
+            self._moved = True
+        self._pending_position = (message.block, message.offset)
+        total = len(self.document.blocks)
+        self.set_status("place", f"¶{message.block + 1}/{total}")
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
+
+    def _flush_position(self) -> None:
+        """Write the pending position in a worker."""
+        if self._pending_position is None or self.db is None or self.db.read_only:
+            return
+        block, offset = self._pending_position
+        self._pending_position = None
+        self._save_position(self.db, self.document.doc_id, block, offset)
+
+    @work(thread=True, group="position")
+    def _save_position(self, db: Database, doc_id: str, block: int, offset: int) -> None:
+        """One small write; a failure only costs the resume point, so it is just reported."""
+        try:
+            with self._db_lock:
+                db.save_position(doc_id, block, offset)
+        except (StoreError, OSError) as err:
+            self.post_message(StoreFailed(f"阅读位置未保存：{err}"))
+
+    def _save_position_now(self) -> None:
+        """On quit: write the last position before the app goes."""
+        if self._pending_position is None or self.db is None or self.db.read_only:
+            return
+        block, offset = self._pending_position
+        try:
+            with self._db_lock:
+                self.db.save_position(self.document.doc_id, block, offset)
+        except (StoreError, OSError):
+            pass  # quitting: nothing left to tell the user with
+
+    # ---- reader messages ----------------------------------------------------------------
+
+    def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
+        self.selection = message.span
+        if message.span is None:
+            self.set_status("selection", None)
+        else:
+            _block, start, end = message.span
+            self.set_status("selection", f"已选 {end - start} 字（a 批注，Esc 取消）")
+
+    def on_reader_view_search_changed(self, message: ReaderView.SearchChanged) -> None:
+        if not message.query:
+            self.set_status("search", None)
+        elif message.count == 0:
+            self.set_status("search", f"“{message.query}”：没有找到")
+        else:
+            self.set_status(
+                "search", f"“{message.query}”：{message.index + 1}/{message.count}（n/N）"
+            )
+
+    def on_jump_to(self, message: JumpTo) -> None:
+        """A sidebar row was chosen: show that place in the text, flashed."""
+        if 0 <= message.block < len(self.document.blocks):
+            self.reader.goto(message.block, message.start, message.end, flash=True)
+
+    # ---- actions: view ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Tab only switches panes on the reading screen; modals keep their own Tab."""
+        if action == "toggle_focus":
+            return self.screen is self.screen_stack[0]
+        return True
+
+    def action_toggle_focus(self) -> None:
+        """Tab: article ⇄ sidebar (opening the sidebar if it is closed)."""
+        if self.reader.has_focus:
+            self.sidebar.display = True
+            self.call_after_refresh(self.sidebar.focus_target().focus)
+        else:
+            self.query_one("#search", Input).display = False
+            self.reader.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the sidebar; focus stays where it is unless it was inside."""
+        sidebar = self.sidebar
+        inside = self.focused is not None and sidebar in self.focused.ancestors_with_self
+        sidebar.display = not sidebar.display
+        if inside or not sidebar.display:
+            self.reader.focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        """Open the sidebar on one tab and move into it."""
+        self.sidebar.display = True
+        self.sidebar.show_tab(tab)
+        self.call_after_refresh(lambda: self.sidebar.focus_target().focus())
+
+    def action_toggle_highlight(self) -> None:
+        reader = self.reader
+        reader.highlight_entities = not reader.highlight_entities
+        self.notify("实体着色：" + ("开" if reader.highlight_entities else "关"), timeout=2)
+
+    def action_measure(self, step: int) -> None:
+        low, high = MEASURE_RANGE
+        reader = self.reader
+        reader.measure = max(low, min(high, reader.measure + step * MEASURE_STEP))
+        self.notify(f"每行最多 {reader.measure} 字", timeout=2)
+
+    def action_toggle_indent(self) -> None:
+        reader = self.reader
+        reader.indent = not reader.indent
+        self.notify("首行缩进：" + ("开" if reader.indent else "关"), timeout=2)
+
+    def action_reader(self, action: str) -> None:
+        """Run a ReaderView action (from the command palette)."""
+        self.reader.focus()
+        self.call_after_refresh(self.reader.run_action, action)
+
+    # ---- actions: search ----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        event.stop()
+        query = event.value.strip()
+        event.input.display = False
+        self.reader.focus()
+        if query:
+            count = self.reader.start_search(query)
+            if count == 0:
+                self.notify(f"没有找到“{query}”", severity="warning", markup=False, timeout=3)
+
+    def on_key(self, event: Any) -> None:
+        """Esc in the search field closes it."""
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
+            event.stop()
+            search.display = False
+            self.reader.focus()
+
+    # ---- actions: notes and bookmarks ---------------------------------------------------
+
+    def action_annotate(self) -> None:
+        """Annotate the selection, or the current sentence if nothing is selected."""
+        if self._writable() is None:
+            return
+        block, start, end = self.reader.current_span()
+        text = self.document.blocks[block].text
+        draft = NoteDraft(block, start, end, text[start:end], "", [])
+        self.push_screen(NoteEditor(draft), self._draft_done)
+
+    def _draft_done(self, draft: NoteDraft | None) -> None:
+        """The editor closed: save the note in a worker (nothing to do when cancelled)."""
+        if draft is None:
+            return
+        doc = self.document
+        if draft.note_id is None:
+
+            def change(db: Database) -> str:
+                db.new_note(doc, draft.block, draft.start, draft.end, draft.text, draft.tags)
+                return "笔记已保存"
+
+        else:
+            note_id = draft.note_id
+
+            def change(db: Database) -> str:
+                db.update_note(note_id, text=draft.text, tags=draft.tags)
+                return "笔记已更新"
+
+        self._store_call(change, draft)
+
+    def on_edit_note(self, message: EditNote) -> None:
+        note = self._note(message.note_id)
+        if note is None or self._writable() is None:
+            return
+        draft = NoteDraft(
+            note.block, note.start, note.end, note.quote, note.text, list(note.tags), note.id
+        )
+        self.push_screen(NoteEditor(draft), self._draft_done)
+
+    def on_delete_note(self, message: DeleteNote) -> None:
+        note = self._note(message.note_id)
+        if note is None or self._writable() is None:
+            return
+        quote = note.quote if len(note.quote) <= 30 else note.quote[:30] + "…"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._store_call(lambda db: _deleted(db.delete_note, note.id, "笔记已删除"), None)
+
+        self.push_screen(ConfirmScreen(f"删除这条笔记？\n「{quote}」"), answered)
+
+    def on_delete_bookmark(self, message: DeleteBookmark) -> None:
+        bookmark_id = message.bookmark_id
+        self._store_call(lambda db: _deleted(db.delete_bookmark, bookmark_id, "书签已删除"), None)
+
+    def _note(self, note_id: str) -> Note | None:
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    def action_bookmark(self) -> None:
+        """Toggle a bookmark on the paragraph under the cursor."""
+        block, offset = self.reader.cursor
+        doc = self.document
+
+        def change(db: Database) -> str:
+            added = db.toggle_bookmark(doc, block, offset)
+            return f"已加书签：¶{block + 1}" if added else f"已取消书签：¶{block + 1}"
+
+        self._store_call(change, None)
+
+    def action_bookmark_list(self) -> None:
+        self.action_show_tab("bookmarks")
+
+    def action_export(self) -> None:
+        """Write this document's notes and bookmarks as Markdown into the current directory."""
+        self._export(self.document, list(self.notes), list(self.bookmarks), Path.cwd())
+
+    @work(thread=True, group="export")
+    def _export(
+        self, doc: Document, notes: list[Note], bookmarks: list[Bookmark], folder: Path
+    ) -> None:
+        from store.export import default_export_name, export_markdown
+
+        target = folder / default_export_name(doc)
+        try:
+            target.write_text(export_markdown(doc, notes, bookmarks), encoding="utf-8")
+        except OSError as err:
+            self.post_message(StoreFailed(f"{target}: 无法写入（{err.strerror or err}）"))
+            return
+        message = f"已导出 {len(notes)} 条笔记、{len(bookmarks)} 个书签到\n{target}"
+        self.call_from_thread(self.notify, message, title="导出", markup=False, timeout=10)
+
+    # ---- actions: help, palette, quit ---------------------------------------------------
+
+    def key_groups(self) -> list[KeyGroup]:
+        """Every key binding, grouped as the help screen and the palette show them."""
+        return [
+            ("阅读", ReaderView.BINDINGS),
+            ("应用", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "命令面板")]),
+            ("侧栏 · 数据", FiguresTab.BINDINGS),
+            ("侧栏 · 笔记", NotesTab.BINDINGS),
+            ("侧栏 · 书签", BookmarksTab.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_groups(), self.entity_styles()))
+
+    def palette_commands(self) -> Iterator[tuple[str, str, str]]:
+        """(title, keys, action) for the command palette: every reader and app action."""
+        display = self.get_key_display
+        for action, keys, description in action_rows(ReaderView.BINDINGS, display):
+            yield description, keys, f"reader('{action}')"
+        for action, keys, description in action_rows(self.BINDINGS, display):
+            yield description, keys, action
+        for tab, label in (("figures", "数据"), ("entities", "实体"), ("notes", "笔记")):
+            yield f"侧栏：{label}", "", f"show_tab('{tab}')"
+
+    async def action_quit_reader(self) -> None:
+        """Save the reading position, then leave."""
+        self._save_position_now()
+        self.exit(0)
+
+
+def _deleted(delete: Callable[[str], None], item_id: str, status: str) -> str:
+    """Run a delete and return the line to show."""
+    delete(item_id)
+    return status
+
+
+def run_reader(path: Path | None, db_path: Path) -> int:
+    """Open the reader on `path` (None: the bundled article); returns the exit status."""
+    if path is None:
+        from seeds import seed_path
+
+        path = seed_path()
+    loaded = open_text(path)  # InputError here: the CLI prints one line, no screen taken over
+    result = JingduApp(path, db_path, loaded=loaded).run()
+    return 0 if result is None else int(result)

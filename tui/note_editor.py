@@ -1,0 +1,74 @@
+"""The note editor: the quote, a multi-line note and tags; ctrl+s saves, Esc cancels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from tui.messages import NoteDraft
+
+_TAG_SPLIT = re.compile(r"[\s,，、;；#]+")
+
+
+def parse_tags(text: str) -> list[str]:
+    """'财经, #银行 AI' -> ['财经', '银行', 'AI']: any common separator, no duplicates."""
+    tags: list[str] = []
+    for tag in _TAG_SPLIT.split(text):
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+class NoteEditor(ModalScreen[NoteDraft | None]):
+    """Edits one draft; returns it with the new text and tags, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "保存", priority=True),
+        Binding("escape", "cancel", "取消"),
+    ]
+
+    def __init__(self, draft: NoteDraft, *, problem: str | None = None) -> None:
+        super().__init__()
+        self.draft = draft
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        title = "编辑笔记" if self.draft.note_id else "新笔记"
+        with Vertical(id="note-editor"):
+            yield Label(f"{title} · ¶{self.draft.block + 1}", id="note-title")
+            yield Static(f"「{self.draft.quote}」", id="note-quote", markup=False)
+            if self.problem:
+                yield Static(self.problem, id="note-problem", markup=False)
+            yield TextArea(self.draft.text, id="note-text", soft_wrap=True)
+            tags = " ".join(self.draft.tags)
+            yield Input(tags, placeholder="标签（空格或逗号分隔）", id="note-tags")
+            yield Static("ctrl+s 保存 · Esc 取消 · Tab 切换到标签", id="note-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def current(self) -> NoteDraft:
+        """The draft as edited so far."""
+        text = self.query_one(TextArea).text
+        tags = parse_tags(self.query_one(Input).value)
+        return replace(self.draft, text=text, tags=tags)
+
+    def action_save(self) -> None:
+        """Return the edited draft (an empty note is allowed: the quote alone is worth keeping)."""
+        self.dismiss(self.current())
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the tags field saves too."""
+        event.stop()
+        self.action_save()

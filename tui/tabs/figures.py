@@ -1,0 +1,103 @@
+"""The 数据 tab: every figure in a table (reading or value order) and a bar chart of 元 amounts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from article.model import Document, Figure
+from tui.messages import JumpTo
+from tui.tabs.figure_format import bar, format_value, money_figures, sorted_by_value
+
+_BAR_WIDTH = 14
+_LABEL_CELLS = 10
+
+
+def _clip(text: str, cells: int) -> str:
+    """Cut `text` to `cells` terminal cells (CJK counts double) and pad it to exactly that."""
+    out = ""
+    for ch in text:
+        if cell_len(out + ch) > cells - 1 and cell_len(text) > cells:
+            out += "…"
+            break
+        out += ch
+    return out + " " * max(0, cells - cell_len(out))
+
+
+def chart(figures: list[Figure]) -> Text:
+    """Unicode block bars of the 元 amounts, one line each, so sizes compare at a glance."""
+    money = money_figures(figures)
+    out = Text()
+    if not money:
+        return out
+    out.append("金额对比（元）\n", style="bold")
+    largest = max(f.value for f in money)
+    for fig in money:
+        out.append(_clip(fig.label or fig.subject or fig.text, _LABEL_CELLS), style="dim")
+        out.append(bar(fig.value, largest, _BAR_WIDTH).ljust(_BAR_WIDTH), style="bold")
+        out.append(f" {format_value(fig)}\n")
+    out.rstrip()
+    return out
+
+
+class FiguresTab(Vertical):
+    """Figures with value, label and subject; Enter jumps to the figure in the text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("s", "toggle_sort", "排序")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.figures: list[Figure] = []
+        self.by_value = False
+        self.analysed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("分析中…", classes="tab-status")
+        table: DataTable[str | Text] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_columns("数值", "项目", "主体")
+        yield table
+        yield Static("", classes="figure-chart")
+
+    def set_document(self, doc: Document) -> None:
+        """Show the document's figures (or say they are still being found)."""
+        self.figures = list(doc.figures)
+        self.analysed = doc.analysed
+        self._refill()
+
+    def _status(self) -> str:
+        """One line above the table: progress, count and current order."""
+        if not self.analysed:
+            return "分析中…"
+        if not self.figures:
+            return "没有找到数据"
+        order = "按数值（同单位）" if self.by_value else "按阅读顺序"
+        return f"{len(self.figures)} 项数据 · {order} · s 切换排序"
+
+    def _refill(self) -> None:
+        """Rebuild the rows in the current order; row keys are indices into `figures`."""
+        self.query_one(".tab-status", Static).update(self._status())
+        table = self.query_one(DataTable)
+        table.clear()
+        order = sorted_by_value(self.figures) if self.by_value else range(len(self.figures))
+        for i in order:
+            fig = self.figures[i]
+            value = Text(format_value(fig), justify="right")
+            table.add_row(value, Text(fig.label or "—"), Text(fig.subject or "—"), key=str(i))
+        self.query_one(".figure-chart", Static).update(chart(self.figures))
+
+    def action_toggle_sort(self) -> None:
+        """Switch between reading order and largest-first within each unit."""
+        self.by_value = not self.by_value
+        self._refill()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: jump to that figure in the text."""
+        event.stop()
+        fig = self.figures[int(str(event.row_key.value))]
+        self.post_message(JumpTo(fig.block, fig.start, fig.end))

@@ -1,0 +1,90 @@
+"""The 笔记 tab: notes in reading order, quote then note; Enter jumps, e edits, d deletes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.records import Note
+from tui.messages import DeleteNote, EditNote, JumpTo
+
+_QUOTE_CHARS = 60
+
+
+def note_prompt(note: Note) -> Text:
+    """A note as two or more lines: the quote (dim, clipped), the note, and its tags."""
+    quote = note.quote if len(note.quote) <= _QUOTE_CHARS else note.quote[:_QUOTE_CHARS] + "…"
+    out = Text()
+    if note.orphaned:
+        out.append("⚠ 原文已找不到 ", style="bold red")
+    else:
+        out.append(f"¶{note.block + 1} ", style="dim")
+    out.append(f"「{quote}」\n", style="italic dim")
+    out.append(note.text or "（无内容）")
+    if note.tags:
+        out.append("\n" + " ".join(f"#{tag}" for tag in note.tags), style="bold")
+    return out
+
+
+class NotesTab(Vertical):
+    """Every note of the document; orphaned ones stay listed and marked."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "编辑"),
+        Binding("d", "delete", "删除"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.notes: list[Note] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("载入中…", classes="tab-status")
+        yield OptionList()
+
+    def set_notes(self, notes: list[Note]) -> None:
+        """Replace the list, keeping the highlight on the same row where possible."""
+        self.notes = sorted(notes, key=lambda n: (n.orphaned, n.block, n.start))
+        status = f"{len(notes)} 条笔记 · Enter 跳转 · e 编辑 · d 删除"
+        if not notes:
+            status = "还没有笔记（a 添加）"
+        self.query_one(".tab-status", Static).update(status)
+        options = self.query_one(OptionList)
+        keep = options.highlighted
+        options.set_options(Option(note_prompt(n), id=n.id) for n in self.notes)
+        if self.notes:
+            options.highlighted = min(keep or 0, len(self.notes) - 1)
+
+    def _current(self) -> Note | None:
+        """The highlighted note, if any."""
+        index = self.query_one(OptionList).highlighted
+        return self.notes[index] if index is not None and index < len(self.notes) else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter: jump to the note's span (orphaned notes have no place to go)."""
+        event.stop()
+        note = self._current()
+        if note is None:
+            return
+        if note.orphaned:
+            self.app.notify("这条笔记的原文已找不到（已失锚），无法跳转", severity="warning")
+            return
+        self.post_message(JumpTo(note.block, note.start, note.end))
+
+    def action_edit(self) -> None:
+        """Ask the app to open the editor on the highlighted note."""
+        note = self._current()
+        if note is not None:
+            self.post_message(EditNote(note.id))
+
+    def action_delete(self) -> None:
+        """Ask the app to delete the highlighted note (it confirms first)."""
+        note = self._current()
+        if note is not None:
+            self.post_message(DeleteNote(note.id))

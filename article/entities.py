@@ -1,0 +1,49 @@
+"""Named entities of a document: people, organisations, places, tickers and dates."""
+
+from __future__ import annotations
+
+from article.entity_orgs import compound_spans, ticker_spans
+from article.entity_patterns import find_dates, find_tickers
+from article.entity_people import (
+    known_name_spans,
+    names_regex,
+    speaker_name,
+    speaking_names,
+    titled_names,
+)
+from article.entity_places import lexicon_spans, stem_spans, suffix_only_spans
+from article.entity_spans import Span, resolve
+from article.model import Block, Entity
+
+
+def _place_and_org_spans(text: str) -> list[Span]:
+    """Lexicon words first, then the places and organisations built on them."""
+    spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + suffix_only_spans(text)
+    spans += stem_spans(text, spans)
+    spans += compound_spans(text, spans)
+    spans += ticker_spans(text)
+    return spans
+
+
+def _people(block: Block) -> list[Span]:
+    """Person names the block's own context vouches for."""
+    text = block.text
+    return titled_names(text) + speaking_names(text) + speaker_name(text, block.speaker)
+
+
+def find_entities(blocks: list[Block]) -> list[Entity]:
+    """Entities in reading order, non-overlapping, with offsets into each block's text."""
+    first = [(_place_and_org_spans(b.text), _people(b)) for b in blocks]
+    names = {
+        b.text[s.start : s.end]
+        for b, (_, people) in zip(blocks, first, strict=True)
+        for s in people
+    }
+    pattern = names_regex(names)
+    entities: list[Entity] = []
+    for block, (spans, people) in zip(blocks, first, strict=True):
+        chosen = resolve(spans + people + known_name_spans(block.text, pattern))
+        entities += [
+            Entity(s.type, block.text[s.start : s.end], block.index, s.start, s.end) for s in chosen
+        ]
+    return entities

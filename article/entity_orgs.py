@@ -1,0 +1,127 @@
+"""Organisations built from parts: a place or parent prefix, a name, and an organisation suffix."""
+
+from __future__ import annotations
+
+import re
+
+from article import lexicon, segment, wordtags
+from article.entity_patterns import TICKER_RE
+from article.entity_places import STOP_CHARS
+from article.entity_spans import Span, is_han, words
+
+_SUFFIXES = words(
+    "股份有限公司 有限责任公司 有限公司 分公司 子公司 公司 集团 控股 股份 农商银行 村镇银行 银行 "
+    "分行 支行 营业部 农商行 信用社 联社 证券 期货 保险 基金 信托 研究院 研究所 研究中心 实验室 "
+    "委员会 管委会 管理局 监管局 分局 局 厅 署 医院 卫生院 中心 协会 学会 商会 联合会 大学 学院 "
+    "法院 检察院 人民政府 政府 交易所"
+)
+SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
+SINGLE_CHAR = frozenset("局厅署")
+BRANCH_SUFFIXES = frozenset({"分行", "支行", "营业部", "分公司", "子公司", "分局"})
+MAX_MIDDLE = 10
+# Words that make a prefix generic (邵阳地区股份制银行 is a kind of bank, not a bank).
+GENERIC_PARTS = words(
+    "地区 股份制 国有 区域性 全国性 系统 当地 本地 辖内 全辖 旗下 下属 相关 有关 多家 部分 一家 "
+    "这家 城商 农商 民营 外资 中小 大型 头部 试点 全省 全市 全县 全区 首家 首批"
+)
+TICKER_PAREN_RE = re.compile(r"[(（]\s*(?:" + TICKER_RE.pattern + r")\s*[)）]", re.IGNORECASE)
+
+
+def _suffix_ok(text: str, start: int, end: int) -> bool:
+    """A one-character suffix (局) must not be the tail or head of a word (布局, 局面)."""
+    if text[start:end] not in SINGLE_CHAR:
+        return True
+    before = segment.word_freq(text[start - 1 : end]) if start else 0
+    after = segment.word_freq(text[start : end + 1])
+    return not before and not after
+
+
+MIDDLE_STOP = STOP_CHARS - frozenset("与及")
+
+
+def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
+    """The name between prefix and suffix: short, no function words, no generic parts."""
+    if len(middle) > MAX_MIDDLE or any(ch in MIDDLE_STOP or not is_han(ch) for ch in middle):
+        return False
+    if any(part in middle for part in GENERIC_PARTS):
+        return False
+    if parent_is_org and suffix in BRANCH_SUFFIXES and len(middle) > 4:
+        return False
+    return not middle or not wordtags.has_non_name_word(middle)
+
+
+class _Units:
+    """Place and organisation spans indexed by where they end, for walking leftwards."""
+
+    def __init__(self, spans: list[Span], text: str) -> None:
+        self.by_end: dict[int, Span] = {}
+        for span in spans:
+            if span.type in ("PLACE", "ORG"):
+                best = self.by_end.get(span.end)
+                if best is None or span.start < best.start:
+                    self.by_end[span.end] = span
+        self.paren_ends = {m.end() for m in TICKER_PAREN_RE.finditer(text)}
+
+    def chain_start(self, pos: int) -> tuple[int, bool]:
+        """Leftmost start of consecutive units ending at pos; whether the first one is an ORG."""
+        start, is_org = pos, False
+        while (unit := self.by_end.get(start)) is not None:
+            start, is_org = unit.start, unit.type == "ORG"
+        return start, is_org
+
+
+def _walk(text: str, units: _Units, s_start: int, suffix: str) -> int | None:
+    """Start of the organisation ending with the suffix at s_start, or None when unanchored."""
+    for middle_start in range(s_start, max(s_start - MAX_MIDDLE, 0) - 1, -1):
+        if middle_start < s_start and not is_han(text[middle_start]):
+            break
+        middle = text[middle_start:s_start]
+        if middle_start in units.by_end:
+            start, is_org = units.chain_start(middle_start)
+            if _middle_ok(middle, suffix, is_org):
+                return start
+        if middle and middle_start in units.paren_ends and _middle_ok(middle, suffix, True):
+            return middle_start
+        if middle and middle[0] in MIDDLE_STOP:
+            break
+    return None
+
+
+def compound_spans(text: str, known: list[Span]) -> list[Span]:
+    """工商银行某某分行, 某某市某某区城市发展有限公司, 某某市工信局 … anchored on known parts."""
+    units = _Units(known, text)
+    spans: list[Span] = []
+    for m in SUFFIX_RE.finditer(text):
+        if not _suffix_ok(text, m.start(), m.end()):
+            continue
+        start = _walk(text, units, m.start(), m.group())
+        if start is not None and start < m.start():
+            span = Span(start, m.end(), "ORG", 6)
+            spans.append(span)
+            units.by_end[m.end()] = span
+    return spans
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Start of the name at the end of text[start:end], after the last verb or function word."""
+    pos = start
+    for word in segment.cut(text[start:end], hmm=False):
+        pos += len(word)
+        multi = len(word) >= 2 and wordtags.tag(word) in wordtags.NON_NAME_TAGS
+        if multi or word in STOP_CHARS or word in ("称", "说"):
+            start = pos
+    return start
+
+
+def ticker_spans(text: str) -> list[Span]:
+    """An unknown listed company named right before its ticker: 某某股份(831099.NQ)."""
+    spans: list[Span] = []
+    for m in TICKER_PAREN_RE.finditer(text):
+        end = m.start()
+        start = end
+        while start > 0 and end - start < 12 and is_han(text[start - 1]):
+            start -= 1
+        start = _name_start(text, start, end)
+        if end - start >= 2 and text[start:end] not in lexicon.orgs():
+            spans.append(Span(start, end, "ORG", 4))
+    return spans

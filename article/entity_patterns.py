@@ -1,0 +1,39 @@
+"""Tickers and dates: entities with a fixed written shape, found by regex alone."""
+
+from __future__ import annotations
+
+import re
+
+from article.entity_spans import Span
+
+TICKER_RE = re.compile(
+    r"(?<![0-9A-Za-z.])(?:\d{6}\.(?:SH|SZ|BJ|NQ|SS)|\d{4,5}\.HK)(?![A-Za-z0-9])", re.IGNORECASE
+)
+
+_YEAR = r"(?:19|20)\d{2}年"
+_MONTH = r"(?:1[0-2]|0?[1-9])月"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])[日号]"
+_PART = r"(?:上旬|中旬|下旬|末|初|底|中)"
+_YEAR_PART = r"(?:上半年|下半年|前三季度|第?[一二三四]季度|年初|年中|年底|年末|初|底|末)"
+_REL_YEAR = r"(?:今年|去年|明年|前年|上年|当年|本年)"
+_CN_MONTH = r"(?:十[一二]|[一二三四五六七八九十])月"
+
+DATE_RE = re.compile(
+    rf"(?<!\d)(?:"
+    rf"(?:{_YEAR}|{_REL_YEAR})?{_MONTH}(?:{_DAY}|{_PART})?"
+    rf"|{_YEAR}{_YEAR_PART}?"
+    rf"|{_REL_YEAR}{_YEAR_PART}"
+    rf"|{_REL_YEAR}{_CN_MONTH}(?:{_PART})?"
+    rf"|(?:19|20)\d{{2}}-(?:1[0-2]|0[1-9])-(?:3[01]|[12]\d|0[1-9])"
+    rf")(?![\d个])"
+)
+
+
+def find_tickers(text: str) -> list[Span]:
+    """Exchange codes such as 601988.SH, 831099.NQ or 00700.HK."""
+    return [Span(m.start(), m.end(), "TICKER", 9) for m in TICKER_RE.finditer(text)]
+
+
+def find_dates(text: str) -> list[Span]:
+    """Calendar dates and periods: 2025年9月末, 11月26日, 11月初, 2027年底, 今年上半年."""
+    return [Span(m.start(), m.end(), "DATE", 8) for m in DATE_RE.finditer(text)]

@@ -1,0 +1,117 @@
+"""People found from context: a title before, a speech verb after, a byline, a Q&A speaker."""
+
+from __future__ import annotations
+
+import re
+
+from article import lexicon, segment, wordtags
+from article.entity_spans import Span, is_han
+
+# Characters that never occur in a given name but often right after one.
+NOT_IN_NAME = frozenset(
+    "的了在是为对向从把被将于与及或并而也都就还又之其该这那某等各每个们着过已由给以即如至到称说表指认"
+    "透介坦补谈提分建解直告回预呼总进同此日近随则亦更均曾再接受"
+)
+# Characters that often begin the word after a name; a shorter name is preferred before them.
+WEAK_THIRD = frozenset(
+    "也还则亦又更均都曾再同进在就对向称说表指认透介坦补谈提分建解直告回预呼总此日近随"
+)
+BOUNDARY_BEFORE = frozenset("据和与及、，。；：！？“”‘’\"'（）()《》 \u3000")
+MAX_COMMON_NAME_FREQ = 50
+PUNCT_FOLLOW = frozenset('，。；：！？、,;:!?（(“”"） \u3000')
+
+
+def _surname_len(text: str, pos: int) -> int:
+    """Length of the surname starting at pos (2 for 欧阳), 0 when there is none."""
+    names = lexicon.surnames()
+    if text[pos : pos + 2] in names:
+        return 2
+    return 1 if text[pos : pos + 1] in names else 0
+
+
+def _followed(text: str, end: int) -> int:
+    """How strongly the text after a name marks it: 2 speech verb/adverb, 1 punctuation, 0 none."""
+    if end >= len(text) or text[end] in PUNCT_FOLLOW:
+        return 1
+    return 2 if lexicon.compiled("follow").match(text, end) else 0
+
+
+def _plausible(name: str, surname: int, strong: bool) -> bool:
+    """A surname, one or two given-name characters, and not an everyday word."""
+    given = name[surname:]
+    if not 1 <= len(given) <= 2 or not all(is_han(ch) for ch in name):
+        return False
+    if any(ch in NOT_IN_NAME for ch in given):
+        return False
+    if strong:
+        return True
+    if segment.word_freq(name) > MAX_COMMON_NAME_FREQ:
+        return False
+    return wordtags.tag(name) not in wordtags.NON_NAME_TAGS
+
+
+def name_at(text: str, pos: int, strong_context: bool) -> int:
+    """End of a person name starting at pos, chosen by what follows it; 0 when none fits."""
+    surname = _surname_len(text, pos)
+    if not surname:
+        return 0
+    fits: list[tuple[int, int]] = []
+    for given in (2, 1):
+        end = pos + surname + given
+        strength = _followed(text, end)
+        if strength and _plausible(text[pos:end], surname, strong_context and strength == 2):
+            fits.append((end, strength))
+    if not fits:
+        return 0
+    if len(fits) == 2 and text[pos + surname + 1] in WEAK_THIRD and fits[1][1] == 2:
+        return fits[1][0]
+    return fits[0][0]
+
+
+def titled_names(text: str) -> list[Span]:
+    """研究员某某, 副市长某某某, 记者 某某: a title, then a name that the next words confirm."""
+    spans: list[Span] = []
+    for m in lexicon.compiled("titles").finditer(text):
+        pos = m.end()
+        while pos < len(text) and text[pos] in " \u3000":
+            pos += 1
+        end = name_at(text, pos, strong_context=True)
+        if end:
+            spans.append(Span(pos, end, "PERSON", 5))
+    return spans
+
+
+def speaking_names(text: str) -> list[Span]:
+    """某某指出 / 据某某介绍: a name at a clause start, right before a verb of saying."""
+    spans: list[Span] = []
+    for m in lexicon.compiled("speech_chain").finditer(text):
+        for length in (3, 2, 4):
+            pos = m.start() - length
+            if pos < 0 or (pos > 0 and text[pos - 1] not in BOUNDARY_BEFORE):
+                continue
+            if name_at(text, pos, strong_context=False) == m.start():
+                spans.append(Span(pos, m.start(), "PERSON", 4))
+                break
+    return spans
+
+
+def speaker_name(text: str, speaker: str | None) -> list[Span]:
+    """The Q&A speaker at the start of a turn (某某：…), when it reads as a person's name."""
+    if not speaker or not text.startswith(speaker):
+        return []
+    surname = _surname_len(speaker, 0)
+    if surname and _plausible(speaker, surname, strong=True):
+        return [Span(0, len(speaker), "PERSON", 5)]
+    return []
+
+
+def known_name_spans(text: str, names: re.Pattern[str] | None) -> list[Span]:
+    """Every later mention of a name already seen in full (某某 … 某某指出)."""
+    if names is None:
+        return []
+    return [Span(m.start(), m.end(), "PERSON", 3) for m in names.finditer(text)]
+
+
+def names_regex(names: set[str]) -> re.Pattern[str] | None:
+    """One trie regex for all names found in the document."""
+    return re.compile(lexicon.trie_regex(frozenset(names))) if names else None

@@ -1,0 +1,125 @@
+"""Places and lexicon organisations: dictionary look-ups checked against the words around them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from article import lexicon, segment, wordtags
+from article.entity_spans import Span, is_han, words
+
+PLACE_SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|自治县|[省市县区州盟]")
+# Continuations that make 市/区/县 the start of an ordinary word instead of a suffix.
+BAD_CONTINUATION = frozenset(
+    words(
+        "市场 市值 市民 市面 市况 市价 市容 市盈 区域 区间 区块 区别 区分 区位 县域 省份 省钱 省去 "
+        "省时 省心 省力 州长"
+    )
+)
+# Generic zone words that look like X区/X县 names but are not places.
+GENERIC_ZONES = frozenset(
+    words(
+        "自贸区 保税区 开发区 高新区 经开区 示范区 先行区 试验区 功能区 核心区 新城区 老城区 "
+        "贫困县 产粮县 百强县 试点县 示范县 重点县 辖区 各区 本区 该区 全区 各县 本县 该县 全县"
+    )
+)
+UNKNOWN_STEM_MAX_FREQ = 200
+
+
+def _straddled(text: str, start: int, end: int) -> bool:
+    """True when a more common word crosses either edge of text[start:end]."""
+    own = segment.word_freq(text[start:end])
+    if start > 0 and segment.word_freq(text[start - 1 : start + 1]) > own:
+        return True
+    if end < len(text) and PLACE_SUFFIX_RE.match(text, end):
+        return False
+    return end < len(text) and segment.word_freq(text[end - 1 : end + 1]) > own
+
+
+def _accept(text: str, start: int, end: int) -> bool:
+    """Long lexicon words stand; two-character ones must not be part of a commoner word."""
+    return end - start >= 3 or not _straddled(text, start, end)
+
+
+def _lexicon_match(text: str, start: int, longest: int) -> int:
+    """End of the longest acceptable lexicon word at `start` (0 when none)."""
+    known = lexicon.tagged_words()
+    for end in range(start + longest, start + 1, -1):
+        if text[start:end] in known and _accept(text, start, end):
+            return end
+    return 0
+
+
+def _with_place_suffix(text: str, end: int) -> int:
+    """Extend a place name over 省/市/县/区 … unless that begins an ordinary word (市场)."""
+    m = PLACE_SUFFIX_RE.match(text, end)
+    if m and text[end : end + 2] not in BAD_CONTINUATION:
+        return m.end()
+    return end
+
+
+def lexicon_spans(text: str) -> list[Span]:
+    """Known organisations and places (overlapping: the overlap rule keeps the longest)."""
+    pattern = lexicon.compiled("lexicon")
+    orgs = lexicon.orgs()
+    spans: list[Span] = []
+    pos = 0
+    while m := pattern.search(text, pos):
+        pos = m.start() + 1
+        end = _lexicon_match(text, m.start(), m.end() - m.start())
+        if not end:
+            continue
+        if text[m.start() : end] in orgs:
+            spans.append(Span(m.start(), end, "ORG", 5))
+        else:
+            spans.append(Span(m.start(), _with_place_suffix(text, end), "PLACE", 5))
+    return spans
+
+
+@cache
+def _suffix_only_re() -> re.Pattern[str]:
+    """Ambiguous place names, matched only with their administrative suffix."""
+    names = lexicon.trie_regex(lexicon.suffix_only_places())
+    return re.compile(f"(?:{names})(?:市|县|区|州|盟)(?!场|值|民|域|间)")
+
+
+def suffix_only_spans(text: str) -> list[Span]:
+    """大同市, 中山市 …: places whose bare name is an everyday word."""
+    return [Span(m.start(), m.end(), "PLACE", 5) for m in _suffix_only_re().finditer(text)]
+
+
+STEM_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市]")
+STOP_CHARS = frozenset(
+    "的了在是为对向从把被将于与及或并而也都就还又之其该这那某等各每个们着过已由给以即如至到"
+)
+
+
+def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
+    """A two-character stem before 县/区/市 that reads like a name, not a word."""
+    if any(ch in STOP_CHARS or not is_han(ch) for ch in stem):
+        return False
+    tail = stem[1] + suffix
+    if stem + suffix in GENERIC_ZONES or (segment.word_freq(tail) and wordtags.tag(tail) != "ns"):
+        return False
+    if chained:
+        return True
+    if suffix == "市":
+        return False
+    if wordtags.tag(stem) == "ns":
+        return True
+    return segment.word_freq(stem) < UNKNOWN_STEM_MAX_FREQ and not wordtags.has_non_name_word(stem)
+
+
+def stem_spans(text: str, known: list[Span]) -> list[Span]:
+    """Unknown 襄城县 / 柴桑区 style places: a two-character name and a county/district suffix."""
+    ends = {s.end for s in known if s.type == "PLACE"}
+    spans: list[Span] = []
+    for m in STEM_RE.finditer(text):
+        start, suffix = m.start() - 2, m.group()
+        if text[m.start() : m.start() + 2] in BAD_CONTINUATION:
+            continue
+        chained = start in ends
+        if _good_stem(text[start : m.start()], suffix, chained):
+            spans.append(Span(start, m.end(), "PLACE", 4))
+            ends.add(m.end())
+    return spans

@@ -11,7 +11,7 @@ _MIN_BLANK_SHARE = 0.1
 _SHORT_NOTE = 30  # a line between a chart heading and its source line ("单位：亿元")
 
 
-def _joiner(left: str, right: str) -> str:
+def joiner(left: str, right: str) -> str:
     """Nothing between CJK pieces, one space between Latin letters or digits."""
     ascii_pair = bool(left and right) and left[-1].isascii() and right[0].isascii()
     return " " if ascii_pair and left[-1].isalnum() and right[0].isalnum() else ""
@@ -36,7 +36,7 @@ def _new_block(kind: LineKind, number: int) -> RawBlock:
 
 def _extend(block: RawBlock, text: str, number: int) -> None:
     """Append a continuation line to a paragraph (or Q&A turn) being built."""
-    block.text += _joiner(block.text, text) + text
+    block.text += joiner(block.text, text) + text
     first, _ = block.lines[-1]
     block.lines[-1] = (first, number)
 

@@ -1,0 +1,154 @@
+"""Reflow: turn shuffled, cut-up raw blocks into articles a person can read, explaining each fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from article.blocks import joiner
+from article.model import (
+    BODY_KINDS,
+    CAPTION,
+    SOURCE,
+    TRUNCATED_END,
+    TRUNCATED_START,
+    ArticleInfo,
+    Block,
+    RawBlock,
+    Reflowed,
+    Repair,
+)
+from article.reflow_dups import find_duplicates
+from article.reflow_pairing import assign, candidates
+from article.reflow_scoring import Piece, Scored
+from article.reflow_sections import Move, Plan, group_articles
+from article.reflow_signals import dangles, start_of
+
+# Orphan starts that are certain enough to show a gap when no partner is found.
+STRONG_ORPHANS = frozenset(
+    ("closing_punct", "close_quote", "measure", "speech_verb", "name_fragment", "bound_char")
+)
+
+
+def _piece(raw: list[RawBlock], i: int, order: int) -> Piece:
+    """Edge signals of one body block."""
+    block = raw[i]
+    before = raw[i - 1] if i > 0 else None
+    after = None
+    if before is not None and before.kind in (CAPTION, SOURCE):
+        after = "figure"
+    elif before is not None and before.kind in BODY_KINDS and dangles(before.text):
+        after = "dangling"
+    start = start_of(block.text) if block.kind not in ("question", "answer") else None
+    return Piece(i, order, block.text, start, dangles(block.text), i - 1, after)
+
+
+@dataclass(slots=True)
+class _Chain:
+    """Raw blocks joined into one reflowed block, in text order."""
+
+    parts: list[int]
+    joins: list[Scored] = field(default_factory=list)
+
+
+def _chains(members: list[int], chosen: list[Scored]) -> list[_Chain]:
+    """Chains of joins, each placed where its earliest part stood in the article."""
+    nxt = {s.a: s for s in chosen}
+    has_prev = {s.b: s.a for s in chosen}
+    placed: set[int] = set()
+    chains: list[_Chain] = []
+    for i in members:
+        if i in placed:
+            continue
+        head = i
+        while head in has_prev:
+            head = has_prev[head]
+        chain = _Chain([head])
+        while chain.parts[-1] in nxt:
+            join = nxt[chain.parts[-1]]
+            chain.joins.append(join)
+            chain.parts.append(join.b)
+        placed.update(chain.parts)
+        chains.append(chain)
+    return chains
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Accumulates output blocks, articles and repairs."""
+
+    raw: list[RawBlock]
+    pieces: dict[int, Piece] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    first_block_of: dict[int, int] = field(default_factory=dict)  # raw index -> output index
+
+    def emit(self, chain: _Chain, article: int) -> int:
+        """Build one output block from a chain of raw blocks."""
+        index = len(self.blocks)
+        head = self.raw[chain.parts[0]]
+        text, lines = head.text, list(head.lines)
+        for join in chain.joins:
+            part = self.raw[join.b]
+            piece = part.text[join.repeat :]
+            offset = len(text) + len(joiner(text, piece))
+            text += joiner(text, piece) + piece
+            lines.extend(part.lines)
+            self.repairs.append(self._join_repair(index, offset, join, part))
+        block = Block(index, head.kind, text, lines, head.speaker, article, self._flags(chain))
+        self.blocks.append(block)
+        for part in chain.parts:
+            self.first_block_of[part] = index
+        return index
+
+    def _join_repair(self, index: int, offset: int, join: Scored, part: RawBlock) -> Repair:
+        """Explain one join: where it sits and what convinced us."""
+        span = (part.lines[0][0], part.lines[-1][1])
+        why = "，".join(join.evidence) or "position"
+        if join.repeat:
+            dropped = part.text[: join.repeat]
+            detail = f"接续第{span[0]}行，去掉断口重复的“{dropped}”（{why}）"
+            return Repair("join_repeat", index, offset, detail, span)
+        return Repair("join", index, offset, f"接续第{span[0]}行（{why}）", span)
+
+    def _flags(self, chain: _Chain) -> list[str]:
+        """Visible gaps where no convincing partner was found."""
+        flags: list[str] = []
+        head = self.pieces.get(chain.parts[0])
+        tail = self.pieces.get(chain.parts[-1])
+        if head is not None and head.start is not None and head.start.reason in STRONG_ORPHANS:
+            flags.append(TRUNCATED_START)
+        if tail is not None and tail.dangling:
+            flags.append(TRUNCATED_END)
+        return flags
+
+
+def _pieces(raw: list[RawBlock], plan: Plan) -> list[Piece]:
+    """The body blocks of one article, in its reading order."""
+    body = [i for i in plan.members if raw[i].kind in BODY_KINDS]
+    return [_piece(raw, i, order) for order, i in enumerate(body)]
+
+
+def _move_repair(move: Move, raw: list[RawBlock], builder: _Builder) -> Repair:
+    """Explain a section moved into the article it belongs to."""
+    first, last = raw[move.blocks[0]], raw[move.blocks[-1]]
+    span = (first.lines[0][0], last.lines[-1][1])
+    shared = "、".join(move.shared)
+    detail = f"第{span[0]}–{span[1]}行移入第{move.to_article + 1}篇（共有：{shared}）"
+    index = builder.first_block_of.get(move.blocks[0], 0)
+    return Repair("moved_section", index, 0, detail, span)
+
+
+def reflow(raw: list[RawBlock]) -> Reflowed:
+    """Blocks in reading order, grouped into articles, with joins, gaps and repeats found."""
+    plans, moves = group_articles(raw)
+    builder = _Builder(raw)
+    articles: list[ArticleInfo] = []
+    for number, plan in enumerate(plans):
+        pieces = _pieces(raw, plan)
+        builder.pieces.update((p.raw, p) for p in pieces)
+        chosen = assign(candidates(pieces))
+        indices = [builder.emit(chain, number) for chain in _chains(plan.members, chosen)]
+        articles.append(ArticleInfo(plan.title, plan.byline, indices))
+    builder.repairs.extend(_move_repair(m, raw, builder) for m in moves)
+    duplicates = find_duplicates([b.text for b in builder.blocks])
+    return Reflowed(builder.blocks, articles, duplicates, builder.repairs)

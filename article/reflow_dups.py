@@ -1,0 +1,62 @@
+"""Find passages printed twice (runs of 20+ characters), by clause-anchored shingles."""
+
+from __future__ import annotations
+
+import re
+
+from article.model import Duplicate
+
+MIN_RUN = 20
+_KEY = 10  # shingle length; a run is found from any clause start among its first 11 characters
+_WINDOW = 60  # blocks apart at most (keeps the work linear and repeats local)
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，。、；：！？“”（）,.;:!?()\s]))\S")
+
+
+def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:
+    """Grow a seed match both ways; returns (start in a, start in b, length)."""
+    while sa > 0 and sb > 0 and a[sa - 1] == b[sb - 1]:
+        sa, sb = sa - 1, sb - 1
+    length = 0
+    limit = (
+        sb - sa if same else len(a)
+    )  # in one block, the first copy stops where the second starts
+    while sa + length < min(len(a), limit) and sb + length < len(b):
+        if a[sa + length] != b[sb + length]:
+            break
+        length += 1
+    return sa, sb, length
+
+
+def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n: int) -> Duplicate:
+    """The copy is the occurrence filling more of its own block; on a tie, the later one."""
+    (b1, s1), (b2, s2) = first, second
+    if n / max(1, len(texts[b1])) > n / max(1, len(texts[b2])):
+        return Duplicate(b1, s1, s1 + n, b2, s2)
+    return Duplicate(b2, s2, s2 + n, b1, s1)
+
+
+def find_duplicates(texts: list[str]) -> list[Duplicate]:
+    """Every run of >= 20 characters that appears twice, in reading order of the copies."""
+    seen: dict[str, tuple[int, int]] = {}
+    covered: dict[tuple[int, int, int], int] = {}
+    found: list[Duplicate] = []
+    for b, text in enumerate(texts):
+        for match in _CLAUSE_START.finditer(text):
+            p = match.start()
+            key = text[p : p + _KEY]
+            if len(key) < _KEY:
+                continue
+            earlier = seen.get(key)
+            seen[key] = (b, p)
+            if earlier is None or b - earlier[0] > _WINDOW:
+                continue
+            eb, ep = earlier
+            if eb == b and p - ep < MIN_RUN:
+                continue
+            if covered.get((eb, b, p - ep), -1) > p:
+                continue
+            s1, s2, n = _extend(texts[eb], ep, text, p, eb == b)
+            covered[(eb, b, p - ep)] = s2 + n
+            if n >= MIN_RUN:
+                found.append(_record(texts, (eb, s1), (b, s2), n))
+    return sorted(found, key=lambda d: (d.block, d.start))

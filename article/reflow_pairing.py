@@ -1,0 +1,82 @@
+"""Pair dangling ends with the blocks that continue them: global, one-to-one, linear."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from article.reflow_scoring import Piece, Scored, score_pair
+
+WINDOW = 40  # blocks either side of a dangling end where its partner may be
+MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
+
+
+def _is_candidate(a: Piece, b: Piece) -> bool:
+    """B may continue A: it is not A, may be continued, and shows a reason or a break."""
+    if b is a or b.start is None:
+        return False
+    return b.start.reason is not None or b.after is not None or b.prev_raw == a.raw
+
+
+def _context(pieces: list[Piece], order: int) -> str:
+    """The text around a dangling end, for rarity and name checks."""
+    return "".join(p.text for p in pieces[max(0, order - WINDOW) : order + WINDOW + 1])
+
+
+def candidates(pieces: list[Piece]) -> list[Scored]:
+    """Every plausible (A, B) pair of one article, scored."""
+    hinted = [p for p in pieces if p.start is not None and (p.start.reason or p.after)]
+    orders = [p.order for p in hinted]
+    next_of = {p.prev_raw: p for p in pieces}
+    scored: list[Scored] = []
+    for a in pieces:
+        if not a.dangling:
+            continue
+        near = hinted[
+            bisect_left(orders, a.order - WINDOW) : bisect_right(orders, a.order + WINDOW)
+        ]
+        following = next_of.get(a.raw)
+        if following is not None and all(b is not following for b in near):
+            near.append(following)
+        context = _context(pieces, a.order)
+        scored.extend(score_pair(a, b, context) for b in near if _is_candidate(a, b))
+    return scored
+
+
+class _Chains:
+    """Union-find over blocks so a chain of joins can never close into a loop."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        """The representative of x's chain."""
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        self.parent[x] = root
+        return root
+
+    def union(self, x: int, y: int) -> bool:
+        """Join two chains; False if they are already one."""
+        rx, ry = self.find(x), self.find(y)
+        if rx == ry:
+            return False
+        self.parent[ry] = rx
+        return True
+
+
+def assign(scored: list[Scored]) -> list[Scored]:
+    """Greedy best-first one-to-one choice of joins above the threshold."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chains = _Chains()
+    chosen: list[Scored] = []
+    for pair in sorted(scored, key=lambda s: (-s.score, abs(s.b - s.a))):
+        if pair.score < MIN_SCORE:
+            break
+        if pair.a in used_a or pair.b in used_b or not chains.union(pair.a, pair.b):
+            continue
+        used_a.add(pair.a)
+        used_b.add(pair.b)
+        chosen.append(pair)
+    return chosen

@@ -1,0 +1,276 @@
+"""Edge signals of a block: does its end dangle, can its start begin a sentence?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from article.blockkinds import COMPOUND_SURNAMES, SINGLE_SURNAMES, has_surname
+from article.segment import tokenizer, word_freq
+
+CLOSERS = frozenset("。！？!?…；;”’」』）)】.")
+CLOSING_START = frozenset("，。、；：！？）】》”’」』,.;:!?)%")
+OPEN_QUOTES = "“「『"
+CLOSE_QUOTES = "”」』"
+MEASURE_WORDS = frozenset("笔个家项只户件名位次条张台座份批种元倍亩吨套辆架艘例所支枚间栋")
+NUMERAL_ENDS = frozenset(
+    "0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几数首该每此这那某各多单整"
+)
+BOUND_STARTS = frozenset("的了着过们吗呢吧啊地得之等及者性率化")
+SPEECH_VERBS = (
+    "表示",
+    "指出",
+    "认为",
+    "强调",
+    "透露",
+    "介绍",
+    "发布",
+    "分析",
+    "补充",
+    "坦言",
+    "提到",
+    "谈到",
+    "直言",
+    "回应",
+    "解释",
+    "披露",
+    "告诉",
+    "宣布",
+    "提醒",
+    "呼吁",
+    "称",
+    "说",
+)
+_VERB_ALT = "|".join(SPEECH_VERBS)
+_NAME_VERB = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,3}}?)(?:也|还|则|进一步|同时|更|再次)?(?:{_VERB_ALT})"
+)
+NOT_NAME_CHARS = frozenset(
+    "他她它我你其该并也还则又都亦另此这那均皆再更已正就才便却而但且对向据这有会将"
+)
+_CONNECTIVES = (
+    "此外",
+    "不过",
+    "随着",
+    "对此",
+    "同时",
+    "另外",
+    "但是",
+    "然而",
+    "因此",
+    "所以",
+    "总之",
+    "首先",
+    "其次",
+    "最后",
+    "而且",
+    "据悉",
+    "据了解",
+    "据介绍",
+    "值得注意的是",
+    "事实上",
+    "实际上",
+    "对于",
+    "基于",
+    "尽管",
+    "虽然",
+    "未来",
+    "按照",
+    "与此同时",
+    "同一时间",
+    "今年",
+    "去年",
+    "近日",
+    "日前",
+    "目前",
+    "当前",
+    "此前",
+    "近年来",
+    "近期",
+    "当下",
+    "如今",
+    "眼下",
+    "据",
+)
+_TIME_START = re.compile(
+    r"^(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日|初|中旬|上旬|下旬|底|末)?(?:[，,]|以来|起)"
+    r"|^\d{4}年(?:[，,]|以来|起)"
+)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+TITLE_WORDS = (
+    "专家",
+    "研究员",
+    "主任",
+    "教授",
+    "经理",
+    "总裁",
+    "董事长",
+    "行长",
+    "分析师",
+    "院长",
+    "主席",
+    "局长",
+    "部长",
+    "负责人",
+    "总监",
+    "所长",
+    "首席",
+    "记者",
+    "副总",
+    "秘书长",
+    "会长",
+    "书记",
+    "市长",
+    "省长",
+    "总经理",
+    "合伙人",
+    "创始人",
+    "学者",
+    "律师",
+    "医生",
+    "老师",
+    "博士",
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph, the characters words are made of."""
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def dangles(text: str) -> bool:
+    """A body block that stops without closing punctuation was cut mid-sentence."""
+    return bool(text) and text[-1] not in CLOSERS
+
+
+def open_quote_pending(text: str) -> bool:
+    """True when the text leaves a quotation open at its end."""
+    last_open = max(text.rfind(q) for q in OPEN_QUOTES)
+    last_close = max(text.rfind(q) for q in CLOSE_QUOTES)
+    return last_open > last_close
+
+
+def closes_unopened_quote(text: str) -> bool:
+    """True when a closing quote comes before any opening one: the quote began elsewhere."""
+    first_close = min((i for i in (text.find(q) for q in CLOSE_QUOTES) if i >= 0), default=-1)
+    if first_close < 0:
+        return False
+    first_open = min((i for i in (text.find(q) for q in OPEN_QUOTES) if i >= 0), default=-1)
+    return first_open < 0 or first_close < first_open
+
+
+@lru_cache(maxsize=65536)
+def head_tokens(head: str) -> tuple[str, ...]:
+    """Dictionary-only segmentation of a short edge (HMM would invent words like 清笔)."""
+    return tuple(tokenizer().lcut(head, HMM=False))
+
+
+def last_token(text: str) -> str:
+    """The last dictionary token of a block's tail."""
+    tokens = head_tokens(text[-6:])
+    return tokens[-1] if tokens else ""
+
+
+def first_token(text: str) -> str:
+    """The first dictionary token of a block's head."""
+    tokens = head_tokens(text[:6])
+    return tokens[0] if tokens else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """How a block begins: why it cannot open a sentence, and whether it plainly opens one."""
+
+    reason: str | None  # closing_punct, close_quote, measure, speech_verb, name_fragment, ...
+    token: str  # first dictionary token
+    signal: bool  # a strong paragraph-start signal (time, connective, quote, full name + verb)
+    fragment: str = ""  # the given-name fragment of a name_fragment start
+
+
+def _name_start(text: str) -> tuple[str | None, str]:
+    """Classify "曾刚指出" (full name: a start signal) vs "玲艳指出" (a name's tail)."""
+    match = _NAME_VERB.match(text)
+    if match is None:
+        return None, ""
+    name = match.group(1)
+    if not name or name[0] in NOT_NAME_CHARS or word_freq(name) >= 20:
+        return None, ""
+    if has_surname(name) and len(name) >= 2:
+        return "full_name", name
+    return ("name_fragment", name) if len(name) <= 2 else (None, "")
+
+
+def start_of(text: str) -> Start:
+    """Analyse the first few characters of a body block."""
+    if not text:
+        return Start(None, "", False)
+    if text[0] in CLOSING_START:
+        return Start("closing_punct", text[0], False)
+    if closes_unopened_quote(text):
+        return Start("close_quote", first_token(text), False)
+    token = first_token(text)
+    name_kind, name = _name_start(text)
+    if name_kind == "name_fragment":
+        return Start("name_fragment", token, False, name)
+    if name_kind == "full_name":
+        return Start(None, token, True)
+    return Start(_token_reason(token), token, _start_signal(text))
+
+
+def _token_reason(token: str) -> str | None:
+    """Reasons read from the first dictionary token."""
+    if token in SPEECH_VERBS:
+        return "speech_verb"
+    if len(token) != 1 or not is_cjk(token):
+        return None
+    if token in MEASURE_WORDS:
+        return "measure"
+    if token in BOUND_STARTS:
+        return "bound_char"
+    return "single_char"
+
+
+def _start_signal(text: str) -> bool:
+    """Time expressions, connectives and opening quotes plainly open a paragraph."""
+    if text[0] in OPEN_QUOTES or _TIME_START.match(text):
+        return True
+    return text.startswith(_CONNECTIVES)
+
+
+def _first_sentence(text: str) -> str:
+    """Text up to and including the first sentence end."""
+    match = _SENTENCE_END.search(text)
+    return text if match is None else text[: match.end() + 1]
+
+
+def last_sentence(text: str, limit: int = 60) -> str:
+    """The unfinished last sentence of a dangling block (at most `limit` characters)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, len(text) - limit))]
+    start = ends[-1] if ends else max(0, len(text) - limit)
+    return text[start:]
+
+
+def first_sentence(text: str, limit: int = 60) -> str:
+    """The first sentence of a block (at most `limit` characters)."""
+    return _first_sentence(text[:limit])
+
+
+def ends_with_numeral(text: str) -> bool:
+    """A measure word after the break needs a numeral or determiner before it."""
+    return bool(text) and text[-1] in NUMERAL_ENDS
+
+
+def trailing_surname(text: str) -> str:
+    """A lone surname ending the text ("…咨询专家韦" -> "韦"), else ""."""
+    if text[-2:] in COMPOUND_SURNAMES:
+        return text[-2:]
+    if text[-1:] in SINGLE_SURNAMES and last_token(text) == text[-1]:
+        return text[-1]
+    return ""
+
+
+def surname_after_title(text: str) -> bool:
+    """True when a lone surname follows a title word: the name was cut after its first part."""
+    surname = trailing_surname(text)
+    return bool(surname) and text[: -len(surname)].endswith(TITLE_WORDS)

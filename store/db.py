@@ -15,6 +15,7 @@ from tinydb.table import Table
 
 from article.model import Document
 from store.anchor import context, reanchor
+from store.bookmark_anchor import reanchor_bookmark, still_placed
 from store.errors import CorruptDatabase, StoreError
 from store.labels import paragraph_label
 from store.records import Bookmark, Note, Position, new_id, now_iso
@@ -25,6 +26,7 @@ __all__ = ["SCHEMA_VERSION", "CorruptDatabase", "Database", "StoreError", "clean
 SCHEMA_VERSION = 1
 NOTES, BOOKMARKS, POSITIONS, META = "notes", "bookmarks", "positions", "meta"
 ANCHOR_FIELDS = ("doc_id", "block", "start", "end", "quote", "prefix", "suffix", "orphaned")
+MARK_FIELDS = ("doc_id", "block", "offset", "orphaned")
 
 
 class _Table(Table):
@@ -154,20 +156,21 @@ class Database:
             old = [Note.from_dict(r) for r in rows]
             new = [n if _still_anchored(n, doc) else reanchor(n, doc) for n in old]
             moved = {n.id: n for o, n in zip(old, new, strict=True) if o != n}
-            if moved:
-                self._save_anchors(moved)
+            self._save_anchors(NOTES, moved, ANCHOR_FIELDS)
             return _reading_order(new)
 
-    def _save_anchors(self, moved: dict[str, Note]) -> None:
-        """Persist new anchors only, so a concurrent edit of a note's text is kept."""
+    def _save_anchors(self, name: str, moved: dict[str, Any], fields: tuple[str, ...]) -> None:
+        """Persist new anchors only, so a concurrent edit of the record's text is kept."""
+        if not moved:
+            return
 
         def apply(row: dict[str, Any]) -> None:
-            note = moved[row["id"]]
-            row.update({name: getattr(note, name) for name in ANCHOR_FIELDS})
+            record = moved[row["id"]]
+            row.update({field: getattr(record, field) for field in fields})
 
         with self._writing():
-            table = self._table(NOTES)
-            present = [note_id for note_id in moved if table.contains(doc_id=note_id)]
+            table = self._table(name)
+            present = [rid for rid in moved if table.contains(doc_id=rid)]
             if present:
                 table.update(apply, doc_ids=present)
 
@@ -176,15 +179,18 @@ class Database:
     def bookmarks(self, doc_id: str) -> list[Bookmark]:
         """Bookmarks of `doc_id`, in reading order."""
         rows = self._search(BOOKMARKS, where("doc_id") == doc_id)
-        marks = [Bookmark.from_dict(r) for r in rows]
-        return sorted(marks, key=lambda b: (b.block, b.offset, b.created, b.id))
+        return sorted((Bookmark.from_dict(r) for r in rows), key=_mark_key)
 
     def toggle_bookmark(self, doc: Document, block: int, offset: int) -> Bookmark | None:
         """Bookmark the paragraph, or remove its bookmark if it has one (then returns None)."""
         _check_span(doc, block, offset, offset)
         with self._writing():
             table = self._table(BOOKMARKS)
-            found = table.search((where("doc_id") == doc.doc_id) & (where("block") == block))
+            found = [
+                row
+                for row in table.search((where("doc_id") == doc.doc_id) & (where("block") == block))
+                if not row.get("orphaned")
+            ]
             if found:
                 table.remove(doc_ids=[row.doc_id for row in found])
                 return None
@@ -199,6 +205,21 @@ class Database:
             )
             table.insert(Row(mark.to_dict(), doc_id=mark.id))
             return mark
+
+    def bookmarks_for_document(self, doc: Document) -> list[Bookmark]:
+        """This document's bookmarks, including earlier versions', re-placed by their labels."""
+        if self.read_only:
+            return []
+        with self._mutex:
+            path = _norm_path(doc.source.path)
+            rows = self._search(
+                BOOKMARKS, lambda r: r.get("doc_id") == doc.doc_id or _same(r, path)
+            )
+            old = [Bookmark.from_dict(r) for r in rows]
+            new = [m if _mark_in_place(m, doc) else reanchor_bookmark(m, doc) for m in old]
+            moved = {m.id: m for o, m in zip(old, new, strict=True) if o != m}
+            self._save_anchors(BOOKMARKS, moved, MARK_FIELDS)
+            return sorted(new, key=_mark_key)
 
     def delete_bookmark(self, bookmark_id: str) -> None:
         """Remove a bookmark; removing one that is already gone is not an error."""
@@ -298,6 +319,16 @@ def _still_anchored(note: Note, doc: Document) -> bool:
 def _reading_order(notes: list[Note]) -> list[Note]:
     """Sort by position; creation time and id make the order total and stable."""
     return sorted(notes, key=lambda n: (n.block, n.start, n.end, n.created, n.id))
+
+
+def _mark_in_place(mark: Bookmark, doc: Document) -> bool:
+    """Same document, not orphaned, paragraph still starts with the label."""
+    return mark.doc_id == doc.doc_id and not mark.orphaned and still_placed(mark, doc)
+
+
+def _mark_key(mark: Bookmark) -> tuple[int, int, str, str]:
+    """Reading order of bookmarks, made total by creation time and id."""
+    return (mark.block, mark.offset, mark.created, mark.id)
 
 
 def _norm_path(path: str) -> str:

@@ -14,7 +14,9 @@ NOTES_HEADING = "笔记"
 ORPHANS_HEADING = "未能定位的笔记"
 ORPHANS_EXPLAINED = "原文已改动，这些笔记的引文在当前文本中找不到；笔记原样保留。"
 BOOKMARKS_HEADING = "书签"
+ORPHAN_MARK = "原文已改动，未能定位"
 FIGURES_HEADING = "数字"
+NO_FIGURES = "（没有识别出数字。）"
 EMPTY_TEXT = "（本文暂无笔记和书签。）"
 NAME_LIMIT = 80  # characters of title kept in a default file name
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
@@ -181,12 +183,16 @@ def _bookmarks_section(marks: list[Bookmark]) -> list[str]:
     for mark in marks:
         label = escape_inline(mark.label) or "（无标签）"
         date = f" · {mark.created[:10]}" if mark.created else ""
-        lines.append(f"- ¶ {mark.block + 1} · {label}{date}")
+        where = f"原 ¶ {mark.block + 1}" if mark.orphaned else f"¶ {mark.block + 1}"
+        lost = f" · {ORPHAN_MARK}" if mark.orphaned else ""
+        lines.append(f"- {where} · {label}{date}{lost}")
     return [*lines, ""]
 
 
 def _figures_section(figures: list[Figure]) -> list[str]:
     """The figures table, in reading order."""
+    if not figures:
+        return [f"## {FIGURES_HEADING}", "", NO_FIGURES, ""]
     lines = [
         f"## {FIGURES_HEADING}",
         "",

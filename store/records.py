@@ -75,6 +75,7 @@ class Bookmark:
     offset: int
     label: str
     created: str
+    orphaned: bool = False  # its paragraph was not found in the current text
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -91,6 +92,7 @@ class Bookmark:
             offset=int(data.get("offset", 0)),
             label=str(data.get("label", "")),
             created=str(data.get("created", "")),
+            orphaned=bool(data.get("orphaned", False)),
         )
 
 

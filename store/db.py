@@ -59,8 +59,7 @@ class Database:
         self._db = _TinyDB(storage=lambda: self._storage)
         self._storage.read()  # raises CorruptDatabase before anything is written
         self._check_schema()
-        with self._storage.locked():
-            self._storage.remove_stale_temp_files()
+        self._storage.remove_stale_temp_files()
 
     @classmethod
     def open_read_only(cls, path: Path, reason: str | None = None) -> Database:
@@ -91,8 +90,10 @@ class Database:
     def new_note(
         self, doc: Document, block: int, start: int, end: int, text: str, tags: list[str]
     ) -> Note:
-        """Create and save a note on doc.blocks[block].text[start:end]."""
+        """Create and save a note on doc.blocks[block].text[start:end] (a non-empty span)."""
         _check_span(doc, block, start, end)
+        if start == end:
+            raise ValueError("a note needs a non-empty span of text")
         prefix, suffix = context(doc, block, start, end)
         stamp = now_iso()
         note = Note(

@@ -73,7 +73,10 @@ class AtomicJSONStorage(Storage):
         """Replace the file atomically, keeping the previous version as `<name>.bak`."""
         with self.locked():
             self._check_unchanged()
-            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            # A lone surrogate (pasted from a broken terminal) can only sit inside a JSON
+            # string, where backslashreplace writes it as a valid \udXXX escape.
+            payload = text.encode("utf-8", "backslashreplace")
             try:
                 self._replace(payload)
             except OSError as exc:
@@ -90,10 +93,17 @@ class AtomicJSONStorage(Storage):
         """Nothing stays open between operations, so there is nothing to close."""
 
     def remove_stale_temp_files(self) -> None:
-        """Delete temp files left by a killed writer; call only while holding the lock."""
-        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
+        """Delete temp files left by a killed writer, if the lock is free right now."""
+        try:
+            self._lock.acquire(timeout=0)
+        except (Timeout, OSError):
+            return  # someone is writing (their temp file is live) or the folder is read-only
+        try:
+            for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+        finally:
+            self._lock.release()
 
     def _remember(self, data: Tables | None, stamp: Stamp | None) -> None:
         """Cache what the file holds now, with the stamp that proves it."""

@@ -143,3 +143,32 @@ def test_unreadable_path_is_a_one_line_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         Database(path)
     assert str(path) in str(caught.value) and _one_line(str(caught.value))
+
+
+def test_backup_falls_back_to_a_copy_without_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.json"
+    db = Database(path)
+    db.save_position("d", 1, 1)
+    first = path.read_bytes()
+
+    def no_links(*_args: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    db.save_position("d", 2, 2)
+    assert (tmp_path / "notes.json.bak").read_bytes() == first
+
+
+def test_lone_surrogates_in_user_text_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    doc = paragraphs(P1)
+    note = Database(path).new_note(doc, 1, 0, 3, "坏字符\udc80结尾\\\udcff", ["\ud800"])
+    assert Database(path).notes(doc.doc_id) == [note]
+    path.read_bytes().decode("utf-8")  # still valid UTF-8 on disk
+
+
+def test_empty_span_is_not_a_note(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="non-empty"):
+        Database(tmp_path / "notes.json").new_note(paragraphs(P1), 1, 3, 3, "x", [])

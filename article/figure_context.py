@@ -1,0 +1,129 @@
+"""What a figure measures (label) and whom it is about (subject), read from its sentence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from article import segment, wordtags
+from article.entity_spans import words
+from article.figure_patterns import PRE_QUALIFIERS
+from article.model import Entity
+
+SENTENCE_END = "。！？!?\n"
+CLAUSE_DELIMS = frozenset('，。；：！？,;:!?、（）()“”"‘’「」《》—\n \u3000')
+LEAD_WORDS = words(
+    "其中 此外 同时 目前 截至 实现 完成 达到 即由 即 由 为 向 对 在 已 并 且 而 但 也 还 都 将 可 "
+    "有 其 共 据 从 较 比"
+)
+TAIL_WORDS = words(
+    "分别为 分别 约为 均为 通常以 共计 合计 总计 高达 多达 达到 达 为 是 共 了 的 在 "
+    "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅"
+)
+REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
+MAX_LABEL = 20
+MAX_AFTER = 12
+TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
+
+
+def _strip(label: str, cut: tuple[str, ...], leading: bool) -> str:
+    """Repeatedly remove any of the `cut` words from one end of the label."""
+    changed = True
+    while changed and label:
+        changed = False
+        for w in cut:
+            if leading and label.startswith(w):
+                label, changed = label[len(w) :], True
+            elif not leading and label.endswith(w):
+                label, changed = label[: -len(w)], True
+    return label
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Index after the last clause delimiter before pos, never before floor."""
+    i = pos
+    while i > floor and text[i - 1] not in CLAUSE_DELIMS:
+        i -= 1
+    return i
+
+
+def _after_phrase(text: str, end: int) -> tuple[str, bool]:
+    """The noun phrase a count or amount introduces (…家科技型企业); whether 的 linked it."""
+    linked = text.startswith("的", end)
+    pos = end + 1 if linked else end
+    stop = pos
+    while stop < len(text) and stop - pos < MAX_AFTER + 4 and text[stop] not in CLAUSE_DELIMS:
+        stop += 1
+    phrase = ""
+    for word in segment.cut(text[pos:stop], hmm=False):
+        if word.isdigit() or wordtags.tag(word) in wordtags.NON_NAME_TAGS or word in "的和与及等":
+            break
+        if len(phrase) + len(word) > MAX_AFTER:
+            break
+        phrase += word
+    return (phrase if len(phrase) >= 2 else ""), linked
+
+
+def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> str:
+    """The clause before the figure, without its subject and the little words around it."""
+    begin = _clause_start(text, start, floor)
+    for e in entities:
+        if e.start == begin and e.end <= start:
+            begin = e.end
+    label = _strip(_strip(text[begin:start], TAIL_WORDS + PRE_QUALIFIERS, False), LEAD_WORDS, True)
+    return label[-MAX_LABEL:]
+
+
+def label_for(
+    text: str, start: int, end: int, unit: str, floor: int, entities: list[Entity]
+) -> str | None:
+    """What the figure measures: the phrase it introduces (…的X) or the clause before it."""
+    after, linked = _after_phrase(text, end)
+    if after and (linked or unit not in TIME_UNITS):
+        return after
+    return _prefix_label(text, start, floor, entities) or after or None
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Index where the sentence holding pos begins."""
+    i = pos
+    while i > 0 and text[i - 1] not in SENTENCE_END:
+        i -= 1
+    return i
+
+
+class SubjectFinder:
+    """Finds whom a figure is about, remembering banks and companies for 该行/该公司."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.orgs = [e for e in entities if e.type == "ORG"]
+        self.keys = [(e.block, e.start) for e in self.orgs]
+
+    def referent(self, block: int, pos: int, word: str) -> str | None:
+        """The organisation 该行/该公司 … at (block, pos) stands for: the latest fitting one."""
+        for i in range(bisect_left(self.keys, (block, pos)) - 1, -1, -1):
+            if _fits(self.orgs[i].text, word):
+                return self.orgs[i].text
+        return None
+
+    def subject(self, text: str, block: int, start: int, entities: list[Entity]) -> str | None:
+        """Nearest ORG/PERSON before the figure in its sentence, or the bank behind 该行."""
+        begin = sentence_start(text, start)
+        near = [e for e in entities if begin <= e.start and e.end <= start]
+        near = [e for e in near if e.type in ("ORG", "PERSON")]
+        floor = near[-1].end if near else begin
+        refs = list(REFERENT_RE.finditer(text, floor, start))
+        if refs:
+            return self.referent(block, refs[-1].start(), refs[-1].group()) or (
+                near[-1].text if near else None
+            )
+        return near[-1].text if near else None
+
+
+def _fits(name: str, word: str) -> bool:
+    """Whether an organisation name can be what 该行 / 该公司 … refers to."""
+    if word in ("该行", "该银行"):
+        return name.endswith("行")
+    if word in ("该公司", "该集团", "该企业"):
+        return name.endswith(("公司", "股份", "集团", "控股"))
+    return True

@@ -1,0 +1,112 @@
+"""The written shapes of quantities: numerals, magnitudes, units, ranges, fractions and 成."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from article.entity_spans import words
+from article.numbers import MAGNITUDES, parse_number
+
+AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN_DIGIT = "零〇一二两三四五六七八九"
+CN_NUM = rf"[{CN_DIGIT}十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?"
+NUM = rf"(?:{AR_NUM}|{CN_NUM})"
+MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
+APPROX = r"[余多]"
+CURRENCIES = ("元", "美元", "港元", "港币", "欧元", "英镑", "日元", "人民币")
+PERCENT_UNITS = ("%", "％", "个百分点", "百分点", "基点")
+COUNT_UNITS = words(
+    "个工作日 个交易日 工作日 交易日 个月 周岁 岁 年 天 小时 分钟 周 家 人次 人 户 笔 "
+    "只 项 个 次 倍 台 辆 架 艘 吨 千克 公斤 克 平方公里 平方米 公里 千米 米 亩 公顷 件 份 场 "
+    "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手"
+)
+UNITS = sorted((*CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
+UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
+RANGE_SEP = r"(?:—|–|－|-|~|～|至)"
+POST = r"(?:及以上|以上|以内|以下|之内|左右|上下)"
+
+
+def _amount_re(p: str) -> str:
+    """One side of a figure: numeral, 余/多, magnitude and unit, in groups named with prefix p."""
+    return rf"(?P<{p}n>{NUM})(?P<{p}a>{APPROX})?(?P<{p}m>{MAG})?(?P<{p}u>{UNIT})?"
+
+
+FIGURE_RE = re.compile(
+    rf"(?P<frac>(?P<den>{NUM})分之(?P<num>{NUM}))"
+    rf"|(?P<cheng>(?:\d|[一二三四五六七八九]))成(?![本功为立长员果交绩熟型品效就])"
+    rf"|{_amount_re('a')}(?:{RANGE_SEP}{_amount_re('b')})?(?P<post>{POST})?"
+)
+PRE_QUALIFIERS = words(
+    "不超过 不少于 不低于 不高于 不足 超过 超出 超 逾 大约 约 将近 接近 近 最高 最长 最低 "
+    "最多 最少 至少 高达 多达"
+)
+PRE_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")(为|达)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A parsed figure before context: value, upper end, unit and the qualifier written inside."""
+
+    value: Decimal
+    high: Decimal | None
+    unit: str
+    qualifier: str | None
+    ratio: bool = False
+
+
+def _base_unit(unit: str | None) -> str:
+    """The contract's base unit: 个百分点 stays, ％ becomes %, a missing unit is ''."""
+    if unit == "％":
+        return "%"
+    return unit or ""
+
+
+def _amount(m: re.Match[str], p: str) -> tuple[Decimal, str | None, str | None]:
+    """Value (with magnitude), unit and 余/多 of one side of a figure."""
+    value = parse_number(m.group(p + "n"))
+    if m.group(p + "m"):
+        value *= MAGNITUDES[m.group(p + "m")]
+    return value, m.group(p + "u"), m.group(p + "a")
+
+
+def _fraction(m: re.Match[str]) -> Quantity:
+    """三分之一 -> 0.3333 (ratio), 百分之三十 -> 30 %."""
+    den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+    if den == 100:
+        return Quantity(num, None, "%", None)
+    return Quantity(num / den, None, "", None, ratio=True)
+
+
+def quantity(m: re.Match[str]) -> Quantity | None:
+    """The Quantity of a FIGURE_RE match, None when it is a bare number with nothing to measure."""
+    if m.group("frac"):
+        return _fraction(m)
+    if m.group("cheng"):
+        return Quantity(parse_number(m.group("cheng")) / 10, None, "", None, ratio=True)
+    low, unit, approx = _amount(m, "a")
+    high = None
+    if m.group("bn"):
+        high, high_unit, _ = _amount(m, "b")
+        if not m.group("am") and not unit and m.group("bm"):
+            low *= MAGNITUDES[m.group("bm")]
+        unit = unit or high_unit
+    if not unit and not m.group("am") and high is None:
+        return None
+    if high is not None and not unit and not m.group("am"):
+        return None
+    post = m.group("post")
+    qualifier = approx or (post.removeprefix("及") if post else None)
+    return Quantity(low, high, _base_unit(unit), qualifier)
+
+
+def pre_qualifier(before: str) -> tuple[str, int] | None:
+    """A qualifier written before a figure (超过, 不超过 …) and its length when right beside it."""
+    m = PRE_RE.search(before[-5:])
+    if not m:
+        return None
+    word = m.group()[: len(m.group()) - len(m.group(1) or "")]
+    if word == "近" and before[: -len(m.group())].endswith("最"):
+        return None
+    return word, 0 if m.group(1) else len(word)

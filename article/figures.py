@@ -1,0 +1,90 @@
+"""Figures of a document: every quantity a reader would put in a table, normalised."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from article.figure_context import SubjectFinder, label_for
+from article.figure_patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
+from article.model import Block, Entity, Figure
+from article.numbers import to_float
+
+OPEN_QUOTES = frozenset("“\"「『‘'")
+CLOSE_QUOTES = frozenset("”\"」』’'")
+RATIO_PLACES = 4
+COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点"})
+LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def _masked(blocks_entities: list[Entity], length: int) -> bytearray:
+    """Character mask of entity spans: numbers inside dates, tickers and names are not figures."""
+    mask = bytearray(length)
+    for e in blocks_entities:
+        mask[e.start : e.end] = b"\x01" * (e.end - e.start)
+    return mask
+
+
+def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> bool:
+    """Ordinals, codes, quoted names and the article 一 (一家, 一个) are not quantities."""
+    start, end = m.span()
+    if any(mask[start:end]):
+        return True
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before == "第" or LATIN_RE.fullmatch(before or "_") or LATIN_RE.fullmatch(after or "_"):
+        return True
+    if before in OPEN_QUOTES and (after in CLOSE_QUOTES or text[m.end("an") :][:1] in CLOSE_QUOTES):
+        return True
+    return m.group("an") == "一" and q.high is None and q.unit not in COUNT_ONE_OK and not q.ratio
+
+
+def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context) -> Figure:
+    """A Figure with its qualifier, label and subject filled from the text around it."""
+    start, qualifier = m.start(), q.qualifier
+    pre = pre_qualifier(text[:start])
+    if pre:
+        qualifier = qualifier if qualifier and not pre[1] else pre[0]
+        start -= pre[1]
+    places = RATIO_PLACES if q.ratio else None
+    return Figure(
+        text=text[start : m.end()],
+        value=to_float(q.value, places),
+        high=None if q.high is None else to_float(q.high, places),
+        unit=q.unit,
+        qualifier=qualifier,
+        label=label_for(text, start, m.end(), q.unit, ctx.floor, ctx.entities),
+        subject=ctx.subjects.subject(text, block, start, ctx.entities),
+        block=block,
+        start=start,
+        end=m.end(),
+    )
+
+
+class _Context:
+    """Per-block state while figures are read: entities, subject finder, previous figure end."""
+
+    def __init__(self, entities: list[Entity], subjects: SubjectFinder) -> None:
+        self.entities = entities
+        self.subjects = subjects
+        self.floor = 0
+
+
+def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
+    """Figures in reading order with offsets into their block's text."""
+    by_block: dict[int, list[Entity]] = defaultdict(list)
+    for e in entities:
+        by_block[e.block].append(e)
+    subjects = SubjectFinder(entities)
+    figures: list[Figure] = []
+    for block in blocks:
+        text = block.text
+        ctx = _Context(by_block.get(block.index, []), subjects)
+        mask = _masked(ctx.entities, len(text))
+        for m in FIGURE_RE.finditer(text):
+            q = quantity(m)
+            if q is None or _not_a_figure(text, m, q, mask):
+                continue
+            figures.append(_figure(text, block.index, m, q, ctx))
+            ctx.floor = m.end()
+    return figures

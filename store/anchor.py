@@ -74,19 +74,16 @@ def reanchor(note: Note, doc: Document) -> Note:
 
 
 def _placed(note: Note, doc: Document, flat: FlatText, span: tuple[int, int]) -> Note:
-    """The note moved to `span`, with its quote and context refreshed from the new text."""
+    """The note moved to `span`. Quote and context stay as the user saved them: a fuzzy match
+    must never overwrite the words, and the original text can still be found exactly later."""
     gstart, gend = span
     block = flat.block_of(gstart)
-    prefix, suffix = _context_at(flat, gstart, gend)
     return replace(
         note,
         doc_id=doc.doc_id,
         block=block,
         start=gstart - flat.starts[block],
         end=gend - flat.starts[block],
-        quote=flat.text[gstart:gend],
-        prefix=prefix,
-        suffix=suffix,
         orphaned=False,
     )
 

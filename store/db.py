@@ -25,7 +25,7 @@ __all__ = ["SCHEMA_VERSION", "CorruptDatabase", "Database", "StoreError", "clean
 
 SCHEMA_VERSION = 1
 NOTES, BOOKMARKS, POSITIONS, META = "notes", "bookmarks", "positions", "meta"
-ANCHOR_FIELDS = ("doc_id", "block", "start", "end", "quote", "prefix", "suffix", "orphaned")
+ANCHOR_FIELDS = ("doc_id", "block", "start", "end", "orphaned")  # never the user's words
 MARK_FIELDS = ("doc_id", "block", "offset", "orphaned")
 
 

@@ -23,11 +23,6 @@ from article.reflow_scoring import Piece, Scored
 from article.reflow_sections import Move, Plan, group_articles
 from article.reflow_signals import dangles, start_of
 
-# Orphan starts that are certain enough to show a gap when no partner is found.
-STRONG_ORPHANS = frozenset(
-    ("closing_punct", "close_quote", "measure", "speech_verb", "name_fragment", "bound_char")
-)
-
 
 def _piece(raw: list[RawBlock], i: int, order: int) -> Piece:
     """Edge signals of one body block."""
@@ -115,7 +110,7 @@ class _Builder:
         flags: list[str] = []
         head = self.pieces.get(chain.parts[0])
         tail = self.pieces.get(chain.parts[-1])
-        if head is not None and head.start is not None and head.start.reason in STRONG_ORPHANS:
+        if head is not None and head.start is not None and head.start.orphan:
             flags.append(TRUNCATED_START)
         if tail is not None and tail.dangling:
             flags.append(TRUNCATED_END)

@@ -14,7 +14,13 @@ def _is_candidate(a: Piece, b: Piece) -> bool:
     """B may continue A: it is not A, may be continued, and shows a reason or a break."""
     if b is a or b.start is None:
         return False
-    return b.start.reason is not None or b.after is not None or b.prev_raw == a.raw
+    return _hinted(b) or b.prev_raw == a.raw
+
+
+def _hinted(piece: Piece) -> bool:
+    """A block whose start or place suggests it continues something."""
+    start = piece.start
+    return start is not None and bool(start.reason or start.closes_quote or piece.after)
 
 
 def _context(pieces: list[Piece], order: int) -> str:
@@ -24,7 +30,7 @@ def _context(pieces: list[Piece], order: int) -> str:
 
 def candidates(pieces: list[Piece]) -> list[Scored]:
     """Every plausible (A, B) pair of one article, scored."""
-    hinted = [p for p in pieces if p.start is not None and (p.start.reason or p.after)]
+    hinted = [p for p in pieces if p.start is not None and _hinted(p)]
     orders = [p.order for p in hinted]
     next_of = {p.prev_raw: p for p in pieces}
     scored: list[Scored] = []

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from article.reflow_signals import (
-    CLOSERS,
     OPEN_QUOTES,
+    TITLE_WORDS,
     Start,
     ends_with_numeral,
     first_sentence,
     first_token,
+    full_name_start,
+    given_name_start,
     is_cjk,
     last_sentence,
     last_token,
@@ -23,7 +25,6 @@ from article.segment import word_freq
 MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
 AGENT_ENDS = frozenset("行司局部委会院所厅处社报台团组方人士者家员长府署办队站馆校厂店")
 FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有")
-PUNCT_ENDS = frozenset("、，：,:；;（(“「『—")
 
 
 @dataclass(slots=True)
@@ -94,32 +95,41 @@ def cohesion(a: str, b: str, context: str) -> tuple[float, str]:
     return min(2.0, 0.75 * len(rare)), "".join(rare[:2])
 
 
-def _start_fit(a: str, start: Start, evidence: list[str]) -> float:
+def _start_fit(a: str, b: str, start: Start, evidence: list[str]) -> float:
     """How well A's tail supplies what B's orphan start is missing."""
     reason = start.reason
+    if surname_after_title(a) and (start.fragment or given_name_start(b)):
+        evidence.append("name")
+        return 7.0
+    if a.endswith(TITLE_WORDS):  # "…副局长" wants a name next
+        if full_name_start(b):
+            evidence.append("title+name")
+            return 8.0  # outweighs the start signal a full name carries
+        return -5.0
     if reason == "measure":
-        return 4.0 if ends_with_numeral(a) else -10.0
+        if ends_with_numeral(a):
+            evidence.append("numeral+measure")
+            return 4.0
+        return -10.0
     if reason == "speech_verb":
         if a[-1] in AGENT_ENDS and len(last_token(a)) >= 2:
             evidence.append("subject+verb")
             return 4.0
         return -4.0
     if reason == "name_fragment":
-        if surname_after_title(a):
-            evidence.append("name")
-            return 7.0
         return 4.0 if trailing_surname(a) else -4.0
-    if reason == "closing_punct":
-        return 2.0 if a[-1] not in PUNCT_ENDS and a[-1] not in CLOSERS else -4.0
-    if reason == "bound_char":
-        return 2.0 if is_cjk(a[-1]) else -2.0
+    if reason in ("closing_punct", "bound_char"):
+        if is_cjk(a[-1]) or a[-1].isalnum():
+            evidence.append(reason)
+            return 2.0
+        return -10.0  # "，" + "的…" or "，" + "、…" never meet in real text
     return -1.0 if surname_after_title(a) else 0.0
 
 
 def _quotes(a: str, start: Start, evidence: list[str]) -> float:
     """A quote closed in B must have been opened in A, and an open quote in A wants closing."""
     a_open = open_quote_pending(a)
-    if start.reason == "close_quote":
+    if start.closes_quote:
         if a_open:
             evidence.append("quote")
             return 5.0
@@ -145,7 +155,9 @@ def score_pair(a: Piece, b: Piece, context: str) -> Scored:
     evidence: list[str] = []
     repeat = repeat_at_break(a.text, b.text, b.start.token)
     total = (
-        _position(a, b) + _start_fit(a.text, b.start, evidence) + _quotes(a.text, b.start, evidence)
+        _position(a, b)
+        + _start_fit(a.text, b.text, b.start, evidence)
+        + _quotes(a.text, b.start, evidence)
     )
     if repeat:
         total += 6.0

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
-from article.reflow_terms import block_terms
+from article.reflow_terms import block_terms, content_words
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
 _LOOKBACK = 8  # earlier articles a section may belong to (keeps the search linear)
 _MIN_SHARED = 2  # topic terms a section must share with another article to move there
+_MIN_WORD_SHARE = 0.25  # share of a passage's rarer words found in the article it belongs to
 
 
 @dataclass(slots=True)
@@ -69,8 +70,10 @@ def _minus(counts: dict[str, int], other: dict[str, int]) -> set[str]:
     return {t for t, n in counts.items() if n - other.get(t, 0) > 0}
 
 
-def _home(section: dict[str, int], own: set[str], earlier: list[Plan], first: int) -> int | None:
-    """The earlier article this section plainly belongs to, if any."""
+def _strong_home(
+    section: dict[str, int], own: set[str], earlier: list[Plan], first: int
+) -> int | None:
+    """The earlier article whose people and catchwords this passage shares, if plainly one."""
     best, best_shared = None, 0
     for j, plan in enumerate(earlier[first:], start=first):
         shared = sum(1 for t in section if t in plan.terms)
@@ -80,6 +83,23 @@ def _home(section: dict[str, int], own: set[str], earlier: list[Plan], first: in
     if best is None or best_shared < _MIN_SHARED or best_shared < 2 * own_shared + 1:
         return None
     return best
+
+
+def _text(blocks: list[int], raw: list[RawBlock]) -> str:
+    """The running text of some blocks."""
+    return "".join(raw[i].text for i in blocks)
+
+
+def _word_home(words: set[str], rivals: list[tuple[int, set[str]]]) -> int | None:
+    """The article whose rarer vocabulary covers this passage far better than any rival's."""
+    if not words or not rivals:
+        return None
+    shares = sorted(((len(words & other) / len(words), j) for j, other in rivals), reverse=True)
+    best, home = shares[0]
+    runner_up = shares[1][0] if len(shares) > 1 else 0.0
+    if best >= _MIN_WORD_SHARE and best >= 2 * runner_up:
+        return home
+    return None
 
 
 def _add(plan: Plan, blocks: list[int], counts: dict[str, int]) -> None:
@@ -96,33 +116,93 @@ def _new_plan(blocks: list[int], raw: list[RawBlock]) -> Plan:
     return Plan(title, byline, [])
 
 
+@dataclass(slots=True)
+class _Grouper:
+    """Walks the page's spans, building articles and deciding where sections belong."""
+
+    raw: list[RawBlock]
+    terms: list[set[str]]
+    plans: list[Plan] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    _words: dict[int, tuple[int, set[str]]] = field(default_factory=dict)
+
+    def words_of(self, j: int) -> set[str]:
+        """Rarer vocabulary of article j (cached until the article grows)."""
+        plan = self.plans[j]
+        cached = self._words.get(j)
+        if cached is None or cached[0] != len(plan.members):
+            cached = (len(plan.members), content_words(_text(plan.members, self.raw)))
+            self._words[j] = cached
+        return cached[1]
+
+    def move(self, blocks: list[int], counts: dict[str, int], home: int) -> None:
+        """Attach a passage to the earlier article it belongs to."""
+        shared = _shared(counts, self.plans[home])
+        if not shared:
+            words = content_words(_text(blocks, self.raw)) & self.words_of(home)
+            shared = tuple(sorted(words))[:5]
+        self.moves.append(Move(blocks, len(self.plans), home, shared))
+        _add(self.plans[home], blocks, counts)
+
+    def continued_home(self, span: list[int], counts: dict[str, int]) -> int | None:
+        """Where a "上接" passage continues: by shared people, else by shared vocabulary."""
+        first = max(0, len(self.plans) - _LOOKBACK)
+        home = _strong_home(counts, set(), self.plans, first)
+        if home is not None:
+            return home
+        words = content_words(_text(span, self.raw))
+        rivals = [(j, self.words_of(j)) for j in range(first, len(self.plans))]
+        return _word_home(words, rivals)
+
+    def section_home(
+        self, section: list[int], counts: dict[str, int], span: list[int]
+    ) -> int | None:
+        """The earlier article a headed section plainly belongs to, if any."""
+        first = max(0, len(self.plans) - _LOOKBACK)
+        span_counts = _terms(span, self.terms)
+        own = _minus(span_counts, counts)
+        home = _strong_home(counts, own, self.plans, first)
+        if home is not None:
+            return home
+        linked = [
+            j for j in range(first, len(self.plans)) if set(counts) & set(self.plans[j].terms)
+        ]
+        if not linked:
+            return None  # no shared person or catchword: not worth comparing vocabularies
+        words = content_words(_text(section, self.raw))
+        rest = [i for i in span if i not in set(section)]
+        rivals = [(j, self.words_of(j)) for j in linked]
+        rivals.append((-1, content_words(_text(rest, self.raw))))
+        home = _word_home(words, rivals)
+        return None if home == -1 else home
+
+    def add_span(self, continued: bool, span: list[int]) -> None:
+        """Place one span: as a continuation, or as a new article whose sections may move."""
+        counts = _terms(span, self.terms)
+        if continued and self.plans:
+            home = self.continued_home(span, counts)
+            if home is not None:
+                self.move(span, counts, home)
+                return
+        plan = _new_plan(span, self.raw)
+        for section in _sections(span, self.raw):
+            section_counts = _terms(section, self.terms)
+            home = None
+            if self.raw[section[0]].kind == HEADING and self.plans:
+                home = self.section_home(section, section_counts, span)
+            if home is None:
+                _add(plan, section, section_counts)
+            else:
+                self.move(section, section_counts, home)
+        self.plans.append(plan)
+
+
 def group_articles(raw: list[RawBlock]) -> tuple[list[Plan], list[Move]]:
     """Articles in page order, each with its blocks in reading order, and the moves made."""
-    terms = [block_terms(b) for b in raw]
-    plans: list[Plan] = []
-    moves: list[Move] = []
+    grouper = _Grouper(raw, [block_terms(b) for b in raw])
     for continued, span in _spans(raw):
-        first = max(0, len(plans) - _LOOKBACK)
-        span_counts = _terms(span, terms)
-        if continued and plans:
-            home = _home(span_counts, set(), plans, first)
-            if home is not None:
-                moves.append(Move(span, len(plans), home, _shared(span_counts, plans[home])))
-                _add(plans[home], span, span_counts)
-                continue
-        plan = _new_plan(span, raw)
-        for section in _sections(span, raw):
-            counts = _terms(section, terms)
-            home = None
-            if raw[section[0]].kind == HEADING and plans:
-                home = _home(counts, _minus(span_counts, counts), plans, first)
-            if home is None:
-                _add(plan, section, counts)
-            else:
-                moves.append(Move(section, len(plans), home, _shared(counts, plans[home])))
-                _add(plans[home], section, counts)
-        plans.append(plan)
-    return plans, moves
+        grouper.add_span(continued, span)
+    return grouper.plans, grouper.moves
 
 
 def _shared(counts: dict[str, int], plan: Plan) -> tuple[str, ...]:

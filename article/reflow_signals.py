@@ -182,10 +182,21 @@ def first_token(text: str) -> str:
 class Start:
     """How a block begins: why it cannot open a sentence, and whether it plainly opens one."""
 
-    reason: str | None  # closing_punct, close_quote, measure, speech_verb, name_fragment, ...
+    reason: str | None  # closing_punct, measure, speech_verb, name_fragment, bound_char, ...
     token: str  # first dictionary token
     signal: bool  # a strong paragraph-start signal (time, connective, quote, full name + verb)
     fragment: str = ""  # the given-name fragment of a name_fragment start
+    closes_quote: bool = False  # closes a quotation it never opened
+
+    @property
+    def orphan(self) -> bool:
+        """Certain enough that the block lost its beginning to show a gap if unpaired."""
+        return self.closes_quote or self.reason in STRONG_REASONS
+
+
+STRONG_REASONS = frozenset(
+    ("closing_punct", "measure", "speech_verb", "name_fragment", "bound_char")
+)
 
 
 def _name_start(text: str) -> tuple[str | None, str]:
@@ -201,21 +212,34 @@ def _name_start(text: str) -> tuple[str | None, str]:
     return ("name_fragment", name) if len(name) <= 2 else (None, "")
 
 
+def given_name_start(text: str) -> str:
+    """The 1–2 characters before a speech verb at the start ("启航介绍" -> "启航"), else ""."""
+    match = _NAME_VERB.match(text)
+    if match is None or len(match.group(1)) > 2 or set(match.group(1)) & NOT_NAME_CHARS:
+        return ""
+    return match.group(1)
+
+
+def full_name_start(text: str) -> bool:
+    """True when the text opens with a person's full name and a speech verb ("邬晓春说")."""
+    return _name_start(text)[0] == "full_name"
+
+
 def start_of(text: str) -> Start:
     """Analyse the first few characters of a body block."""
     if not text:
         return Start(None, "", False)
+    quote = closes_unopened_quote(text)
     if text[0] in CLOSING_START:
-        return Start("closing_punct", text[0], False)
-    if closes_unopened_quote(text):
-        return Start("close_quote", first_token(text), False)
+        return Start("closing_punct", text[0], False, closes_quote=quote)
     token = first_token(text)
     name_kind, name = _name_start(text)
     if name_kind == "name_fragment":
-        return Start("name_fragment", token, False, name)
+        return Start("name_fragment", token, False, name, quote)
     if name_kind == "full_name":
-        return Start(None, token, True)
-    return Start(_token_reason(token), token, _start_signal(text))
+        return Start(None, token, not quote, closes_quote=quote)
+    signal = not quote and _start_signal(text)
+    return Start(_token_reason(token), token, signal, closes_quote=quote)
 
 
 def _token_reason(token: str) -> str | None:

@@ -44,3 +44,21 @@ def block_terms(block: RawBlock) -> set[str]:
     if block.speaker:
         terms.add(block.speaker)
     return terms
+
+
+_FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有一个不")
+RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
+
+
+def content_words(text: str) -> set[str]:
+    """Two-character dictionary words of moderate rarity: the vocabulary of a topic."""
+    words: set[str] = set()
+    for i in range(len(text) - 1):
+        pair = text[i : i + 2]
+        if pair in words or not (is_cjk(pair[0]) and is_cjk(pair[1])):
+            continue
+        if pair[0] in _FUNCTION_CHARS or pair[1] in _FUNCTION_CHARS:
+            continue
+        if 0 < word_freq(pair) < RARE_WORD_FREQ:
+            words.add(pair)
+    return words

@@ -43,6 +43,8 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
     """The name between prefix and suffix: short, no function words, no generic parts."""
     if len(middle) > MAX_MIDDLE or any(ch in MIDDLE_STOP or not is_han(ch) for ch in middle):
         return False
+    if middle[:1] in ("与", "及", "和"):
+        return False
     if any(part in middle for part in GENERIC_PARTS):
         return False
     if parent_is_org and suffix in BRANCH_SUFFIXES and len(middle) > 4:
@@ -90,12 +92,14 @@ def _walk(text: str, units: _Units, s_start: int, suffix: str) -> int | None:
 def compound_spans(text: str, known: list[Span]) -> list[Span]:
     """工商银行某某分行, 某某市某某区城市发展有限公司, 某某市工信局 … anchored on known parts."""
     units = _Units(known, text)
+    known_orgs = {s.end: s.start for s in known if s.type == "ORG"}
     spans: list[Span] = []
     for m in SUFFIX_RE.finditer(text):
         if not _suffix_ok(text, m.start(), m.end()):
             continue
-        start = _walk(text, units, m.start(), m.group())
-        if start is not None and start < m.start():
+        s_start = known_orgs.get(m.end(), m.start())  # 工商银行: walk on from its start
+        start = _walk(text, units, s_start, m.group())
+        if start is not None and start < s_start:
             span = Span(start, m.end(), "ORG", 6)
             spans.append(span)
             units.by_end[m.end()] = span

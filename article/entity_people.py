@@ -58,6 +58,8 @@ def name_at(text: str, pos: int, strong_context: bool) -> int:
     fits: list[tuple[int, int]] = []
     for given in (2, 1):
         end = pos + surname + given
+        if end > len(text):
+            continue
         strength = _followed(text, end)
         if strength and _plausible(text[pos:end], surname, strong_context and strength == 2):
             fits.append((end, strength))

@@ -14,12 +14,13 @@ SENTENCE_END = "。！？!?\n"
 CLAUSE_DELIMS = frozenset('，。；：！？,;:!?、（）()“”"‘’「」《》—\n \u3000')
 LEAD_WORDS = words(
     "其中 此外 同时 目前 截至 实现 完成 达到 即由 即 由 为 向 对 在 已 并 且 而 但 也 还 都 将 可 "
-    "有 其 共 据 从 较 比"
+    "有 其 共 据 从 较 比 该行 该公司 该集团 该机构 该笔 此笔 该 累计"
 )
 TAIL_WORDS = words(
     "分别为 分别 约为 均为 通常以 共计 合计 总计 高达 多达 达到 达 为 是 共 了 的 在 "
     "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅"
 )
+LEAD_VERBS = ("实现", "完成", "达到")
 REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
 MAX_LABEL = 20
 MAX_AFTER = 12
@@ -68,8 +69,12 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> 
     """The clause before the figure, without its subject and the little words around it."""
     begin = _clause_start(text, start, floor)
     for e in entities:
-        if e.start == begin and e.end <= start:
+        if begin <= e.start and e.end <= start:
             begin = e.end
+    for verb in LEAD_VERBS:
+        cut = text.rfind(verb, begin, start)
+        if cut >= 0 and start - cut - len(verb) >= 2:
+            begin = cut + len(verb)
     label = _strip(_strip(text[begin:start], TAIL_WORDS + PRE_QUALIFIERS, False), LEAD_WORDS, True)
     return label[-MAX_LABEL:]
 

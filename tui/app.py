@@ -209,7 +209,7 @@ class JingduApp(App[int]):
         try:
             with self._db_lock:
                 notes = db.notes_for_document(doc)
-                bookmarks = db.bookmarks(doc.doc_id)
+                bookmarks = db.bookmarks_for_document(doc)
                 position = db.position(doc.doc_id)
         except (StoreError, OSError) as err:
             self.post_message(StoreOpened(db, [], [], None, problem or str(err)))
@@ -238,7 +238,7 @@ class JingduApp(App[int]):
         """Draw notes and bookmarks in the text and list them in the sidebar."""
         self.notes, self.bookmarks = notes, bookmarks
         spans = [(n.block, n.start, n.end) for n in notes if not n.orphaned]
-        self.reader.set_marks(spans, [b.block for b in bookmarks])
+        self.reader.set_marks(spans, [b.block for b in bookmarks if not b.orphaned])
         self.sidebar.set_marks(notes, bookmarks)
 
     def on_marks_loaded(self, message: MarksLoaded) -> None:
@@ -289,7 +289,7 @@ class JingduApp(App[int]):
             with self._db_lock:
                 status = change(db)
                 notes = db.notes_for_document(doc)
-                bookmarks = db.bookmarks(doc.doc_id)
+                bookmarks = db.bookmarks_for_document(doc)
         except (StoreError, OSError, KeyError, ValueError) as err:
             self.post_message(StoreFailed(str(err), draft))
             return
@@ -457,6 +457,8 @@ class JingduApp(App[int]):
         """The editor closed: save the note in a worker (nothing to do when cancelled)."""
         if draft is None:
             return
+        if self.reader.selection is not None:
+            self.reader.action_cancel_selection()
         doc = self.document
         if draft.note_id is None:
 

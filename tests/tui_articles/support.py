@@ -58,8 +58,8 @@ def fixed_analysis(loaded: LoadedText, progress: Progress) -> Document:
     doc.entities = sorted(entities, key=lambda e: (e.block, e.start))
     figures = []
     for text, value, unit, qualifier, label, subject in FIGURES:
-        (b, s, e), *_ = _find_all(doc, text)
-        figures.append(Figure(text, value, None, unit, qualifier, label, subject, b, s, e))
+        for b, s, e in _find_all(doc, text)[:1]:
+            figures.append(Figure(text, value, None, unit, qualifier, label, subject, b, s, e))
     doc.figures = sorted(figures, key=lambda f: (f.block, f.start))
     doc.analysed = True
     return doc

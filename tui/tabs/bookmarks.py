@@ -17,7 +17,10 @@ from tui.messages import DeleteBookmark, JumpTo
 
 def bookmark_prompt(bookmark: Bookmark) -> Text:
     """'¶12 label…': the paragraph number, then the first words of the paragraph."""
-    out = Text(f"¶{bookmark.block + 1} ", style="bold")
+    if bookmark.orphaned:
+        out = Text("⚠ 段落已找不到 ", style="bold red")
+    else:
+        out = Text(f"¶{bookmark.block + 1} ", style="bold")
     out.append(bookmark.label or "")
     return out
 
@@ -58,8 +61,12 @@ class BookmarksTab(Vertical):
         """Enter: jump to the bookmarked paragraph."""
         event.stop()
         bookmark = self._current()
-        if bookmark is not None:
-            self.post_message(JumpTo(bookmark.block, bookmark.offset))
+        if bookmark is None:
+            return
+        if bookmark.orphaned:
+            self.app.notify("这个书签的段落已找不到，无法跳转", severity="warning")
+            return
+        self.post_message(JumpTo(bookmark.block, bookmark.offset))
 
     def action_delete(self) -> None:
         """Ask the app to delete the highlighted bookmark."""

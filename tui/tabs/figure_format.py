@@ -54,7 +54,7 @@ def format_value(figure: Figure) -> str:
         text += "–" + _digits(figure.high, figure.unit, size)
     qualifier = figure.qualifier or ""
     if qualifier in _INNER_QUALIFIERS:
-        return text + qualifier + _unit_suffix(figure.unit, magnitude)
+        return text + qualifier + _unit_suffix(figure.unit, magnitude).lstrip()
     text += _unit_suffix(figure.unit, magnitude)
     if qualifier in _TRAILING_QUALIFIERS:
         return f"{text} {qualifier}"
@@ -84,7 +84,10 @@ def bar(value: float, largest: float, width: int) -> str:
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
-def money_figures(figures: Sequence[Figure]) -> list[Figure]:
-    """The amounts in 元 worth charting (several are needed for a comparison to mean anything)."""
+def money_figures(figures: Sequence[Figure], limit: int = 8) -> list[Figure]:
+    """The largest amounts in 元, in reading order: a comparison needs at least two."""
     money = [f for f in figures if f.unit == "元" and f.value > 0]
-    return money if len(money) >= 2 else []
+    if len(money) < 2:
+        return []
+    keep = {id(f) for f in sorted(money, key=lambda f: -f.value)[:limit]}
+    return [f for f in money if id(f) in keep]

@@ -17,6 +17,8 @@ from tui.tabs.figure_format import bar, format_value, money_figures, sorted_by_v
 
 _BAR_WIDTH = 14
 _LABEL_CELLS = 10
+_CHART_LIMIT = 8
+_COLUMN_CELLS = (16, 10)  # label and subject columns: the sidebar is narrow
 
 
 def _clip(text: str, cells: int) -> str:
@@ -32,11 +34,13 @@ def _clip(text: str, cells: int) -> str:
 
 def chart(figures: list[Figure]) -> Text:
     """Unicode block bars of the 元 amounts, one line each, so sizes compare at a glance."""
-    money = money_figures(figures)
+    money = money_figures(figures, _CHART_LIMIT)
     out = Text()
     if not money:
         return out
-    out.append("金额对比（元）\n", style="bold")
+    total = sum(1 for f in figures if f.unit == "元" and f.value > 0)
+    more = f"，最大的 {len(money)} 项" if total > len(money) else ""
+    out.append(f"金额对比（元{more}）\n", style="bold")
     largest = max(f.value for f in money)
     for fig in money:
         out.append(_clip(fig.label or fig.subject or fig.text, _LABEL_CELLS), style="dim")
@@ -88,7 +92,9 @@ class FiguresTab(Vertical):
         for i in order:
             fig = self.figures[i]
             value = Text(format_value(fig), justify="right")
-            table.add_row(value, Text(fig.label or "—"), Text(fig.subject or "—"), key=str(i))
+            label = _clip(fig.label or "—", _COLUMN_CELLS[0]).rstrip()
+            subject = _clip(fig.subject or "—", _COLUMN_CELLS[1]).rstrip()
+            table.add_row(value, Text(label), Text(subject), key=str(i))
         self.query_one(".figure-chart", Static).update(chart(self.figures))
 
     def action_toggle_sort(self) -> None:

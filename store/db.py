@@ -19,12 +19,12 @@ from store.bookmark_anchor import reanchor_bookmark, still_placed
 from store.errors import CorruptDatabase, StoreError
 from store.labels import paragraph_label
 from store.records import Bookmark, Note, Position, new_id, now_iso
-from store.storage import AtomicJSONStorage
+from store.storage import META_TABLE, AtomicJSONStorage
 
 __all__ = ["SCHEMA_VERSION", "CorruptDatabase", "Database", "StoreError", "clean_tags"]
 
 SCHEMA_VERSION = 1
-NOTES, BOOKMARKS, POSITIONS, META = "notes", "bookmarks", "positions", "meta"
+NOTES, BOOKMARKS, POSITIONS, META = "notes", "bookmarks", "positions", META_TABLE
 ANCHOR_FIELDS = ("doc_id", "block", "start", "end", "orphaned")  # never the user's words
 MARK_FIELDS = ("doc_id", "block", "offset", "orphaned")
 

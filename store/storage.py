@@ -9,7 +9,7 @@ import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
@@ -18,7 +18,9 @@ from store.errors import CorruptDatabase, StoreError
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process before giving up
 Tables = dict[str, dict[str, Any]]
-Stamp = tuple[int, int, int]  # (inode, size, mtime_ns): identifies one version of the file
+Stamp = tuple[int, int, int, bytes]  # (inode, size, mtime_ns, head): one version of the file
+META_TABLE = "meta"  # written first, with a fresh revision token, so the head of the file
+HEAD_BYTES = 160  # ...tells versions apart even when inode, size and mtime tick coincide
 
 
 class AtomicJSONStorage(Storage):
@@ -56,10 +58,10 @@ class AtomicJSONStorage(Storage):
         """The current data; re-parsed only when the file changed since the last read."""
         try:
             with open(self.path, "rb") as handle:
-                stamp = _stamp_of(os.fstat(handle.fileno()))
+                stamp = _stamp_of(handle)
                 if self._loaded and stamp == self._stamp:
                     return self._data
-                raw = handle.read()
+                raw = stamp[3] + handle.read()
         except FileNotFoundError:
             self._remember(None, None)
             return None
@@ -73,7 +75,9 @@ class AtomicJSONStorage(Storage):
         """Replace the file atomically, keeping the previous version as `<name>.bak`."""
         with self.locked():
             self._check_unchanged()
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            data.setdefault(META_TABLE, {})["revision"] = {"token": secrets.token_hex(8)}
+            ordered = {META_TABLE: data[META_TABLE], **data}  # the token lands in the head
+            text = json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
             # A lone surrogate (pasted from a broken terminal) can only sit inside a JSON
             # string, where backslashreplace writes it as a valid \udXXX escape.
             payload = text.encode("utf-8", "backslashreplace")
@@ -87,7 +91,7 @@ class AtomicJSONStorage(Storage):
             except BaseException:
                 self._forget()
                 raise
-            self._remember(data, _stamp_of(os.stat(self.path)))
+            self._remember(data, self._current_stamp())
 
     def close(self) -> None:
         """Nothing stays open between operations, so there is nothing to close."""
@@ -115,15 +119,19 @@ class AtomicJSONStorage(Storage):
 
     def _check_unchanged(self) -> None:
         """Refuse to write data read from a file that another process replaced since."""
-        try:
-            current: Stamp | None = _stamp_of(os.stat(self.path))
-        except FileNotFoundError:
-            current = None
-        if not self._loaded or current != self._stamp:
+        if not self._loaded or self._current_stamp() != self._stamp:
             self._forget()
             raise StoreError(
                 f"notes database {self.path} changed on disk during an update; nothing was written"
             )
+
+    def _current_stamp(self) -> Stamp | None:
+        """The stamp of the file as it is now; None when there is no file."""
+        try:
+            with open(self.path, "rb") as handle:
+                return _stamp_of(handle)
+        except FileNotFoundError:
+            return None
 
     def _parse(self, raw: bytes) -> Tables | None:
         """Parse and shape-check the file, or raise CorruptDatabase and touch nothing."""
@@ -197,9 +205,10 @@ class AtomicJSONStorage(Storage):
             return 0o600
 
 
-def _stamp_of(st: os.stat_result) -> Stamp:
-    """What changes whenever the file is replaced or rewritten."""
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+def _stamp_of(handle: BinaryIO) -> Stamp:
+    """What changes whenever the file is replaced; reads the head, leaving the handle after it."""
+    st = os.fstat(handle.fileno())
+    return (st.st_ino, st.st_size, st.st_mtime_ns, handle.read(HEAD_BYTES))
 
 
 def _shape_problem(data: object) -> str | None:

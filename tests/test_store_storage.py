@@ -133,8 +133,30 @@ def test_write_refuses_data_read_from_a_replaced_file(tmp_path: Path) -> None:
     theirs.write({"notes": {"x": {"id": "x"}}})
     with pytest.raises(StoreError, match="changed on disk"):
         mine.write({**data, "positions": {}})  # read before their write: must not clobber it
-    assert json.loads(path.read_text()) == {"notes": {"x": {"id": "x"}}}
-    assert mine.read() == {"notes": {"x": {"id": "x"}}}
+    assert json.loads(path.read_text())["notes"] == {"x": {"id": "x"}}
+    assert (mine.read() or {})["notes"] == {"x": {"id": "x"}}
+
+
+def test_change_with_same_inode_size_and_mtime_is_still_seen(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    db = Database(path)
+    doc = paragraphs(P1)
+    note = db.new_note(doc, 1, 0, 4, "甲", [])
+    assert db.notes(doc.doc_id) == [note]
+    st = path.stat()
+    raw = path.read_bytes()
+    start = raw.index(b'"token":"') + 9
+    forged = raw[:start] + b"0" * 16 + raw[start + 16 :]  # another writer, same length
+    forged = forged.replace("甲".encode(), "乙".encode())
+    with open(path, "r+b") as handle:  # in place: the inode stays the same
+        handle.write(forged)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (path.stat().st_ino, path.stat().st_size, path.stat().st_mtime_ns) == (
+        st.st_ino,
+        st.st_size,
+        st.st_mtime_ns,
+    )
+    assert [n.text for n in db.notes(doc.doc_id)] == ["乙"]
 
 
 def test_unreadable_path_is_a_one_line_store_error(tmp_path: Path) -> None:

@@ -92,6 +92,8 @@ def quantity(m: re.Match[str]) -> Quantity | None:
         if not m.group("am") and not unit and m.group("bm"):
             low *= MAGNITUDES[m.group("bm")]
         unit = unit or high_unit
+        if high < low:
+            return None  # not a range: two numbers that happen to touch
     if not unit and not m.group("am") and high is None:
         return None
     if high is not None and not unit and not m.group("am"):

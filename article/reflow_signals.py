@@ -18,6 +18,9 @@ NUMERAL_ENDS = frozenset(
     "0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几数首该每此这那某各多单整"
 )
 BOUND_STARTS = frozenset("的了着过们吗呢吧啊地得之等及者性率化")
+OPENERS = frozenset(
+    "该他她我你它这那此其在对据从为因由与向将把被但而并且又也还如若虽即则当自随每各某有无不要应可能会已仍正就才都所以按依至今"
+)
 SPEECH_VERBS = (
     "表示",
     "指出",
@@ -252,7 +255,7 @@ def _token_reason(token: str) -> str | None:
         return "measure"
     if token in BOUND_STARTS:
         return "bound_char"
-    return "single_char"
+    return None if token in OPENERS else "single_char"
 
 
 def _start_signal(text: str) -> bool:

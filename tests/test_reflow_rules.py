@@ -1,0 +1,107 @@
+"""Reflow rules on small invented texts: joins, gaps, duplicates, articles, lose-nothing."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_reflow_support import block_at, joined, output_chars, run, source_chars
+
+from article.model import TRUNCATED_END, TRUNCATED_START
+from article.reflow_dups import find_duplicates
+
+RUN = "这一段文字足足有二十多个字符长，用来检验重复检测是否可靠"
+
+
+def test_adjacent_continuation_is_joined() -> None:
+    text = "# 题\n\n今年以来，园区的企业数量\n\n稳步增长，税收也随之提高。"
+    result = run(text)
+    assert joined(result, 3, 5)
+    assert block_at(result, 3).text == "今年以来，园区的企业数量稳步增长，税收也随之提高。"
+
+
+def test_paragraph_start_signal_blocks_a_join() -> None:
+    text = "# 题\n\n8月3日，省里召开全省清\n\n此外，多地出台了新的办法。"
+    result = run(text)
+    assert not joined(result, 3, 5)
+    assert block_at(result, 3).flags == [TRUNCATED_END]
+
+
+def test_measure_word_needs_a_numeral() -> None:
+    result = run("# 题\n\n截至目前，已发放贷款\n\n笔，金额合计三千万元。")
+    assert not joined(result, 3, 5)
+    assert block_at(result, 5).flags == [TRUNCATED_START]
+    ok = run("# 题\n\n截至目前，已发放贷款36\n\n笔，金额合计三千万元。")
+    assert joined(ok, 3, 5)
+
+
+def test_unbalanced_quote_only_joins_an_open_quote() -> None:
+    text = (
+        "# 题\n\n“订单排到了明年，说明市场\n\n对此，公司已经增加了班次。\n\n"
+        "回暖的势头很稳。”厂长说。"
+    )
+    result = run(text)
+    assert joined(result, 3, 7)
+    assert block_at(result, 5).flags == []
+
+
+def test_partner_may_come_before_the_dangling_end() -> None:
+    text = (
+        "# 题\n\n宣布，新线路将于年底通车。\n\n沿线站点同步建设。\n\n"
+        "10月8日，城西轨道交通公司\n\n“我们会加快进度。”"
+    )
+    result = run(text)
+    assert joined(result, 7, 3)
+    block = block_at(result, 7)
+    assert block.text.startswith("10月8日，城西轨道交通公司宣布，")
+    assert block.index == 1  # it sits where the earlier part stood
+
+
+def test_no_partner_means_visible_gaps_not_a_guess() -> None:
+    result = run("# 题\n\n会议由副市长\n\n家企业参加了签约。")
+    assert block_at(result, 3).flags == [TRUNCATED_END]
+    assert block_at(result, 5).flags == [TRUNCATED_START]
+    assert len(result.repairs) == 0
+
+
+def test_duplicates_across_blocks_and_within_one_block() -> None:
+    texts = [f"开头。{RUN}。中间的话。", "别的内容，与上文无关。", f"{RUN}。"]
+    dups = find_duplicates(texts)
+    assert [(d.block, d.of_block) for d in dups] == [(2, 0)]
+    assert texts[2][dups[0].start : dups[0].end] == texts[0][dups[0].of_start :][: len(RUN) + 1]
+    inner = find_duplicates([f"{RUN}。然后说了别的事情，再重复一次：{RUN}。"])
+    assert len(inner) == 1 and inner[0].block == inner[0].of_block == 0
+    assert inner[0].start > inner[0].of_start
+
+
+def test_short_repeats_are_not_duplicates() -> None:
+    texts = ["今天天气很好，我们出去走走。", "今天天气很好，他们留在家里。"]
+    assert find_duplicates(texts) == []
+
+
+def test_the_copy_is_the_block_mostly_made_of_it() -> None:
+    texts = [f"{RUN}。", "无关。", f"前面有一些不同的话，{RUN}，后面还有更多不同的话。"]
+    dups = find_duplicates(texts)
+    assert [(d.block, d.of_block) for d in dups] == [(0, 2)]
+
+
+def test_continuation_with_a_new_topic_starts_an_untitled_article() -> None:
+    text = "# 甲\n\n关于港口的报道。\n\n上接 C3\n\n关于果园的另一篇报道。"
+    result = run(text)
+    assert [a.title for a in result.articles] == ["甲", None]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="银行贷款企业，。、“”笔家表示的心核AB12 ", min_size=1, max_size=30),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_lose_nothing_on_arbitrary_cut_text(pieces: list[str]) -> None:
+    text = "# 标题\n\n" + "\n\n".join(pieces)
+    result = run(text)
+    assert output_chars(result) == source_chars(text)
+    order = [i for a in result.articles for i in a.blocks]
+    assert order == list(range(len(result.blocks)))
+    assert all(set(b.flags) <= {TRUNCATED_START, TRUNCATED_END} for b in result.blocks)

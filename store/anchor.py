@@ -16,6 +16,8 @@ MIN_WINDOW_SCORE = 80.0  # fuzzy: similarity of context+quote to the best window
 MIN_QUOTE_SCORE = 75.0  # fuzzy: similarity of the quote to the span found inside that window
 MIN_LONE_QUOTE_SCORE = 90.0  # fuzzy without context: only for long quotes, and stricter
 MAX_EDGE_SHIFT = 8  # how far a fuzzy span's ends are moved to fit the quote best
+LONG_QUOTE = 64  # longer quotes are found by their two ends (fast), then checked whole
+END_CHARS = 24  # characters of quote, and as many of context, that locate each end
 SEPARATOR = "\n"  # joins blocks, so context can reach into the neighbouring paragraphs
 
 
@@ -134,6 +136,9 @@ def _fuzzy_span(note: Note, flat: FlatText) -> tuple[int, int] | None:
     """The span most like the quote inside the window most like context+quote+context."""
     if not note.quote.strip():
         return None
+    if len(note.quote) > LONG_QUOTE:
+        ends = _span_by_ends(note, flat)
+        return _clip_to_block(flat, ends) if ends else None
     span = _span_by_context(note, flat)
     if span is None and len(note.quote) >= 2 * SHORT_QUOTE:
         span = _best_window(note.quote, flat.text, 0, MIN_LONE_QUOTE_SCORE)
@@ -154,6 +159,47 @@ def _span_by_context(note: Note, flat: FlatText) -> tuple[int, int] | None:
     lo = max(0, window[0] - slack)
     hi = min(len(flat.text), window[1] + slack)
     return _best_window(note.quote, flat.text[lo:hi], lo, MIN_QUOTE_SCORE)
+
+
+def _span_by_ends(note: Note, flat: FlatText) -> tuple[int, int] | None:
+    """A long quote: find its opening and its ending (short, fast searches), then require
+    the whole span between them to resemble the quote."""
+    quote, text = note.quote, flat.text
+    before, after = note.prefix[-END_CHARS:], note.suffix[:END_CHARS]
+    head = _best_window(before + quote[:END_CHARS], text, 0, MIN_WINDOW_SCORE)
+    start = head[0] + len(before) if head else None
+    if head is None:
+        alone = _best_window(quote[: 2 * END_CHARS], text, 0, MIN_LONE_QUOTE_SCORE)
+        start = alone[0] if alone else None
+    if start is None:
+        return None
+    start = _fit_start(quote[:END_CHARS], text, start)
+    hi = min(len(text), start + len(quote) * 3 // 2 + 2 * END_CHARS)
+    tail = _best_window(quote[-END_CHARS:] + after, text[start:hi], start, MIN_WINDOW_SCORE)
+    if tail is None:
+        return None
+    end = _fit_end(quote[-END_CHARS:], text, tail[1] - len(after))
+    if end <= start or fuzz.ratio(quote, text[start:end]) < MIN_QUOTE_SCORE:
+        return None
+    return start, end
+
+
+def _fit_start(opening: str, text: str, guess: int) -> int:
+    """The start near `guess` where the text best matches the quote's opening."""
+    lo, hi = max(0, guess - MAX_EDGE_SHIFT), min(len(text), guess + MAX_EDGE_SHIFT)
+    return max(
+        range(lo, hi + 1),
+        key=lambda s: (fuzz.ratio(opening, text[s : s + len(opening)]), -abs(s - guess)),
+    )
+
+
+def _fit_end(ending: str, text: str, guess: int) -> int:
+    """The end near `guess` where the text best matches the quote's ending."""
+    lo, hi = max(0, guess - MAX_EDGE_SHIFT), min(len(text), guess + MAX_EDGE_SHIFT)
+    return max(
+        range(lo, hi + 1),
+        key=lambda e: (fuzz.ratio(ending, text[max(0, e - len(ending)) : e]), -abs(e - guess)),
+    )
 
 
 def _best_window(needle: str, text: str, base: int, cutoff: float) -> tuple[int, int] | None:

@@ -176,3 +176,27 @@ def test_fuzzy_span_grows_with_words_inserted_into_the_quote() -> None:
     moved = reanchor(note, edited)
     assert not moved.orphaned
     assert _span(moved, edited) == "用于改造城区老旧水管和建设污水处理站"
+
+
+def test_long_quote_edited_in_the_middle_is_found_by_its_ends() -> None:
+    long_para = P1 + P2 + P3
+    note = _note_on((P4, long_para), 2, long_para[5:-5])
+    edited_para = long_para.replace("一点二亿元", "一点五亿元").replace("公交", "公共交通")
+    edited = paragraphs("新增导语。", P4, edited_para)
+    moved = reanchor(note, edited)
+    assert not moved.orphaned and moved.block == 3
+    assert _span(moved, edited) == edited_para[5:-5]
+    assert moved.quote == note.quote
+
+
+def test_lost_long_quotes_in_a_long_document_are_orphaned_quickly() -> None:
+    import time
+
+    filler = [P1, P2, P3, P4] * 150  # about 22,000 characters
+    long_para = "".join(reversed(P1 + P2 + P3 + P4)) * 8  # about 1,000 characters
+    note = _note_on((long_para,), 1, long_para[10:-10])
+    doc = paragraphs(*filler)
+    start = time.perf_counter()
+    lost = reanchor(note, doc)
+    assert lost.orphaned
+    assert time.perf_counter() - start < 0.5

@@ -93,11 +93,11 @@ def test_sigkill_at_random_moments_never_loses_a_returned_save(tmp_path: Path) -
     assert not list(tmp_path.glob(".notes.json.*.tmp"))
 
 
-def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
+def test_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "notes.json"
     Database(path).save_position("other", 1, 1)
     count = 60
-    procs = [_writer(path, prefix, count, wait=True) for prefix in ("a", "b")]
+    procs = [_writer(path, prefix, count, wait=True) for prefix in ("a", "b", "c")]
     for proc in procs:
         assert proc.stdin is not None
         proc.stdin.write("go\n")
@@ -105,6 +105,6 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     outputs = [proc.communicate(timeout=60)[0] for proc in procs]
     assert all(proc.returncode == 0 for proc in procs)
     printed = set().union(*(_returned_ids(o) for o in outputs))
-    assert len(printed) == 2 * count
+    assert len(printed) == 3 * count
     assert {n.id for n in Database(path).notes(DOC)} == printed
     assert Database(path).position("other") is not None

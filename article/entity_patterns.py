@@ -19,7 +19,7 @@ _REL_YEAR = r"(?:今年|去年|明年|前年|上年|当年|本年)"
 _CN_MONTH = r"(?:十[一二]|[一二三四五六七八九十])月"
 
 DATE_RE = re.compile(
-    rf"(?<!\d)(?:"
+    rf"(?<!\d)(?=[\d今去明前上当本])(?:"
     rf"(?:{_YEAR}|{_REL_YEAR})?{_MONTH}(?:{_DAY}|{_PART})?"
     rf"|{_YEAR}{_YEAR_PART}?"
     rf"|{_REL_YEAR}{_YEAR_PART}"

@@ -23,6 +23,7 @@ TAIL_WORDS = words(
 LEAD_VERBS = ("实现", "完成", "达到")
 REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
 MAX_LABEL = 20
+MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 MAX_AFTER = 12
 TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
 
@@ -106,7 +107,8 @@ class SubjectFinder:
 
     def referent(self, block: int, pos: int, word: str) -> str | None:
         """The organisation 该行/该公司 … at (block, pos) stands for: the latest fitting one."""
-        for i in range(bisect_left(self.keys, (block, pos)) - 1, -1, -1):
+        end = bisect_left(self.keys, (block, pos))
+        for i in range(end - 1, max(end - MAX_REFERENT_LOOKBACK, 0) - 1, -1):
             if _fits(self.orgs[i].text, word):
                 return self.orgs[i].text
         return None

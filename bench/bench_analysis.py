@@ -1,0 +1,124 @@
+"""Throughput of the whole analysis against jieba's lcut and posseg on the same text.
+
+Run: /work/venv/bin/python bench/bench_analysis.py [--mb 5]
+Prints MB/s (UTF-8 bytes) for each stage and the ratios the speed target is judged by:
+the whole analysis (split_blocks + reflow + find_entities + find_figures) at no less than 70%
+of lcut's throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from article import segment, wordtags  # noqa: E402
+from article.blocks import split_blocks  # noqa: E402
+from article.entities import find_entities  # noqa: E402
+from article.figures import find_figures  # noqa: E402
+from article.model import Block  # noqa: E402
+
+SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
+POSSEG_SLICE = 300_000  # bytes of text given to posseg; its time is scaled up
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """Seconds one call takes, and its result."""
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _reflow() -> Callable[[list[Any]], list[Block]]:
+    """The real reflow when it is there; else blocks straight from split_blocks (reported)."""
+    try:
+        from article.reflow import reflow
+    except ImportError:
+        print("note: article.reflow not available, blocks come straight from split_blocks")
+
+        def plain(raw: list[Any]) -> list[Block]:
+            return [Block(i, r.kind, r.text, r.lines, r.speaker) for i, r in enumerate(raw)]
+
+        return plain
+    return lambda raw: reflow(raw).blocks
+
+
+def analysis(text: str) -> dict[str, float]:
+    """Seconds per stage of the whole analysis of `text`."""
+    reflow = _reflow()
+    t_split, raw = timed(lambda: split_blocks(text))
+    t_reflow, blocks = timed(lambda: reflow(raw))
+    t_ent, entities = timed(lambda: find_entities(blocks))
+    t_fig, figures = timed(lambda: find_figures(blocks, entities))
+    print(f"    {len(blocks)} blocks, {len(entities)} entities, {len(figures)} figures")
+    return {"split": t_split, "reflow": t_reflow, "entities": t_ent, "figures": t_fig}
+
+
+def analysis_quiet(text: str) -> None:
+    """Run entities and figures once so lazily compiled regexes are built before timing."""
+    blocks = [Block(0, "paragraph", text, [(1, 1)])]
+    find_figures(blocks, find_entities(blocks))
+
+
+def posseg_seconds(text: str) -> float:
+    """jieba.posseg.lcut time for `text`, measured on a slice and scaled by size."""
+    jieba_module = segment._quiet_import()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import jieba.posseg as posseg
+
+        jieba_module.initialize()
+        posseg.lcut("预热")
+    data = text.encode("utf-8")
+    piece = data[:POSSEG_SLICE].decode("utf-8", errors="ignore")
+    seconds, _ = timed(lambda: posseg.lcut(piece))
+    return seconds * len(data) / max(len(piece.encode("utf-8")), 1)
+
+
+def report(name: str, text: str) -> None:
+    """Print throughputs and ratios for one document."""
+    mb = len(text.encode("utf-8")) / 1e6
+    print(f"\n== {name}: {mb:.2f} MB, {len(text)} chars")
+    t_lcut, _ = timed(lambda: segment.cut(text))
+    stages = analysis(text)
+    t_posseg = posseg_seconds(text)
+    total = sum(stages.values())
+    extract = stages["entities"] + stages["figures"]
+    for stage, seconds in stages.items():
+        print(f"  {stage:<10} {seconds:8.3f} s")
+    rows = [
+        ("lcut (baseline)", t_lcut),
+        ("posseg (scaled)", t_posseg),
+        ("entities+figures", extract),
+        ("whole analysis", total),
+    ]
+    for label, seconds in rows:
+        print(f"  {label:<18} {seconds:8.3f} s  {mb / seconds:8.2f} MB/s")
+    print(f"  whole analysis / lcut throughput:   {t_lcut / total:6.2f}  (target >= 0.70)")
+    print(f"  entities+figures / lcut throughput: {t_lcut / extract:6.2f}")
+    print(f"  whole analysis / posseg throughput: {t_posseg / total:6.2f}")
+
+
+def main() -> None:
+    """Warm up the shared tokenizer, then measure the seed and a large document built from it."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the large document")
+    args = parser.parse_args()
+    seed = SEED.read_text(encoding="utf-8")
+    cold, _ = timed(lambda: (segment.tokenizer(), wordtags.tag("银行")))
+    warm, _ = timed(lambda: analysis_quiet(seed[:2000]))
+    print(f"one-time start-up: tokenizer + tag table {cold:.2f} s, regexes {warm:.2f} s")
+    report("seed", seed)
+    copies = max(1, round(args.mb * 1e6 / len(seed.encode("utf-8"))))
+    report(f"seed x {copies}", "\n\n".join([seed] * copies))
+
+
+if __name__ == "__main__":
+    main()

@@ -17,6 +17,7 @@ from tinydb.storages import Storage
 from store.errors import CorruptDatabase, StoreError
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process before giving up
+LOCK_POLL = 0.005  # seconds between attempts: a waiting window gets its turn promptly
 Tables = dict[str, dict[str, Any]]
 Stamp = tuple[int, int, int, bytes]  # (inode, size, mtime_ns, head): one version of the file
 META_TABLE = "meta"  # written first, with a fresh revision token, so the head of the file
@@ -41,7 +42,7 @@ class AtomicJSONStorage(Storage):
     def locked(self) -> Iterator[None]:
         """Hold the cross-process lock (re-entrant) for a whole read-modify-write."""
         try:
-            self._lock.acquire()
+            self._lock.acquire(poll_interval=LOCK_POLL)
         except Timeout:
             raise StoreError(
                 f"notes database {self.path} is locked by another process"

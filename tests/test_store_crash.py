@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import random
 import signal
@@ -21,7 +23,9 @@ KILL_ROUNDS = 24
 PRELOAD = 1500  # notes already stored, so each write takes long enough to be interrupted
 
 WRITER = """
+import random
 import sys
+import time
 from pathlib import Path
 from store.db import Database
 from store.records import Note
@@ -36,6 +40,8 @@ for i in range(count):
     db.add_note(Note(note_id, "{doc}", "/src.txt", "引文", "前", "后", 1, 0, 2,
                      "笔记正文" * 20, ["标签"], "2025-01-01T00:00:00+08:00", ""))
     print(note_id, flush=True)
+    if sys.argv[4] == "wait":
+        time.sleep(random.uniform(0, 0.004))  # a person between notes: let the others in
 """.replace("{doc}", DOC)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
@@ -108,3 +114,5 @@ def test_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     assert len(printed) == 3 * count
     assert {n.id for n in Database(path).notes(DOC)} == printed
     assert Database(path).position("other") is not None
+    order = [note_id[0] for note_id in json.loads(path.read_text("utf-8"))["notes"]]
+    assert sum(a != b for a, b in itertools.pairwise(order)) > 10  # the writers interleaved

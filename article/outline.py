@@ -34,10 +34,9 @@ def _lines(block: Block) -> str:
 def _block_line(block: Block) -> str:
     """One row of the outline: index, kind, provenance, gaps, preview."""
     kind = KIND_NAMES.get(block.kind, block.kind)
-    speaker = f"{block.speaker}：" if block.speaker else ""
     start_gap = "⋯" if TRUNCATED_START in block.flags else ""
     end_gap = "⋯" if TRUNCATED_END in block.flags else ""
-    text = f"{start_gap}{speaker}{_preview(block.text)}{end_gap}"
+    text = f"{start_gap}{_preview(block.text)}{end_gap}"
     return f"  [{block.index:>3}] {kind:<4} {_lines(block):<12} {text}"
 
 

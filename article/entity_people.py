@@ -9,8 +9,8 @@ from article.entity_spans import Span, is_han
 
 # Characters that never occur in a given name but often right after one.
 NOT_IN_NAME = frozenset(
-    "的了在是为对向从把被将于与及或并而也都就还又之其该这那某等各每个们着过已由给以即如至到称说表指认"
-    "透介坦补谈提分建解直告回预呼总进同此日近随则亦更均曾再接受"
+    "的了在是为对从把被将于与及或并而也都就还又之其该这那某等各每个们着过已由给以即如至到称说表指认"
+    "透介坦补谈提分解直告回预呼总此日近随则更曾再接受"
 )
 # Characters that often begin the word after a name; a shorter name is preferred before them.
 WEAK_THIRD = frozenset(

@@ -18,6 +18,7 @@ LEAD_WORDS = words(
 )
 TAIL_WORDS = words(
     "分别为 分别 约为 均为 通常以 共计 合计 总计 高达 多达 达到 达 为 是 共 了 的 在 "
+    "降至 升至 增至 提高至 提升至 下降至 下调至 上调至 降到 升到 可达 可 "
     "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅"
 )
 LEAD_VERBS = ("实现", "完成", "达到")
@@ -42,10 +43,18 @@ def _strip(label: str, cut: tuple[str, ...], leading: bool) -> str:
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    """Index after the last clause delimiter before pos, never before floor."""
+    """Index after the last clause delimiter before pos, never before floor; (…) is skipped."""
     i = pos
-    while i > floor and text[i - 1] not in CLAUSE_DELIMS:
-        i -= 1
+    while i > floor:
+        if text[i - 1] in ")）":
+            opening = max(text.rfind("(", floor, i), text.rfind("（", floor, i))
+            if opening < 0:
+                break
+            i = opening
+        elif text[i - 1] in CLAUSE_DELIMS:
+            break
+        else:
+            i -= 1
     return i
 
 

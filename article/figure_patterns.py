@@ -16,7 +16,7 @@ NUM = rf"(?:{AR_NUM}|{CN_NUM})"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 APPROX = r"[余多]"
 CURRENCIES = ("元", "美元", "港元", "港币", "欧元", "英镑", "日元", "人民币")
-PERCENT_UNITS = ("%", "％", "个百分点", "百分点", "基点")
+PERCENT_UNITS = ("%", "％", "个百分点", "百分点", "个基点", "基点")
 COUNT_UNITS = words(
     "个工作日 个交易日 工作日 交易日 个月 周岁 岁 年 天 小时 分钟 周 家 人次 人 户 笔 "
     "只 项 个 次 倍 台 辆 架 艘 吨 千克 公斤 克 平方公里 平方米 公里 千米 米 亩 公顷 件 份 场 "
@@ -42,7 +42,9 @@ PRE_QUALIFIERS = words(
     "不超过 不少于 不低于 不高于 不足 超过 超出 超 逾 大约 约 将近 接近 近 最高 最长 最低 "
     "最多 最少 至少 高达 多达"
 )
-PRE_RE = re.compile("(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")(为|达)?$")
+PRE_RE = re.compile(
+    "(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")(为|达到|可达|达)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ def _base_unit(unit: str | None) -> str:
     """The contract's base unit: 个百分点 stays, ％ becomes %, a missing unit is ''."""
     if unit == "％":
         return "%"
+    if unit == "个基点":
+        return "基点"
     return unit or ""
 
 

@@ -15,6 +15,7 @@ CLOSE_QUOTES = frozenset("”\"」』’'")
 RATIO_PLACES = 4
 COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点"})
 LATIN_RE = re.compile(r"[A-Za-z]")
+TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
 
 
 def _masked(blocks_entities: list[Entity], length: int) -> bytearray:
@@ -34,6 +35,8 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
     after = text[end] if end < len(text) else ""
     if before == "第" or LATIN_RE.fullmatch(before or "_") or LATIN_RE.fullmatch(after or "_"):
         return True
+    if after == "期" and q.unit in TENOR_UNITS:
+        return True  # 五年期, 3个月期: the name of a term, not a quantity
     if before in OPEN_QUOTES and (after in CLOSE_QUOTES or text[m.end("an") :][:1] in CLOSE_QUOTES):
         return True
     return m.group("an") == "一" and q.high is None and q.unit not in COUNT_ONE_OK and not q.ratio

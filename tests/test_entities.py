@@ -83,6 +83,7 @@ def test_name_length_follows_the_next_word() -> None:
     assert texts("PERSON", "研究员祝刚进一步强调，风险可控。") == ["祝刚"]
     assert texts("PERSON", "研究员祝刚同时强调，风险可控。") == ["祝刚"]
     assert texts("PERSON", "副主任涂文永在会上谈到此事。") == ["涂文永"]
+    assert texts("PERSON", "副行长贲向东在说明会上表示，零售业务稳定。") == ["贲向东"]
 
 
 def test_qa_speaker_is_a_person() -> None:
@@ -117,7 +118,8 @@ def test_longest_known_name_wins_over_an_earlier_short_one() -> None:
 
 
 @pytest.mark.parametrize(
-    "date", ["2026年3月末", "12月5日", "10月初", "2028年底", "今年上半年", "2025年"]
+    "date",
+    ["2026年3月末", "12月5日", "10月初", "2028年底", "今年上半年", "2025年", "10月份", "第三季度"],
 )
 def test_dates(date: str) -> None:
     assert texts("DATE", f"截至{date}，贷款增长较快。") == [date]

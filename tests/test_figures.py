@@ -44,6 +44,7 @@ def one(paragraph: str) -> Figure:
         ("百分之三十的客户。", "百分之三十", 30, "%"),
         ("融资规模3万亿。", "3万亿", 3e12, ""),
         ("募集1,250万美元。", "1,250万美元", 12_500_000, "美元"),
+        ("下调利率15个基点。", "15个基点", 15, "基点"),
     ],
 )
 def test_values_and_units(paragraph: str, text: str, value: float, unit: str) -> None:
@@ -70,6 +71,7 @@ def test_money_is_exact_without_float_error() -> None:
         ("期限最长为5年。", "5年", "最长"),
         ("增速在2%以内。", "2%以内", "以内"),
         ("不少于10家机构参与。", "不少于10家", "不少于"),
+        ("单户授信最高可达30万元。", "30万元", "最高"),
     ],
 )
 def test_qualifiers(paragraph: str, text: str, qualifier: str) -> None:
@@ -102,6 +104,8 @@ def test_ranges(paragraph: str, value: float, high: float, unit: str) -> None:
         "构建“112”业务推动机制，发展5G应用。",
         "十分重要，千家万户受益，三者形成互补。",
         "中国金融四十人论坛发布报告。",
+        "五年期定期存款和3个月期票据。",
+        "10月份以来，第三季度表现平稳。",
     ],
 )
 def test_not_figures(paragraph: str) -> None:
@@ -118,6 +122,9 @@ def test_not_figures(paragraph: str) -> None:
         ("获贷率为50.3%。", "获贷率"),
         ("贷款期限通常以3年为主。", "贷款期限"),
         ("提供不超过9.8亿元的专项贷款。", "专项贷款"),
+        ("管理客户总资产(AUM)达到15.2万亿元。", "管理客户总资产(AUM)"),
+        ("单户授信最高可达30万元。", "单户授信"),
+        ("五年期定期存款利率降至1.3%。", "五年期定期存款利率"),
     ],
 )
 def test_labels(paragraph: str, label: str) -> None:

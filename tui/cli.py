@@ -133,7 +133,9 @@ def _cmd_export(args: argparse.Namespace, db_value: str | None) -> int:
     doc = analyze(open_text(_article_path(args.path)))
     db = Database(resolve_db_path(db_value))
     notes = db.notes_for_document(doc)
-    markdown = export_markdown(doc, notes, db.bookmarks(doc.doc_id), with_figures=args.with_figures)
+    markdown = export_markdown(
+        doc, notes, db.bookmarks_for_document(doc), with_figures=args.with_figures
+    )
     if args.output == "-":
         _write_stdout(markdown)
         return EXIT_OK

@@ -18,6 +18,8 @@ WEAK_THIRD = frozenset(
 )
 BOUNDARY_BEFORE = frozenset("据和与及、，。；：！？“”‘’\"'（）()《》 \u3000")
 MAX_COMMON_NAME_FREQ = 50
+DATELINE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道")  # 记者 某某 广州报道
+NAME_LIST_SEP = " \u3000、"
 PUNCT_FOLLOW = frozenset('，。；：！？、,;:!?（(“”"） \u3000')
 
 
@@ -33,7 +35,9 @@ def _followed(text: str, end: int) -> int:
     """How strongly the text after a name marks it: 2 speech verb/adverb, 1 punctuation, 0 none."""
     if end >= len(text) or text[end] in PUNCT_FOLLOW:
         return 1
-    return 2 if lexicon.compiled("follow").match(text, end) else 0
+    if lexicon.compiled("follow").match(text, end) or DATELINE_RE.match(text, end):
+        return 2
+    return 0
 
 
 def _plausible(name: str, surname: int, strong: bool) -> bool:
@@ -74,13 +78,20 @@ def titled_names(text: str) -> list[Span]:
     """研究员某某, 副市长某某某, 记者 某某: a title, then a name that the next words confirm."""
     spans: list[Span] = []
     for m in lexicon.compiled("titles").finditer(text):
-        pos = m.end()
-        while pos < len(text) and text[pos] in " \u3000":
-            pos += 1
-        end = name_at(text, pos, strong_context=True)
-        if end:
+        pos = _skip_spaces(text, m.end())
+        while end := name_at(text, pos, strong_context=True):
             spans.append(Span(pos, end, "PERSON", 5))
+            if end >= len(text) or text[end] not in NAME_LIST_SEP:
+                break
+            pos = _skip_spaces(text, end + 1)  # 记者 某甲 某乙 / 某甲、某乙
     return spans
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    """Index of the first non-space character at or after pos."""
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1
+    return pos
 
 
 def speaking_names(text: str) -> list[Span]:
@@ -92,7 +103,7 @@ def speaking_names(text: str) -> list[Span]:
             if pos < 0 or (pos > 0 and text[pos - 1] not in BOUNDARY_BEFORE):
                 continue
             if name_at(text, pos, strong_context=False) == m.start():
-                spans.append(Span(pos, m.start(), "PERSON", 4))
+                spans.append(Span(pos, m.start(), "PERSON", 5))
                 break
     return spans
 
@@ -111,7 +122,15 @@ def known_name_spans(text: str, names: re.Pattern[str] | None) -> list[Span]:
     """Every later mention of a name already seen in full (某某 … 某某指出)."""
     if names is None:
         return []
-    return [Span(m.start(), m.end(), "PERSON", 3) for m in names.finditer(text)]
+    spans: list[Span] = []
+    for m in names.finditer(text):
+        start, end = m.span()
+        inside_word = segment.word_freq(text[start : end + 1]) or (
+            start and segment.word_freq(text[start - 1 : end])
+        )
+        if not inside_word:
+            spans.append(Span(start, end, "PERSON", 5))
+    return spans
 
 
 def names_regex(names: set[str]) -> re.Pattern[str] | None:

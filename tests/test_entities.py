@@ -86,6 +86,23 @@ def test_name_length_follows_the_next_word() -> None:
     assert texts("PERSON", "副行长贲向东在说明会上表示，零售业务稳定。") == ["贲向东"]
 
 
+def test_byline_with_two_reporters() -> None:
+    got = found("记者 庞晓岚 郑一帆 成都报道")
+    assert got == {("PERSON", "庞晓岚"), ("PERSON", "郑一帆"), ("PLACE", "成都")}
+
+
+def test_person_name_holding_a_city_name_stays_whole() -> None:
+    assert texts("PERSON", "行长助理李玉林表示，网点客流增加。") == ["李玉林"]
+    assert texts("PLACE", "行长助理李玉林表示，网点客流增加。") == []
+
+
+def test_known_name_is_not_found_inside_a_longer_word() -> None:
+    paragraphs = ("首席经济学家高峰在会上表示，经济回升。", "早高峰期间客流大增，高峰认为可控。")
+    found_people = find_entities(blocks_of(*paragraphs))
+    assert [(e.block, e.text) for e in found_people] == [(0, "高峰"), (1, "高峰")]
+    assert found_people[1].start == 10
+
+
 def test_qa_speaker_is_a_person() -> None:
     block = Block(0, "answer", "林知远：我们会继续加大投放。", [(1, 1)], speaker="林知远")
     assert [(e.type, e.text) for e in find_entities([block])] == [("PERSON", "林知远")]
@@ -101,6 +118,8 @@ def test_qa_speaker_is_a_person() -> None:
         "邀请专家授课，鼓励员工考取证书。",
         "部分地区的金融监管部门召开了座谈会，划片分区对口联系。",
         "理财公司、金融资产投资公司等渠道深度介入股权投资。",
+        "官方表示，公司表示，原因指出，会议指出，双方表示，报告认为。",
+        "他说，三明治很好吃，南非常见。王府井表示赞同。",
     ],
 )
 def test_ordinary_words_are_not_entities(paragraph: str) -> None:

@@ -124,8 +124,8 @@ async def test_help_lists_every_key_and_the_legend(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HelpScreen)
-        keys = plain(screen.query_one("#help-keys"))
-        for needle in ("搜索", "批注", "书签列表", "导出", "侧栏", "Next sentence", "命令面板"):
+        keys = plain(screen.query_one("#help-keys")) + plain(screen.query_one("#help-keys-2"))
+        for needle in ("搜索", "批注", "书签列表", "导出", "侧栏", "下一句", "命令面板"):
             assert needle in keys, needle
         for _, bindings in app.key_groups():
             for binding in Binding.make_bindings(bindings):
@@ -141,7 +141,7 @@ async def test_palette_lists_and_runs_actions(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = [title for title, _, _ in app.palette_commands()]
-        for needle in ("搜索", "批注", "导出", "Next sentence", "侧栏：笔记"):
+        for needle in ("搜索", "批注", "导出", "下一句", "侧栏：笔记"):
             assert needle in titles
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -64,6 +64,7 @@ class JingduApp(App[int]):
     CSS_PATH = "jingdu.tcss"
     COMMANDS: ClassVar = {JingduCommands}
     ENABLE_COMMAND_PALETTE = True
+    CURSOR_BLINK: ClassVar[bool] = True  # snapshot tests switch it off for stable screenshots
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "toggle_focus", "文章⇄侧栏", priority=True, show=False),
         Binding("slash", "search", "搜索"),
@@ -114,7 +115,9 @@ class JingduApp(App[int]):
         with Horizontal(id="body"):
             yield ReaderView(self.document, id="reader")
             yield Sidebar(self.entity_styles, id="sidebar")
-        yield Input(placeholder="搜索（Enter 确定，Esc 取消）", id="search")
+        search = Input(placeholder="搜索（Enter 确定，Esc 取消）", id="search")
+        search.cursor_blink = self.CURSOR_BLINK
+        yield search
         yield Static("", id="status", markup=False)
         yield Footer()
 
@@ -122,7 +125,7 @@ class JingduApp(App[int]):
         self.reader.focus()
         self.sidebar.display = self.size.width >= WIDE_SCREEN
         self.sidebar.set_document(self.document)
-        self._show_status()
+        self._show_place(*self.reader.cursor)
         self.run_analysis()
 
     @property
@@ -183,6 +186,7 @@ class JingduApp(App[int]):
         self.sidebar.set_document(self.document)
         self.title = self.document.title or self.path.name
         self.set_status("analysis", None)
+        self._show_place(*self.reader.cursor)
         self.open_store()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
@@ -304,11 +308,14 @@ class JingduApp(App[int]):
         else:
             self._moved = True
         self._pending_position = (message.block, message.offset)
-        total = len(self.document.blocks)
-        self.set_status("place", f"¶{message.block + 1}/{total}")
+        self._show_place(message.block, message.offset)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
+
+    def _show_place(self, block: int, offset: int) -> None:
+        """'¶3/8' in the status line: where the reader is in the document."""
+        self.set_status("place", f"¶{block + 1}/{len(self.document.blocks)}")
 
     def _flush_position(self) -> None:
         """Write the pending position in a worker."""
@@ -543,6 +550,7 @@ class JingduApp(App[int]):
         return [
             ("阅读", ReaderView.BINDINGS),
             ("应用", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "命令面板")]),
+            ("侧栏", [Binding("enter", "select", "跳到原文并闪烁（实体：依次跳到各处提及）")]),
             ("侧栏 · 数据", FiguresTab.BINDINGS),
             ("侧栏 · 笔记", NotesTab.BINDINGS),
             ("侧栏 · 书签", BookmarksTab.BINDINGS),

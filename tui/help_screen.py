@@ -9,13 +9,36 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.tabs.legend import EntityStyles, legend_text
 
 KeyGroup = tuple[str, Sequence[BindingType]]
+
+
+# Chinese names for the reader's actions (its bindings are described in English).
+CHINESE: dict[str, str] = {
+    "next_sentence": "下一句",
+    "previous_sentence": "上一句",
+    "next_paragraph": "下一段",
+    "previous_paragraph": "上一段",
+    "page_down": "下一页",
+    "page_up": "上一页",
+    "first": "开头",
+    "last": "结尾",
+    "next_hit": "下一个搜索结果",
+    "previous_hit": "上一个搜索结果",
+    "next_entity": "下一个实体",
+    "previous_entity": "上一个实体",
+    "select": "开始选择",
+    "grow_word": "选择 +1 词",
+    "shrink_word": "选择 −1 词",
+    "grow_sentence": "选择 +1 句",
+    "shrink_sentence": "选择 −1 句",
+    "cancel_selection": "取消选择",
+}
 
 
 def action_rows(
@@ -30,20 +53,35 @@ def action_rows(
             keys.append(shown)
         if not description and binding.description:
             rows[binding.action] = (keys, binding.description)
-    return [(action, " / ".join(keys), desc or action) for action, (keys, desc) in rows.items()]
+    return [
+        (action, " / ".join(keys), CHINESE.get(action, desc or action))
+        for action, (keys, desc) in rows.items()
+    ]
 
 
 def help_table(groups: Sequence[KeyGroup], display: Callable[[Binding], str]) -> Table:
-    """One two-column table, a bold heading row per group."""
+    """A keys/description grid, a bold heading row per group."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
-    for title, bindings in groups:
-        table.add_row(Text(""), Text(""))
-        table.add_row(Text(title, style="bold underline"), Text(""))
+    for index, (title, bindings) in enumerate(groups):
+        if index:
+            table.add_row(Text(""), Text(""))
+        table.add_row(Text(""), Text(title, style="bold underline"))
         for _action, keys, description in action_rows(bindings, display):
             table.add_row(Text(keys), Text(description))
     return table
+
+
+def split_groups(groups: Sequence[KeyGroup]) -> tuple[list[KeyGroup], list[KeyGroup]]:
+    """Two columns of whole groups with about the same number of rows each."""
+    sizes = [len({b.action for b in Binding.make_bindings(g[1])}) + 2 for g in groups]
+    total, running = sum(sizes), 0
+    for cut, size in enumerate(sizes):
+        if running + size / 2 > total / 2:
+            return list(groups[: max(cut, 1)]), list(groups[max(cut, 1) :])
+        running += size
+    return list(groups), []
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,8 +101,14 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("精读 jingdu · 按键", style="bold"), id="help-title")
             yield Static(Text("实体颜色："), classes="help-legend-label")
             yield Static(legend_text(self.legend_styles), id="help-legend")
-            yield Static(help_table(self.groups, self.app.get_key_display), id="help-keys")
-            yield Static(Text("Esc / q / ? 关闭", style="dim"), id="help-hint")
+            left, right = split_groups(self.groups)
+            display = self.app.get_key_display
+            with Horizontal(id="help-columns"):
+                yield Static(help_table(left, display), id="help-keys", classes="help-column")
+                yield Static(help_table(right, display), id="help-keys-2", classes="help-column")
+            yield Static(
+                Text("鼠标：单击移动光标，滚轮滚动 · Esc / q / ? 关闭", style="dim"), id="help-hint"
+            )
 
     def action_dismiss_help(self) -> None:
         """Back to the reader."""

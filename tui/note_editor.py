@@ -46,9 +46,15 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Static(f"「{self.draft.quote}」", id="note-quote", markup=False)
             if self.problem:
                 yield Static(self.problem, id="note-problem", markup=False)
-            yield TextArea(self.draft.text, id="note-text", soft_wrap=True)
-            tags = " ".join(self.draft.tags)
-            yield Input(tags, placeholder="标签（空格或逗号分隔）", id="note-tags")
+            blink = bool(getattr(self.app, "CURSOR_BLINK", True))
+            note = TextArea(self.draft.text, id="note-text", soft_wrap=True)
+            note.cursor_blink = blink
+            yield note
+            tags = Input(
+                " ".join(self.draft.tags), placeholder="标签（空格或逗号分隔）", id="note-tags"
+            )
+            tags.cursor_blink = blink
+            yield tags
             yield Static("ctrl+s 保存 · Esc 取消 · Tab 切换到标签", id="note-hint")
 
     def on_mount(self) -> None:

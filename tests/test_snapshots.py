@@ -1,0 +1,96 @@
+"""Snapshot tests of the app, grouped by feature, on a small invented article (cursor blink off)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from tui_articles.support import SIZE, make_app, settle
+
+from tui.app import JingduApp
+
+TESTS = Path(__file__).parent
+ARTICLE = Path("tui_articles/qinghe.txt")  # relative: the header shows it, whatever the checkout
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> JingduApp:
+    monkeypatch.chdir(TESTS)
+    reader = make_app(tmp_path / "db.json", path=ARTICLE)
+    reader.CURSOR_BLINK = False
+    return reader
+
+
+def steps(*keys: str) -> Callable[[Pilot[object]], object]:
+    """A run_before that waits for analysis, presses keys, waits again and drops toasts."""
+
+    async def run(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run
+
+
+class TestMainScreen:
+    def test_opened(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps())
+
+    def test_cursor_on_a_paragraph(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps("j", "j", "j"))
+
+    def test_narrow_terminal_hides_the_sidebar(
+        self, app: JingduApp, snap_compare: Callable[..., bool]
+    ) -> None:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=steps())
+
+
+class TestSidebar:
+    def test_entities_tab(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        async def run(pilot: Pilot[object]) -> None:
+            await steps()(pilot)
+            app.action_show_tab("entities")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+    def test_notes_tab_after_annotating(
+        self, app: JingduApp, snap_compare: Callable[..., bool]
+    ) -> None:
+        keys = ("j", "j", "a", *"核对这个数字", "tab", *"待查", "ctrl+s", "b")
+
+        async def run(pilot: Pilot[object]) -> None:
+            await steps(*keys)(pilot)
+            app.action_show_tab("notes")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+    def test_bookmarks_tab(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        keys = ("j", "j", "b", "G", "b", "B")
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))
+
+
+class TestHelp:
+    def test_help_screen(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps("question_mark"))
+
+
+class TestSearch:
+    def test_search_input(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps("slash", *"赵明"))
+
+    def test_search_hits(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        keys = ("slash", *"银行", "enter", "n")
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))
+
+
+class TestNoteEditor:
+    def test_editor_on_a_selection(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        keys = ("j", "j", "v", "w", "w", "a", *"第一行", "enter", *"第二行")
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))

@@ -29,10 +29,10 @@ UNKNOWN_STEM_MAX_FREQ = 200
 def _straddled(text: str, start: int, end: int) -> bool:
     """True when a more common word crosses either edge of text[start:end]."""
     own = segment.word_freq(text[start:end])
+    if end < len(text) and PLACE_SUFFIX_RE.match(text, end):
+        return False  # 向上饶市: the suffix settles it
     if start > 0 and segment.word_freq(text[start - 1 : start + 1]) > own:
         return True
-    if end < len(text) and PLACE_SUFFIX_RE.match(text, end):
-        return False
     return end < len(text) and segment.word_freq(text[end - 1 : end + 1]) > own
 
 

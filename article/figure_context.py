@@ -24,6 +24,8 @@ TAIL_WORDS = words(
 LEAD_VERBS = ("实现", "完成", "达到")
 REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
 MAX_LABEL = 20
+MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
+NOT_SUBJECT_MARKERS = ("经", "据", "根据", "依据", "按照", "来自", "向", "为", "给", "对", "与")
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 MAX_AFTER = 12
 TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
@@ -123,17 +125,40 @@ class SubjectFinder:
         return None
 
     def subject(self, text: str, block: int, start: int, entities: list[Entity]) -> str | None:
-        """Nearest ORG/PERSON before the figure in its sentence, or the bank behind 该行."""
+        """Whom the figure's sentence is about; else the topic of an earlier sentence."""
         begin = sentence_start(text, start)
-        near = [e for e in entities if begin <= e.start and e.end <= start]
-        near = [e for e in near if e.type in ("ORG", "PERSON")]
+        found = self._in_span(text, block, begin, start, entities, nearest=True)
+        for _ in range(MAX_TOPIC_SENTENCES):
+            if found or begin == 0:
+                break
+            end, begin = begin, sentence_start(text, begin - 1)
+            found = self._in_span(text, block, begin, end, entities, nearest=False)
+        return found
+
+    def _in_span(
+        self, text: str, block: int, begin: int, end: int, entities: list[Entity], nearest: bool
+    ) -> str | None:
+        """ORG/PERSON of text[begin:end] (nearest or first), or the bank behind a later 该行."""
+        near = [
+            e
+            for e in entities
+            if begin <= e.start and e.end <= end and e.type in ("ORG", "PERSON")
+            if not _is_source(text, e.start)
+        ]
         floor = near[-1].end if near else begin
-        refs = list(REFERENT_RE.finditer(text, floor, start))
+        refs = list(REFERENT_RE.finditer(text, floor, end))
         if refs:
-            return self.referent(block, refs[-1].start(), refs[-1].group()) or (
-                near[-1].text if near else None
-            )
-        return near[-1].text if near else None
+            bank = self.referent(block, refs[-1].start(), refs[-1].group())
+            if bank:
+                return bank
+        if not near:
+            return None
+        return near[-1].text if nearest else near[0].text
+
+
+def _is_source(text: str, pos: int) -> bool:
+    """An entity after 经/据 (a source) or 向/为/给 (a recipient) is not whom a figure is about."""
+    return any(text.endswith(word, 0, pos) for word in NOT_SUBJECT_MARKERS)
 
 
 def _fits(name: str, word: str) -> bool:

@@ -139,7 +139,8 @@ def test_growth_label() -> None:
 def test_subject_is_the_nearest_organisation_or_person_in_the_sentence() -> None:
     figures = figures_of(
         "9月1日，川渝精工(301288.SZ)发布公告称，建设银行已批准为其提供不超过2.5亿元的贷款。",
-        "分析师柏一舟指出，贷款余额为4.2万亿元。另据统计，增速为7.1%。",
+        "分析师柏一舟指出，贷款余额为4.2万亿元。",
+        "另据统计，增速为7.1%。",
     )
     assert [f.subject for f in figures] == ["建设银行", "柏一舟", None]
 
@@ -198,3 +199,20 @@ PIECES += [
 def test_any_text_keeps_the_invariants(paragraphs: list[str]) -> None:
     blocks = [Block(i, "paragraph", t, [(1, 1)]) for i, t in enumerate(paragraphs)]
     _check_invariants(blocks, find_figures(blocks, find_entities(blocks)))
+
+
+def test_subject_skips_sources_and_recipients() -> None:
+    figures = figures_of(
+        "建设银行(601939.SH)婺源支行向上饶市婺源县城市发展有限公司发放专项融资446.68万元。",
+        "经宣城市工信局确认，光大银行发放贷款120万元。",
+    )
+    assert [f.subject for f in figures] == ["婺源支行", "光大银行"]
+
+
+def test_subject_falls_back_to_the_topic_of_an_earlier_sentence() -> None:
+    figures = figures_of(
+        "兴业银行自2024年起启动人才培养计划。目前团队平均年龄36周岁。",
+        "发布消息称，该行落实了首单贷款。在接到通知之后，立即响应。清偿金额共计281.5万元。",
+        "整体来看，坏账损失由基金承担30%—50%。",
+    )
+    assert [f.subject for f in figures] == ["兴业银行", "兴业银行", None]

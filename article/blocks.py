@@ -23,9 +23,8 @@ def _line_per_block(lines: list[str]) -> bool:
     n_filled = sum(filled)
     if n_filled < 2:
         return False
-    gaps = sum(
-        1 for i in range(1, len(filled)) if filled[i] and not filled[i - 1] and any(filled[:i])
-    )
+    first = filled.index(True)
+    gaps = sum(1 for i in range(first + 1, len(filled)) if filled[i] and not filled[i - 1])
     return gaps < _MIN_BLANK_SHARE * n_filled
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
-from article.reflow_scoring import Piece, Scored, score_pair
+from article.reflow_scoring import MIN_SCORE, Piece, Scored, score_pair
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
-MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 
 
 def _is_candidate(a: Piece, b: Piece) -> bool:
@@ -23,14 +23,22 @@ def _hinted(piece: Piece) -> bool:
     return start is not None and bool(start.reason or start.closes_quote or piece.after)
 
 
-def _context(pieces: list[Piece], order: int) -> str:
-    """The text around a dangling end, for rarity and name checks."""
-    return "".join(p.text for p in pieces[max(0, order - WINDOW) : order + WINDOW + 1])
+def _context(pieces: list[Piece], order: int) -> Callable[[], str]:
+    """The text around a dangling end, for rarity and name checks (built only if asked)."""
+    built: list[str] = []
+
+    def text() -> str:
+        if not built:
+            window = pieces[max(0, order - WINDOW) : order + WINDOW + 1]
+            built.append("".join(p.text for p in window))
+        return built[0]
+
+    return text
 
 
 def candidates(pieces: list[Piece]) -> list[Scored]:
     """Every plausible (A, B) pair of one article, scored."""
-    hinted = [p for p in pieces if p.start is not None and _hinted(p)]
+    hinted = [p for p in pieces if _hinted(p)]
     orders = [p.order for p in hinted]
     next_of = {p.prev_raw: p for p in pieces}
     scored: list[Scored] = []
@@ -44,7 +52,9 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
         if following is not None and all(b is not following for b in near):
             near.append(following)
         context = _context(pieces, a.order)
-        scored.extend(score_pair(a, b, context) for b in near if _is_candidate(a, b))
+        for b in near:
+            if _is_candidate(a, b) and (pair := score_pair(a, b, context)) is not None:
+                scored.append(pair)
     return scored
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from article.reflow_signals import (
     OPEN_QUOTES,
@@ -11,6 +13,8 @@ from article.reflow_signals import (
     ends_with_numeral,
     first_sentence,
     first_token,
+    freq,
+    freq_table,
     full_name_start,
     given_name_start,
     is_cjk,
@@ -20,11 +24,13 @@ from article.reflow_signals import (
     surname_after_title,
     trailing_surname,
 )
-from article.segment import word_freq
 
+MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
 AGENT_ENDS = frozenset("行司局部委会院所厅处社报台团组方人士者家员长府署办队站馆校厂店")
 FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+_MAX_BONUS = 10.0  # the most that repeats, words, names and cohesion can still add
 
 
 @dataclass(slots=True)
@@ -38,6 +44,7 @@ class Piece:
     dangling: bool
     prev_raw: int  # the source-order neighbour before it (-1 at the top)
     after: str | None  # "figure" after a caption/source line, "dangling" after a cut-off block
+    cache: dict[str, object] = field(default_factory=dict)  # edge facts, computed on demand
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,58 +58,117 @@ class Scored:
     evidence: tuple[str, ...]
 
 
-def repeat_at_break(a: str, b: str, b_token: str) -> int:
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """Facts about a dangling end, computed once per block."""
+
+    text: str
+    token: str
+    surname: str
+    after_title: bool
+    title_end: bool
+    open_quote: bool
+    grams: frozenset[str]
+    ends: tuple[str, ...]  # the last one and two characters, when they are CJK
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """Facts about a block's beginning that only matter when it is a serious candidate."""
+
+    token: str
+    sentence: str  # the first sentence, whose trigrams are compared only when it matters
+    starts: tuple[str, ...]  # the first one to three characters, when they are CJK
+
+
+def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]:
+    """Edge substrings made only of CJK characters, shortest first."""
+    edges = []
+    for size in sizes:
+        edge = text[-size:] if tail else text[:size]
+        if len(edge) == size and all(map(is_cjk, edge)):
+            edges.append(edge)
+    return tuple(edges)
+
+
+def grams(text: str) -> frozenset[str]:
+    """CJK trigrams without function characters: the content a sentence is about."""
+    found: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        found.update(run[i : i + 3] for i in range(len(run) - 2))
+    return frozenset(g for g in found if FUNCTION_CHARS.isdisjoint(g))
+
+
+def tail_of(piece: Piece) -> Tail:
+    """The dangling end's facts (cached on the piece)."""
+    tail = piece.cache.get("tail")
+    if not isinstance(tail, Tail):
+        text = piece.text
+        tail = Tail(
+            text,
+            last_token(text),
+            trailing_surname(text),
+            surname_after_title(text),
+            text.endswith(TITLE_WORDS),
+            open_quote_pending(text),
+            grams(last_sentence(text)),
+            _cjk_edges(text, (1, 2), tail=True),
+        )
+        piece.cache["tail"] = tail
+    return tail
+
+
+def head_of(piece: Piece) -> Head:
+    """The beginning's facts (cached on the piece)."""
+    head = piece.cache.get("head")
+    if not isinstance(head, Head):
+        text = piece.text
+        head = Head(first_token(text), first_sentence(text), _cjk_edges(text, (1, 2, 3), False))
+        piece.cache["head"] = head
+    return head
+
+
+def repeat_at_break(a: str, b: str, b_token: str, a_token: str | None = None) -> int:
     """1 when B repeats A's last character as a lone token (核心 + 心领域), else 0."""
     if not a or not b or a[-1] != b[0] or not is_cjk(b[0]):
         return 0
-    if b_token != b[0] or word_freq(b[0] * 2) >= 50:
+    if b_token != b[0] or freq(b[0] * 2) >= 50:
         return 0
-    tail = last_token(a)
+    tail = last_token(a) if a_token is None else a_token
     return 1 if len(tail) >= 2 and tail[-1] == b[0] else 0
 
 
 def word_across(a: str, b: str) -> str:
     """A dictionary word formed across the break that swallows a lone character on one side."""
-    a_tok, b_tok = last_token(a), first_token(b)
-    lone_a = len(a_tok) == 1 and is_cjk(a_tok)
-    lone_b = len(b_tok) == 1 and is_cjk(b_tok)
-    if not (lone_a or lone_b):
+    tail = Tail(a, last_token(a), "", False, False, False, frozenset(), _cjk_edges(a, (1, 2), True))
+    head = Head(first_token(b), "", _cjk_edges(b, (1, 2, 3), False))
+    return _word_across(tail, head)
+
+
+def _word_across(tail: Tail, head: Head) -> str:
+    """The longest such word from precomputed edges (the hot path of pairing)."""
+    a_tok, b_tok = tail.token, head.token
+    if not ((len(a_tok) == 1 and is_cjk(a_tok)) or (len(b_tok) == 1 and is_cjk(b_tok))):
         return ""
-    best = ""
-    for i in (1, 2):
-        for j in (1, 2, 3):
-            word = a[-i:] + b[:j]
-            if len(word) <= len(best) or len(word) != i + j or not all(map(is_cjk, word)):
-                continue
-            if word_freq(word) >= MIN_WORD_FREQ and (i >= len(a_tok) or j >= len(b_tok)):
+    best, table = "", freq_table()
+    for left in tail.ends:
+        for right in head.starts:
+            word = left + right
+            longer = len(word) > len(best)
+            whole = len(left) >= len(a_tok) or len(right) >= len(b_tok)
+            if longer and whole and (table.get(word) or 0) >= MIN_WORD_FREQ:
                 best = word
     return best
 
 
-def _grams(text: str) -> set[str]:
-    """CJK trigrams without function characters: the content a sentence is about."""
-    return {
-        text[i : i + 3]
-        for i in range(len(text) - 2)
-        if all(is_cjk(c) and c not in FUNCTION_CHARS for c in text[i : i + 3])
-    }
-
-
-def cohesion(a: str, b: str, context: str) -> tuple[float, str]:
-    """Rare content shared by A's unfinished sentence and B's first sentence."""
-    shared = _grams(last_sentence(a)) & _grams(first_sentence(b))
-    rare = sorted(g for g in shared if context.count(g) <= 4)
-    return min(2.0, 0.75 * len(rare)), "".join(rare[:2])
-
-
-def _start_fit(a: str, b: str, start: Start, evidence: list[str]) -> float:
+def _start_fit(tail: Tail, b: Piece, start: Start, evidence: list[str]) -> float:
     """How well A's tail supplies what B's orphan start is missing."""
-    reason = start.reason
-    if surname_after_title(a) and (start.fragment or given_name_start(b)):
+    a, reason = tail.text, start.reason
+    if tail.after_title and (start.fragment or given_name_start(b.text)):
         evidence.append("name")
         return 7.0
-    if a.endswith(TITLE_WORDS):  # "…副局长" wants a name next
-        if full_name_start(b):
+    if tail.title_end:  # "…副局长" wants a name next
+        if full_name_start(b.text):
             evidence.append("title+name")
             return 8.0  # outweighs the start signal a full name carries
         return -5.0
@@ -112,29 +178,28 @@ def _start_fit(a: str, b: str, start: Start, evidence: list[str]) -> float:
             return 4.0
         return -10.0
     if reason == "speech_verb":
-        if a[-1] in AGENT_ENDS and len(last_token(a)) >= 2:
+        if a[-1] in AGENT_ENDS and len(tail.token) >= 2:
             evidence.append("subject+verb")
             return 4.0
         return -4.0
     if reason == "name_fragment":
-        return 4.0 if trailing_surname(a) else -4.0
+        return 4.0 if tail.surname else -4.0
     if reason in ("closing_punct", "bound_char"):
         if is_cjk(a[-1]) or a[-1].isalnum():
             evidence.append(reason)
             return 2.0
         return -10.0  # "，" + "的…" or "，" + "、…" never meet in real text
-    return -1.0 if surname_after_title(a) else 0.0
+    return -1.0 if tail.after_title else 0.0
 
 
-def _quotes(a: str, start: Start, evidence: list[str]) -> float:
+def _quotes(tail: Tail, start: Start, evidence: list[str]) -> float:
     """A quote closed in B must have been opened in A, and an open quote in A wants closing."""
-    a_open = open_quote_pending(a)
     if start.closes_quote:
-        if a_open:
+        if tail.open_quote:
             evidence.append("quote")
             return 5.0
         return -10.0
-    return -2.0 if a_open else 0.0
+    return -2.0 if tail.open_quote else 0.0
 
 
 def _position(a: Piece, b: Piece) -> float:
@@ -149,31 +214,59 @@ def _position(a: Piece, b: Piece) -> float:
     return place - 0.05 * abs(b.order - a.order)
 
 
-def score_pair(a: Piece, b: Piece, context: str) -> Scored:
-    """All evidence for "B continues A" in one number (higher is more convincing)."""
+def _signal(tail: Tail, b: Piece, start: Start) -> float:
+    """Plain paragraph openings count against a join (an opening quote after "：" does not)."""
+    if not start.signal:
+        return 0.0
+    return 1.0 if b.text[0] in OPEN_QUOTES and tail.text[-1] in "：:" else -4.0
+
+
+def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:
+    """Rare content shared by A's unfinished sentence and B's first sentence."""
+    shared = tail.grams & grams(head.sentence) if tail.grams else frozenset()
+    if not shared:
+        return 0.0, ""
+    text = context()
+    rare = sorted(g for g in shared if text.count(g) <= 4)
+    return min(2.0, 0.75 * len(rare)), "".join(rare[:2])
+
+
+def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, int, str]:
+    """A repeated character or a dictionary word across the break."""
+    if repeat_at_break(a.text, b.text, head.token, tail.token):
+        return 6.0, 1, "repeat"
+    if word := _word_across(tail, head):
+        return 4.0, 0, f"word {word}"
+    return 0.0, 0, ""
+
+
+def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
+    """All evidence for "B continues A" in one number; None when it cannot reach the bar."""
     assert b.start is not None
+    tail, start = tail_of(a), b.start
+    position = _position(a, b)
+    if start.reason == "single_char" and position <= 0 and not start.closes_quote:
+        head = head_of(b)  # a lone first character far away: only a word across can tie it
+        bonus, repeat, note = _break_evidence(a, tail, b, head)
+        if not bonus:
+            return None
     evidence: list[str] = []
-    repeat = repeat_at_break(a.text, b.text, b.start.token)
-    total = (
-        _position(a, b)
-        + _start_fit(a.text, b.text, b.start, evidence)
-        + _quotes(a.text, b.start, evidence)
-    )
-    if repeat:
-        total += 6.0
-        evidence.append("repeat")
-    elif word := word_across(a.text, b.text):
-        total += 4.0
-        evidence.append(f"word {word}")
-    if b.start.signal:
-        opens_quote = b.text[0] in OPEN_QUOTES and a.text[-1] in "：:"
-        total += 1.0 if opens_quote else -4.0
-    bonus, shared = cohesion(a.text, b.text[repeat:], context)
+    total = position + _quotes(tail, start, evidence)
+    total += _start_fit(tail, b, start, evidence) + _signal(tail, b, start)
+    if total + _MAX_BONUS < MIN_SCORE:
+        return None
+    head = head_of(b)
+    bonus, repeat, note = _break_evidence(a, tail, b, head)
     if bonus:
         total += bonus
-        evidence.append(f"shared {shared}")
-    surname = trailing_surname(a.text)
-    if b.start.reason == "name_fragment" and surname and surname + b.start.fragment in context:
+        evidence.append(note)
+    name = tail.surname + start.fragment
+    if start.reason == "name_fragment" and tail.surname and name in context():
         total += 2.0
-        evidence.append(f"name {surname}{b.start.fragment}")
+        evidence.append(f"name {name}")
+    if total + 2.0 >= MIN_SCORE:
+        bonus, shared = _cohesion(tail, head, context)
+        if bonus:
+            total += bonus
+            evidence.append(f"shared {shared}")
     return Scored(a.raw, b.raw, total, repeat, tuple(evidence))

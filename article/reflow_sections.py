@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
@@ -10,7 +11,7 @@ from article.reflow_terms import block_terms, content_words
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
 _LOOKBACK = 8  # earlier articles a section may belong to (keeps the search linear)
-_MIN_SHARED = 2  # topic terms a section must share with another article to move there
+_MIN_SHARED = 2  # people or catchwords a section must share with another article to move there
 _MIN_WORD_SHARE = 0.25  # share of a passage's rarer words found in the article it belongs to
 
 
@@ -21,12 +22,11 @@ class Plan:
     title: str | None
     byline: str | None
     members: list[int]
-    terms: dict[str, int] = field(default_factory=dict)  # term -> number of blocks using it
 
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """A section that was printed in one article but belongs to an earlier one."""
+    """A passage that was printed in one article but belongs to an earlier one."""
 
     blocks: list[int]
     from_article: int
@@ -56,57 +56,24 @@ def _sections(members: list[int], raw: list[RawBlock]) -> list[list[int]]:
     return [s for s in sections if s]
 
 
-def _terms(blocks: list[int], terms: list[set[str]]) -> dict[str, int]:
-    """How many of the blocks mention each term."""
-    counts: dict[str, int] = {}
-    for i in blocks:
-        for term in terms[i]:
-            counts[term] = counts.get(term, 0) + 1
-    return counts
-
-
-def _minus(counts: dict[str, int], other: dict[str, int]) -> set[str]:
-    """Terms of `counts` still used after removing the blocks counted in `other`."""
-    return {t for t, n in counts.items() if n - other.get(t, 0) > 0}
-
-
-def _strong_home(
-    section: dict[str, int], own: set[str], earlier: list[Plan], first: int
-) -> int | None:
-    """The earlier article whose people and catchwords this passage shares, if plainly one."""
-    best, best_shared = None, 0
-    for j, plan in enumerate(earlier[first:], start=first):
-        shared = sum(1 for t in section if t in plan.terms)
-        if shared > best_shared:
-            best, best_shared = j, shared
-    own_shared = sum(1 for t in section if t in own)
-    if best is None or best_shared < _MIN_SHARED or best_shared < 2 * own_shared + 1:
-        return None
-    return best
-
-
 def _text(blocks: list[int], raw: list[RawBlock]) -> str:
     """The running text of some blocks."""
     return "".join(raw[i].text for i in blocks)
 
 
-def _word_home(words: set[str], rivals: list[tuple[int, set[str]]]) -> int | None:
-    """The article whose rarer vocabulary covers this passage far better than any rival's."""
-    if not words or not rivals:
+def _found(items: list[str], text: str) -> list[str]:
+    """The items that occur in a text."""
+    return [item for item in items if item in text]
+
+
+def _pick(shares: list[tuple[float, int]], minimum: float, own: float, margin: float) -> int | None:
+    """The clear winner: at least `minimum`, and over twice every rival's and the own share."""
+    if not shares:
         return None
-    shares = sorted(((len(words & other) / len(words), j) for j, other in rivals), reverse=True)
-    best, home = shares[0]
-    runner_up = shares[1][0] if len(shares) > 1 else 0.0
-    if best >= _MIN_WORD_SHARE and best >= 2 * runner_up:
-        return home
-    return None
-
-
-def _add(plan: Plan, blocks: list[int], counts: dict[str, int]) -> None:
-    """Append blocks (and their terms) to an article."""
-    plan.members.extend(blocks)
-    for term, n in counts.items():
-        plan.terms[term] = plan.terms.get(term, 0) + n
+    ranked = sorted(shares, reverse=True)
+    best, home = ranked[0]
+    runner_up = max([own] + [s for s, _ in ranked[1:]])
+    return home if best >= minimum and best >= 2 * runner_up + margin else None
 
 
 def _new_plan(blocks: list[int], raw: list[RawBlock]) -> Plan:
@@ -118,93 +85,78 @@ def _new_plan(blocks: list[int], raw: list[RawBlock]) -> Plan:
 
 @dataclass(slots=True)
 class _Grouper:
-    """Walks the page's spans, building articles and deciding where sections belong."""
+    """Walks the page's spans, building articles and deciding where passages belong."""
 
     raw: list[RawBlock]
-    terms: list[set[str]]
     plans: list[Plan] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
-    _words: dict[int, tuple[int, set[str]]] = field(default_factory=dict)
+    _texts: dict[int, tuple[int, str]] = field(default_factory=dict)
 
-    def words_of(self, j: int) -> set[str]:
-        """Rarer vocabulary of article j (cached until the article grows)."""
+    def text_of(self, j: int) -> str:
+        """Running text of article j (cached until the article grows)."""
         plan = self.plans[j]
-        cached = self._words.get(j)
+        cached = self._texts.get(j)
         if cached is None or cached[0] != len(plan.members):
-            cached = (len(plan.members), content_words(_text(plan.members, self.raw)))
-            self._words[j] = cached
+            cached = (len(plan.members), _text(plan.members, self.raw))
+            self._texts[j] = cached
         return cached[1]
 
-    def move(self, blocks: list[int], counts: dict[str, int], home: int) -> None:
+    def rivals(self) -> range:
+        """The earlier articles a passage may belong to."""
+        return range(max(0, len(self.plans) - _LOOKBACK), len(self.plans))
+
+    def home(
+        self, passage: list[int], own: Callable[[], str] | None
+    ) -> tuple[int | None, list[str]]:
+        """The earlier article this passage plainly belongs to, and the evidence."""
+        terms = sorted(set().union(*(block_terms(self.raw[i]) for i in passage)))
+        shares = [(float(len(_found(terms, self.text_of(j)))), j) for j in self.rivals()]
+        if own is not None and not any(share for share, _ in shares):
+            return None, []  # a section sharing no person or catchword stays where it is
+        own_text = own() if own is not None else ""
+        home = _pick(shares, _MIN_SHARED, len(_found(terms, own_text)), 1.0)
+        if home is not None:
+            return home, _found(terms, self.text_of(home))
+        words = content_words(_text(passage, self.raw))
+        if not words:
+            return None, []
+        own_words = len(_found(words, own_text)) / len(words)
+        linked = [j for share, j in shares if share or own is None]  # sections: only linked ones
+        shares = [(len(_found(words, self.text_of(j))) / len(words), j) for j in linked]
+        home = _pick(shares, _MIN_WORD_SHARE, own_words, 0.0)
+        return home, _found(words, self.text_of(home)) if home is not None else []
+
+    def _rest(self, span: list[int], section: list[int]) -> Callable[[], str]:
+        """The text of the section's own article without the section (built only if asked)."""
+        return lambda: _text([i for i in span if i < section[0] or i > section[-1]], self.raw)
+
+    def move(self, blocks: list[int], home: int, shared: list[str]) -> None:
         """Attach a passage to the earlier article it belongs to."""
-        shared = _shared(counts, self.plans[home])
-        if not shared:
-            words = content_words(_text(blocks, self.raw)) & self.words_of(home)
-            shared = tuple(sorted(words))[:5]
-        self.moves.append(Move(blocks, len(self.plans), home, shared))
-        _add(self.plans[home], blocks, counts)
-
-    def continued_home(self, span: list[int], counts: dict[str, int]) -> int | None:
-        """Where a "上接" passage continues: by shared people, else by shared vocabulary."""
-        first = max(0, len(self.plans) - _LOOKBACK)
-        home = _strong_home(counts, set(), self.plans, first)
-        if home is not None:
-            return home
-        words = content_words(_text(span, self.raw))
-        rivals = [(j, self.words_of(j)) for j in range(first, len(self.plans))]
-        return _word_home(words, rivals)
-
-    def section_home(
-        self, section: list[int], counts: dict[str, int], span: list[int]
-    ) -> int | None:
-        """The earlier article a headed section plainly belongs to, if any."""
-        first = max(0, len(self.plans) - _LOOKBACK)
-        span_counts = _terms(span, self.terms)
-        own = _minus(span_counts, counts)
-        home = _strong_home(counts, own, self.plans, first)
-        if home is not None:
-            return home
-        linked = [
-            j for j in range(first, len(self.plans)) if set(counts) & set(self.plans[j].terms)
-        ]
-        if not linked:
-            return None  # no shared person or catchword: not worth comparing vocabularies
-        words = content_words(_text(section, self.raw))
-        rest = [i for i in span if i not in set(section)]
-        rivals = [(j, self.words_of(j)) for j in linked]
-        rivals.append((-1, content_words(_text(rest, self.raw))))
-        home = _word_home(words, rivals)
-        return None if home == -1 else home
+        self.moves.append(Move(blocks, len(self.plans), home, tuple(shared[:5])))
+        self.plans[home].members.extend(blocks)
 
     def add_span(self, continued: bool, span: list[int]) -> None:
         """Place one span: as a continuation, or as a new article whose sections may move."""
-        counts = _terms(span, self.terms)
         if continued and self.plans:
-            home = self.continued_home(span, counts)
+            home, shared = self.home(span[1:] or span, None)
             if home is not None:
-                self.move(span, counts, home)
+                self.move(span, home, shared)
                 return
         plan = _new_plan(span, self.raw)
         for section in _sections(span, self.raw):
-            section_counts = _terms(section, self.terms)
             home = None
             if self.raw[section[0]].kind == HEADING and self.plans:
-                home = self.section_home(section, section_counts, span)
+                home, shared = self.home(section, self._rest(span, section))
             if home is None:
-                _add(plan, section, section_counts)
+                plan.members.extend(section)
             else:
-                self.move(section, section_counts, home)
+                self.move(section, home, shared)
         self.plans.append(plan)
 
 
 def group_articles(raw: list[RawBlock]) -> tuple[list[Plan], list[Move]]:
     """Articles in page order, each with its blocks in reading order, and the moves made."""
-    grouper = _Grouper(raw, [block_terms(b) for b in raw])
+    grouper = _Grouper(raw)
     for continued, span in _spans(raw):
         grouper.add_span(continued, span)
     return grouper.plans, grouper.moves
-
-
-def _shared(counts: dict[str, int], plan: Plan) -> tuple[str, ...]:
-    """The terms that tied a moved section to its article, for the repair note."""
-    return tuple(sorted(t for t in counts if t in plan.terms))[:5]

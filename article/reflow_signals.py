@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from math import log
 
 from article.blockkinds import COMPOUND_SURNAMES, SINGLE_SURNAMES, has_surname
-from article.segment import tokenizer, word_freq
+from article.segment import tokenizer
 
 CLOSERS = frozenset("。！？!?…；;”’」』）)】.")
 CLOSING_START = frozenset("，。、；：！？）】》”’」』,.;:!?)%")
@@ -101,6 +102,7 @@ _TIME_START = re.compile(
     r"|^\d{4}年(?:[，,]|以来|起)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_QUOTE_MARK = re.compile("[“”「」『』]")
 TITLE_WORDS = (
     "专家",
     "研究员",
@@ -137,6 +139,23 @@ TITLE_WORDS = (
 )
 
 
+@lru_cache(maxsize=1)
+def freq_table() -> dict[str, int]:
+    """jieba's frequency table (ours loaded in), fetched once: lookups sit in hot loops."""
+    return tokenizer().FREQ
+
+
+@lru_cache(maxsize=1)
+def _log_total() -> float:
+    """Log of the dictionary's total count, for jieba's route probabilities."""
+    return log(tokenizer().total)
+
+
+def freq(word: str) -> int:
+    """Dictionary frequency of a word; 0 when unknown."""
+    return freq_table().get(word) or 0
+
+
 def is_cjk(ch: str) -> bool:
     """True for a CJK ideograph, the characters words are made of."""
     return "\u3400" <= ch <= "\u9fff"
@@ -156,17 +175,38 @@ def open_quote_pending(text: str) -> bool:
 
 def closes_unopened_quote(text: str) -> bool:
     """True when a closing quote comes before any opening one: the quote began elsewhere."""
-    first_close = min((i for i in (text.find(q) for q in CLOSE_QUOTES) if i >= 0), default=-1)
-    if first_close < 0:
-        return False
-    first_open = min((i for i in (text.find(q) for q in OPEN_QUOTES) if i >= 0), default=-1)
-    return first_open < 0 or first_close < first_open
+    match = _QUOTE_MARK.search(text)
+    return match is not None and match.group() in CLOSE_QUOTES
+
+
+_EDGE_PIECE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+|.", re.DOTALL)
+
+
+def _route(run: str) -> list[str]:
+    """jieba's dictionary-only segmentation of one CJK run (its DAG and best route)."""
+    table, n = freq_table(), len(run)
+    log_total = _log_total()
+    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        ends = [i for i in range(k, n) if table.get(run[k : i + 1])] or [k]
+        best[k] = max(
+            (log(table.get(run[k : i + 1]) or 1) - log_total + best[i + 1][0], i) for i in ends
+        )
+    tokens, x = [], 0
+    while x < n:
+        y = best[x][1] + 1
+        tokens.append(run[x:y])
+        x = y
+    return tokens
 
 
 @lru_cache(maxsize=65536)
 def head_tokens(head: str) -> tuple[str, ...]:
     """Dictionary-only segmentation of a short edge (HMM would invent words like 清笔)."""
-    return tuple(tokenizer().lcut(head, HMM=False))
+    tokens: list[str] = []
+    for piece in _EDGE_PIECE.findall(head):
+        tokens.extend(_route(piece) if is_cjk(piece[0]) else [piece])
+    return tuple(tokens)
 
 
 def last_token(text: str) -> str:
@@ -186,7 +226,6 @@ class Start:
     """How a block begins: why it cannot open a sentence, and whether it plainly opens one."""
 
     reason: str | None  # closing_punct, measure, speech_verb, name_fragment, bound_char, ...
-    token: str  # first dictionary token
     signal: bool  # a strong paragraph-start signal (time, connective, quote, full name + verb)
     fragment: str = ""  # the given-name fragment of a name_fragment start
     closes_quote: bool = False  # closes a quotation it never opened
@@ -208,7 +247,7 @@ def _name_start(text: str) -> tuple[str | None, str]:
     if match is None:
         return None, ""
     name = match.group(1)
-    if not name or name[0] in NOT_NAME_CHARS or word_freq(name) >= 20:
+    if not name or name[0] in NOT_NAME_CHARS or freq(name) >= 20:
         return None, ""
     if has_surname(name) and len(name) >= 2:
         return "full_name", name
@@ -231,31 +270,33 @@ def full_name_start(text: str) -> bool:
 def start_of(text: str) -> Start:
     """Analyse the first few characters of a body block."""
     if not text:
-        return Start(None, "", False)
+        return Start(None, False)
     quote = closes_unopened_quote(text)
     if text[0] in CLOSING_START:
-        return Start("closing_punct", text[0], False, closes_quote=quote)
-    token = first_token(text)
+        return Start("closing_punct", False, closes_quote=quote)
     name_kind, name = _name_start(text)
     if name_kind == "name_fragment":
-        return Start("name_fragment", token, False, name, quote)
+        return Start("name_fragment", False, name, quote)
     if name_kind == "full_name":
-        return Start(None, token, not quote, closes_quote=quote)
+        return Start(None, not quote, closes_quote=quote)
     signal = not quote and _start_signal(text)
-    return Start(_token_reason(token), token, signal, closes_quote=quote)
+    return Start(_token_reason(text), signal, closes_quote=quote)
 
 
-def _token_reason(token: str) -> str | None:
-    """Reasons read from the first dictionary token."""
-    if token in SPEECH_VERBS:
-        return "speech_verb"
-    if len(token) != 1 or not is_cjk(token):
+def _token_reason(text: str) -> str | None:
+    """Reasons read from the first dictionary token (segmenting only when it can matter)."""
+    head = text[0]
+    if text.startswith(SPEECH_VERBS):
+        return "speech_verb" if first_token(text) in SPEECH_VERBS else None
+    if not is_cjk(head) or head in OPENERS:
         return None
-    if token in MEASURE_WORDS:
+    if head not in MEASURE_WORDS and head not in BOUND_STARTS and freq(text[:2]) >= 100:
+        return None  # a common word starts here, so the first token is not a lone character
+    if len(first_token(text)) != 1:
+        return None
+    if head in MEASURE_WORDS:
         return "measure"
-    if token in BOUND_STARTS:
-        return "bound_char"
-    return None if token in OPENERS else "single_char"
+    return "bound_char" if head in BOUND_STARTS else "single_char"
 
 
 def _start_signal(text: str) -> bool:

@@ -1,17 +1,16 @@
-"""Topic terms of a passage (people quoted, quoted catchwords, tickers) to tell articles apart."""
+"""Topic terms of a passage (people quoted, catchwords, rarer words) to tell articles apart."""
 
 from __future__ import annotations
 
 import re
 
 from article.model import RawBlock
-from article.reflow_signals import NOT_NAME_CHARS, SPEECH_VERBS, is_cjk
-from article.segment import word_freq
+from article.reflow_signals import NOT_NAME_CHARS, SPEECH_VERBS, freq, freq_table, is_cjk
 
 _VERBS = re.compile("|".join(SPEECH_VERBS))
 _ADVERBS = ("进一步", "同时", "再次", "也", "还", "则", "更")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
-_TICKER = re.compile(r"\d{6}\.[A-Z]{2}")
 
 
 def _name_before(text: str, verb_at: int) -> str | None:
@@ -24,19 +23,18 @@ def _name_before(text: str, verb_at: int) -> str | None:
     name = text[end - 2 : end]
     if len(name) < 2 or not all(is_cjk(c) for c in name) or set(name) & NOT_NAME_CHARS:
         return None
-    if word_freq(name) >= 20 or word_freq(text[end - 3 : end]) >= 20:
+    if freq(name) >= 20 or freq(text[end - 3 : end]) >= 20:
         return None  # a common noun ("银行表示", "负责人表示"), not a person
     return name
 
 
 def block_terms(block: RawBlock) -> set[str]:
-    """Names of speakers, short quoted catchwords and tickers mentioned in one block."""
+    """Names of speakers and short Chinese catchwords in quotes mentioned in one block."""
     text = block.text
-    terms = {m.group(1) for m in _QUOTED.finditer(text)}
-    terms.update(m.group(0) for m in _TICKER.finditer(text))
+    terms = {m.group(1) for m in _QUOTED.finditer(text) if _CJK_RUN.search(m.group(1))}
     for match in _VERBS.finditer(text):
         at = match.start()
-        if at < 2 or word_freq(text[at - 1 : match.end()]) >= 20:
+        if at < 2 or freq(text[at - 1 : match.end()]) >= 20:
             continue  # the verb is part of a longer word ("来说")
         name = _name_before(text, at)
         if name:
@@ -48,17 +46,19 @@ def block_terms(block: RawBlock) -> set[str]:
 
 _FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有一个不")
 RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
+MAX_WORDS = 30  # the rarest words are enough to recognise a topic
+SAMPLE = 1500  # characters of a passage read for its vocabulary
 
 
-def content_words(text: str) -> set[str]:
-    """Two-character dictionary words of moderate rarity: the vocabulary of a topic."""
-    words: set[str] = set()
-    for i in range(len(text) - 1):
-        pair = text[i : i + 2]
-        if pair in words or not (is_cjk(pair[0]) and is_cjk(pair[1])):
-            continue
-        if pair[0] in _FUNCTION_CHARS or pair[1] in _FUNCTION_CHARS:
-            continue
-        if 0 < word_freq(pair) < RARE_WORD_FREQ:
-            words.add(pair)
-    return words
+def content_words(text: str) -> list[str]:
+    """The rarest two-character dictionary words of a passage: the vocabulary of its topic."""
+    pairs: set[str] = set()
+    for run in _CJK_RUN.findall(text[:SAMPLE]):
+        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    table = freq_table()
+    scored = []
+    for pair in pairs:
+        n = table.get(pair) or 0
+        if 0 < n < RARE_WORD_FREQ and _FUNCTION_CHARS.isdisjoint(pair):
+            scored.append((n, pair))
+    return [pair for _, pair in sorted(scored)[:MAX_WORDS]]

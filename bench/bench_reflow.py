@@ -1,0 +1,109 @@
+"""Speed of load + split_blocks + reflow against reading the file and jieba's lcut of the same text.
+
+Run: /work/venv/bin/python bench/bench_reflow.py [--mb 5]
+Builds a document of about --mb MB from the seed (each copy with its own digits and a third of
+its characters permuted, so articles, names and topics differ), and prints seconds, MB/s (UTF-8 bytes) and
+ratios. Targets: reflow grows linearly, and takes under 1/10 of lcut's time once jieba is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from article import segment  # noqa: E402
+from article.blocks import split_blocks  # noqa: E402
+from article.decode import load_text  # noqa: E402
+from article.reflow import reflow  # noqa: E402
+
+SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """Seconds one call takes, and its result."""
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def variant(text: str, k: int, rng: random.Random) -> str:
+    """One copy of the seed with other digits and a third of its characters permuted.
+
+    Copies then differ in names, words and topics as separate articles would, while keeping
+    the seed's layout and breaks.
+    """
+    digits = str.maketrans("0123456789", "".join(str((d + k) % 10) for d in range(10)))
+    chars = sorted({c for c in text if "\u4e00" <= c <= "\u9fff"})
+    picked = rng.sample(chars, len(chars) // 3)
+    shuffled = picked[:]
+    rng.shuffle(shuffled)
+    swap = str.maketrans(dict(zip(picked, shuffled, strict=True)))
+    return text.translate(digits).translate(swap)
+
+
+def build(seed: str, megabytes: float) -> str:
+    """A document of about `megabytes` MB made of varied seed copies."""
+    rng = random.Random(7)
+    copies: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        copy = variant(seed, len(copies), rng)
+        copies.append(copy)
+        size += len(copy.encode("utf-8")) + 2
+    return "\n\n".join(copies)
+
+
+def measure(path: Path) -> dict[str, float]:
+    """Seconds for each stage on one file."""
+    load_s, loaded = timed(lambda: load_text(path))
+    split_s, raw = timed(lambda: split_blocks(loaded.text))
+    reflow_s, _ = timed(lambda: reflow(raw))
+    lcut_s, _ = timed(lambda: segment.cut(loaded.text))
+    return {"load": load_s, "split_blocks": split_s, "reflow": reflow_s, "lcut": lcut_s}
+
+
+def report(name: str, size: int, times: dict[str, float]) -> None:
+    """One table per document."""
+    mb = size / 1_000_000
+    print(f"\n{name}: {mb:.2f} MB")
+    print(f"{'stage':<22}{'seconds':>10}{'MB/s':>10}{'/ lcut':>10}")
+    rows = dict(times)
+    rows["load+split+reflow"] = times["load"] + times["split_blocks"] + times["reflow"]
+    for stage, seconds in rows.items():
+        speed = mb / seconds if seconds else float("inf")
+        print(f"{stage:<22}{seconds:>10.3f}{speed:>10.2f}{seconds / times['lcut']:>10.3f}")
+
+
+def main() -> None:
+    """Seed, then growing documents to show linear growth, then the full-size one."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=float, default=5.0)
+    args = parser.parse_args()
+    load_s, _ = timed(segment.tokenizer)
+    print(f"jieba dictionary load (once, not counted): {load_s:.2f} s")
+    seed = SEED.read_text(encoding="utf-8")
+    report("seed", SEED.stat().st_size, measure(SEED))
+    with tempfile.TemporaryDirectory() as tmp:
+        per_mb: list[tuple[float, float]] = []
+        for fraction in (0.25, 0.5, 1.0):
+            path = Path(tmp) / f"doc_{fraction}.txt"
+            path.write_text(build(seed, args.mb * fraction), encoding="utf-8")
+            times = measure(path)
+            size = path.stat().st_size
+            report(f"built document x{fraction}", size, times)
+            per_mb.append((size / 1_000_000, times["reflow"]))
+    print("\nlinearity: reflow seconds per MB at each size:")
+    print("  " + ", ".join(f"{mb:.2f} MB -> {s / mb:.3f} s/MB" for mb, s in per_mb))
+
+
+if __name__ == "__main__":
+    main()

@@ -12,6 +12,7 @@ from article.entity_people import (
     titled_names,
 )
 from article.entity_places import lexicon_spans, stem_spans, suffix_only_spans
+from article.entity_products import find_products
 from article.entity_spans import Span, resolve
 from article.model import Block, Entity
 
@@ -21,7 +22,7 @@ def _place_and_org_spans(text: str) -> list[Span]:
     spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + suffix_only_spans(text)
     spans += stem_spans(text, spans)
     spans += compound_spans(text, spans)
-    spans += ticker_spans(text)
+    spans += ticker_spans(text) + find_products(text)
     return spans
 
 

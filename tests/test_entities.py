@@ -103,6 +103,15 @@ def test_known_name_is_not_found_inside_a_longer_word() -> None:
     assert found_people[1].start == 10
 
 
+def test_products_launched_or_quoted_as_products() -> None:
+    got = found(
+        "该行推出锦程科创算力贷，上线茶农贷、乡村振兴卡等产品，发放“清欠贷”专项融资。",
+        "推出信贷产品，从“单点信贷”走向生态，“不敢贷”的顾虑仍在，上线房贷、车贷。",
+    )
+    products = {t for kind, t in got if kind == "PRODUCT"}
+    assert products == {"锦程科创算力贷", "茶农贷", "乡村振兴卡", "清欠贷"}
+
+
 def test_qa_speaker_is_a_person() -> None:
     block = Block(0, "answer", "林知远：我们会继续加大投放。", [(1, 1)], speaker="林知远")
     assert [(e.type, e.text) for e in find_entities([block])] == [("PERSON", "林知远")]

@@ -11,7 +11,7 @@ from article.numbers import MAGNITUDES, parse_number
 
 AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_DIGIT = "零〇一二两三四五六七八九"
-CN_NUM = rf"[{CN_DIGIT}十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?"
+CN_NUM = rf"(?:[{CN_DIGIT}十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?|[百千](?=[万亿]))"
 NUM = rf"(?:{AR_NUM}|{CN_NUM})"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 APPROX = r"[余多]"
@@ -30,13 +30,15 @@ POST = r"(?:及以上|以上|以内|以下|之内|左右|上下)"
 
 def _amount_re(p: str) -> str:
     """One side of a figure: numeral, 余/多, magnitude and unit, in groups named with prefix p."""
-    return rf"(?P<{p}n>{NUM})(?P<{p}a>{APPROX})?(?P<{p}m>{MAG})?(?P<{p}u>{UNIT})?"
+    return (
+        rf"(?P<{p}n>{NUM})(?P<{p}a>{APPROX})?(?P<{p}m>{MAG})?(?P<{p}a2>{APPROX})?(?P<{p}u>{UNIT})?"
+    )
 
 
 FIGURE_RE = re.compile(
-    rf"(?P<frac>(?P<den>{NUM}|百|千|万)分之(?P<num>{NUM}))"
+    rf"(?:(?P<frac>(?P<den>{NUM}|百|千|万)分之(?P<num>{NUM}))"
     rf"|(?P<cheng>(?:\d|[一二三四五六七八九]))成(?![本功为立长员果交绩熟型品效就])"
-    rf"|{_amount_re('a')}(?:{RANGE_SEP}{_amount_re('b')})?(?P<post>{POST})?"
+    rf"|{_amount_re('a')}(?:{RANGE_SEP}{_amount_re('b')})?)(?P<post>{POST})?"
 )
 PRE_QUALIFIERS = words(
     "不超过 不少于 不低于 不高于 不足 超过 超出 超 逾 大约 约 将近 接近 近 最高 最长 最低 "
@@ -72,7 +74,7 @@ def _amount(m: re.Match[str], p: str) -> tuple[Decimal, str | None, str | None]:
     value = parse_number(m.group(p + "n"))
     if m.group(p + "m"):
         value *= MAGNITUDES[m.group(p + "m")]
-    return value, m.group(p + "u"), m.group(p + "a")
+    return value, m.group(p + "u"), m.group(p + "a") or m.group(p + "a2")
 
 
 def _fraction(m: re.Match[str]) -> Quantity:
@@ -85,11 +87,16 @@ def _fraction(m: re.Match[str]) -> Quantity:
 
 def quantity(m: re.Match[str]) -> Quantity | None:
     """The Quantity of a FIGURE_RE match, None when it is a bare number with nothing to measure."""
+    post = m.group("post")
+    post_qualifier = post.removeprefix("及") if post else None
     if m.group("frac"):
-        return _fraction(m)
+        return _with_qualifier(_fraction(m), post_qualifier)
     if m.group("cheng"):
-        return Quantity(parse_number(m.group("cheng")) / 10, None, "", None, ratio=True)
+        value = parse_number(m.group("cheng")) / 10
+        return Quantity(value, None, "", post_qualifier, ratio=True)
     low, unit, approx = _amount(m, "a")
+    if m.group("an") in ("百", "千") and not unit:
+        return None  # 千万 (by all means), 百万 on its own
     high = None
     if m.group("bn"):
         high, high_unit, _ = _amount(m, "b")
@@ -102,9 +109,12 @@ def quantity(m: re.Match[str]) -> Quantity | None:
         return None
     if high is not None and not unit and not m.group("am"):
         return None
-    post = m.group("post")
-    qualifier = approx or (post.removeprefix("及") if post else None)
-    return Quantity(low, high, _base_unit(unit), qualifier)
+    return Quantity(low, high, _base_unit(unit), approx or post_qualifier)
+
+
+def _with_qualifier(q: Quantity, qualifier: str | None) -> Quantity:
+    """The same quantity with a qualifier written after it."""
+    return Quantity(q.value, q.high, q.unit, qualifier, q.ratio)
 
 
 def pre_qualifier(before: str) -> tuple[str, int] | None:

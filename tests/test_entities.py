@@ -147,7 +147,17 @@ def test_longest_known_name_wins_over_an_earlier_short_one() -> None:
 
 @pytest.mark.parametrize(
     "date",
-    ["2026年3月末", "12月5日", "10月初", "2028年底", "今年上半年", "2025年", "10月份", "第三季度"],
+    [
+        "2026年3月末",
+        "12月5日",
+        "10月初",
+        "2028年底",
+        "今年上半年",
+        "2025年",
+        "10月份",
+        "第三季度",
+        "前5个月",
+    ],
 )
 def test_dates(date: str) -> None:
     assert texts("DATE", f"截至{date}，贷款增长较快。") == [date]

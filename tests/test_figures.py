@@ -72,6 +72,9 @@ def test_money_is_exact_without_float_error() -> None:
         ("增速在2%以内。", "2%以内", "以内"),
         ("不少于10家机构参与。", "不少于10家", "不少于"),
         ("单户授信最高可达30万元。", "30万元", "最高"),
+        ("覆盖率力争达到九成以上。", "九成以上", "以上"),
+        ("服务客户1.2万余户。", "1.2万余户", "余"),
+        ("累计投放绿色贷款超千亿元。", "超千亿元", "超"),
     ],
 )
 def test_qualifiers(paragraph: str, text: str, qualifier: str) -> None:
@@ -105,7 +108,8 @@ def test_ranges(paragraph: str, value: float, high: float, unit: str) -> None:
         "十分重要，千家万户受益，三者形成互补。",
         "中国金融四十人论坛发布报告。",
         "五年期定期存款和3个月期票据。",
-        "10月份以来，第三季度表现平稳。",
+        "10月份以来，第三季度表现平稳，前5个月平稳。",
+        "千万不要轻信，百万富翁也一样。",
     ],
 )
 def test_not_figures(paragraph: str) -> None:

@@ -80,6 +80,8 @@ def _amount(m: re.Match[str], p: str) -> tuple[Decimal, str | None, str | None]:
 def _fraction(m: re.Match[str]) -> Quantity:
     """三分之一 -> 0.3333 (ratio), 百分之三十 -> 30 %."""
     den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+    if not den:
+        raise ValueError(f"zero denominator: {m.group()!r}")
     if den == 100:
         return Quantity(num, None, "%", None)
     return Quantity(num / den, None, "", None, ratio=True)

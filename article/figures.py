@@ -85,7 +85,10 @@ def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
         ctx = _Context(by_block.get(block.index, []), subjects)
         mask = _masked(ctx.entities, len(text))
         for m in FIGURE_RE.finditer(text):
-            q = quantity(m)
+            try:
+                q = quantity(m)
+            except ValueError:
+                continue  # a numeral that does not parse (零分之一) is no figure
             if q is None or _not_a_figure(text, m, q, mask):
                 continue
             figures.append(_figure(text, block.index, m, q, ctx))

@@ -110,6 +110,7 @@ def test_ranges(paragraph: str, value: float, high: float, unit: str) -> None:
         "五年期定期存款和3个月期票据。",
         "10月份以来，第三季度表现平稳，前5个月平稳。",
         "千万不要轻信，百万富翁也一样。",
+        "零分之一的说法。",
     ],
 )
 def test_not_figures(paragraph: str) -> None:

@@ -170,3 +170,19 @@ async def test_q_quits(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_value == 0
+
+
+async def test_brackets_cycle_the_sidebar_tabs(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "right_square_bracket")
+        await pilot.pause()
+        assert app.sidebar.active == "entities"
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert app.sidebar.active == "bookmarks"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.sidebar.active == "figures" and isinstance(app.focused, DataTable)

@@ -10,6 +10,7 @@ from tui_articles.support import SIZE, make_app, settle
 
 from store.db import Database
 from store.export import default_export_name
+from store.records import Note, now_iso
 from tui.confirm import ConfirmScreen
 from tui.note_editor import NoteEditor
 from tui.tabs.notes import NotesTab
@@ -179,3 +180,41 @@ async def test_a_failed_export_is_reported(tmp_path: Path, monkeypatch: pytest.M
         await pilot.press("x")
         await settle(pilot)
         assert any("无法写入" in n.message for n in app._notifications)
+
+
+async def test_orphaned_notes_stay_listed_and_marked(tmp_path: Path) -> None:
+    db_path = tmp_path / "db.json"
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        doc = app.document
+    lost = Note(
+        id="lost1",
+        doc_id=doc.doc_id,
+        source_path=doc.source.path,
+        quote="一段早已删掉的原文，再也找不到了",
+        prefix="前文也不存在",
+        suffix="后文也不存在",
+        block=2,
+        start=0,
+        end=16,
+        text="旧笔记",
+        tags=[],
+        created=now_iso(),
+        updated=now_iso(),
+    )
+    Database(db_path).add_note(lost)
+    again = make_app(db_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert [n.orphaned for n in again.notes] == [True]
+        assert again.reader._marks.notes == []  # nowhere to underline
+        again.action_show_tab("notes")
+        await pilot.pause()
+        listed = again.query_one(NotesTab).query_one(OptionList)
+        assert str(listed.get_option_at_index(0).prompt).startswith("⚠ 原文已找不到")
+        where = again.reader.cursor
+        await pilot.press("enter")
+        await pilot.pause()
+        assert again.reader.cursor == where
+        assert any("找不到" in n.message for n in again._notifications)

@@ -550,7 +550,13 @@ class JingduApp(App[int]):
         return [
             ("阅读", ReaderView.BINDINGS),
             ("应用", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "命令面板")]),
-            ("侧栏", [Binding("enter", "select", "跳到原文并闪烁（实体：依次跳到各处提及）")]),
+            (
+                "侧栏",
+                [
+                    Binding("enter", "select", "跳到原文并闪烁（实体：依次跳到各处提及）"),
+                    *Sidebar.BINDINGS,
+                ],
+            ),
             ("侧栏 · 数据", FiguresTab.BINDINGS),
             ("侧栏 · 笔记", NotesTab.BINDINGS),
             ("侧栏 · 书签", BookmarksTab.BINDINGS),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
@@ -22,6 +24,11 @@ TABS = {"figures": "数据", "entities": "实体", "notes": "笔记", "bookmarks
 
 class Sidebar(Vertical, can_focus=False):
     """Tabbed panes that list what the article holds; never takes focus by itself."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "cycle(-1)", "上一栏"),
+        Binding("right_square_bracket", "cycle(1)", "下一栏"),
+    ]
 
     def __init__(self, styles: Callable[[], EntityStyles], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -56,6 +63,12 @@ class Sidebar(Vertical, can_focus=False):
     def show_tab(self, tab: str) -> None:
         """Bring a tab to the front without moving focus."""
         self.query_one(TabbedContent).active = tab
+
+    def action_cycle(self, step: int) -> None:
+        """[ and ]: the previous/next tab, focus moving along into its list."""
+        order = list(TABS)
+        self.show_tab(order[(order.index(self.active) + step) % len(order)])
+        self.call_after_refresh(lambda: self.focus_target().focus())
 
     def focus_target(self) -> Widget:
         """The list of the active tab: where Tab lands when moving into the sidebar."""

@@ -43,7 +43,7 @@ def chart(figures: list[Figure]) -> Text:
     out.append(f"金额对比（元{more}）\n", style="bold")
     largest = max(f.value for f in money)
     for fig in money:
-        out.append(_clip(fig.label or fig.subject or fig.text, _LABEL_CELLS), style="dim")
+        out.append(_clip(fig.label or fig.subject or fig.text, _LABEL_CELLS) + " ", style="dim")
         out.append(bar(fig.value, largest, _BAR_WIDTH).ljust(_BAR_WIDTH), style="bold")
         out.append(f" {format_value(fig)}\n")
     out.rstrip()

@@ -36,6 +36,7 @@ def _amount_re(p: str) -> str:
 
 
 FIGURE_RE = re.compile(
+    rf"(?=[\d０-９{CN_DIGIT}十百千万])"
     rf"(?:(?P<frac>(?P<den>{NUM}|百|千|万)分之(?P<num>{NUM}))"
     rf"|(?P<cheng>(?:\d|[一二三四五六七八九]))成(?![本功为立长员果交绩熟型品效就])"
     rf"|{_amount_re('a')}(?:{RANGE_SEP}{_amount_re('b')})?)(?P<post>{POST})?"

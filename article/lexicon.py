@@ -81,7 +81,14 @@ def trie_regex(words: frozenset[str] | set[str] | tuple[str, ...]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node_regex(trie) if trie else "(?!)"
+    if not trie:
+        return "(?!)"
+    return _first_chars(trie) + _node_regex(trie)
+
+
+def _first_chars(trie: dict[str, dict]) -> str:
+    """A one-character look-ahead that lets the regex engine skip most positions quickly."""
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(trie) if ch) + "])"
 
 
 def _node_regex(node: dict[str, dict]) -> str:
@@ -108,5 +115,7 @@ def compiled(kind: str) -> re.Pattern[str]:
     }
     if kind == "speech_chain":
         adverbs = trie_regex(frozenset(name_followers()))
-        return re.compile(f"(?:{adverbs}){{0,2}}(?:{trie_regex(sources['speech'])})")
+        first = "".join(sorted({w[0] for w in sources["follow"]}))
+        chain = f"(?:{adverbs}){{0,2}}(?:{trie_regex(sources['speech'])})"
+        return re.compile(f"(?=[{re.escape(first)}]){chain}")
     return re.compile(trie_regex(sources[kind]))

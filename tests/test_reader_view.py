@@ -231,19 +231,21 @@ async def test_home_end_and_page_keys_on_a_long_document() -> None:
 
 
 async def test_long_document_wraps_only_what_is_seen() -> None:
-    app = ReaderApp(long_doc(2000))
+    app = ReaderApp(long_doc(3000))
     async with app.run_test(size=(80, 20)) as pilot:
         await pilot.pause()
         view = app.query_one(ReaderView)
         layout = view._layout
         wrapped = sum(layout.is_wrapped(i) for i in range(len(view.document.blocks)))
         assert wrapped < 30
+        assert layout.refined  # per-block estimates replaced the uniform guess after painting
+        assert any("长文" in line for line in screen_lines(view))
         await pilot.press("G")
         await pilot.pause()
         wrapped = sum(layout.is_wrapped(i) for i in range(len(view.document.blocks)))
         assert wrapped < 60
         lines = screen_lines(view)
-        assert any("第1999段" in line for line in lines)
+        assert any("第2999段" in line for line in lines)
         # Scrolling back up over estimated blocks keeps the text under the cursor steady.
         for _ in range(5):
             await pilot.press("k")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import math
-from bisect import bisect_right
+import operator
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
+from typing import Generic, TypeVar
 
 from rich.cells import cell_len
 
@@ -17,8 +21,12 @@ from article.model import (
     TRUNCATED_END,
     TRUNCATED_START,
     Document,
+    Duplicate,
 )
 from tui.typeset import INDENT, estimate_cells, wrap
+
+T = TypeVar("T")
+EAGER_BLOCKS = 2000  # up to this many blocks, per-block estimates are cheap enough up front
 
 # Roles of visual lines.
 TEXT = "text"
@@ -51,14 +59,23 @@ def _start(line: Line) -> int:
     return line.start
 
 
-def duplicate_notes(doc: Document) -> dict[int, list[int]]:
-    """For each block, the blocks whose text it repeats, so the reader can say where to look."""
-    notes: dict[int, list[int]] = {}
-    for dup in doc.duplicates:
-        targets = notes.setdefault(dup.block, [])
-        if dup.of_block not in targets:
-            targets.append(dup.of_block)
-    return notes
+class ByBlock(Generic[T]):
+    """Items that carry a `.block`, looked up per block by bisection (no grouping pass)."""
+
+    def __init__(self, items: Sequence[T]) -> None:
+        # Timsort is linear on the already-ordered lists analysis produces.
+        self._items: list[T] = sorted(items, key=attrgetter("block"))
+
+    def __call__(self, block: int) -> list[T]:
+        """The items of one block, in their order."""
+        lo = bisect_left(self._items, block, key=attrgetter("block"))
+        hi = bisect_right(self._items, block, lo=lo, key=attrgetter("block"))
+        return self._items[lo:hi]
+
+    @property
+    def items(self) -> list[T]:
+        """Every item, ordered by block."""
+        return self._items
 
 
 def speaker_prefix(doc: Document, block: int) -> str:
@@ -72,13 +89,23 @@ def speaker_prefix(doc: Document, block: int) -> str:
 class Layout:
     """Visual lines of a document at one width; blocks are wrapped on first use."""
 
-    def __init__(self, doc: Document, width: int, *, indent: bool = False) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        width: int,
+        *,
+        indent: bool = False,
+        duplicates: ByBlock[Duplicate] | None = None,
+    ) -> None:
         self.doc = doc
         self.width = max(width, 4)
         self.indent = indent
-        self._dups = duplicate_notes(doc)
+        self._dups = duplicates if duplicates is not None else ByBlock(doc.duplicates)
         self._lines: dict[int, list[Line]] = {}
-        self.counts = [self._estimate(i) for i in range(len(doc.blocks))]
+        # Long documents start from one uniform guess per block (touching every block costs
+        # milliseconds before the first screen); refine() replaces it after that screen.
+        self.refined = len(doc.blocks) <= EAGER_BLOCKS
+        self.counts = self._estimates() if self.refined else self._uniform()
         self._tops: list[int] | None = None
 
     # -- per-block construction -------------------------------------------------------------
@@ -101,7 +128,8 @@ class Layout:
         lines: list[Line] = []
         if TRUNCATED_END in self.doc.blocks[i].flags:
             lines.append(Line(i, GAP, label=GAP_MARK))
-        for target in self._dups.get(i, []):
+        targets = dict.fromkeys(d.of_block for d in self._dups(i))
+        for target in targets:
             lines.append(Line(i, NOTE, label=f"（重复，见第{target + 1}段）"))
         return lines
 
@@ -120,11 +148,48 @@ class Layout:
         kind = self.doc.blocks[i].kind
         return self.width - 2 if kind in GUTTERED else self.width
 
-    def _estimate(self, i: int) -> int:
-        """Cheap line count for a block not wrapped yet (keeps the scrollbar honest enough)."""
-        text = self.doc.blocks[i].text
-        body = max(1, math.ceil(estimate_cells(text) / self._text_width(i)))
-        return len(self._before(i)) + body + len(self._after(i))
+    def _sample(self) -> list[str]:
+        """Texts of about 200 evenly spaced blocks."""
+        blocks = self.doc.blocks
+        return [b.text for b in blocks[:: max(1, len(blocks) // 200)]]
+
+    def _chars_per_line(self, sample: list[str]) -> int:
+        """Characters that fit a line on average, from the sample's mix of wide and narrow."""
+        joined = "".join(sample)
+        per_char = estimate_cells(joined) / len(joined) if joined else 2.0
+        return max(1, int(self.width / per_char))
+
+    def _uniform(self) -> list[int]:
+        """The same guessed line count for every block, from the sample's average length."""
+        sample = self._sample()
+        average = sum(map(len, sample)) // max(1, len(sample))
+        counts = [2 + (average - 1) // self._chars_per_line(sample)] * len(self.doc.blocks)
+        if counts:
+            counts[0] -= 1
+        return counts
+
+    def refine(self) -> None:
+        """Per-block estimates in place of the uniform guess; wrapped blocks stay exact."""
+        if self.refined:
+            return
+        counts = self._estimates()
+        for i in self._lines:
+            counts[i] = self.counts[i]
+        self.counts = counts
+        self._tops = None
+        self.refined = True
+
+    def _estimates(self) -> list[int]:
+        """Cheap line counts (spacing + chars / average chars per line) until wrapped."""
+        blocks = self.doc.blocks
+        per_line = self._chars_per_line(self._sample())
+        # spacing line + ceil(len / per_line) = 2 + (len - 1) // per_line, in C-level maps
+        lengths = map(len, map(attrgetter("text"), blocks))
+        lines = map(operator.floordiv, map(operator.sub, lengths, repeat(1)), repeat(per_line))
+        counts = list(map(operator.add, lines, repeat(2)))
+        if counts:
+            counts[0] -= 1
+        return counts
 
     def _build(self, i: int) -> list[Line]:
         """Wrap block i into its visual lines."""

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from article.model import Document
 from article.search import find_all
+from tui.layout import ByBlock
 from tui.theme import entity_style
 
 Range = tuple[int, int, int]  # (block, start, end)
@@ -37,12 +38,9 @@ class Marks:
         self.query = ""
         self.hits: list[Range] = []
         self.hit_index = -1
-        self._entities = sorted((e.block, e.start, e.end, e.type) for e in doc.entities)
-        self._entity_keys = [(b, s) for b, s, _, _ in self._entities]
-        self._entities_by_block: dict[int, list[Span]] = {}
-        for b, s, e, kind in self._entities:
-            self._entities_by_block.setdefault(b, []).append((s, e, entity_style(kind).component))
-        self._dups = _by_block([(d.block, d.start, d.end) for d in doc.duplicates])
+        self._entities = ByBlock(doc.entities)
+        self.duplicates = ByBlock(doc.duplicates)
+        self._entity_order: list[tuple[int, int, int]] | None = None  # built on first e/E
         self._notes = _by_block(self.notes)
         self._hits: dict[int, list[tuple[int, int]]] = {}
         self._cache: dict[tuple[int, bool], list[Span]] = {}
@@ -74,14 +72,14 @@ class Marks:
 
     def entity_near(self, block: int, offset: int, direction: int) -> Range | None:
         """The entity mention strictly after (direction 1) or before (-1) (block, offset)."""
+        if self._entity_order is None:
+            self._entity_order = sorted((e.block, e.start, e.end) for e in self._entities.items)
+        order = self._entity_order
         if direction > 0:
-            index = bisect_right(self._entity_keys, (block, offset))
+            index = bisect_right(order, (block, offset, len(self.doc.blocks[block].text) + 1))
         else:
-            index = bisect_left(self._entity_keys, (block, offset)) - 1
-        if 0 <= index < len(self._entities):
-            b, s, e, _ = self._entities[index]
-            return b, s, e
-        return None
+            index = bisect_left(order, (block, offset, -1)) - 1
+        return order[index] if 0 <= index < len(order) else None
 
     def spans(self, block: int) -> list[Span]:
         """Span styles of one block, bottom layer first."""
@@ -96,8 +94,10 @@ class Marks:
         """Collect a block's spans: entities, repeats, speaker, notes, search hits."""
         spans: list[Span] = []
         if self.highlight_entities:
-            spans.extend(self._entities_by_block.get(block, []))
-        spans.extend((s, e, "reader-view--duplicate") for s, e in self._dups.get(block, []))
+            spans.extend(
+                (e.start, e.end, entity_style(e.type).component) for e in self._entities(block)
+            )
+        spans.extend((d.start, d.end, "reader-view--duplicate") for d in self.duplicates(block))
         b = self.doc.blocks[block]
         if b.speaker and b.text.startswith(b.speaker):
             spans.append((0, len(b.speaker), "reader-view--speaker"))

@@ -268,8 +268,12 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _relayout(self, row: int | None) -> None:
         """Wrap again (width, measure, indent or document changed) keeping the cursor's row."""
-        self._layout = Layout(self._doc, self._column(), indent=self.indent)
+        self._layout = Layout(
+            self._doc, self._column(), indent=self.indent, duplicates=self._marks.duplicates
+        )
         self._cache.clear()
+        if not self._layout.refined:
+            self.call_after_refresh(self._refine, self._layout)
         if not self._doc.blocks:
             self._sync_virtual_size()
             return
@@ -280,6 +284,17 @@ class ReaderView(ScrollView, can_focus=True):
         target = y - (row if row is not None and 0 <= row < self._page() else MARGIN_LINES)
         self._scroll_line(target)
         self.refresh()
+
+    def _refine(self, layout: Layout) -> None:
+        """After the first screen: better line estimates, with the text on screen kept still."""
+        if layout is not self._layout:
+            return
+        block, line = layout.find(round(self.scroll_y))
+        layout.refine()
+        self._sync_virtual_size()
+        y = layout.top(block) + line
+        if y != round(self.scroll_y):
+            self._scroll_line(y)
 
     def _sync_virtual_size(self) -> None:
         """Tell the scroll machinery how many lines there are (estimates included)."""

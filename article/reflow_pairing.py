@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from article.reflow_scoring import MIN_SCORE, Piece, Scored, score_pair
+from article.reflow_signals import freq_table
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
 
@@ -52,10 +53,34 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
         if following is not None and all(b is not following for b in near):
             near.append(following)
         context = _context(pieces, a.order)
+        reach = _reach(a.text)
         for b in near:
+            if b.prev_raw != a.raw and _lone_far(b) and not _may_bind(reach, b.text[0]):
+                continue  # a lone first character far away needs a word with A's tail
             if _is_candidate(a, b) and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
     return scored
+
+
+def _lone_far(b: Piece) -> bool:
+    """B starts with a lone character and nothing about its place suggests a break."""
+    start = b.start
+    return start is not None and start.reason == "single_char" and not b.after
+
+
+def _reach(text: str) -> tuple[str, ...]:
+    """A's last one and two characters: what a lone character after the break may extend."""
+    return (text[-1:], text[-2:])
+
+
+def _may_bind(reach: tuple[str, ...], char: str) -> bool:
+    """Cheap necessary test for a repeat or a dictionary word across the break.
+
+    jieba's table holds every prefix of its words, so a word spanning the break must have
+    A's tail plus B's first character as a key.
+    """
+    table = freq_table()
+    return char == reach[0] or (reach[0] + char) in table or (reach[1] + char) in table
 
 
 class _Chains:

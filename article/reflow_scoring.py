@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from article.reflow_signals import (
     OPEN_QUOTES,
@@ -44,7 +44,8 @@ class Piece:
     dangling: bool
     prev_raw: int  # the source-order neighbour before it (-1 at the top)
     after: str | None  # "figure" after a caption/source line, "dangling" after a cut-off block
-    cache: dict[str, object] = field(default_factory=dict)  # edge facts, computed on demand
+    tail: Tail | None = None  # edge facts, computed on demand
+    head: Head | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +73,20 @@ class Tail:
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Head:
     """Facts about a block's beginning that only matter when it is a serious candidate."""
 
     token: str
     sentence: str  # the first sentence, whose trigrams are compared only when it matters
     starts: tuple[str, ...]  # the first one to three characters, when they are CJK
+    _grams: frozenset[str] | None = None
+
+    def grams(self) -> frozenset[str]:
+        """Content trigrams of the first sentence (computed once)."""
+        if self._grams is None:
+            self._grams = grams(self.sentence)
+        return self._grams
 
 
 def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]:
@@ -101,8 +109,8 @@ def grams(text: str) -> frozenset[str]:
 
 def tail_of(piece: Piece) -> Tail:
     """The dangling end's facts (cached on the piece)."""
-    tail = piece.cache.get("tail")
-    if not isinstance(tail, Tail):
+    tail = piece.tail
+    if tail is None:
         text = piece.text
         tail = Tail(
             text,
@@ -114,17 +122,17 @@ def tail_of(piece: Piece) -> Tail:
             grams(last_sentence(text)),
             _cjk_edges(text, (1, 2), tail=True),
         )
-        piece.cache["tail"] = tail
+        piece.tail = tail
     return tail
 
 
 def head_of(piece: Piece) -> Head:
     """The beginning's facts (cached on the piece)."""
-    head = piece.cache.get("head")
-    if not isinstance(head, Head):
+    head = piece.head
+    if head is None:
         text = piece.text
         head = Head(first_token(text), first_sentence(text), _cjk_edges(text, (1, 2, 3), False))
-        piece.cache["head"] = head
+        piece.head = head
     return head
 
 
@@ -223,7 +231,7 @@ def _signal(tail: Tail, b: Piece, start: Start) -> float:
 
 def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:
     """Rare content shared by A's unfinished sentence and B's first sentence."""
-    shared = tail.grams & grams(head.sentence) if tail.grams else frozenset()
+    shared = tail.grams & head.grams() if tail.grams else frozenset()
     if not shared:
         return 0.0, ""
     text = context()

@@ -10,7 +10,7 @@ from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
 from article.reflow_terms import block_terms, content_words
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
-_LOOKBACK = 8  # earlier articles a section may belong to (keeps the search linear)
+_LOOKBACK = 6  # earlier articles a section may belong to (keeps the search linear)
 _MIN_SHARED = 2  # people or catchwords a section must share with another article to move there
 _MIN_WORD_SHARE = 0.25  # share of a passage's rarer words found in the article it belongs to
 
@@ -22,6 +22,7 @@ class Plan:
     title: str | None
     byline: str | None
     members: list[int]
+    terms: set[str] = field(default_factory=set)  # people and catchwords of its blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class _Grouper:
     """Walks the page's spans, building articles and deciding where passages belong."""
 
     raw: list[RawBlock]
+    terms: list[set[str]]
     plans: list[Plan] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     _texts: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -109,21 +111,21 @@ class _Grouper:
         self, passage: list[int], own: Callable[[], str] | None
     ) -> tuple[int | None, list[str]]:
         """The earlier article this passage plainly belongs to, and the evidence."""
-        terms = sorted(set().union(*(block_terms(self.raw[i]) for i in passage)))
-        shares = [(float(len(_found(terms, self.text_of(j)))), j) for j in self.rivals()]
-        if own is not None and not any(share for share, _ in shares):
-            return None, []  # a section sharing no person or catchword stays where it is
-        own_text = own() if own is not None else ""
-        home = _pick(shares, _MIN_SHARED, len(_found(terms, own_text)), 1.0)
+        terms = set().union(*(self.terms[i] for i in passage))
+        shares = [(float(len(terms & self.plans[j].terms)), j) for j in self.rivals()]
+        own_shared = 0
+        if own is not None:
+            if not any(share for share, _ in shares):
+                return None, []  # a section sharing no person or catchword stays where it is
+            own_shared = len(_found(sorted(terms), own()))
+        home = _pick(shares, _MIN_SHARED, own_shared, 1.0)
         if home is not None:
-            return home, _found(terms, self.text_of(home))
+            return home, sorted(terms & self.plans[home].terms)
+        if own is not None:
+            return None, []  # sections move on shared people and catchwords only
         words = content_words(_text(passage, self.raw))
-        if not words:
-            return None, []
-        own_words = len(_found(words, own_text)) / len(words)
-        linked = [j for share, j in shares if share or own is None]  # sections: only linked ones
-        shares = [(len(_found(words, self.text_of(j))) / len(words), j) for j in linked]
-        home = _pick(shares, _MIN_WORD_SHARE, own_words, 0.0)
+        shares = [(len(_found(words, self.text_of(j))) / len(words), j) for j in self.rivals()]
+        home = _pick(shares, _MIN_WORD_SHARE, 0.0, 0.0) if words else None
         return home, _found(words, self.text_of(home)) if home is not None else []
 
     def _rest(self, span: list[int], section: list[int]) -> Callable[[], str]:
@@ -133,7 +135,12 @@ class _Grouper:
     def move(self, blocks: list[int], home: int, shared: list[str]) -> None:
         """Attach a passage to the earlier article it belongs to."""
         self.moves.append(Move(blocks, len(self.plans), home, tuple(shared[:5])))
-        self.plans[home].members.extend(blocks)
+        self._add(self.plans[home], blocks)
+
+    def _add(self, plan: Plan, blocks: list[int]) -> None:
+        """Append blocks and their terms to an article."""
+        plan.members.extend(blocks)
+        plan.terms.update(*(self.terms[i] for i in blocks))
 
     def add_span(self, continued: bool, span: list[int]) -> None:
         """Place one span: as a continuation, or as a new article whose sections may move."""
@@ -148,7 +155,7 @@ class _Grouper:
             if self.raw[section[0]].kind == HEADING and self.plans:
                 home, shared = self.home(section, self._rest(span, section))
             if home is None:
-                plan.members.extend(section)
+                self._add(plan, section)
             else:
                 self.move(section, home, shared)
         self.plans.append(plan)
@@ -156,7 +163,7 @@ class _Grouper:
 
 def group_articles(raw: list[RawBlock]) -> tuple[list[Plan], list[Move]]:
     """Articles in page order, each with its blocks in reading order, and the moves made."""
-    grouper = _Grouper(raw)
+    grouper = _Grouper(raw, [block_terms(b) for b in raw])
     for continued, span in _spans(raw):
         grouper.add_span(continued, span)
     return grouper.plans, grouper.moves

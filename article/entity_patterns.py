@@ -7,7 +7,8 @@ import re
 from article.entity_spans import Span
 
 TICKER_RE = re.compile(
-    r"(?<![0-9A-Za-z.])(?:\d{6}\.(?:SH|SZ|BJ|NQ|SS)|\d{4,5}\.HK)(?![A-Za-z0-9])", re.IGNORECASE
+    r"(?=\d)(?<![0-9A-Za-z.])(?:\d{6}\.(?:SH|SZ|BJ|NQ|SS)|\d{4,5}\.HK)(?![A-Za-z0-9])",
+    re.IGNORECASE,
 )
 
 _YEAR = r"(?:19|20)\d{2}年"
@@ -19,7 +20,7 @@ _REL_YEAR = r"(?:今年|去年|明年|前年|上年|当年|本年)"
 _CN_MONTH = r"(?:十[一二]|[一二三四五六七八九十])月"
 
 DATE_RE = re.compile(
-    rf"(?<!\d)(?=[\d今去明前上当本第下])(?:"
+    rf"(?=[\d今去明前上当本第下])(?<!\d)(?:"
     rf"(?:{_YEAR}|{_REL_YEAR})?{_MONTH}(?:{_DAY}|{_PART})?"
     rf"|{_YEAR}{_YEAR_PART}?"
     rf"|{_REL_YEAR}{_YEAR_PART}"

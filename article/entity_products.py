@@ -7,9 +7,10 @@ import re
 from article import segment
 from article.entity_spans import Span
 
-_NAME = r"[\u4e00-\u9fff]{2,9}?[贷宝卡]"
+_NAME = r"[\u4e00-\u9fff]{2,9}?[贷宝卡保险]"
 _END = r"(?=[、，。；：”\"等）)\s]|$)"
-LAUNCH_RE = re.compile(rf"(?:推出|发布|上线|推广|创设|首创|落地|发放)了?(?P<name>{_NAME}){_END}")
+_LAUNCH = r"(?:推出|发布|上线|推广|创设|首创|落地|发放)了?[“\"]?"
+LAUNCH_RE = re.compile(rf"{_LAUNCH}(?P<name>{_NAME}){_END}")
 LIST_ITEM_RE = re.compile(rf"、(?P<name>{_NAME}){_END}")
 QUOTED_RE = re.compile(rf"[“\"](?P<name>{_NAME})[”\"](?=产品|专项|融资|贷款|业务|服务)")
 

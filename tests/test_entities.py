@@ -39,6 +39,11 @@ def texts(kind: str, *paragraphs: str) -> list[str]:
         "泸州市经济和信息化局",
         "青田县人民医院",
         "华南金融研究院",
+        "苏州市吴江区农村商业银行",
+        "江苏省财政厅",
+        "人保财险浙江省分公司",
+        "太平洋保险宁波分公司",
+        "中国社会科学院金融研究所",
     ],
 )
 def test_compound_organisations(text: str) -> None:
@@ -110,6 +115,7 @@ def test_products_launched_or_quoted_as_products() -> None:
     )
     products = {t for kind, t in got if kind == "PRODUCT"}
     assert products == {"锦程科创算力贷", "茶农贷", "乡村振兴卡", "清欠贷"}
+    assert texts("PRODUCT", "宁波分公司也推出了“渔船保”，提供风险保障。") == ["渔船保"]
 
 
 def test_qa_speaker_is_a_person() -> None:

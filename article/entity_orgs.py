@@ -6,7 +6,7 @@ import re
 
 from article import lexicon, segment, wordtags
 from article.entity_patterns import TICKER_RE
-from article.entity_places import STOP_CHARS
+from article.entity_places import INDUSTRY_TAILS, STOP_CHARS
 from article.entity_spans import Span, is_han, words
 
 _SUFFIXES = words(
@@ -28,7 +28,9 @@ TICKER_PAREN_RE = re.compile(r"[(（]\s*(?:" + TICKER_RE.pattern + r")\s*[)）]"
 
 
 def _suffix_ok(text: str, start: int, end: int) -> bool:
-    """A one-character suffix (局) must not be the tail or head of a word (布局, 局面)."""
+    """Not an industry (银行业); a one-character suffix (局) not part of a word (布局, 局面)."""
+    if text[end : end + 1] == "业" and text[start:end] in INDUSTRY_TAILS:
+        return False
     if text[start:end] not in SINGLE_CHAR:
         return True
     before = segment.word_freq(text[start - 1 : end]) if start else 0

@@ -36,8 +36,13 @@ def _straddled(text: str, start: int, end: int) -> bool:
     return end < len(text) and segment.word_freq(text[end - 1 : end + 1]) > own
 
 
+INDUSTRY_TAILS = ("银行", "证券", "保险", "信托", "基金", "期货", "租赁")
+
+
 def _accept(text: str, start: int, end: int) -> bool:
-    """Long lexicon words stand; two-character ones must not be part of a commoner word."""
+    """Long lexicon words stand unless they open an industry (中国银行业); short ones checked."""
+    if text.endswith(INDUSTRY_TAILS, start, end) and text[end : end + 1] == "业":
+        return False
     return end - start >= 3 or not _straddled(text, start, end)
 
 

@@ -51,6 +51,10 @@ def test_compound_organisations(text: str) -> None:
     assert texts("ORG", paragraph) == [text]
 
 
+def test_company_before_business_stays_a_company() -> None:
+    assert texts("ORG", "九江市城市建设投资有限公司业务稳定。") == ["九江市城市建设投资有限公司"]
+
+
 def test_branch_after_a_ticker_belongs_to_the_bank() -> None:
     got = found("此外，光大银行(601818.SH)婺源支行于5月8日投放贷款。")
     assert {("ORG", "光大银行"), ("TICKER", "601818.SH"), ("ORG", "婺源支行")} <= got
@@ -135,10 +139,18 @@ def test_qa_speaker_is_a_person() -> None:
         "理财公司、金融资产投资公司等渠道深度介入股权投资。",
         "官方表示，公司表示，原因指出，会议指出，双方表示，报告认为。",
         "他说，三明治很好吃，南非常见。王府井表示赞同。",
+        "我国银行业和证券业发展迅速。",
     ],
 )
 def test_ordinary_words_are_not_entities(paragraph: str) -> None:
     assert found(paragraph) == set()
+
+
+def test_industry_is_not_the_bank_of_the_same_name() -> None:
+    assert found("中国银行业协会发布报告，中国银行业正在转型。") == {
+        ("ORG", "中国银行业协会"),
+        ("PLACE", "中国"),
+    }
 
 
 def test_place_is_not_extended_into_an_ordinary_word() -> None:

@@ -186,3 +186,17 @@ async def test_brackets_cycle_the_sidebar_tabs(tmp_path: Path) -> None:
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.sidebar.active == "figures" and isinstance(app.focused, DataTable)
+
+
+async def test_shrinking_the_terminal_closes_the_sidebar(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        where = app.reader.cursor
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert not app.sidebar.display
+        assert app.reader.cursor == where
+        await pilot.press("t")
+        assert app.sidebar.display  # still available on demand

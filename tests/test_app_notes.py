@@ -218,3 +218,25 @@ async def test_orphaned_notes_stay_listed_and_marked(tmp_path: Path) -> None:
         await pilot.pause()
         assert again.reader.cursor == where
         assert any("找不到" in n.message for n in again._notifications)
+
+
+async def test_notes_list_acts_on_the_highlighted_note(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for text in ("甲", "乙"):
+            await pilot.press("right_curly_bracket", "a", text, "ctrl+s")
+            await settle(pilot)
+        app.action_show_tab("notes")
+        await pilot.pause()
+        listed = app.query_one(NotesTab).query_one(OptionList)
+        await pilot.press("down", "e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor.draft.text == "乙" and editor.draft.note_id == app.notes[1].id
+        await pilot.press("escape", "up", "enter")
+        await pilot.pause()
+        first = app.notes[0]
+        assert app.reader.flashing == (first.block, first.start, first.end)
+        assert listed.highlighted == 0

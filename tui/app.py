@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -48,6 +48,7 @@ POSITION_DELAY = 0.8  # seconds of stillness before the reading position is writ
 MEASURE_STEP = 2
 MEASURE_RANGE = (16, 80)
 WIDE_SCREEN = 110  # columns from which the sidebar opens by itself
+NARROW_SCREEN = 90  # below this the sidebar closes itself, unless it is being used
 
 Progress = Callable[[str, float], None]
 Analyzer = Callable[[LoadedText, Progress], Document]
@@ -127,6 +128,15 @@ class JingduApp(App[int]):
         self.sidebar.set_document(self.document)
         self._show_place(*self.reader.cursor)
         self.run_analysis()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A terminal shrunk below a readable width: give the article the room back."""
+        if event.size.width < NARROW_SCREEN and self.sidebar.display and not self._in_sidebar():
+            self.sidebar.display = False
+
+    def _in_sidebar(self) -> bool:
+        """True when the focus is somewhere in the sidebar."""
+        return self.focused is not None and self.sidebar in self.focused.ancestors_with_self
 
     @property
     def reader(self) -> ReaderView:
@@ -390,7 +400,7 @@ class JingduApp(App[int]):
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar; focus stays where it is unless it was inside."""
         sidebar = self.sidebar
-        inside = self.focused is not None and sidebar in self.focused.ancestors_with_self
+        inside = self._in_sidebar()
         sidebar.display = not sidebar.display
         if inside or not sidebar.display:
             self.reader.focus()

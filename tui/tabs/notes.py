@@ -57,14 +57,21 @@ class NotesTab(Vertical):
         self.query_one(".tab-status", Static).update(status)
         options = self.query_one(OptionList)
         keep = options.highlighted
-        options.set_options(Option(note_prompt(n), id=n.id) for n in self.notes)
+        rows: list[Option | None] = []
+        for note in self.notes:
+            if rows:
+                rows.append(None)  # a rule between notes: they run to several lines
+            rows.append(Option(note_prompt(note), id=note.id))
+        options.set_options(rows)
         if self.notes:
-            options.highlighted = min(keep or 0, len(self.notes) - 1)
+            options.highlighted = min(keep or 0, options.option_count - 1)
 
     def _current(self) -> Note | None:
         """The highlighted note, if any."""
-        index = self.query_one(OptionList).highlighted
-        return self.notes[index] if index is not None and index < len(self.notes) else None
+        option = self.query_one(OptionList).highlighted_option
+        if option is None:
+            return None
+        return next((n for n in self.notes if n.id == option.id), None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter: jump to the note's span (orphaned notes have no place to go)."""

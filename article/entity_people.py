@@ -78,6 +78,8 @@ def titled_names(text: str) -> list[Span]:
     """研究员某某, 副市长某某某, 记者 某某: a title, then a name that the next words confirm."""
     spans: list[Span] = []
     for m in lexicon.compiled("titles").finditer(text):
+        if _title_inside_word(text, m.start(), m.end()):
+            continue
         pos = _skip_spaces(text, m.end())
         while end := name_at(text, pos, strong_context=True):
             spans.append(Span(pos, end, "PERSON", 5))
@@ -85,6 +87,13 @@ def titled_names(text: str) -> list[Span]:
                 break
             pos = _skip_spaces(text, end + 1)  # 记者 某甲 某乙 / 某甲、某乙
     return spans
+
+
+def _title_inside_word(text: str, start: int, end: int) -> bool:
+    """True when the title's first character belongs to the word before it (银行长沙 is no 行长)."""
+    if not start:
+        return False
+    return segment.word_freq(text[start - 1 : start + 1]) > segment.word_freq(text[start:end])
 
 
 def _skip_spaces(text: str, pos: int) -> int:

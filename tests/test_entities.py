@@ -140,6 +140,7 @@ def test_qa_speaker_is_a_person() -> None:
         "官方表示，公司表示，原因指出，会议指出，双方表示，报告认为。",
         "他说，三明治很好吃，南非常见。王府井表示赞同。",
         "我国银行业和证券业发展迅速。",
+        "多家银行长期以来支持小微企业，银行长江沿线布局加快。",
     ],
 )
 def test_ordinary_words_are_not_entities(paragraph: str) -> None:

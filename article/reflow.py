@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from article.blocks import joiner
@@ -133,8 +136,26 @@ def _move_repair(move: Move, raw: list[RawBlock], builder: _Builder) -> Repair:
     return Repair("moved_section", index, 0, detail, span)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reflow allocates many small objects and frees none: the cycle collector only costs time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def reflow(raw: list[RawBlock]) -> Reflowed:
     """Blocks in reading order, grouped into articles, with joins, gaps and repeats found."""
+    with _collector_paused():
+        return _reflow(raw)
+
+
+def _reflow(raw: list[RawBlock]) -> Reflowed:
+    """The work of `reflow`."""
     plans, moves = group_articles(raw)
     builder = _Builder(raw)
     articles: list[ArticleInfo] = []

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from article.model import Duplicate
 
 MIN_RUN = 20
 _KEY = 10  # shingle length: a run is found from any clause start at least 10 before its end
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，。；！？;!?]))[^，。；！？;!?]")
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，。；！？;!?]))[^，。；！？;!?\n]", re.MULTILINE)
 
 
 def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:
@@ -35,28 +36,38 @@ def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n
     return Duplicate(b2, s2, s2 + n, b1, s1)
 
 
+def _seeds(texts: list[str]) -> list[tuple[int, int]]:
+    """Pairs of global offsets where the same clause-start shingle occurs (earlier, later)."""
+    joined = "\n".join(texts)  # blocks never hold a newline, so no shingle spans two blocks
+    seen: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for match in _CLAUSE_START.finditer(joined):
+        p = match.start()
+        key = joined[p : p + _KEY]
+        earlier = seen.get(key)
+        seen[key] = p
+        if earlier is not None and "\n" not in key:
+            pairs.append((earlier, p))
+    return pairs
+
+
 def find_duplicates(texts: list[str]) -> list[Duplicate]:
     """Every run of >= 20 characters that appears twice, in reading order of the copies."""
-    seen: dict[str, tuple[int, int]] = {}
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
     covered: dict[tuple[int, int, int], int] = {}
     found: list[Duplicate] = []
-    for b, text in enumerate(texts):
-        for match in _CLAUSE_START.finditer(text):
-            p = match.start()
-            key = text[p : p + _KEY]
-            if len(key) < _KEY:
-                continue
-            earlier = seen.get(key)
-            seen[key] = (b, p)
-            if earlier is None or b - earlier[0] > _WINDOW:
-                continue
-            eb, ep = earlier
-            if eb == b and p - ep < MIN_RUN:
-                continue
-            if covered.get((eb, b, p - ep), -1) > p:
-                continue
-            s1, s2, n = _extend(texts[eb], ep, text, p, eb == b)
-            covered[(eb, b, p - ep)] = s2 + n
-            if n >= MIN_RUN:
-                found.append(_record(texts, (eb, s1), (b, s2), n))
+    for earlier, later in _seeds(texts):
+        eb, b = bisect_right(starts, earlier) - 1, bisect_right(starts, later) - 1
+        ep, p = earlier - starts[eb], later - starts[b]
+        if b - eb > _WINDOW or (eb == b and p - ep < MIN_RUN):
+            continue
+        if covered.get((eb, b, p - ep), -1) > p:
+            continue
+        s1, s2, n = _extend(texts[eb], ep, texts[b], p, eb == b)
+        covered[(eb, b, p - ep)] = s2 + n
+        if n >= MIN_RUN:
+            found.append(_record(texts, (eb, s1), (b, s2), n))
     return sorted(found, key=lambda d: (d.block, d.start))

@@ -30,7 +30,6 @@ MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照
 AGENT_ENDS = frozenset("行司局部委会院所厅处社报台团组方人士者家员长府署办队站馆校厂店")
 FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
-_MAX_BONUS = 10.0  # the most that repeats, words, names and cohesion can still add
 
 
 @dataclass(slots=True)
@@ -59,7 +58,7 @@ class Scored:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Tail:
     """Facts about a dangling end, computed once per block."""
 
@@ -69,8 +68,15 @@ class Tail:
     after_title: bool
     title_end: bool
     open_quote: bool
-    grams: frozenset[str]
+    sentence: str  # the unfinished last sentence, whose trigrams are compared when it matters
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
+    _grams: frozenset[str] | None = None
+
+    def grams(self) -> frozenset[str]:
+        """Content trigrams of the unfinished sentence (computed once)."""
+        if self._grams is None:
+            self._grams = grams(self.sentence)
+        return self._grams
 
 
 @dataclass(slots=True)
@@ -99,12 +105,15 @@ def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]
     return tuple(edges)
 
 
+_NO_FUNCTION = str.maketrans(dict.fromkeys(FUNCTION_CHARS, " "))
+
+
 def grams(text: str) -> frozenset[str]:
     """CJK trigrams without function characters: the content a sentence is about."""
     found: set[str] = set()
-    for run in _CJK_RUN.findall(text):
+    for run in _CJK_RUN.findall(text.translate(_NO_FUNCTION)):
         found.update(run[i : i + 3] for i in range(len(run) - 2))
-    return frozenset(g for g in found if FUNCTION_CHARS.isdisjoint(g))
+    return frozenset(found)
 
 
 def tail_of(piece: Piece) -> Tail:
@@ -119,7 +128,7 @@ def tail_of(piece: Piece) -> Tail:
             surname_after_title(text),
             text.endswith(TITLE_WORDS),
             open_quote_pending(text),
-            grams(last_sentence(text)),
+            last_sentence(text),
             _cjk_edges(text, (1, 2), tail=True),
         )
         piece.tail = tail
@@ -148,7 +157,7 @@ def repeat_at_break(a: str, b: str, b_token: str, a_token: str | None = None) ->
 
 def word_across(a: str, b: str) -> str:
     """A dictionary word formed across the break that swallows a lone character on one side."""
-    tail = Tail(a, last_token(a), "", False, False, False, frozenset(), _cjk_edges(a, (1, 2), True))
+    tail = Tail(a, last_token(a), "", False, False, False, "", _cjk_edges(a, (1, 2), True))
     head = Head(first_token(b), "", _cjk_edges(b, (1, 2, 3), False))
     return _word_across(tail, head)
 
@@ -231,7 +240,7 @@ def _signal(tail: Tail, b: Piece, start: Start) -> float:
 
 def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:
     """Rare content shared by A's unfinished sentence and B's first sentence."""
-    shared = tail.grams & head.grams() if tail.grams else frozenset()
+    shared = tail.grams() & head.grams()
     if not shared:
         return 0.0, ""
     text = context()
@@ -248,20 +257,27 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, 
     return 0.0, 0, ""
 
 
+def _most_added(a: Piece, tail: Tail, b: Piece, start: Start) -> float:
+    """The most that break evidence, names and cohesion could still add (cheap upper bound)."""
+    if a.text[-1:] == b.text[:1]:
+        most = 6.0
+    elif any((end + b.text[:1]) in freq_table() for end in tail.ends):
+        most = 4.0  # jieba's table holds every word prefix: no key, no word across
+    else:
+        most = 0.0
+    if start.reason == "name_fragment" and tail.surname:
+        most += 2.0
+    return most + 2.0
+
+
 def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
     """All evidence for "B continues A" in one number; None when it cannot reach the bar."""
     assert b.start is not None
     tail, start = tail_of(a), b.start
-    position = _position(a, b)
-    if start.reason == "single_char" and position <= 0 and not start.closes_quote:
-        head = head_of(b)  # a lone first character far away: only a word across can tie it
-        bonus, repeat, note = _break_evidence(a, tail, b, head)
-        if not bonus:
-            return None
     evidence: list[str] = []
-    total = position + _quotes(tail, start, evidence)
+    total = _position(a, b) + _quotes(tail, start, evidence)
     total += _start_fit(tail, b, start, evidence) + _signal(tail, b, start)
-    if total + _MAX_BONUS < MIN_SCORE:
+    if total + _most_added(a, tail, b, start) < MIN_SCORE:
         return None
     head = head_of(b)
     bonus, repeat, note = _break_evidence(a, tail, b, head)

@@ -188,7 +188,12 @@ def _route(run: str) -> list[str]:
     log_total = _log_total()
     best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     for k in range(n - 1, -1, -1):
-        ends = [i for i in range(k, n) if table.get(run[k : i + 1])] or [k]
+        ends, i = [], k
+        while i < n and (piece := run[k : i + 1]) in table:  # the table holds every prefix
+            if table[piece]:
+                ends.append(i)
+            i += 1
+        ends = ends or [k]
         best[k] = max(
             (log(table.get(run[k : i + 1]) or 1) - log_total + best[i + 1][0], i) for i in ends
         )
@@ -290,13 +295,13 @@ def _token_reason(text: str) -> str | None:
         return "speech_verb" if first_token(text) in SPEECH_VERBS else None
     if not is_cjk(head) or head in OPENERS:
         return None
-    if head not in MEASURE_WORDS and head not in BOUND_STARTS and freq(text[:2]) >= 100:
-        return None  # a common word starts here, so the first token is not a lone character
-    if len(first_token(text)) != 1:
-        return None
-    if head in MEASURE_WORDS:
-        return "measure"
-    return "bound_char" if head in BOUND_STARTS else "single_char"
+    if head in MEASURE_WORDS or head in BOUND_STARTS:
+        if len(first_token(text)) != 1:
+            return None
+        return "measure" if head in MEASURE_WORDS else "bound_char"
+    # A lone first character, unless a common word starts here; segmenting waits until
+    # the block is weighed against a dangling end.
+    return None if freq(text[:2]) >= 100 else "single_char"
 
 
 def _start_signal(text: str) -> bool:

@@ -9,7 +9,7 @@ from article.reflow_scoring import MIN_SCORE, Piece, Scored, score_pair
 from article.reflow_signals import freq_table
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
-PLACE_WINDOW = 15  # ... when the partner is hinted only by its place after a break
+PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it
 
 
 def _is_candidate(a: Piece, b: Piece) -> bool:
@@ -59,7 +59,7 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
             if b.prev_raw != a.raw and _lone_far(b) and not _may_bind(reach, b.text[0]):
                 continue  # a lone first character far away needs a word with A's tail
             if _place_only(b) and abs(b.order - a.order) > PLACE_WINDOW:
-                continue  # a block hinted only by its place is not a partner from afar
+                continue  # a weakly hinted block is not a partner from afar
             if _is_candidate(a, b) and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
     return scored
@@ -74,9 +74,10 @@ def _lone_far(b: Piece) -> bool:
 
 
 def _place_only(b: Piece) -> bool:
-    """B looks like a normal start; only its place after a break hints at a continuation."""
+    """Only B's place, or a weak hint (a lone first character), suggests a continuation."""
     start = b.start
-    return start is not None and start.reason is None and not start.closes_quote
+    weak = start is not None and start.reason in (None, "single_char")
+    return weak and start is not None and not start.closes_quote
 
 
 def _reach(text: str) -> tuple[str, ...]:

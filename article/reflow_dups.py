@@ -10,7 +10,8 @@ from article.model import Duplicate
 MIN_RUN = 20
 _KEY = 10  # shingle length: a run is found from any clause start at least 10 before its end
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，。；！？;!?]))[^，。；！？;!?\n]", re.MULTILINE)
+_MARKS = "，。、；：！？“”;:!?"
+_CLAUSE_START = re.compile(rf"(?:^|(?<=[{_MARKS}]))[^{_MARKS}\n]", re.MULTILINE)
 
 
 def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:

@@ -147,3 +147,12 @@ def test_repairs_point_at_the_join() -> None:
         assert repair.from_lines in [tuple(r) for r in block.lines]
     repeat = next(r for r in joins if r.kind == "join_repeat")
     assert result.blocks[repeat.block].text[repeat.offset - 2 : repeat.offset + 2] == "核心领域"
+
+
+def test_all_seed_repeats() -> None:
+    result = reflowed(SEED)
+    pairs = {
+        (result.blocks[d.block].lines[0][0], result.blocks[d.of_block].lines[0][0])
+        for d in result.duplicates
+    }
+    assert pairs == {(148, 150), (120, 130), (30, 134)}

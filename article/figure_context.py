@@ -24,6 +24,8 @@ TAIL_WORDS = words(
 LEAD_VERBS = ("实现", "完成", "达到")
 REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
 MAX_LABEL = 20
+MAX_CLAUSE = 80  # characters looked back for a label
+MAX_SENTENCE = 400  # characters looked back for a sentence start
 MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
 NOT_SUBJECT_MARKERS = ("经", "据", "根据", "依据", "按照", "来自", "向", "为", "给", "对", "与")
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
@@ -79,10 +81,9 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
 
 def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> str:
     """The clause before the figure, without its subject and the little words around it."""
-    begin = _clause_start(text, start, floor)
-    for e in entities:
-        if begin <= e.start and e.end <= start:
-            begin = e.end
+    begin = _clause_start(text, start, max(floor, start - MAX_CLAUSE))
+    for e in between(entities, begin, start):
+        begin = max(begin, e.end)
     for verb in LEAD_VERBS:
         cut = text.rfind(verb, begin, start)
         if cut >= 0 and start - cut - len(verb) >= 2:
@@ -102,11 +103,18 @@ def label_for(
 
 
 def sentence_start(text: str, pos: int) -> int:
-    """Index where the sentence holding pos begins."""
-    i = pos
-    while i > 0 and text[i - 1] not in SENTENCE_END:
+    """Index where the sentence holding pos begins (a run-on sentence is cut at MAX_SENTENCE)."""
+    i, floor = pos, max(0, pos - MAX_SENTENCE)
+    while i > floor and text[i - 1] not in SENTENCE_END:
         i -= 1
     return i
+
+
+def between(entities: list[Entity], begin: int, end: int) -> list[Entity]:
+    """Entities of one block (sorted by start) lying wholly inside text[begin:end]."""
+    first = bisect_left(entities, begin, key=lambda e: e.start)
+    last = bisect_left(entities, end, lo=first, key=lambda e: e.start)
+    return [e for e in entities[first:last] if e.end <= end]
 
 
 class SubjectFinder:
@@ -141,9 +149,8 @@ class SubjectFinder:
         """ORG/PERSON of text[begin:end] (nearest or first), or the bank behind a later 该行."""
         near = [
             e
-            for e in entities
-            if begin <= e.start and e.end <= end and e.type in ("ORG", "PERSON")
-            if not _is_source(text, e.start)
+            for e in between(entities, begin, end)
+            if e.type in ("ORG", "PERSON") and not _is_source(text, e.start)
         ]
         floor = near[-1].end if near else begin
         refs = list(REFERENT_RE.finditer(text, floor, end))

@@ -221,3 +221,12 @@ def test_subject_falls_back_to_the_topic_of_an_earlier_sentence() -> None:
         "整体来看，坏账损失由基金承担30%—50%。",
     )
     assert [f.subject for f in figures] == ["兴业银行", "兴业银行", None]
+
+
+def test_one_run_on_block_gives_the_same_figures() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    separate = figures_of(*paragraphs)
+    joined = figures_of("".join(paragraphs))
+    assert [f.text for f in joined] == [f.text for f in separate]
+    assert [f.value for f in joined] == [f.value for f in separate]

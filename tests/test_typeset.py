@@ -8,6 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from article.model import PARAGRAPH, Block, Document, Source
+from tui.layout import TEXT, Layout
+from tui.prefix_sums import PrefixSums
 from tui.typeset import NO_END, NO_START, estimate_cells, offset_at_cell, visible_width, wrap
 
 
@@ -148,3 +151,54 @@ def test_latin_tokens_are_never_cut(words: list[str], width: int) -> None:
     for word in words:
         if cell_len(word) <= width:
             assert any(word in line for line in lines), (word, lines)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(0, 9), min_size=1, max_size=60),
+    st.lists(st.tuples(st.integers(0, 59), st.integers(-5, 5)), max_size=30),
+)
+def test_prefix_sums_match_naive_sums(counts: list[int], changes: list[tuple[int, int]]) -> None:
+    sums = PrefixSums(counts)
+    current = list(counts)
+    for index, delta in changes:
+        index %= len(current)
+        delta = max(delta, -current[index])
+        sums.add(index, delta)
+        current[index] += delta
+    for i in range(len(current) + 1):
+        assert sums.prefix(i) == sum(current[:i])
+    assert sums.total == sum(current)
+    for y in range(sum(current)):
+        i = sums.find(y)
+        assert sum(current[:i]) <= y < sum(current[: i + 1])
+
+
+def layout_doc(texts: list[str]) -> Document:
+    blocks = [Block(i, PARAGRAPH, t, [(i + 1, i + 1)], None, 0) for i, t in enumerate(texts)]
+    return Document(Source("x", "utf-8", "0"), "id", None, [], blocks)
+
+
+def test_layout_lines_cover_every_block_and_locate_offsets() -> None:
+    texts = [f"第{n}段。" + "甲乙丙丁戊己庚辛壬癸" * (n % 7 + 1) for n in range(50)]
+    layout = Layout(layout_doc(texts), 20)
+    for b, text in enumerate(texts):
+        lines = [line for line in layout.lines_of(b) if line.role == TEXT]
+        assert "".join(text[line.start : line.end] for line in lines) == text
+        for offset in (0, len(text) // 2, len(text) - 1):
+            y = layout.y_of(b, offset)
+            line = layout.line_at(y)
+            assert line is not None and line.block == b
+            assert line.start <= offset < line.end
+    assert layout.total == sum(len(layout.lines_of(b)) for b in range(len(texts)))
+
+
+def test_layout_ensure_keeps_the_top_block_line() -> None:
+    texts = ["甲" * (n * 13 % 97 + 1) for n in range(3000)]  # many blocks: uniform guesses
+    layout = Layout(layout_doc(texts), 30)
+    assert not layout.refined
+    y = layout.top(2000) + 1
+    fixed = layout.ensure(y, 20)
+    assert layout.find(fixed) == (2000, 1)
+    layout.refine()
+    assert layout.refined and layout.find(layout.top(2000) + 1) == (2000, 1)

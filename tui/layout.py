@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from article.model import (
     Document,
     Duplicate,
 )
+from tui.prefix_sums import PrefixSums
 from tui.typeset import INDENT, estimate_cells, wrap
 
 T = TypeVar("T")
@@ -106,7 +106,7 @@ class Layout:
         # milliseconds before the first screen); refine() replaces it after that screen.
         self.refined = len(doc.blocks) <= EAGER_BLOCKS
         self.counts = self._estimates() if self.refined else self._uniform()
-        self._tops: list[int] | None = None
+        self._sums = PrefixSums(self.counts)
 
     # -- per-block construction -------------------------------------------------------------
     def _before(self, i: int) -> list[Line]:
@@ -176,7 +176,7 @@ class Layout:
         for i in self._lines:
             counts[i] = self.counts[i]
         self.counts = counts
-        self._tops = None
+        self._sums = PrefixSums(counts)
         self.refined = True
 
     def _estimates(self) -> list[int]:
@@ -211,37 +211,30 @@ class Layout:
             lines = self._build(i)
             self._lines[i] = lines
             if len(lines) != self.counts[i]:
+                self._sums.add(i, len(lines) - self.counts[i])
                 self.counts[i] = len(lines)
-                self._tops = None
         return lines
 
     def is_wrapped(self, i: int) -> bool:
         """Whether block i's line count is exact."""
         return i in self._lines
 
-    def tops(self) -> list[int]:
-        """First visual line of every block (estimates included), recomputed when stale."""
-        if self._tops is None:
-            self._tops = [0, *itertools.accumulate(self.counts)]
-        return self._tops
-
     @property
     def total(self) -> int:
         """Number of visual lines (estimated until every block is wrapped)."""
-        return self.tops()[-1]
+        return self._sums.total
 
     def top(self, i: int) -> int:
         """Visual line where block i starts."""
-        return self.tops()[i]
+        return self._sums.prefix(i)
 
     def find(self, y: int) -> tuple[int, int]:
         """(block, line within block) at visual line y, clamped to the document."""
         if not self.counts:
             return 0, 0
-        tops = self.tops()
-        y = min(max(y, 0), tops[-1] - 1)
-        i = bisect_right(tops, y) - 1
-        return i, y - tops[i]
+        y = min(max(y, 0), self.total - 1)
+        i = self._sums.find(y)
+        return i, y - self.top(i)
 
     def line_at(self, y: int) -> Line | None:
         """The visual line at y, wrapping its block if needed; None past the end."""

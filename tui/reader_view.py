@@ -243,18 +243,20 @@ class ReaderView(ScrollView, can_focus=True):
         """Cells of the content area."""
         return self.scrollable_content_region.width or self.size.width
 
-    def _column(self) -> int:
+    def _column(self, width: int | None = None) -> int:
         """Width of the text column: the measure, or the view less a small margin."""
-        return max(4, min(self.measure * 2, self._view_width() - 4))
+        view = self._view_width() if width is None else width
+        return max(4, min(self.measure * 2, view - 4))
 
     def _frame(self) -> Frame:
         """The current text frame."""
         return Frame(self._view_width(), self._layout.width if self._layout else self._column())
 
-    def _ensure_layout(self) -> Layout:
+    def _ensure_layout(self, width: int | None = None) -> Layout:
         """The layout for the current width and options (rebuilt lazily when they change)."""
         layout = self._layout
-        if layout is None or layout.width != self._column() or layout.indent != self.indent:
+        column = self._column(width)
+        if layout is None or layout.width != column or layout.indent != self.indent:
             self._relayout(self._cursor_row())
             layout = self._layout
         assert layout is not None
@@ -373,6 +375,13 @@ class ReaderView(ScrollView, can_focus=True):
             self._styles[component] = style
         return style
 
+    def _base_style(self) -> Style:
+        """The widget's own style (background), cached until the CSS changes."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _invalidate(self) -> None:
         """Marks changed: every rendered line may be stale."""
         self._cache.clear()
@@ -397,16 +406,16 @@ class ReaderView(ScrollView, can_focus=True):
         """Render one screen row (only visible rows are ever rendered)."""
         width = self._view_width()
         if not self._doc.blocks:
-            return Strip.blank(width, self.rich_style)
-        layout = self._ensure_layout()
+            return Strip.blank(width, self._base_style())
+        layout = self._ensure_layout(width)
         line = layout.line_at(round(self.scroll_y) + y)
         if line is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         dynamic = self._dynamic(line) if line.role == TEXT else ()
         key = (line, width, layout.width, dynamic)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._paint(line, dynamic)
+            strip = self._paint(line, dynamic, Frame(width, layout.width))
             self._cache[key] = strip
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
@@ -414,7 +423,7 @@ class ReaderView(ScrollView, can_focus=True):
             self._cache.move_to_end(key)
         return strip
 
-    def _paint(self, line: Line, dynamic: tuple[Span, ...]) -> Strip:
+    def _paint(self, line: Line, dynamic: tuple[Span, ...], frame: Frame) -> Strip:
         """Render a line that is not in the cache."""
         block = self._doc.blocks[line.block]
         spans: list[Span] = []
@@ -425,11 +434,11 @@ class ReaderView(ScrollView, can_focus=True):
         return paint(
             line,
             block,
-            self._frame(),
+            frame,
             spans,
             bookmarked=line.block in self._marks.bookmarks,
             style_of=self._style_of,
-            base=self.rich_style,
+            base=self._base_style(),
             console=self.app.console,
         )
 

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from article.reflow_signals import (
-    OPEN_QUOTES,
-    TITLE_WORDS,
     Start,
     ends_with_numeral,
     first_sentence,
@@ -24,11 +22,10 @@ from article.reflow_signals import (
     surname_after_title,
     trailing_surname,
 )
+from article.reflow_words import AGENT_ENDS, FUNCTION_CHARS, OPEN_QUOTES, TITLE_WORDS
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
-AGENT_ENDS = frozenset("行司局部委会院所厅处社报台团组方人士者家员长府署办队站馆校厂店")
-FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 
 

@@ -8,135 +8,32 @@ from functools import lru_cache
 from math import log
 
 from article.blockkinds import COMPOUND_SURNAMES, SINGLE_SURNAMES, has_surname
+from article.reflow_words import (
+    BOUND_STARTS,
+    CLOSE_QUOTES,
+    CLOSERS,
+    CLOSING_START,
+    CONNECTIVES,
+    MEASURE_WORDS,
+    NOT_NAME_CHARS,
+    NUMERAL_ENDS,
+    OPEN_QUOTES,
+    OPENERS,
+    SPEECH_ADVERBS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 from article.segment import tokenizer
 
-CLOSERS = frozenset("。！？!?…；;”’」』）)】.")
-CLOSING_START = frozenset("，。、；：！？）】》”’」』,.;:!?)%")
-OPEN_QUOTES = "“「『"
-CLOSE_QUOTES = "”」』"
-MEASURE_WORDS = frozenset("笔个家项只户件名位次条张台座份批种元倍亩吨套辆架艘例所支枚间栋")
-NUMERAL_ENDS = frozenset(
-    "0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几数首该每此这那某各多单整"
-)
-BOUND_STARTS = frozenset("的了着过们吗呢吧啊地得之等及者性率化")
-OPENERS = frozenset(
-    "该他她我你它这那此其在对据从为因由与向将把被但而并且又也还如若虽即则当自随每各某有无不要应可能会已仍正就才都所以按依至今"
-)
-SPEECH_VERBS = (
-    "表示",
-    "指出",
-    "认为",
-    "强调",
-    "透露",
-    "介绍",
-    "发布",
-    "分析",
-    "补充",
-    "坦言",
-    "提到",
-    "谈到",
-    "直言",
-    "回应",
-    "解释",
-    "披露",
-    "告诉",
-    "宣布",
-    "提醒",
-    "呼吁",
-    "称",
-    "说",
-)
 _VERB_ALT = "|".join(SPEECH_VERBS)
-_NAME_VERB = re.compile(
-    rf"^([\u4e00-\u9fff]{{1,3}}?)(?:也|还|则|进一步|同时|更|再次)?(?:{_VERB_ALT})"
-)
-NOT_NAME_CHARS = frozenset(
-    "他她它我你其该并也还则又都亦另此这那均皆再更已正就才便却而但且对向据这有会将"
-)
-_CONNECTIVES = (
-    "此外",
-    "不过",
-    "随着",
-    "对此",
-    "同时",
-    "另外",
-    "但是",
-    "然而",
-    "因此",
-    "所以",
-    "总之",
-    "首先",
-    "其次",
-    "最后",
-    "而且",
-    "据悉",
-    "据了解",
-    "据介绍",
-    "值得注意的是",
-    "事实上",
-    "实际上",
-    "对于",
-    "基于",
-    "尽管",
-    "虽然",
-    "未来",
-    "按照",
-    "与此同时",
-    "同一时间",
-    "今年",
-    "去年",
-    "近日",
-    "日前",
-    "目前",
-    "当前",
-    "此前",
-    "近年来",
-    "近期",
-    "当下",
-    "如今",
-    "眼下",
-    "据",
-)
+_ADVERB_ALT = "|".join(SPEECH_ADVERBS)
+_NAME_VERB = re.compile(rf"^([\u4e00-\u9fff]{{1,3}}?)(?:{_ADVERB_ALT})?(?:{_VERB_ALT})")
 _TIME_START = re.compile(
     r"^(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日|初|中旬|上旬|下旬|底|末)?(?:[，,]|以来|起)"
     r"|^\d{4}年(?:[，,]|以来|起)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _QUOTE_MARK = re.compile("[“”「」『』]")
-TITLE_WORDS = (
-    "专家",
-    "研究员",
-    "主任",
-    "教授",
-    "经理",
-    "总裁",
-    "董事长",
-    "行长",
-    "分析师",
-    "院长",
-    "主席",
-    "局长",
-    "部长",
-    "负责人",
-    "总监",
-    "所长",
-    "首席",
-    "记者",
-    "副总",
-    "秘书长",
-    "会长",
-    "书记",
-    "市长",
-    "省长",
-    "总经理",
-    "合伙人",
-    "创始人",
-    "学者",
-    "律师",
-    "医生",
-    "老师",
-    "博士",
-)
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +205,7 @@ def _start_signal(text: str) -> bool:
     """Time expressions, connectives and opening quotes plainly open a paragraph."""
     if text[0] in OPEN_QUOTES or _TIME_START.match(text):
         return True
-    return text.startswith(_CONNECTIVES)
+    return text.startswith(CONNECTIVES)
 
 
 def _first_sentence(text: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from article.model import RawBlock
-from article.reflow_signals import NOT_NAME_CHARS, SPEECH_VERBS, freq, freq_table, is_cjk
+from article.reflow_signals import freq, freq_table, is_cjk
+from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
 _VERBS = re.compile("|".join(SPEECH_VERBS))
-_ADVERBS = ("进一步", "同时", "再次", "也", "还", "则", "更")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
 
@@ -16,7 +16,7 @@ _QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
 def _name_before(text: str, verb_at: int) -> str | None:
     """The two characters naming the speaker before a speech verb ("曾刚", "飞鹏" of 娄飞鹏)."""
     end = verb_at
-    for adverb in _ADVERBS:
+    for adverb in SPEECH_ADVERBS:
         if text.endswith(adverb, 0, end):
             end -= len(adverb)
             break
@@ -44,7 +44,7 @@ def block_terms(block: RawBlock) -> set[str]:
     return terms
 
 
-_FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有一个不")
+_FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")
 RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
 MAX_WORDS = 20  # the rarest words are enough to recognise a topic
 SAMPLE = 800  # characters of a passage read for its vocabulary

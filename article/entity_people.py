@@ -77,8 +77,11 @@ def name_at(text: str, pos: int, strong_context: bool) -> int:
 def titled_names(text: str) -> list[Span]:
     """研究员某某, 副市长某某某, 记者 某某: a title, then a name that the next words confirm."""
     spans: list[Span] = []
-    for m in lexicon.compiled("titles").finditer(text):
+    pattern, search_from = lexicon.compiled("titles"), 0
+    while m := pattern.search(text, search_from):
+        search_from = m.end()
         if _title_inside_word(text, m.start(), m.end()):
+            search_from = m.start() + 1  # 银行长助理: try 长助理, then 助理
             continue
         pos = _skip_spaces(text, m.end())
         while end := name_at(text, pos, strong_context=True):

@@ -93,6 +93,7 @@ def test_name_length_follows_the_next_word() -> None:
     assert texts("PERSON", "研究员祝刚同时强调，风险可控。") == ["祝刚"]
     assert texts("PERSON", "副主任涂文永在会上谈到此事。") == ["涂文永"]
     assert texts("PERSON", "副行长贲向东在说明会上表示，零售业务稳定。") == ["贲向东"]
+    assert texts("PERSON", "温州银行行长助理施明轩认为，网点还会增加。") == ["施明轩"]
 
 
 def test_byline_with_two_reporters() -> None:

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from article.blocks import joiner
 from article.model import (
+    ANSWER,
     BODY_KINDS,
     CAPTION,
+    QUESTION,
     SOURCE,
     TRUNCATED_END,
     TRUNCATED_START,
@@ -36,7 +38,7 @@ def _piece(raw: list[RawBlock], i: int, order: int) -> Piece:
         after = "figure"
     elif before is not None and before.kind in BODY_KINDS and dangles(before.text):
         after = "dangling"
-    start = start_of(block.text) if block.kind not in ("question", "answer") else None
+    start = start_of(block.text) if block.kind not in (QUESTION, ANSWER) else None
     return Piece(i, order, block.text, start, dangles(block.text), i - 1, after)
 
 

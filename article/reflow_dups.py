@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import accumulate
 
 from article.model import Duplicate
 
@@ -37,35 +38,32 @@ def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n
     return Duplicate(b2, s2, s2 + n, b1, s1)
 
 
-def _seeds(texts: list[str]) -> list[tuple[int, int]]:
-    """Pairs of global offsets where the same clause-start shingle occurs (earlier, later)."""
+def _seeds(texts: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """(earlier block, offset, later block, offset) where a clause-start shingle recurs nearby."""
     joined = "\n".join(texts)  # blocks never hold a newline, so no shingle spans two blocks
-    seen: dict[str, int] = {}
-    pairs: list[tuple[int, int]] = []
+    ends = list(accumulate(len(t) + 1 for t in texts))
+    seen: dict[str, tuple[int, int]] = {}
+    block, start = 0, 0
     for match in _CLAUSE_START.finditer(joined):
         p = match.start()
+        while p >= ends[block]:
+            start, block = ends[block], block + 1
+        here = (block, p - start)
         key = joined[p : p + _KEY]
-        earlier = seen.get(key)
-        seen[key] = p
-        if earlier is not None and "\n" not in key:
-            pairs.append((earlier, p))
-    return pairs
+        earlier = seen.setdefault(key, here)  # one lookup for the common, unseen shingle
+        if earlier is here:
+            continue
+        seen[key] = here
+        if block - earlier[0] <= _WINDOW and "\n" not in key:
+            yield earlier[0], earlier[1], block, p - start
 
 
 def find_duplicates(texts: list[str]) -> list[Duplicate]:
     """Every run of >= 20 characters that appears twice, in reading order of the copies."""
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
     covered: dict[tuple[int, int, int], int] = {}
     found: list[Duplicate] = []
-    for earlier, later in _seeds(texts):
-        eb, b = bisect_right(starts, earlier) - 1, bisect_right(starts, later) - 1
-        ep, p = earlier - starts[eb], later - starts[b]
-        if b - eb > _WINDOW or (eb == b and p - ep < MIN_RUN):
-            continue
-        if covered.get((eb, b, p - ep), -1) > p:
+    for eb, ep, b, p in _seeds(texts):
+        if (eb == b and p - ep < MIN_RUN) or covered.get((eb, b, p - ep), -1) > p:
             continue
         s1, s2, n = _extend(texts[eb], ep, texts[b], p, eb == b)
         covered[(eb, b, p - ep)] = s2 + n

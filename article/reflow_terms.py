@@ -46,8 +46,8 @@ def block_terms(block: RawBlock) -> set[str]:
 
 _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")
 RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
-MAX_WORDS = 20  # the rarest words are enough to recognise a topic
-SAMPLE = 800  # characters of a passage read for its vocabulary
+MAX_WORDS = 16  # the rarest words are enough to recognise a topic
+SAMPLE = 500  # characters of a passage read for its vocabulary
 
 
 def content_words(text: str) -> list[str]:

@@ -414,6 +414,9 @@ async def test_set_document_keeps_place() -> None:
         assert view.cursor == (30, len(P1) + P2.index("青禾证券"))
         assert view._layout.y_of(*view.cursor) - round(view.scroll_y) == row
         assert view.document is new
+        await pilot.pause()
+        moved = [m for m in app.messages if isinstance(m, ReaderView.CursorMoved)]
+        assert (moved[-1].block, moved[-1].offset) == view.cursor
         # Text that cannot be found keeps the nearest block.
         view.set_document(make_doc([(PARAGRAPH, "完全不同的文字。")] * 3))
         assert view.cursor[0] in (0, 1, 2)
@@ -472,3 +475,33 @@ async def test_empty_document_does_not_crash() -> None:
         view = app.query_one(ReaderView)
         assert view.start_search("x") == 0
         assert view.cursor == (0, 0)
+
+
+class EarlyGotoApp(ReaderApp):
+    """Moves the reader before it has ever been laid out (restoring a saved position)."""
+
+    def on_mount(self) -> None:
+        view = self.query_one(ReaderView)
+        view.goto(300, 0, flash=False)
+        view.focus()
+
+
+async def test_goto_before_first_layout_shows_the_place() -> None:
+    app = EarlyGotoApp(long_doc())
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReaderView)
+        assert view.cursor == (300, 0)
+        assert any("第300段" in line for line in screen_lines(view))
+
+
+async def test_controls_in_text_never_break_the_row() -> None:
+    text = "甲\t乙\n丙\r丁" * 20 + "。"
+    app = ReaderApp(make_doc([(PARAGRAPH, text)]))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReaderView)
+        lines = screen_lines(view)
+        assert all(cell_len(line) == view.size.width for line in lines)
+        assert not any(ch in "".join(lines) for ch in "\t\n\r")
+        assert "甲 乙 丙 丁" in "".join(lines)

@@ -54,6 +54,16 @@ class Line:
     first: bool = False  # the block's first text line (bookmark marks go here)
 
 
+# Characters that would break a terminal row (tabs, line breaks, other controls) are drawn as one
+# space each: same length, so every offset into the block text still holds.
+_SHOWN = {code: " " for code in (*range(0x00, 0x20), 0x7F, 0x2028, 0x2029)}
+
+
+def shown(text: str) -> str:
+    """Text as drawn on one terminal row."""
+    return text.translate(_SHOWN)
+
+
 def _start(line: Line) -> int:
     """Sort key of text lines within a block."""
     return line.start
@@ -196,7 +206,7 @@ class Layout:
         block = self.doc.blocks[i]
         width = self._text_width(i)
         prefix = self._prefix(i)
-        ranges = wrap(block.text, width, width - cell_len(prefix))
+        ranges = wrap(shown(block.text), width, width - cell_len(prefix))
         body = [
             Line(i, TEXT, s, e, prefix if n == 0 else "", first=n == 0)
             for n, (s, e) in enumerate(ranges)

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from article.model import Block
-from tui.layout import BLANK, CENTRED, GAP, GUTTER, GUTTERED, NOTE, RULE, Line
+from tui.layout import BLANK, CENTRED, GAP, GUTTER, GUTTERED, NOTE, RULE, Line, shown
 
 StyleOf = Callable[[str], Style]  # component class name -> rich style
 Span = tuple[int, int, str]  # (start, end, component class), offsets into the block text
@@ -51,7 +51,7 @@ def text_x(line: Line, block: Block, frame: Frame) -> int:
     if block.kind in GUTTERED:
         x += 2
     if block.kind in CENTRED:
-        body = cell_len(block.text[line.start : line.end].rstrip())
+        body = cell_len(shown(block.text[line.start : line.end]).rstrip())
         x += max(0, (frame.column - body - cell_len(line.prefix)) // 2)
     return x
 
@@ -68,7 +68,8 @@ def _decoration(line: Line, frame: Frame, style_of: StyleOf) -> Text:
 
 def _body(line: Line, block: Block, spans: Iterable[Span], style_of: StyleOf) -> Text:
     """The block's text on this line with every span style applied in order."""
-    body = Text(block.text[line.start : line.end], style=style_of(KIND_COMPONENT[block.kind]))
+    text = shown(block.text[line.start : line.end])
+    body = Text(text, style=style_of(KIND_COMPONENT[block.kind]))
     for start, end, component in spans:
         s, e = max(start, line.start), min(end, line.end)
         if s < e:

@@ -181,8 +181,11 @@ class ReaderView(ScrollView, can_focus=True):
         self._move_to(*pos)
 
     def set_document(self, doc: Document) -> None:
-        """Show a new analysis of the text, keeping the cursor on the same source text."""
-        old = self._doc
+        """Show a new analysis of the text, keeping the cursor on the same source text.
+
+        Note and bookmark marks stay until the app re-anchors them and calls set_marks.
+        """
+        old, before = self._doc, self._cursor
         block, offset = relocate(old, doc, self._cursor[0], self._cursor[1])
         row = self._cursor_row()
         self._doc = doc
@@ -192,9 +195,13 @@ class ReaderView(ScrollView, can_focus=True):
         self._sentences.clear()
         self._selection = None
         self._flash = None
+        self._entity_ref = None
         self._cursor = (block, *self._sentence_at(block, offset)) if doc.blocks else (0, 0, 0)
         self._layout = None
-        self._relayout(row)
+        if self.is_mounted:
+            self._relayout(row)
+        if self._cursor[:2] != before[:2]:
+            self.post_message(self.CursorMoved(self._cursor[0], self._cursor[1]))
 
     def set_marks(self, notes: list[Range], bookmarks: list[int]) -> None:
         """Underline note spans and mark bookmarked blocks in the margin."""
@@ -242,6 +249,10 @@ class ReaderView(ScrollView, can_focus=True):
     def _view_width(self) -> int:
         """Cells of the content area."""
         return self.scrollable_content_region.width or self.size.width
+
+    def _has_size(self) -> bool:
+        """Whether the view has been given a size (layout before that would be wasted)."""
+        return self.is_mounted and self._view_width() > 0 and self._page() > 0
 
     def _column(self, width: int | None = None) -> int:
         """Width of the text column: the measure, or the view less a small margin."""
@@ -306,8 +317,8 @@ class ReaderView(ScrollView, can_focus=True):
             self.virtual_size = size
 
     def _page(self) -> int:
-        """Lines visible at once."""
-        return max(1, self.scrollable_content_region.height or self.size.height)
+        """Lines visible at once (0 before the view has a size)."""
+        return self.scrollable_content_region.height or self.size.height
 
     def _scroll_line(self, y: int) -> None:
         """Scroll so visual line y is at the top, now, wrapping what comes into view."""
@@ -483,6 +494,8 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _reveal(self, block: int, start: int, end: int, *, centre: bool = False) -> None:
         """Scroll as little as needed (or centre) so block[start:end] is on screen."""
+        if not self._has_size():
+            return  # not laid out yet: the first layout puts the cursor near the top
         layout = self._ensure_layout()
         page = self._page()
         layout.ensure_before(block, page)
@@ -542,6 +555,8 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _page_by(self, direction: int) -> None:
         """Scroll a page (keeping one line of context) and put the cursor at the top."""
+        if not self._has_size():
+            return
         layout = self._ensure_layout()
         page = self._page()
         top = round(self.scroll_y)

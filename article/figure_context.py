@@ -27,7 +27,8 @@ MAX_LABEL = 20
 MAX_CLAUSE = 80  # characters looked back for a label
 MAX_SENTENCE = 400  # characters looked back for a sentence start
 MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
-NOT_SUBJECT_MARKERS = ("经", "据", "根据", "依据", "按照", "来自", "向", "为", "给", "对", "与")
+SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
+RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 MAX_AFTER = 12
 TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
@@ -134,14 +135,14 @@ class SubjectFinder:
 
     def subject(self, text: str, block: int, start: int, entities: list[Entity]) -> str | None:
         """Whom the figure's sentence is about; else the topic of an earlier sentence."""
-        begin = sentence_start(text, start)
+        first = begin = sentence_start(text, start)
         found = self._in_span(text, block, begin, start, entities, nearest=True)
         for _ in range(MAX_TOPIC_SENTENCES):
             if found or begin == 0:
                 break
             end, begin = begin, sentence_start(text, begin - 1)
             found = self._in_span(text, block, begin, end, entities, nearest=False)
-        return found
+        return found or _source_in(text, between(entities, first, start))
 
     def _in_span(
         self, text: str, block: int, begin: int, end: int, entities: list[Entity], nearest: bool
@@ -150,7 +151,7 @@ class SubjectFinder:
         near = [
             e
             for e in between(entities, begin, end)
-            if e.type in ("ORG", "PERSON") and not _is_source(text, e.start)
+            if e.type in ("ORG", "PERSON") and _role(text, e.start) is None
         ]
         floor = near[-1].end if near else begin
         refs = list(REFERENT_RE.finditer(text, floor, end))
@@ -163,9 +164,19 @@ class SubjectFinder:
         return near[-1].text if nearest else near[0].text
 
 
-def _is_source(text: str, pos: int) -> bool:
-    """An entity after 经/据 (a source) or 向/为/给 (a recipient) is not whom a figure is about."""
-    return any(text.endswith(word, 0, pos) for word in NOT_SUBJECT_MARKERS)
+def _role(text: str, pos: int) -> str | None:
+    """'source' after 经/据 …, 'recipient' after 向/为/给 …, None for a plain subject."""
+    if text.endswith(SOURCE_MARKERS, 0, pos):
+        return "source"
+    return "recipient" if text.endswith(RECIPIENT_MARKERS, 0, pos) else None
+
+
+def _source_in(text: str, entities: list[Entity]) -> str | None:
+    """The last source (据某某披露) of the sentence: the figure's subject when nothing else is."""
+    sources = [
+        e for e in entities if e.type in ("ORG", "PERSON") and _role(text, e.start) == "source"
+    ]
+    return sources[-1].text if sources else None
 
 
 def _fits(name: str, word: str) -> bool:

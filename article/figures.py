@@ -13,6 +13,7 @@ from article.numbers import to_float
 OPEN_QUOTES = frozenset("“\"「『‘'")
 CLOSE_QUOTES = frozenset("”\"」』’'")
 RATIO_PLACES = 4
+MAX_QUOTED = 10  # characters of a quoted name around a number in it
 COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点"})
 LATIN_RE = re.compile(r"[A-Za-z]")
 TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
@@ -37,9 +38,21 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
         return True
     if after == "期" and q.unit in TENOR_UNITS:
         return True  # 五年期, 3个月期: the name of a term, not a quantity
-    if before in OPEN_QUOTES and (after in CLOSE_QUOTES or text[m.end("an") :][:1] in CLOSE_QUOTES):
+    if _in_quoted_name(text, start, end):
         return True
     return m.group("an") == "一" and q.high is None and q.unit not in COUNT_ONE_OK and not q.ratio
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Inside a short quoted name (“630”台账, “江北科创十条”) a number is part of the name."""
+    opening = max(text.rfind(q, max(0, start - MAX_QUOTED), start) for q in OPEN_QUOTES)
+    if opening < 0 or any(text.find(q, opening, start) >= 0 for q in CLOSE_QUOTES - OPEN_QUOTES):
+        return False
+    closing = [i for q in CLOSE_QUOTES if (i := text.find(q, end, end + MAX_QUOTED)) >= 0]
+    if not closing:
+        return False
+    inside = text[opening + 1 : min(closing)]
+    return not any(ch in inside for ch in "，。；：！？,;")
 
 
 def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context) -> Figure:

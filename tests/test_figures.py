@@ -111,6 +111,7 @@ def test_ranges(paragraph: str, value: float, high: float, unit: str) -> None:
         "10月份以来，第三季度表现平稳，前5个月平稳。",
         "千万不要轻信，百万富翁也一样。",
         "零分之一的说法。",
+        "联合发布“江北科创十条”和“630”台账。",
     ],
 )
 def test_not_figures(paragraph: str) -> None:
@@ -212,6 +213,11 @@ def test_subject_skips_sources_and_recipients() -> None:
         "经宣城市工信局确认，光大银行发放贷款120万元。",
     )
     assert [f.subject for f in figures] == ["婺源支行", "光大银行"]
+
+
+def test_subject_falls_back_to_the_source_of_the_data() -> None:
+    figures = figures_of("另据中国人民银行江苏省分行披露，前三季度全省新增科技贷款1.2万亿元。")
+    assert figures[0].subject == "中国人民银行江苏省分行"
 
 
 def test_subject_falls_back_to_the_topic_of_an_earlier_sentence() -> None:

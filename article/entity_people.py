@@ -18,6 +18,7 @@ WEAK_THIRD = frozenset(
 )
 BOUNDARY_BEFORE = frozenset("据和与及、，。；：！？“”‘’\"'（）()《》 \u3000")
 MAX_COMMON_NAME_FREQ = 50
+NEVER_NAME_TAGS = wordtags.NON_NAME_TAGS | frozenset({"a", "ad", "an", "ag"})
 DATELINE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道")  # 记者 某某 广州报道
 NAME_LIST_SEP = " \u3000、"
 PUNCT_FOLLOW = frozenset('，。；：！？、,;:!?（(“”"） \u3000')
@@ -47,6 +48,8 @@ def _plausible(name: str, surname: int, strong: bool) -> bool:
         return False
     if any(ch in NOT_IN_NAME for ch in given):
         return False
+    if wordtags.tag(name) in NEVER_NAME_TAGS:
+        return False  # 专家普遍认为: an adverb, however strong the context
     if strong:
         return True
     if segment.word_freq(name) > MAX_COMMON_NAME_FREQ:

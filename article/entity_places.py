@@ -100,10 +100,10 @@ STOP_CHARS = frozenset(
 
 
 def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
-    """A two-character stem before 县/区/市 that reads like a name, not a word."""
+    """A stem before 县/区/市 that reads like a name, not a word (three characters if chained)."""
     if any(ch in STOP_CHARS or not is_han(ch) for ch in stem):
         return False
-    tail = stem[1] + suffix
+    tail = stem[-1] + suffix
     if stem + suffix in GENERIC_ZONES or (segment.word_freq(tail) and wordtags.tag(tail) != "ns"):
         return False
     if chained:
@@ -116,13 +116,14 @@ def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
 
 
 def stem_spans(text: str, known: list[Span]) -> list[Span]:
-    """Unknown 襄城县 / 柴桑区 style places: a two-character name and a county/district suffix."""
+    """Unknown 襄城县 / 柴桑区 places: a county or district suffix after a two-character name."""
     ends = {s.end for s in known if s.type == "PLACE"}
     spans: list[Span] = []
     for m in STEM_RE.finditer(text):
-        start, suffix = m.start() - 2, m.group()
+        suffix = m.group()
         if text[m.start() : m.start() + 2] in BAD_CONTINUATION:
             continue
+        start = next((m.start() - n for n in (2, 3) if m.start() - n in ends), m.start() - 2)
         chained = start in ends
         if _good_stem(text[start : m.start()], suffix, chained):
             spans.append(Span(start, m.end(), "PLACE", 4))

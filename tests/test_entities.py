@@ -44,6 +44,7 @@ def texts(kind: str, *paragraphs: str) -> list[str]:
         "人保财险浙江省分公司",
         "太平洋保险宁波分公司",
         "中国社会科学院金融研究所",
+        "合肥市滨湖新区管委会",
     ],
 )
 def test_compound_organisations(text: str) -> None:
@@ -142,6 +143,7 @@ def test_qa_speaker_is_a_person() -> None:
         "他说，三明治很好吃，南非常见。王府井表示赞同。",
         "我国银行业和证券业发展迅速。",
         "多家银行长期以来支持小微企业，银行长江沿线布局加快。",
+        "业内专家普遍认为，养老金融将成为发展重点。",
     ],
 )
 def test_ordinary_words_are_not_entities(paragraph: str) -> None:

@@ -12,13 +12,6 @@ WINDOW = 40  # blocks either side of a dangling end where its partner may be
 PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it
 
 
-def _is_candidate(a: Piece, b: Piece) -> bool:
-    """B may continue A: it is not A, may be continued, and shows a reason or a break."""
-    if b is a or b.start is None:
-        return False
-    return _hinted(b) or b.prev_raw == a.raw
-
-
 def _hinted(piece: Piece) -> bool:
     """A block whose start or place suggests it continues something."""
     start = piece.start
@@ -38,46 +31,41 @@ def _context(pieces: list[Piece], order: int) -> Callable[[], str]:
     return text
 
 
+def _window(group: list[Piece], orders: list[int], at: int, reach: int) -> list[Piece]:
+    """The pieces of a group (sorted by order) within `reach` blocks of position `at`."""
+    return group[bisect_left(orders, at - reach) : bisect_right(orders, at + reach)]
+
+
 def candidates(pieces: list[Piece]) -> list[Scored]:
     """Every plausible (A, B) pair of one article, scored."""
     hinted = [p for p in pieces if _hinted(p)]
-    orders = [p.order for p in hinted]
+    strong = [p for p in hinted if not _weak(p)]
+    weak = [p for p in hinted if _weak(p)]
+    strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
     next_of = {p.prev_raw: p for p in pieces}
     scored: list[Scored] = []
     for a in pieces:
         if not a.dangling:
             continue
-        near = hinted[
-            bisect_left(orders, a.order - WINDOW) : bisect_right(orders, a.order + WINDOW)
-        ]
+        reach = _reach(a.text)
+        near = _window(strong, strong_orders, a.order, WINDOW)
+        for b in _window(weak, weak_orders, a.order, PLACE_WINDOW):
+            if b.after or _may_bind(reach, b.text[0]):  # a lone first character needs a word
+                near.append(b)
         following = next_of.get(a.raw)
-        if following is not None and all(b is not following for b in near):
+        if following is not None and following.start is not None and following not in near:
             near.append(following)
         context = _context(pieces, a.order)
-        reach = _reach(a.text)
         for b in near:
-            if b.prev_raw != a.raw and _lone_far(b) and not _may_bind(reach, b.text[0]):
-                continue  # a lone first character far away needs a word with A's tail
-            if _place_only(b) and abs(b.order - a.order) > PLACE_WINDOW:
-                continue  # a weakly hinted block is not a partner from afar
-            if _is_candidate(a, b) and (pair := score_pair(a, b, context)) is not None:
+            if b is not a and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
     return scored
 
 
-def _lone_far(b: Piece) -> bool:
-    """B starts with a lone character and nothing about its place suggests a break."""
+def _weak(b: Piece) -> bool:
+    """Only B's place, or a lone first character, hints that it continues something."""
     start = b.start
-    if start is None or start.closes_quote:
-        return False
-    return start.reason == "single_char" and not b.after
-
-
-def _place_only(b: Piece) -> bool:
-    """Only B's place, or a weak hint (a lone first character), suggests a continuation."""
-    start = b.start
-    weak = start is not None and start.reason in (None, "single_char")
-    return weak and start is not None and not start.closes_quote
+    return start is not None and start.reason in (None, "single_char") and not start.closes_quote
 
 
 def _reach(text: str) -> tuple[str, ...]:

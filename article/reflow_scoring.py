@@ -29,7 +29,7 @@ MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # pieces are compared by identity
 class Piece:
     """A body block as reflow sees it: its text, place and edge signals."""
 

@@ -105,3 +105,30 @@ def test_lose_nothing_on_arbitrary_cut_text(pieces: list[str]) -> None:
     order = [i for a in result.articles for i in a.blocks]
     assert order == list(range(len(result.blocks)))
     assert all(set(b.flags) <= {TRUNCATED_START, TRUNCATED_END} for b in result.blocks)
+
+
+def test_a_chain_of_three_pieces_becomes_one_block() -> None:
+    text = (
+        "# 题\n\n今年以来，园区新增的企业\n\n数量稳步增长，其中科技型企业的占比已经\n\n超过四成。"
+    )
+    result = run(text)
+    block = block_at(result, 3)
+    assert [first for first, _ in block.lines] == [3, 5, 7]
+    assert block.text.endswith("占比已经超过四成。")
+    assert [r.offset for r in result.repairs] == [12, 31]
+
+
+def test_an_answer_keeps_its_kind_and_speaker_when_continued() -> None:
+    text = "# 题\n\n《东岭日报》：明年呢？\n\n韩明远：我们计划在三个县\n\n建设新的仓储基地。"
+    result = run(text)
+    block = block_at(result, 5)
+    assert (block.kind, block.speaker) == ("answer", "韩明远")
+    assert block.text == "韩明远：我们计划在三个县建设新的仓储基地。"
+
+
+def test_joins_never_cross_articles() -> None:
+    text = "# 甲\n\n港口今年新开了三\n\n# 乙\n\n条航线，货量随之上升。"
+    result = run(text)
+    assert len(result.articles) == 2
+    assert block_at(result, 3).flags == [TRUNCATED_END]
+    assert block_at(result, 7).flags == [TRUNCATED_START]

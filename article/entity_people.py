@@ -18,6 +18,7 @@ WEAK_THIRD = frozenset(
 )
 BOUNDARY_BEFORE = frozenset("据和与及、，。；：！？“”‘’\"'（）()《》 \u3000")
 MAX_COMMON_NAME_FREQ = 50
+ROLE_WORDS = frozenset({"记者", "人士", "方面", "官员", "媒体", "网友", "客户", "企业", "银行"})
 NEVER_NAME_TAGS = wordtags.NON_NAME_TAGS | frozenset({"a", "ad", "an", "ag"})
 DATELINE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道")  # 记者 某某 广州报道
 NAME_LIST_SEP = " \u3000、"
@@ -46,8 +47,8 @@ def _plausible(name: str, surname: int, strong: bool) -> bool:
     given = name[surname:]
     if not 1 <= len(given) <= 2 or not all(is_han(ch) for ch in name):
         return False
-    if any(ch in NOT_IN_NAME for ch in given):
-        return False
+    if any(ch in NOT_IN_NAME for ch in given) or given in ROLE_WORDS or given in lexicon.titles():
+        return False  # 负责人向记者透露: 向 is a preposition, 记者 a role
     if wordtags.tag(name) in NEVER_NAME_TAGS:
         return False  # 专家普遍认为: an adverb, however strong the context
     if strong:

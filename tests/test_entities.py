@@ -144,6 +144,7 @@ def test_qa_speaker_is_a_person() -> None:
         "我国银行业和证券业发展迅速。",
         "多家银行长期以来支持小微企业，银行长江沿线布局加快。",
         "业内专家普遍认为，养老金融将成为发展重点。",
+        "该行相关负责人向记者透露，贷款增长较快。",
     ],
 )
 def test_ordinary_words_are_not_entities(paragraph: str) -> None:

@@ -402,6 +402,7 @@ async def test_set_document_keeps_place() -> None:
     app = ReaderApp(make_doc(spec))
     async with app.run_test(size=(100, 20)) as pilot:
         view = app.query_one(ReaderView)
+        view.start_search("柳青山")
         view.goto(32, P2.index("青禾证券"), flash=False)
         await pilot.pause()
         assert view.scroll_y > 0
@@ -414,6 +415,7 @@ async def test_set_document_keeps_place() -> None:
         assert view.cursor == (30, len(P1) + P2.index("青禾证券"))
         assert view._layout.y_of(*view.cursor) - round(view.scroll_y) == row
         assert view.document is new
+        assert view.search_hits == [(30, len(P1) + 3, len(P1) + 6)]  # the search carries over
         await pilot.pause()
         moved = [m for m in app.messages if isinstance(m, ReaderView.CursorMoved)]
         assert (moved[-1].block, moved[-1].offset) == view.cursor

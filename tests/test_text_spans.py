@@ -114,3 +114,31 @@ def test_fold_keeps_length(text: str) -> None:
 def test_search_hits_match_query_after_folding(text: str, query: str) -> None:
     for _, s, e in find_all(blocks(text), query):
         assert "".join(fold(text[s:e]).split()) == fold(query)
+
+
+def naive_find(texts: list[str], query: str) -> list[tuple[int, int, int]]:
+    """Reference: fold, drop whitespace, find, map back; one block at a time."""
+    needle = "".join(c for c in fold(query) if not c.isspace())
+    hits = []
+    for b, text in enumerate(texts):
+        kept = [i for i, c in enumerate(fold(text)) if not c.isspace()]
+        hay = "".join(fold(text)[i] for i in kept)
+        pos = hay.find(needle) if needle else -1
+        while pos >= 0:
+            hits.append((b, kept[pos], kept[pos + len(needle) - 1] + 1))
+            pos = hay.find(needle, pos + len(needle))
+    return hits
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="甲乙aAＡｓS1１ .*(\t", max_size=30), min_size=1, max_size=5),
+    st.text(alphabet="甲乙aAｓs1 .*(", min_size=1, max_size=4),
+)
+def test_search_agrees_with_naive_reference(texts: list[str], query: str) -> None:
+    assert find_all(blocks(*texts), query) == naive_find(texts, query)
+
+
+def test_search_never_spans_two_blocks() -> None:
+    assert find_all(blocks("甲乙", "丙丁"), "乙丙") == []
+    assert find_all(blocks("甲乙 ", " 丙丁"), "乙丙") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from article.model import Document
-from article.search import find_all
+from article.search import SearchIndex
 from tui.layout import ByBlock
 from tui.theme import entity_style
 
@@ -41,6 +41,7 @@ class Marks:
         self._entities = ByBlock(doc.entities)
         self.duplicates = ByBlock(doc.duplicates)
         self._entity_order: list[tuple[int, int, int]] | None = None  # built on first e/E
+        self._index: SearchIndex | None = None  # built on first search
         self._notes = _by_block(self.notes)
         self._hits: dict[int, list[tuple[int, int]]] = {}
         self._cache: dict[tuple[int, bool], list[Span]] = {}
@@ -55,7 +56,9 @@ class Marks:
     def search(self, query: str) -> int:
         """Find every hit of `query`; returns how many."""
         self.query = query
-        self.hits = find_all(self.doc.blocks, query) if query else []
+        if query and self._index is None:
+            self._index = SearchIndex(self.doc.blocks)
+        self.hits = self._index.find(query) if query and self._index else []
         self.hit_index = 0 if self.hits else -1
         self._hits = _by_block(self.hits)
         self._cache.clear()

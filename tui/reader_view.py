@@ -189,9 +189,9 @@ class ReaderView(ScrollView, can_focus=True):
         block, offset = relocate(old, doc, self._cursor[0], self._cursor[1])
         row = self._cursor_row()
         self._doc = doc
+        query = self._marks.query
         self._marks = Marks(doc, notes=self._marks.notes, bookmarks=self._marks.bookmarks)
-        if self._marks.query:
-            self._marks.search(self._marks.query)
+        self._marks.highlight_entities = self.highlight_entities
         self._sentences.clear()
         self._selection = None
         self._flash = None
@@ -202,6 +202,10 @@ class ReaderView(ScrollView, can_focus=True):
             self._relayout(row)
         if self._cursor[:2] != before[:2]:
             self.post_message(self.CursorMoved(self._cursor[0], self._cursor[1]))
+        if query and self._marks.search(query):  # same query, hits in the new text
+            self._marks.hit_index = self._marks.first_hit_after(self._cursor[0], self._cursor[1])
+            index, count = self._marks.hit_index, len(self._marks.hits)
+            self.post_message(self.SearchChanged(query, index, count))
 
     def set_marks(self, notes: list[Range], bookmarks: list[int]) -> None:
         """Underline note spans and mark bookmarked blocks in the margin."""

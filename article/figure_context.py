@@ -22,7 +22,9 @@ TAIL_WORDS = words(
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 "
     "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅"
 )
-LEAD_VERBS = ("实现", "完成", "达到")
+LEAD_VERBS = ("实现", "达到")
+LEAD_SET = frozenset(LEAD_WORDS)
+TAIL_SET = frozenset(TAIL_WORDS) | frozenset(PRE_QUALIFIERS) | frozenset({"到"})
 REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
 MAX_LABEL = 20
 MAX_CLAUSE = 80  # characters looked back for a label
@@ -35,17 +37,29 @@ MAX_AFTER = 12
 TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
 
 
-def _strip(label: str, cut: tuple[str, ...], leading: bool) -> str:
-    """Repeatedly remove any of the `cut` words from one end of the label."""
-    changed = True
-    while changed and label:
-        changed = False
-        for w in cut:
-            if leading and label.startswith(w):
-                label, changed = label[len(w) :], True
-            elif not leading and label.endswith(w):
-                label, changed = label[: -len(w)], True
-    return label
+def _trim(label: str) -> str:
+    """Drop little words (为, 约, 较 …) from both ends, whole words only: 比例 keeps its 比."""
+    words_ = segment.cut(label, hmm=False)
+    head, tail = 0, len(words_)
+    while tail > head and _ends_with_little(words_, head, tail):
+        tail -= 2 if "".join(words_[tail - 2 : tail]) in TAIL_SET else 1
+    while head < tail and _starts_with_little(words_, head, tail):
+        head += 2 if "".join(words_[head : head + 2]) in LEAD_SET else 1
+    return "".join(words_[head:tail])
+
+
+def _ends_with_little(words_: list[str], head: int, tail: int) -> bool:
+    """Whether the last word (or last two) is a tail word such as 为, 分别为, 最高."""
+    return words_[tail - 1] in TAIL_SET or (
+        tail - head >= 2 and "".join(words_[tail - 2 : tail]) in TAIL_SET
+    )
+
+
+def _starts_with_little(words_: list[str], head: int, tail: int) -> bool:
+    """Whether the first word (or first two) is a lead word such as 其中, 较, 即由."""
+    return words_[head] in LEAD_SET or (
+        tail - head >= 2 and "".join(words_[head : head + 2]) in LEAD_SET
+    )
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -90,7 +104,7 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> 
         cut = text.rfind(verb, begin, start)
         if cut >= 0 and start - cut - len(verb) >= 2:
             begin = cut + len(verb)
-    label = _strip(_strip(text[begin:start], TAIL_WORDS + PRE_QUALIFIERS, False), LEAD_WORDS, True)
+    label = _trim(text[begin:start])
     return label[-MAX_LABEL:]
 
 

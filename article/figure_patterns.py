@@ -16,13 +16,14 @@ NUM = rf"(?:{AR_NUM}|{CN_NUM})"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 APPROX = r"[余多]"
 CURRENCIES = ("元", "美元", "港元", "港币", "欧元", "英镑", "日元", "人民币")
+PRICE_UNITS = words("元/股 港元/股 元/吨 元/平方米 元/克 元/斤 元/公斤 元/千瓦时 美元/桶 美元/盎司")
 PERCENT_UNITS = ("%", "％", "个百分点", "百分点", "个基点", "基点")
 COUNT_UNITS = words(
     "个工作日 个交易日 工作日 交易日 个月 周岁 岁 年 天 小时 分钟 周 家 人次 人 户 笔 "
     "只 项 个 次 倍 台 辆 架 艘 吨 千克 公斤 克 平方公里 平方米 公里 千米 米 亩 公顷 件 份 场 "
     "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手"
 )
-UNITS = sorted((*CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
+UNITS = sorted((*PRICE_UNITS, *CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
 RANGE_SEP = r"(?:—|–|－|-|~|～|至)"
 POST = r"(?:及以上|以上|以内|以下|之内|左右|上下)"

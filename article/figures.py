@@ -14,7 +14,7 @@ OPEN_QUOTES = frozenset("“\"「『‘'")
 CLOSE_QUOTES = frozenset("”\"」』’'")
 RATIO_PLACES = 4
 MAX_QUOTED = 10  # characters of a quoted name around a number in it
-COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点"})
+COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点", "倍"})  # 增长一倍 is a figure
 LATIN_RE = re.compile(r"[A-Za-z]")
 TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
 

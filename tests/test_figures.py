@@ -45,6 +45,8 @@ def one(paragraph: str) -> Figure:
         ("融资规模3万亿。", "3万亿", 3e12, ""),
         ("募集1,250万美元。", "1,250万美元", 12_500_000, "美元"),
         ("下调利率15个基点。", "15个基点", 15, "基点"),
+        ("回购价格不超过38.5元/股。", "不超过38.5元/股", 38.5, "元/股"),
+        ("较去年同期增长近一倍。", "近一倍", 1, "倍"),
     ],
 )
 def test_values_and_units(paragraph: str, text: str, value: float, unit: str) -> None:
@@ -132,6 +134,7 @@ def test_not_figures(paragraph: str) -> None:
         ("管理客户总资产(AUM)达到15.2万亿元。", "管理客户总资产(AUM)"),
         ("单户授信最高可达30万元。", "单户授信"),
         ("五年期定期存款利率降至1.3%。", "五年期定期存款利率"),
+        ("最终完成比例不足50%。", "最终完成比例"),
     ],
 )
 def test_labels(paragraph: str, label: str) -> None:

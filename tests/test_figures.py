@@ -135,6 +135,7 @@ def test_not_figures(paragraph: str) -> None:
         ("单户授信最高可达30万元。", "单户授信"),
         ("五年期定期存款利率降至1.3%。", "五年期定期存款利率"),
         ("最终完成比例不足50%。", "最终完成比例"),
+        ("调整路径可分为三步。", "调整路径"),
     ],
 )
 def test_labels(paragraph: str, label: str) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from article.reflow_scoring import MIN_SCORE, Piece, Scored, score_pair
-from article.reflow_signals import freq_table
+from article.reflow_scoring import MIN_SCORE, Piece, Scored, Tail, score_pair, tail_of
+from article.reflow_signals import ends_with_numeral, freq_table, is_cjk
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
 PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it
@@ -48,7 +48,12 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
         if not a.dangling:
             continue
         reach = _reach(a.text)
-        near = _window(strong, strong_orders, a.order, WINDOW)
+        fits = _fitting(tail_of(a))
+        near = [
+            b
+            for b in _window(strong, strong_orders, a.order, WINDOW)
+            if b.after or b.start is None or b.start.reason in fits
+        ]
         for b in _window(weak, weak_orders, a.order, PLACE_WINDOW):
             if b.after or _may_bind(reach, b.text[0]):  # a lone first character needs a word
                 near.append(b)
@@ -60,6 +65,21 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
             if b is not a and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
     return scored
+
+
+def _fitting(tail: Tail) -> frozenset[str | None]:
+    """Orphan starts this dangling end could supply (the rest score -10 or -4 and cannot win).
+
+    Only blocks far from a break are filtered this way; adjacent ones are always scored.
+    """
+    fits: set[str | None] = {None, "single_char", "speech_verb"}
+    if tail.surname:
+        fits.add("name_fragment")
+    if ends_with_numeral(tail.text):
+        fits.add("measure")
+    if is_cjk(tail.text[-1]) or tail.text[-1].isalnum():
+        fits.update(("bound_char", "closing_punct"))
+    return frozenset(fits)
 
 
 def _weak(b: Piece) -> bool:

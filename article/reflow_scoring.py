@@ -57,39 +57,47 @@ class Scored:
 
 @dataclass(slots=True)
 class Tail:
-    """Facts about a dangling end, computed once per block."""
+    """Facts about a dangling end, computed once per block (the costly ones on first use)."""
 
     text: str
-    token: str
     surname: str
     after_title: bool
     title_end: bool
     open_quote: bool
-    sentence: str  # the unfinished last sentence, whose trigrams are compared when it matters
+    sentence: str  # the unfinished last sentence
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
-    _grams: frozenset[str] | None = None
+    _token: str | None = None
+    _grams: tuple[str, ...] | None = None
 
-    def grams(self) -> frozenset[str]:
-        """Content trigrams of the unfinished sentence (computed once)."""
+    @property
+    def token(self) -> str:
+        """The last dictionary token."""
+        if self._token is None:
+            self._token = last_token(self.text)
+        return self._token
+
+    def grams(self) -> tuple[str, ...]:
+        """Content trigrams of the unfinished sentence."""
         if self._grams is None:
-            self._grams = grams(self.sentence)
+            self._grams = tuple(grams(self.sentence))
         return self._grams
 
 
 @dataclass(slots=True)
 class Head:
-    """Facts about a block's beginning that only matter when it is a serious candidate."""
+    """Facts about a block's beginning, computed when it is weighed against a dangling end."""
 
-    token: str
-    sentence: str  # the first sentence, whose trigrams are compared only when it matters
+    text: str
+    sentence: str  # the first sentence
     starts: tuple[str, ...]  # the first one to three characters, when they are CJK
-    _grams: frozenset[str] | None = None
+    _token: str | None = None
 
-    def grams(self) -> frozenset[str]:
-        """Content trigrams of the first sentence (computed once)."""
-        if self._grams is None:
-            self._grams = grams(self.sentence)
-        return self._grams
+    @property
+    def token(self) -> str:
+        """The first dictionary token."""
+        if self._token is None:
+            self._token = first_token(self.text)
+        return self._token
 
 
 def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]:
@@ -120,7 +128,6 @@ def tail_of(piece: Piece) -> Tail:
         text = piece.text
         tail = Tail(
             text,
-            last_token(text),
             trailing_surname(text),
             surname_after_title(text),
             text.endswith(TITLE_WORDS),
@@ -137,7 +144,7 @@ def head_of(piece: Piece) -> Head:
     head = piece.head
     if head is None:
         text = piece.text
-        head = Head(first_token(text), first_sentence(text), _cjk_edges(text, (1, 2, 3), False))
+        head = Head(text, first_sentence(text), _cjk_edges(text, (1, 2, 3), False))
         piece.head = head
     return head
 
@@ -154,25 +161,27 @@ def repeat_at_break(a: str, b: str, b_token: str, a_token: str | None = None) ->
 
 def word_across(a: str, b: str) -> str:
     """A dictionary word formed across the break that swallows a lone character on one side."""
-    tail = Tail(a, last_token(a), "", False, False, False, "", _cjk_edges(a, (1, 2), True))
-    head = Head(first_token(b), "", _cjk_edges(b, (1, 2, 3), False))
-    return _word_across(tail, head)
+    tail = Tail(a, "", False, False, False, "", _cjk_edges(a, (1, 2), True))
+    return _word_across(tail, Head(b, "", _cjk_edges(b, (1, 2, 3), False)))
 
 
 def _word_across(tail: Tail, head: Head) -> str:
-    """The longest such word from precomputed edges (the hot path of pairing)."""
-    a_tok, b_tok = tail.token, head.token
-    if not ((len(a_tok) == 1 and is_cjk(a_tok)) or (len(b_tok) == 1 and is_cjk(b_tok))):
-        return ""
+    """The longest such word from precomputed edges (tokens are segmented only for a hit)."""
     best, table = "", freq_table()
     for left in tail.ends:
         for right in head.starts:
             word = left + right
-            longer = len(word) > len(best)
-            whole = len(left) >= len(a_tok) or len(right) >= len(b_tok)
-            if longer and whole and (table.get(word) or 0) >= MIN_WORD_FREQ:
-                best = word
+            if len(word) > len(best) and (table.get(word) or 0) >= MIN_WORD_FREQ:
+                best = word if _swallows(tail, head, len(left), len(right)) else best
     return best
+
+
+def _swallows(tail: Tail, head: Head, left: int, right: int) -> bool:
+    """The word takes in a whole lone-character token from A's end or B's start."""
+    a_tok, b_tok = tail.token, head.token
+    lone_a = len(a_tok) == 1 and is_cjk(a_tok)
+    lone_b = len(b_tok) == 1 and is_cjk(b_tok)
+    return (lone_a or lone_b) and (left >= len(a_tok) or right >= len(b_tok))
 
 
 def _start_fit(tail: Tail, b: Piece, start: Start, evidence: list[str]) -> float:
@@ -237,7 +246,7 @@ def _signal(tail: Tail, b: Piece, start: Start) -> float:
 
 def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:
     """Rare content shared by A's unfinished sentence and B's first sentence."""
-    shared = tail.grams() & head.grams()
+    shared = [g for g in tail.grams() if g in head.sentence]
     if not shared:
         return 0.0, ""
     text = context()
@@ -247,7 +256,7 @@ def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float
 
 def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, int, str]:
     """A repeated character or a dictionary word across the break."""
-    if repeat_at_break(a.text, b.text, head.token, tail.token):
+    if a.text[-1:] == b.text[:1] and repeat_at_break(a.text, b.text, head.token, tail.token):
         return 6.0, 1, "repeat"
     if word := _word_across(tail, head):
         return 4.0, 0, f"word {word}"

@@ -108,9 +108,9 @@ async def test_view_option_keys(tmp_path: Path) -> None:
         assert reader.measure == width + 2
         await pilot.press("minus", "minus")
         assert reader.measure == width - 2
-        for _ in range(60):
-            await pilot.press("minus")
-        assert reader.measure == 16
+        reader.measure = 18
+        await pilot.press("minus", "minus")
+        assert reader.measure == 16  # never narrower than that
         assert not reader.indent
         await pilot.press("i")
         assert reader.indent

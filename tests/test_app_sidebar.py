@@ -5,9 +5,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, OptionList
 from tui_articles.support import SIZE, fixed_analysis, make_app, plain, settle
 
+import tui.tabs.figures
 from article.model import Document, LoadedText
 from tui.app import Progress
 from tui.tabs.entities import EntitiesTab
@@ -129,3 +131,17 @@ async def test_failed_analysis_keeps_the_text(tmp_path: Path) -> None:
         await pilot.press("b")  # the store still opens: bookmarks work on the quick document
         await settle(pilot)
         assert len(app.bookmarks) == 1
+
+
+async def test_a_huge_figures_list_is_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.tabs.figures, "MAX_ROWS", 3)
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tab = app.query_one(FiguresTab)
+        assert tab.query_one(DataTable).row_count == 3
+        assert plain(tab.query_one(".tab-status")).startswith("前 3 项 / 共 7 项数据")
+        await pilot.press("tab", "s")
+        assert _cells(tab.query_one(DataTable))[1][0] == "860 亿元"  # the largest come first

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -16,15 +16,17 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from article.analyze import analyze, open_text, quick_document
+from article.analyze import open_text, quick_document
 from article.model import Document, LoadedText
 from store.db import CorruptDatabase, Database, StoreError
 from store.records import Bookmark, Note
+from tui.analysis_process import AnalysisProcess
 from tui.commands import JingduCommands
 from tui.confirm import ConfirmScreen
 from tui.help_screen import HelpScreen, KeyGroup, action_rows
 from tui.messages import (
     AnalysisFailed,
+    AnalysisProgress,
     DeleteBookmark,
     DeleteNote,
     DocumentReady,
@@ -52,11 +54,6 @@ NARROW_SCREEN = 90  # below this the sidebar closes itself, unless it is being u
 
 Progress = Callable[[str, float], None]
 Analyzer = Callable[[LoadedText, Progress], Document]
-
-
-def full_analysis(loaded: LoadedText, progress: Progress) -> Document:
-    """The real pipeline (cached by content); tests may pass another Analyzer."""
-    return analyze(loaded, progress=progress)
 
 
 class JingduApp(App[int]):
@@ -88,10 +85,11 @@ class JingduApp(App[int]):
         db_path: Path,
         *,
         loaded: LoadedText | None = None,
-        analyzer: Analyzer = full_analysis,
+        analyzer: Analyzer | None = None,
     ) -> None:
         super().__init__()
-        self.analyzer = analyzer
+        self._analysis = AnalysisProcess()
+        self.analyzer: Analyzer = analyzer or self._analysis.run
         self.path = Path(path)
         self.db_path = Path(db_path)
         self.loaded = loaded if loaded is not None else open_text(self.path)
@@ -128,6 +126,10 @@ class JingduApp(App[int]):
         self.sidebar.set_document(self.document)
         self._show_place(*self.reader.cursor)
         self.run_analysis()
+
+    def on_unmount(self) -> None:
+        """However the app ends, a running analysis process ends with it."""
+        self._analysis.stop()
 
     def on_resize(self, event: events.Resize) -> None:
         """A terminal shrunk below a readable width: give the article the room back."""
@@ -179,8 +181,7 @@ class JingduApp(App[int]):
         """Full analysis off the UI thread; the reader stays usable meanwhile."""
 
         def progress(stage: str, fraction: float) -> None:
-            label = f"分析中… {stage} {int(fraction * 100)}%"
-            self.call_from_thread(self.set_status, "analysis", label)
+            self.post_message(AnalysisProgress(f"分析中… {stage} {int(fraction * 100)}%"))
 
         try:
             doc = self.analyzer(self.loaded, progress)
@@ -188,6 +189,9 @@ class JingduApp(App[int]):
             self.post_message(AnalysisFailed(f"{type(err).__name__}: {err}"))
             return
         self.post_message(DocumentReady(doc))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.set_status("analysis", message.text)
 
     def on_document_ready(self, message: DocumentReady) -> None:
         """Show the better document without moving the reader, then load notes for it."""
@@ -451,7 +455,7 @@ class JingduApp(App[int]):
             if count == 0:
                 self.notify(f"没有找到“{query}”", severity="warning", markup=False, timeout=3)
 
-    def on_key(self, event: Any) -> None:
+    def on_key(self, event: events.Key) -> None:
         """Esc in the search field closes it."""
         search = self.query_one("#search", Input)
         if event.key == "escape" and search.has_focus:
@@ -586,8 +590,9 @@ class JingduApp(App[int]):
             yield f"侧栏：{label}", "", f"show_tab('{tab}')"
 
     async def action_quit_reader(self) -> None:
-        """Save the reading position, then leave."""
+        """Save the reading position, stop a running analysis, then leave."""
         self._save_position_now()
+        self._analysis.stop()
         self.exit(0)
 
 
@@ -604,5 +609,6 @@ def run_reader(path: Path | None, db_path: Path) -> int:
 
         path = seed_path()
     loaded = open_text(path)  # InputError here: the CLI prints one line, no screen taken over
-    result = JingduApp(path, db_path, loaded=loaded).run()
-    return 0 if result is None else int(result)
+    app = JingduApp(path, db_path, loaded=loaded)
+    app.run()
+    return app.return_code or 0

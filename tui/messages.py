@@ -30,6 +30,13 @@ class DocumentReady(Message):
 
 
 @dataclass
+class AnalysisProgress(Message):
+    """A stage of the background analysis finished ('分析中… 实体 50%')."""
+
+    text: str
+
+
+@dataclass
 class AnalysisFailed(Message):
     """The background analysis raised; the reader keeps the quick document."""
 

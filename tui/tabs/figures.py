@@ -19,6 +19,7 @@ _BAR_WIDTH = 14
 _LABEL_CELLS = 10
 _CHART_LIMIT = 8
 _COLUMN_CELLS = (16, 10)  # label and subject columns: the sidebar is narrow
+MAX_ROWS = 500  # a table of thousands of rows costs seconds to build and helps nobody
 
 
 def _clip(text: str, cells: int) -> str:
@@ -81,7 +82,8 @@ class FiguresTab(Vertical):
         if not self.figures:
             return "没有找到数据"
         order = "按数值（同单位）" if self.by_value else "按阅读顺序"
-        return f"{len(self.figures)} 项数据 · {order} · s 切换排序"
+        shown = f"前 {MAX_ROWS} 项 / 共 " if len(self.figures) > MAX_ROWS else ""
+        return f"{shown}{len(self.figures)} 项数据 · {order} · s 切换排序"
 
     def _refill(self) -> None:
         """Rebuild the rows in the current order; row keys are indices into `figures`."""
@@ -89,7 +91,7 @@ class FiguresTab(Vertical):
         table = self.query_one(DataTable)
         table.clear()
         order = sorted_by_value(self.figures) if self.by_value else range(len(self.figures))
-        for i in order:
+        for i in list(order)[:MAX_ROWS]:
             fig = self.figures[i]
             value = Text(format_value(fig), justify="right")
             label = _clip(fig.label or "—", _COLUMN_CELLS[0]).rstrip()

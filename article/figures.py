@@ -61,7 +61,9 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
     pre = pre_qualifier(text[:start])
     if pre:
         qualifier = qualifier if qualifier and not pre[1] else pre[0]
-        start -= pre[1]
+        widened = start - pre[1]
+        if widened >= ctx.floor and not any(ctx.mask[widened:start]):
+            start = widened
     places = RATIO_PLACES if q.ratio else None
     return Figure(
         text=text[start : m.end()],
@@ -80,9 +82,10 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
 class _Context:
     """Per-block state while figures are read: entities, subject finder, previous figure end."""
 
-    def __init__(self, entities: list[Entity], subjects: SubjectFinder) -> None:
+    def __init__(self, entities: list[Entity], subjects: SubjectFinder, length: int) -> None:
         self.entities = entities
         self.subjects = subjects
+        self.mask = _masked(entities, length)
         self.floor = 0
 
 
@@ -95,14 +98,13 @@ def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
     figures: list[Figure] = []
     for block in blocks:
         text = block.text
-        ctx = _Context(by_block.get(block.index, []), subjects)
-        mask = _masked(ctx.entities, len(text))
+        ctx = _Context(by_block.get(block.index, []), subjects, len(text))
         for m in FIGURE_RE.finditer(text):
             try:
                 q = quantity(m)
             except ValueError:
                 continue  # a numeral that does not parse (零分之一) is no figure
-            if q is None or _not_a_figure(text, m, q, mask):
+            if q is None or _not_a_figure(text, m, q, ctx.mask):
                 continue
             figures.append(_figure(text, block.index, m, q, ctx))
             ctx.floor = m.end()

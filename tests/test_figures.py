@@ -209,7 +209,12 @@ PIECES += [
 @given(st.lists(st.lists(st.sampled_from(PIECES), max_size=20).map("".join), max_size=3))
 def test_any_text_keeps_the_invariants(paragraphs: list[str]) -> None:
     blocks = [Block(i, "paragraph", t, [(1, 1)]) for i, t in enumerate(paragraphs)]
-    _check_invariants(blocks, find_figures(blocks, find_entities(blocks)))
+    entities = find_entities(blocks)
+    figures = find_figures(blocks, entities)
+    _check_invariants(blocks, figures)
+    for f in figures:
+        for e in entities:
+            assert e.block != f.block or e.end <= f.start or e.start >= f.end, (e, f)
 
 
 def test_subject_skips_sources_and_recipients() -> None:

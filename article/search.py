@@ -1,9 +1,8 @@
-"""Plain, Chinese-aware text search: width- and case-folded, whitespace-insensitive.
+"""Plain, Chinese-aware text search: width- and case-folded, whitespace-insensitive."""
 
-The query is never a pattern: each of its characters is escaped into a class of its width and
-case variants (s -> [sSｓＳ]), with optional whitespace between them, and the compiled pattern
-scans the document's raw text once, at C speed, without a folded copy of it.
-"""
+# The query is never a pattern: each of its characters is escaped into a class of its width and
+# case variants (s -> [sSｓＳ]), with optional whitespace between them, and the compiled pattern
+# scans the document's raw text once, at C speed, without a folded copy of it.
 
 from __future__ import annotations
 

@@ -507,3 +507,18 @@ async def test_controls_in_text_never_break_the_row() -> None:
         assert all(cell_len(line) == view.size.width for line in lines)
         assert not any(ch in "".join(lines) for ch in "\t\n\r")
         assert "甲 乙 丙 丁" in "".join(lines)
+
+
+async def test_speakers_are_bold_and_never_doubled() -> None:
+    doc = make_doc([(QUESTION, "《南岭日报》：利率会降吗？"), (ANSWER, "会的，而且很快。")])
+    doc.blocks[0].speaker = "南岭日报"
+    doc.blocks[1].speaker = "韩小满"
+    app = ReaderApp(doc)
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReaderView)
+        text = "\n".join(screen_lines(view))
+        assert "南岭日报：《南岭日报》" not in text and "《南岭日报》：利率" in text
+        assert "韩小满：会的" in text  # a speaker missing from the text is drawn before it
+        assert any("bold" in s for s in styled(view, "《南岭日报》："))
+        assert any("bold" in s for s in styled(view, "韩小满："))

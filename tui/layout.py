@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,10 +89,19 @@ class ByBlock(Generic[T]):
         return self._items
 
 
+def speaker_label(text: str, speaker: str | None) -> int:
+    """Length of the speaker label the text opens with (《某报》：, 张三:), 0 when it has none."""
+    if not speaker:
+        return 0
+    pattern = rf"[《「『“\"(（\[]?{re.escape(speaker)}[》」』”\")）\]]?\s*[：:]"
+    found = re.match(pattern, text)
+    return found.end() if found else 0
+
+
 def speaker_prefix(doc: Document, block: int) -> str:
-    """The speaker label drawn before a Q&A turn whose text does not already start with it."""
+    """The speaker label drawn before a Q&A turn whose text does not already open with it."""
     b = doc.blocks[block]
-    if b.speaker and not b.text.startswith(b.speaker):
+    if b.speaker and not speaker_label(b.text, b.speaker):
         return f"{b.speaker}："
     return ""
 

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from article.model import Document
 from article.search import SearchIndex
-from tui.layout import ByBlock
+from tui.layout import ByBlock, speaker_label
 from tui.theme import entity_style
 
 Range = tuple[int, int, int]  # (block, start, end)
@@ -102,8 +102,9 @@ class Marks:
             )
         spans.extend((d.start, d.end, "reader-view--duplicate") for d in self.duplicates(block))
         b = self.doc.blocks[block]
-        if b.speaker and b.text.startswith(b.speaker):
-            spans.append((0, len(b.speaker), "reader-view--speaker"))
+        label = speaker_label(b.text, b.speaker)
+        if label:
+            spans.append((0, label, "reader-view--speaker"))
         spans.extend((s, e, "reader-view--note") for s, e in self._notes.get(block, []))
         spans.extend((s, e, "reader-view--search") for s, e in self._hits.get(block, []))
         return spans

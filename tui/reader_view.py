@@ -181,10 +181,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._move_to(*pos)
 
     def set_document(self, doc: Document) -> None:
-        """Show a new analysis of the text, keeping the cursor on the same source text.
-
-        Note and bookmark marks stay until the app re-anchors them and calls set_marks.
-        """
+        """Show a new analysis, cursor on the same source text (marks stay until set_marks)."""
         old, before = self._doc, self._cursor
         block, offset = relocate(old, doc, self._cursor[0], self._cursor[1])
         row = self._cursor_row()

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from article import segment
 from article.entity_spans import words
 from article.numbers import MAGNITUDES, parse_number
 
@@ -127,6 +128,7 @@ def pre_qualifier(before: str) -> tuple[str, int] | None:
     if not m:
         return None
     word = m.group()[: len(m.group()) - len(m.group(1) or "")]
-    if word == "近" and before[: -len(m.group())].endswith("最"):
-        return None
+    ahead = before[: len(before) - len(m.group())][-1:]
+    if len(word) == 1 and segment.word_freq(ahead + word):
+        return None  # 签约, 附近, 赶超: the character belongs to the word before
     return word, 0 if m.group(1) else len(word)

@@ -246,3 +246,10 @@ def test_one_run_on_block_gives_the_same_figures() -> None:
     joined = figures_of("".join(paragraphs))
     assert [f.text for f in joined] == [f.text for f in separate]
     assert [f.value for f in joined] == [f.value for f in separate]
+
+
+def test_a_qualifier_character_inside_a_word_is_no_qualifier() -> None:
+    assert one("今年签约3家企业。").qualifier is None
+    assert one("在附近3公里范围内。").qualifier is None
+    assert one("最近3个月内。").qualifier is None
+    assert one("接近3成。").qualifier == "接近"

@@ -522,3 +522,17 @@ async def test_speakers_are_bold_and_never_doubled() -> None:
         assert "韩小满：会的" in text  # a speaker missing from the text is drawn before it
         assert any("bold" in s for s in styled(view, "《南岭日报》："))
         assert any("bold" in s for s in styled(view, "韩小满："))
+
+
+async def test_sentence_keys_start_from_the_screen_after_scrolling_away() -> None:
+    app = ReaderApp(long_doc())
+    async with app.run_test(size=(80, 20)) as pilot:
+        view = app.query_one(ReaderView)
+        await pilot.pause()
+        view.scroll_to(y=200, animate=False, immediate=True)  # as the wheel or scrollbar would
+        await pilot.pause()
+        top = round(view.scroll_y)
+        await pilot.press("j")
+        row = view._layout.y_of(*view.cursor)
+        assert top <= row < top + view.size.height
+        assert round(view.scroll_y) == top  # the text did not jump

@@ -526,15 +526,30 @@ class ReaderView(ScrollView, can_focus=True):
         spans = self._sentences_of(block)
         return block, spans[0 if delta > 0 else -1][0]
 
+    def _cursor_off_screen(self) -> bool:
+        """True when the wheel or scrollbar has taken the view away from the cursor."""
+        if self._layout is None or not self._has_size():
+            return False
+        first, last = self._layout.text_rows(*self._cursor)
+        top = round(self.scroll_y)
+        return last < top or first >= top + self._page()
+
+    def _step(self, delta: int) -> None:
+        """Move by one sentence; after scrolling away, start from the text on screen instead."""
+        if self._cursor_off_screen():
+            assert self._layout is not None
+            top = round(self.scroll_y)
+            self._move_to(*self._first_sentence_from(self._layout, top), reveal=False)
+        elif (pos := self._step_sentence(delta)) is not None:
+            self._move_to(*pos)
+
     def action_next_sentence(self) -> None:
         """Next sentence."""
-        if (pos := self._step_sentence(1)) is not None:
-            self._move_to(*pos)
+        self._step(1)
 
     def action_previous_sentence(self) -> None:
         """Previous sentence."""
-        if (pos := self._step_sentence(-1)) is not None:
-            self._move_to(*pos)
+        self._step(-1)
 
     def action_next_paragraph(self) -> None:
         """Start of the next block."""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pytest
 from rich.cells import cell_len
 from rich.color import Color
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -536,3 +537,18 @@ async def test_sentence_keys_start_from_the_screen_after_scrolling_away() -> Non
         row = view._layout.y_of(*view.cursor)
         assert top <= row < top + view.size.height
         assert round(view.scroll_y) == top  # the text did not jump
+
+
+async def test_wheel_scrolls_and_wraps_what_comes_into_view() -> None:
+    app = ReaderApp(long_doc(3000))
+    async with app.run_test(size=(80, 20)) as pilot:
+        view = app.query_one(ReaderView)
+        await pilot.pause()
+        for _ in range(10):
+            view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        assert view.scroll_y > 0
+        lines = screen_lines(view)
+        assert sum("第" in line for line in lines) >= 5  # real text, no blank gap
+        assert view.cursor == (0, 0)  # the wheel does not move the cursor

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from article.model import PARAGRAPH, Block
 from article.search import find_all, fold
 from article.text import sentence_spans, span_index, word_spans
+from tui.selection import first_end, grow, shrink
 
 
 def pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -142,3 +143,15 @@ def test_search_agrees_with_naive_reference(texts: list[str], query: str) -> Non
 def test_search_never_spans_two_blocks() -> None:
     assert find_all(blocks("甲乙", "丙丁"), "乙丙") == []
     assert find_all(blocks("甲乙 ", " 丙丁"), "乙丙") == []
+
+
+def test_selection_arithmetic() -> None:
+    words = [(0, 2), (2, 3), (3, 7), (7, 9)]
+    assert first_end(words, 0, 9) == 2
+    assert first_end(words, 3, 9) == 7
+    assert first_end([], 4, 9) == 9
+    assert grow(words, 0, 2) == 3
+    assert grow(words, 0, 9) == 9  # nothing further
+    assert shrink(words, 0, 7) == 3
+    assert shrink(words, 0, 2) == 2  # never below one span
+    assert shrink(words, 3, 9) == 7

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,7 +23,8 @@ from tui.layout import TEXT, Layout, Line
 from tui.reader_marks import Marks
 from tui.reader_paint import Frame, Span, paint, text_x
 from tui.relocate import relocate
-from tui.theme import ENTITY_CSS
+from tui.selection import Spans, first_end, grow, shrink
+from tui.theme import READER_COMPONENTS, READER_CSS
 from tui.typeset import offset_at_cell
 
 Pos = tuple[int, int]  # (block, offset)
@@ -36,64 +38,8 @@ MARGIN_LINES = 2  # context kept above and below the cursor when scrolling to it
 class ReaderView(ScrollView, can_focus=True):
     """Reads a Document: renders only the visible lines, moves a sentence cursor."""
 
-    DEFAULT_CSS = (
-        """
-    ReaderView { background: $surface; }
-    ReaderView > .reader-view--paragraph { }
-    ReaderView > .reader-view--question { }
-    ReaderView > .reader-view--answer { }
-    ReaderView > .reader-view--title { color: $text-accent; text-style: bold; }
-    ReaderView > .reader-view--byline { color: $text-muted; text-style: italic; }
-    ReaderView > .reader-view--heading { text-style: bold; }
-    ReaderView > .reader-view--caption { color: $text-muted; }
-    ReaderView > .reader-view--gutter { color: $text-muted; }
-    ReaderView > .reader-view--continuation { color: $text-muted; text-style: italic; }
-    ReaderView > .reader-view--speaker { text-style: bold; }
-    ReaderView > .reader-view--gap { color: $text-warning; }
-    ReaderView > .reader-view--rule { color: $primary; }
-    ReaderView > .reader-view--duplicate { color: $text-disabled; }
-    ReaderView > .reader-view--dup-note { color: $text-muted; text-style: italic; }
-    ReaderView > .reader-view--note { text-style: underline; }
-    ReaderView > .reader-view--bookmark { color: $text-accent; }
-    ReaderView > .reader-view--search { background: $warning 30%; }
-    ReaderView > .reader-view--search-current { background: $warning 80%; color: $background; }
-    ReaderView > .reader-view--cursor { background: $primary 25%; }
-    ReaderView > .reader-view--selection { background: $accent 45%; }
-    ReaderView > .reader-view--flash { background: $success 60%; }
-    """
-        + ENTITY_CSS
-    )
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "reader-view--paragraph",
-        "reader-view--question",
-        "reader-view--answer",
-        "reader-view--title",
-        "reader-view--byline",
-        "reader-view--heading",
-        "reader-view--caption",
-        "reader-view--gutter",
-        "reader-view--continuation",
-        "reader-view--speaker",
-        "reader-view--gap",
-        "reader-view--rule",
-        "reader-view--duplicate",
-        "reader-view--dup-note",
-        "reader-view--note",
-        "reader-view--bookmark",
-        "reader-view--search",
-        "reader-view--search-current",
-        "reader-view--cursor",
-        "reader-view--selection",
-        "reader-view--flash",
-        "reader-view--entity-person",
-        "reader-view--entity-org",
-        "reader-view--entity-place",
-        "reader-view--entity-ticker",
-        "reader-view--entity-date",
-        "reader-view--entity-product",
-        "reader-view--entity-other",
-    }
+    DEFAULT_CSS = READER_CSS
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(READER_COMPONENTS)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "next_sentence", "Next sentence", show=False),
@@ -156,7 +102,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._doc = document
         self._layout: Layout | None = None
         self._marks = Marks(document)
-        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._sentences: dict[int, Spans] = {}
+        self._word_cache: dict[int, Spans] = {}
         self._cursor: Range = (0, *self._sentence_at(0, 0)) if document.blocks else (0, 0, 0)
         self._selection: Range | None = None
         self._flash: Range | None = None
@@ -190,6 +137,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._marks = Marks(doc, notes=self._marks.notes, bookmarks=self._marks.bookmarks)
         self._marks.highlight_entities = self.highlight_entities
         self._sentences.clear()
+        self._word_cache.clear()
         self._selection = None
         self._flash = None
         self._entity_ref = None
@@ -689,10 +637,14 @@ class ReaderView(ScrollView, can_focus=True):
         if old != rng:
             self.post_message(self.SelectionChanged(rng))
 
-    def _words(self, block: int) -> list[tuple[int, int]]:
-        """Word spans of a block that hold something besides spaces."""
-        text = self._doc.blocks[block].text
-        return [(s, e) for s, e in word_spans(text) if text[s:e].strip()] or [(0, len(text))]
+    def _words(self, block: int) -> Spans:
+        """Word spans of a block that hold something besides spaces (jieba once per block)."""
+        words = self._word_cache.get(block)
+        if words is None:
+            text = self._doc.blocks[block].text
+            words = [(s, e) for s, e in word_spans(text) if text[s:e].strip()] or [(0, len(text))]
+            self._word_cache[block] = words
+        return words
 
     def action_select(self) -> None:
         """Start a selection of one word at the cursor (v again cancels it)."""
@@ -700,41 +652,31 @@ class ReaderView(ScrollView, can_focus=True):
             self._set_selection(None)
             return
         block, start, _ = self._cursor
-        words = [w for w in self._words(block) if w[1] > start]
-        end = words[0][1] if words else len(self._doc.blocks[block].text)
+        end = first_end(self._words(block), start, len(self._doc.blocks[block].text))
         self._set_selection((block, start, end))
+
+    def _resize(self, by_words: bool, move: Callable[[Spans, int, int], int]) -> None:
+        """Move the selection's end by one word or sentence."""
+        assert self._selection is not None
+        block, start, end = self._selection
+        spans = self._words(block) if by_words else self._sentences_of(block)
+        self._set_selection((block, start, move(spans, start, end)))
 
     def action_grow_word(self) -> None:
         """Extend the selection by one word."""
-        assert self._selection is not None
-        block, start, end = self._selection
-        later = [e for _, e in self._words(block) if e > end]
-        if later:
-            self._set_selection((block, start, later[0]))
+        self._resize(True, grow)
 
     def action_shrink_word(self) -> None:
         """Shrink the selection by one word (never below one)."""
-        assert self._selection is not None
-        block, start, end = self._selection
-        ends = [e for _, e in self._words(block) if start < e < end]
-        if ends:
-            self._set_selection((block, start, ends[-1]))
+        self._resize(True, shrink)
 
     def action_grow_sentence(self) -> None:
         """Extend the selection to the end of the next sentence."""
-        assert self._selection is not None
-        block, start, end = self._selection
-        ends = [e for _, e in self._sentences_of(block) if e > end]
-        if ends:
-            self._set_selection((block, start, ends[0]))
+        self._resize(False, grow)
 
     def action_shrink_sentence(self) -> None:
         """Shrink the selection back to the previous sentence end."""
-        assert self._selection is not None
-        block, start, end = self._selection
-        ends = [e for _, e in self._sentences_of(block) if start < e < end]
-        if ends:
-            self._set_selection((block, start, ends[-1]))
+        self._resize(False, shrink)
 
     def action_cancel_selection(self) -> None:
         """Drop the selection."""

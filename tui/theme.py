@@ -38,7 +38,26 @@ def entity_label(entity_type: str) -> str:
 
 
 # Default looks, in theme variables so they follow the app theme; the app's CSS may override.
-ENTITY_CSS = """
+READER_CSS = """
+ReaderView { background: $surface; }
+ReaderView > .reader-view--title { color: $text-accent; text-style: bold; }
+ReaderView > .reader-view--byline { color: $text-muted; text-style: italic; }
+ReaderView > .reader-view--heading { text-style: bold; }
+ReaderView > .reader-view--caption { color: $text-muted; }
+ReaderView > .reader-view--gutter { color: $text-muted; }
+ReaderView > .reader-view--continuation { color: $text-muted; text-style: italic; }
+ReaderView > .reader-view--speaker { text-style: bold; }
+ReaderView > .reader-view--gap { color: $text-warning; }
+ReaderView > .reader-view--rule { color: $primary; }
+ReaderView > .reader-view--duplicate { color: $text-disabled; }
+ReaderView > .reader-view--dup-note { color: $text-muted; text-style: italic; }
+ReaderView > .reader-view--note { text-style: underline; }
+ReaderView > .reader-view--bookmark { color: $text-accent; }
+ReaderView > .reader-view--search { background: $warning 30%; }
+ReaderView > .reader-view--search-current { background: $warning 80%; color: $background; }
+ReaderView > .reader-view--cursor { background: $primary 25%; }
+ReaderView > .reader-view--selection { background: $accent 45%; }
+ReaderView > .reader-view--flash { background: $success 60%; }
 ReaderView > .reader-view--entity-person { color: $text-warning; text-style: bold; }
 ReaderView > .reader-view--entity-org { color: $text-primary; }
 ReaderView > .reader-view--entity-place { color: $text-success; }
@@ -47,3 +66,15 @@ ReaderView > .reader-view--entity-date { color: $text-accent; }
 ReaderView > .reader-view--entity-product { color: $text-error; }
 ReaderView > .reader-view--entity-other { text-style: italic; }
 """
+
+# Every part of the reader a theme can style: block kinds, marks, cursor, entity types.
+READER_COMPONENTS = frozenset(
+    {
+        *(f"reader-view--{kind}" for kind in ("paragraph", "question", "answer", "title")),
+        *(f"reader-view--{kind}" for kind in ("byline", "heading", "caption", "continuation")),
+        *(f"reader-view--{part}" for part in ("gutter", "speaker", "gap", "rule", "duplicate")),
+        *(f"reader-view--{part}" for part in ("dup-note", "note", "bookmark", "search")),
+        *(f"reader-view--{part}" for part in ("search-current", "cursor", "selection", "flash")),
+        *(style.component for style in (*ENTITY_STYLES, OTHER)),
+    }
+)

@@ -15,19 +15,38 @@ _MARKS = "，。、；：！？“”;:!?"
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[{_MARKS}]))[^{_MARKS}\n]", re.MULTILINE)
 
 
+def _same_before(a: str, ea: int, b: str, eb: int) -> int:
+    """How many characters before a[ea] and b[eb] agree (galloping slice compares)."""
+    size, limit = 1, min(ea, eb)
+    while size <= limit and a[ea - size : ea] == b[eb - size : eb]:
+        size *= 2
+    low, high = size // 2, min(size, limit + 1)  # agree on `low`, disagree on `high` (or edge)
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if a[ea - mid : ea] == b[eb - mid : eb] else (low, mid)
+    return low if high > limit or a[ea - high : ea] != b[eb - high : eb] else high
+
+
+def _same_after(a: str, sa: int, b: str, sb: int, limit: int) -> int:
+    """How many characters from a[sa] and b[sb] agree, at most `limit`."""
+    size = 1
+    while size <= limit and a[sa : sa + size] == b[sb : sb + size]:
+        size *= 2
+    low, high = size // 2, min(size, limit + 1)
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if a[sa : sa + mid] == b[sb : sb + mid] else (low, mid)
+    return low if high > limit or a[sa : sa + high] != b[sb : sb + high] else high
+
+
 def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:
     """Grow a seed match both ways; returns (start in a, start in b, length)."""
-    while sa > 0 and sb > 0 and a[sa - 1] == b[sb - 1]:
-        sa, sb = sa - 1, sb - 1
-    length = 0
-    limit = (
-        sb - sa if same else len(a)
-    )  # in one block, the first copy stops where the second starts
-    while sa + length < min(len(a), limit) and sb + length < len(b):
-        if a[sa + length] != b[sb + length]:
-            break
-        length += 1
-    return sa, sb, length
+    back = _same_before(a, sa, b, sb)
+    sa, sb = sa - back, sb - back
+    limit = min(len(a) - sa, len(b) - sb)
+    if same:  # in one block, the first copy stops where the second starts
+        limit = min(limit, sb - sa)
+    return sa, sb, _same_after(a, sa, b, sb, limit)
 
 
 def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n: int) -> Duplicate:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from test_reflow_support import block_at, joined, output_chars, run, source_chars
 
 from article.model import TRUNCATED_END, TRUNCATED_START
-from article.reflow_dups import find_duplicates
+from article.reflow_dups import _same_after, _same_before, find_duplicates
 
 RUN = "这一段文字足足有二十多个字符长，用来检验重复检测是否可靠"
 
@@ -132,3 +132,19 @@ def test_joins_never_cross_articles() -> None:
     assert len(result.articles) == 2
     assert block_at(result, 3).flags == [TRUNCATED_END]
     assert block_at(result, 7).flags == [TRUNCATED_START]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab", max_size=30), st.text(alphabet="ab", max_size=30), st.data())
+def test_galloping_run_extension_matches_a_plain_scan(a: str, b: str, data: st.DataObject) -> None:
+    ea = data.draw(st.integers(0, len(a)))
+    eb = data.draw(st.integers(0, len(b)))
+    back = 0
+    while back < min(ea, eb) and a[ea - back - 1] == b[eb - back - 1]:
+        back += 1
+    assert _same_before(a, ea, b, eb) == back
+    limit = data.draw(st.integers(0, min(len(a) - ea, len(b) - eb)))
+    ahead = 0
+    while ahead < limit and a[ea + ahead] == b[eb + ahead]:
+        ahead += 1
+    assert _same_after(a, ea, b, eb, limit) == ahead

@@ -93,7 +93,7 @@ def test_continuation_with_a_new_topic_starts_an_untitled_article() -> None:
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(
-        st.text(alphabet="银行贷款企业，。、“”笔家表示的心核AB12 ", min_size=1, max_size=30),
+        st.text(alphabet="银行贷款企业，。、“”笔家表示的心核AB12 #\n", min_size=1, max_size=30),
         min_size=1,
         max_size=12,
     )

@@ -15,7 +15,7 @@ from article.reflow import reflow
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
 ARTICLES = sorted((Path(__file__).resolve().parent / "articles").glob("*.txt"))
-_MARKUP = re.compile(r"^#+[ \t\u3000]+", re.MULTILINE)
+_MARKUP = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)")
 
 
 @cache
@@ -54,8 +54,9 @@ def article_lines(result: Reflowed, number: int) -> list[int]:
 
 
 def source_chars(text: str) -> Counter[str]:
-    """Every non-blank character of the source except the `#` markup marks."""
-    return Counter(c for c in _MARKUP.sub("", text) if not c.isspace())
+    """Every non-blank character of the source except the `#` markup marks of titles/headings."""
+    lines = (_MARKUP.sub("", line.strip()) for line in text.split("\n"))
+    return Counter(c for line in lines for c in line if not c.isspace())
 
 
 def output_chars(result: Reflowed) -> Counter[str]:

@@ -33,6 +33,11 @@ _TIME_START = re.compile(
     r"|^\d{4}年(?:[，,]|以来|起)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
+    r"|\d{1,2}[、．]|第[一二三四五六七八九十]{1,3}[，、：])"
+)
+_INNER_PUNCT = re.compile(r"[。！？；，：!?;,:]")
 _QUOTE_MARK = re.compile("[“”「」『』]")
 
 
@@ -60,7 +65,12 @@ def is_cjk(ch: str) -> bool:
 
 def dangles(text: str) -> bool:
     """A body block that stops without closing punctuation was cut mid-sentence."""
-    return bool(text) and text[-1] not in CLOSERS
+    return bool(text) and text[-1] not in CLOSERS and not list_heading(text)
+
+
+def list_heading(text: str) -> bool:
+    """A short numbered line ("一、总体要求", "（二）资金保障") is complete without punctuation."""
+    return len(text) <= 30 and bool(_ENUMERATION.match(text)) and not _INNER_PUNCT.search(text)
 
 
 def open_quote_pending(text: str) -> bool:
@@ -203,7 +213,7 @@ def _token_reason(text: str) -> str | None:
 
 def _start_signal(text: str) -> bool:
     """Time expressions, connectives and opening quotes plainly open a paragraph."""
-    if text[0] in OPEN_QUOTES or _TIME_START.match(text):
+    if text[0] in OPEN_QUOTES or _TIME_START.match(text) or _ENUMERATION.match(text):
         return True
     return text.startswith(CONNECTIVES)
 

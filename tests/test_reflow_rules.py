@@ -148,3 +148,13 @@ def test_galloping_run_extension_matches_a_plain_scan(a: str, b: str, data: st.D
     while ahead < limit and a[ea + ahead] == b[eb + ahead]:
         ahead += 1
     assert _same_after(a, ea, b, eb, limit) == ahead
+
+
+def test_numbered_list_headings_are_not_cut_sentences() -> None:
+    text = (
+        "# 题\n\n一、总体要求\n\n（一）指导思想。坚持稳中求进。\n\n"
+        "（二）主要目标\n\n到明年底，覆盖全部县区。"
+    )
+    result = run(text)
+    assert not any(len(b.lines) > 1 for b in result.blocks)
+    assert all(not b.flags for b in result.blocks)

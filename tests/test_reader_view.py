@@ -552,3 +552,15 @@ async def test_wheel_scrolls_and_wraps_what_comes_into_view() -> None:
         lines = screen_lines(view)
         assert sum("第" in line for line in lines) >= 5  # real text, no blank gap
         assert view.cursor == (0, 0)  # the wheel does not move the cursor
+
+
+async def test_theme_change_repaints_with_new_colours() -> None:
+    app = ReaderApp(make_doc())
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReaderView)
+        before = set(colours(view, "青禾银行发力"))
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        after = set(colours(view, "青禾银行发力"))
+        assert before and after and before != after

@@ -19,6 +19,7 @@ from article.reflow_signals import (
     last_sentence,
     last_token,
     open_quote_pending,
+    starts_enumeration,
     surname_after_title,
     trailing_surname,
 )
@@ -238,10 +239,12 @@ def _position(a: Piece, b: Piece) -> float:
 
 
 def _signal(tail: Tail, b: Piece, start: Start) -> float:
-    """Plain paragraph openings count against a join (an opening quote after "：" does not)."""
+    """Plain paragraph openings count against a join; after "：" a quote or a list may follow."""
     if not start.signal:
         return 0.0
-    return 1.0 if b.text[0] in OPEN_QUOTES and tail.text[-1] in "：:" else -4.0
+    if tail.text[-1] in "：:" and (b.text[0] in OPEN_QUOTES or starts_enumeration(b.text)):
+        return 1.0
+    return -4.0
 
 
 def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:

@@ -68,6 +68,11 @@ def dangles(text: str) -> bool:
     return bool(text) and text[-1] not in CLOSERS and not list_heading(text)
 
 
+def starts_enumeration(text: str) -> bool:
+    """True for "一、", "（二）", "3." style numbering at the start."""
+    return bool(_ENUMERATION.match(text))
+
+
 def list_heading(text: str) -> bool:
     """A short numbered line ("一、总体要求", "（二）资金保障") is complete without punctuation."""
     return len(text) <= 30 and bool(_ENUMERATION.match(text)) and not _INNER_PUNCT.search(text)

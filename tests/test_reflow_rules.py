@@ -158,3 +158,9 @@ def test_numbered_list_headings_are_not_cut_sentences() -> None:
     result = run(text)
     assert not any(len(b.lines) > 1 for b in result.blocks)
     assert all(not b.flags for b in result.blocks)
+
+
+def test_a_colon_may_introduce_a_numbered_list() -> None:
+    result = run("# 题\n\n具体措施包括：\n\n（一）加快审批。\n\n（二）降低费用。")
+    assert joined(result, 3, 5)
+    assert all(not b.flags for b in result.blocks)

@@ -55,6 +55,9 @@ _CONT = re.compile(
 _BYLINE_ROLE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿)")
 _BYLINE_END = re.compile(r"(?:报道|摄影?|采写|发自\S{1,8}|综合报道|整理)$")
 _BYLINE_START = re.compile(r"^(?:本报|中经|新华社|本刊|见习|特约)?(?:记者|通讯员|实习生)")
+_EDITOR_CREDIT = re.compile(
+    r"^[（(]?(?:责任编辑|编辑|校对|审核|监制|美编|统筹|终审)\s*[：:]\s*[^。，；！？]{1,20}[）)]?$"
+)
 _SENTENCE_PUNCT = re.compile(r"[。，；！？：:]")
 _MEDIA_Q = re.compile(r"^《([^》]{1,16})》\s*[：:]")
 _ROLE_Q = re.compile(r"^(记者|问|主持人|提问|Q)\s*[：:]")
@@ -79,7 +82,9 @@ def _speaker_name(line: str) -> str | None:
 
 
 def _is_byline(line: str) -> bool:
-    """Short credit lines: "中经记者 秦玉芳 广州报道", "本报记者 张三"."""
+    """Short credit lines: "中经记者 秦玉芳 广州报道", "本报记者 张三", "责任编辑：李四"."""
+    if len(line) <= 30 and _EDITOR_CREDIT.match(line):
+        return True
     if len(line) > 40 or _SENTENCE_PUNCT.search(line) or not _BYLINE_ROLE.search(line):
         return False
     return bool(_BYLINE_END.search(line) or _BYLINE_START.match(line))

@@ -46,7 +46,14 @@ def test_markup_marks_removed_and_titles_headings_recognised() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["本报记者 贺一鸣 杭州报道", "中经记者 林小雨 成都报道", "通讯员 严文", "记者 章立群 摄"],
+    [
+        "本报记者 贺一鸣 杭州报道",
+        "中经记者 林小雨 成都报道",
+        "通讯员 严文",
+        "记者 章立群 摄",
+        "责任编辑：卢一帆",
+        "（编辑：钟原 校对：米兰）",
+    ],
 )
 def test_bylines(line: str) -> None:
     assert split_blocks(f"# 题\n\n{line}\n\n正文。")[1].kind == BYLINE

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -60,21 +62,21 @@ def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n
 def _seeds(texts: list[str]) -> Iterator[tuple[int, int, int, int]]:
     """(earlier block, offset, later block, offset) where a clause-start shingle recurs nearby."""
     joined = "\n".join(texts)  # blocks never hold a newline, so no shingle spans two blocks
+    starts = [m.start() for m in _CLAUSE_START.finditer(joined)]
+    keys = [joined[p : p + _KEY] for p in starts]
+    repeated = {key for key, n in Counter(keys).items() if n > 1 and "\n" not in key}
+    if not repeated:
+        return
     ends = list(accumulate(len(t) + 1 for t in texts))
     seen: dict[str, tuple[int, int]] = {}
-    block, start = 0, 0
-    for match in _CLAUSE_START.finditer(joined):
-        p = match.start()
-        while p >= ends[block]:
-            start, block = ends[block], block + 1
-        here = (block, p - start)
-        key = joined[p : p + _KEY]
-        earlier = seen.setdefault(key, here)  # one lookup for the common, unseen shingle
-        if earlier is here:
-            continue
-        seen[key] = here
-        if block - earlier[0] <= _WINDOW and "\n" not in key:
-            yield earlier[0], earlier[1], block, p - start
+    for i in [i for i, key in enumerate(keys) if key in repeated]:
+        p = starts[i]
+        block = bisect_right(ends, p)
+        here = (block, p - (ends[block - 1] if block else 0))
+        earlier = seen.get(keys[i])
+        seen[keys[i]] = here
+        if earlier is not None and block - earlier[0] <= _WINDOW:
+            yield earlier[0], earlier[1], here[0], here[1]
 
 
 def find_duplicates(texts: list[str]) -> list[Duplicate]:

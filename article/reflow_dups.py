@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from itertools import accumulate
 
 from article.model import Duplicate
@@ -14,7 +13,7 @@ MIN_RUN = 20
 _KEY = 10  # shingle length: a run is found from any clause start at least 10 before its end
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
 _MARKS = "，。、；：！？“”;:!?"
-_CLAUSE_START = re.compile(rf"(?:^|(?<=[{_MARKS}]))[^{_MARKS}\n]", re.MULTILINE)
+_SEPARATORS = re.compile(f"[{_MARKS}\n]+")
 
 
 def _same_before(a: str, ea: int, b: str, eb: int) -> int:
@@ -59,35 +58,35 @@ def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n
     return Duplicate(b2, s2, s2 + n, b1, s1)
 
 
-def _seeds(texts: list[str]) -> Iterator[tuple[int, int, int, int]]:
-    """(earlier block, offset, later block, offset) where a clause-start shingle recurs nearby."""
+def _anchors(texts: list[str]) -> tuple[list[int], list[str], set[str]]:
+    """Clause-start offsets in the joined text, their shingles, and the shingles seen twice."""
     joined = "\n".join(texts)  # blocks never hold a newline, so no shingle spans two blocks
-    starts = [m.start() for m in _CLAUSE_START.finditer(joined)]
+    starts = [0, *(m.end() for m in _SEPARATORS.finditer(joined))]
     keys = [joined[p : p + _KEY] for p in starts]
     repeated = {key for key, n in Counter(keys).items() if n > 1 and "\n" not in key}
-    if not repeated:
-        return
+    return starts, keys, repeated
+
+
+def find_duplicates(texts: list[str]) -> list[Duplicate]:
+    """Every run of >= 20 characters that appears twice, in reading order of the copies."""
+    starts, keys, repeated = _anchors(texts)
     ends = list(accumulate(len(t) + 1 for t in texts))
     seen: dict[str, tuple[int, int]] = {}
+    found: list[Duplicate] = []
+    done_until = -1  # anchors inside a run already reported need no second look
     for i in [i for i, key in enumerate(keys) if key in repeated]:
         p = starts[i]
         block = bisect_right(ends, p)
         here = (block, p - (ends[block - 1] if block else 0))
         earlier = seen.get(keys[i])
         seen[keys[i]] = here
-        if earlier is not None and block - earlier[0] <= _WINDOW:
-            yield earlier[0], earlier[1], here[0], here[1]
-
-
-def find_duplicates(texts: list[str]) -> list[Duplicate]:
-    """Every run of >= 20 characters that appears twice, in reading order of the copies."""
-    covered: dict[tuple[int, int, int], int] = {}
-    found: list[Duplicate] = []
-    for eb, ep, b, p in _seeds(texts):
-        if (eb == b and p - ep < MIN_RUN) or covered.get((eb, b, p - ep), -1) > p:
+        if earlier is None or p < done_until or block - earlier[0] > _WINDOW:
             continue
-        s1, s2, n = _extend(texts[eb], ep, texts[b], p, eb == b)
-        covered[(eb, b, p - ep)] = s2 + n
+        (eb, ep), (b, lp) = earlier, here
+        if eb == b and lp - ep < MIN_RUN:
+            continue
+        s1, s2, n = _extend(texts[eb], ep, texts[b], lp, eb == b)
         if n >= MIN_RUN:
             found.append(_record(texts, (eb, s1), (b, s2), n))
+            done_until = p - lp + s2 + n
     return sorted(found, key=lambda d: (d.block, d.start))

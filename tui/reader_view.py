@@ -404,8 +404,8 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _refresh_range(self, rng: Range | None) -> None:
         """Repaint only the rows a span covers."""
-        if rng is None or self._layout is None:
-            return
+        if rng is None or self._layout is None or not self._layout.is_wrapped(rng[0]):
+            return  # blocks never wrapped have never been on screen
         first, last = self._layout.text_rows(*rng)
         self.refresh_lines(first, last - first + 1)
 
@@ -560,29 +560,31 @@ class ReaderView(ScrollView, can_focus=True):
             self._move_to(*self._last_pos())
 
     # -- search, entities ----------------------------------------------------------------------
-    def _show_hit(self) -> None:
-        """Move to the current search hit and announce it."""
+    def _show_hit(self, previous: Range | None = None) -> None:
+        """Move to the current search hit, repaint it and the one before, and announce it."""
         hit = self._marks.current_hit()
         if hit is None:
             return
         self._move_to(hit[0], hit[1], reveal=False)
         self._reveal(*hit)
-        self._cache.clear()
-        self.refresh()
+        self._refresh_range(previous)
+        self._refresh_range(hit)
         index, count = self._marks.hit_index, len(self._marks.hits)
         self.post_message(self.SearchChanged(self._marks.query, index, count))
 
     def action_next_hit(self) -> None:
         """Next search hit (wraps around)."""
         if self._marks.hits:
+            previous = self._marks.current_hit()
             self._marks.hit_index = (self._marks.hit_index + 1) % len(self._marks.hits)
-            self._show_hit()
+            self._show_hit(previous)
 
     def action_previous_hit(self) -> None:
         """Previous search hit (wraps around)."""
         if self._marks.hits:
+            previous = self._marks.current_hit()
             self._marks.hit_index = (self._marks.hit_index - 1) % len(self._marks.hits)
-            self._show_hit()
+            self._show_hit(previous)
 
     def _entity_jump(self, direction: int) -> None:
         """Go to the next/previous entity mention after/before the cursor and flash it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from article.entity_named import named_org_spans
 from article.entity_orgs import compound_spans, ticker_spans
 from article.entity_patterns import find_dates, find_tickers
 from article.entity_people import (
@@ -20,7 +21,7 @@ from article.model import Block, Entity
 def _place_and_org_spans(text: str) -> list[Span]:
     """Lexicon words first, then the places and organisations built on them."""
     spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + suffix_only_spans(text)
-    spans += stem_spans(text, spans)
+    spans += stem_spans(text, spans) + named_org_spans(text)
     spans += compound_spans(text, spans)
     spans += ticker_spans(text) + find_products(text)
     return spans

@@ -17,6 +17,7 @@ _SUFFIXES = words(
 )
 SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 SINGLE_CHAR = frozenset("局厅署")
+LIST_JOIN_RE = re.compile(f"(?:{SUFFIX_RE.pattern})[和与及、]")  # 某某公司和某某期货: two firms
 BRANCH_SUFFIXES = frozenset({"分行", "支行", "营业部", "分公司", "子公司", "分局"})
 MAX_MIDDLE = 10
 # Words that make a prefix generic (邵阳地区股份制银行 is a kind of bank, not a bank).
@@ -45,7 +46,7 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
     """The name between prefix and suffix: short, no function words, no generic parts."""
     if len(middle) > MAX_MIDDLE or any(ch in MIDDLE_STOP or not is_han(ch) for ch in middle):
         return False
-    if middle[:1] in ("与", "及", "和"):
+    if middle[:1] in ("与", "及", "和") or LIST_JOIN_RE.search(middle):
         return False
     if any(part in middle for part in GENERIC_PARTS):
         return False

@@ -119,3 +119,9 @@ def compiled(kind: str) -> re.Pattern[str]:
         chain = f"(?:{adverbs}){{0,2}}(?:{trie_regex(sources['speech'])})"
         return re.compile(f"(?=[{re.escape(first)}]){chain}")
     return re.compile(trie_regex(sources[kind]))
+
+
+@cache
+def generic_heads() -> frozenset[str]:
+    """Words for a kind of firm (城投, 中小, 重疾) that are never part of a firm's own name."""
+    return frozenset(_data_lines("generic_heads.txt"))

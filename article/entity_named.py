@@ -1,0 +1,102 @@
+"""Organisations no lexicon knows: a short coined name right before a financial-firm suffix."""
+
+from __future__ import annotations
+
+import re
+
+from article import lexicon, segment, wordtags
+from article.entity_places import STOP_CHARS
+from article.entity_spans import Span, is_han, words
+
+# Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
+FIRM_SUFFIXES = words("银行 保险 人寿 财险 寿险 证券 期货 信托 基金 资管 理财 集团")
+FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
+# Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
+TRAILING = words("资产管理 保险 人寿 财险 证券 基金 资管 理财 集团 控股")
+TRAILING_RE = re.compile("|".join(sorted(TRAILING, key=len, reverse=True)))
+NAME_MIN, NAME_MAX = 2, 4
+WINDOW = 8  # characters cut into words before the suffix
+MAX_NAME_WORD_FREQ = 500  # a word more common than this is vocabulary, not a coined name
+MAX_PLACE_WORD_FREQ = 3000  # 岭南银行, 华夏保险; but not 美国 or 城市
+FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "d", "m", "f"})
+FUNCTION_TAGS |= frozenset({"y", "e", "o", "t", "mq"})
+WEAK_TAGS = frozenset({"v", "vd", "vn", "ad", "q"})
+NAME_TAGS_OK = frozenset({"nt", "nz", "ns", "nr", "nrfg", "nrt", "j"})
+CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几")
+
+
+def _name_word(word: str, taken: int) -> bool:
+    """A word that can join a coined firm name already `taken` characters long (right to left)."""
+    if not all(is_han(ch) for ch in word) or word in STOP_CHARS or word[0] in CN_NUMERALS:
+        return False
+    if word in lexicon.generic_heads():
+        return False
+    tag = wordtags.tag(word)
+    if len(word) == 1:
+        # A lone character's tag says little (泰 ns, 安 v), but a verb before a full name is the
+        # verb of the sentence (获某某银行授信).
+        return tag not in FUNCTION_TAGS and (taken < NAME_MIN or tag not in WEAK_TAGS)
+    if tag in wordtags.NON_NAME_TAGS or tag in ("a", "b", "s"):
+        return False
+    limit = MAX_PLACE_WORD_FREQ if tag == "ns" else MAX_NAME_WORD_FREQ
+    return segment.word_freq(word) <= limit
+
+
+def _name_start(text: str, suffix_start: int) -> int | None:
+    """Start of the 2–4 character name before a suffix, None when what stands there is a word."""
+    window_start = max(0, suffix_start - WINDOW)
+    pieces = segment.cut(text[window_start:suffix_start], hmm=False)
+    start = suffix_start
+    for word in reversed(pieces):
+        taken = suffix_start - start
+        if taken + len(word) > NAME_MAX or not _name_word(word, taken):
+            break
+        start -= len(word)
+    if suffix_start - start < NAME_MIN:
+        return None
+    name = text[start:suffix_start]
+    return start if _whole_name_ok(name) and not _all_weak(name) else None
+
+
+def _all_weak(name: str) -> bool:
+    """A run of lone verbs (会让银行, 可使银行) is the sentence going on, not a name."""
+    return all(len(w) == 1 and wordtags.tag(w) in WEAK_TAGS for w in segment.cut(name, hmm=False))
+
+
+def _whole_name_ok(name: str) -> bool:
+    """Not built on a generic head (中小, 城商) nor a run of single characters that is a word."""
+    heads = lexicon.generic_heads()
+    if name[0] in heads or any(head in name for head in heads if len(head) > 1):
+        return False
+    return not (segment.word_freq(name) > MAX_NAME_WORD_FREQ and wordtags.tag(name) != "nt")
+
+
+def _generic_compound(text: str, start: int, end: int) -> bool:
+    """True when name+suffix is itself a dictionary word that is no firm (养老保险, 投资银行)."""
+    whole = text[start:end]
+    tag = wordtags.tag(whole)
+    return tag is not None and tag not in NAME_TAGS_OK
+
+
+def _extend(text: str, end: int) -> int:
+    """Carry the firm over suffixes that belong to it (某某保险资管)."""
+    while m := TRAILING_RE.match(text, end):
+        end = m.end()
+    return end
+
+
+def named_org_spans(text: str) -> list[Span]:
+    """某某银行, 某某保险资管 …: a coined 2–4 character name joined to a firm suffix."""
+    spans: list[Span] = []
+    pos = 0
+    while m := FIRM_RE.search(text, pos):
+        pos = m.end()
+        start = _name_start(text, m.start())
+        if start is None or _generic_compound(text, start, m.end()):
+            continue
+        if text[m.end() : m.end() + 1] == "业":
+            continue  # 某某银行业: an industry, not a firm
+        end = _extend(text, m.end())
+        spans.append(Span(start, end, "ORG", 4))
+        pos = end
+    return spans

@@ -12,6 +12,7 @@ from tui_articles.support import SIZE, fixed_analysis, make_app, plain, settle
 import tui.tabs.figures
 from article.model import Document, LoadedText
 from tui.app import Progress
+from tui.note_editor import NoteEditor
 from tui.tabs.entities import EntitiesTab
 from tui.tabs.figures import FiguresTab
 
@@ -111,6 +112,10 @@ async def test_sidebar_says_analysing_until_results_arrive(tmp_path: Path) -> No
         assert app.reader.document.blocks  # the text is already on screen
         await pilot.press("j")
         moved_to = app.reader.cursor
+        await pilot.press("a")  # notes wait for the final text: nothing half-anchored is saved
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+        assert any("分析完成后" in n.message for n in app._notifications)
         release.set()
         await settle(pilot)
         assert app.query_one(FiguresTab).query_one(DataTable).row_count == 7
@@ -142,6 +147,6 @@ async def test_a_huge_figures_list_is_capped(
         await settle(pilot)
         tab = app.query_one(FiguresTab)
         assert tab.query_one(DataTable).row_count == 3
-        assert plain(tab.query_one(".tab-status")).startswith("前 3 项 / 共 7 项数据")
+        assert plain(tab.query_one(".tab-status")).startswith("前 3 / 7 项数据")
         await pilot.press("tab", "s")
         assert _cells(tab.query_one(DataTable))[1][0] == "860 亿元"  # the largest come first

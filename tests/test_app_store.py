@@ -49,7 +49,10 @@ async def test_position_is_saved_while_reading(
         assert saved is not None and saved.block == app.reader.cursor[0]
 
 
-async def test_corrupt_database_opens_read_only_and_says_so(tmp_path: Path) -> None:
+async def test_corrupt_database_opens_read_only_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # x writes its file here
     db_path = tmp_path / "notes.json"
     db_path.write_bytes(b'{"notes": {"1": {"text": "half a no')
     before = db_path.read_bytes()
@@ -67,6 +70,10 @@ async def test_corrupt_database_opens_read_only_and_says_so(tmp_path: Path) -> N
         await settle(pilot)
         assert app.bookmarks == []
         assert sum("无法保存" in n.message for n in app._notifications) == 2
+        await pilot.press("x")
+        await settle(pilot)
+        assert any("导出的文件不含笔记" in n.message for n in app._notifications)
+        assert len(list(tmp_path.glob("*.md"))) == 1
         await pilot.press("j", "q")
     assert db_path.read_bytes() == before
 

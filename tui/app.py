@@ -57,7 +57,7 @@ Analyzer = Callable[[LoadedText, Progress], Document]
 
 
 class JingduApp(App[int]):
-    """Reads one article; analysis and every disk write happen in thread workers."""
+    """Reads one article; analysis (in a child process) and disk writes never block the UI."""
 
     CSS_PATH = "jingdu.tcss"
     COMMANDS: ClassVar = {JingduCommands}
@@ -121,6 +121,7 @@ class JingduApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        """Reading starts at once on the quick document; the full analysis follows."""
         self.reader.focus()
         self.sidebar.display = self.size.width >= WIDE_SCREEN
         self.sidebar.set_document(self.document)
@@ -142,10 +143,12 @@ class JingduApp(App[int]):
 
     @property
     def reader(self) -> ReaderView:
+        """The article view."""
         return self.query_one("#reader", ReaderView)
 
     @property
     def sidebar(self) -> Sidebar:
+        """The tabbed sidebar."""
         return self.query_one("#sidebar", Sidebar)
 
     def entity_styles(self) -> EntityStyles:
@@ -178,7 +181,7 @@ class JingduApp(App[int]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
-        """Full analysis off the UI thread; the reader stays usable meanwhile."""
+        """Full analysis off the UI thread (and process); the reader stays usable meanwhile."""
 
         def progress(stage: str, fraction: float) -> None:
             self.post_message(AnalysisProgress(f"分析中… {stage} {int(fraction * 100)}%"))
@@ -191,6 +194,7 @@ class JingduApp(App[int]):
         self.post_message(DocumentReady(doc))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        """Show how far the analysis is, so a long document does not look stuck."""
         self.set_status("analysis", message.text)
 
     def on_document_ready(self, message: DocumentReady) -> None:
@@ -260,6 +264,7 @@ class JingduApp(App[int]):
         self.sidebar.set_marks(notes, bookmarks)
 
     def on_marks_loaded(self, message: MarksLoaded) -> None:
+        """A write landed: redraw marks and lists from what is now on disk."""
         self._apply_marks(message.notes, message.bookmarks)
         if message.status:
             self.notify(message.status, markup=False, timeout=3)
@@ -362,6 +367,7 @@ class JingduApp(App[int]):
     # ---- reader messages ----------------------------------------------------------------
 
     def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
+        """Keep the selection for `a` and say how to use it."""
         self.selection = message.span
         if message.span is None:
             self.set_status("selection", None)
@@ -370,6 +376,7 @@ class JingduApp(App[int]):
             self.set_status("selection", f"已选 {end - start} 字（a 批注，Esc 取消）")
 
     def on_reader_view_search_changed(self, message: ReaderView.SearchChanged) -> None:
+        """Show the hit count and the current hit."""
         if not message.query:
             self.set_status("search", None)
         elif message.count == 0:
@@ -416,17 +423,20 @@ class JingduApp(App[int]):
         self.call_after_refresh(lambda: self.sidebar.focus_target().focus())
 
     def action_toggle_highlight(self) -> None:
+        """Entity colours on/off: some readers find them noisy."""
         reader = self.reader
         reader.highlight_entities = not reader.highlight_entities
         self.notify("实体着色：" + ("开" if reader.highlight_entities else "关"), timeout=2)
 
     def action_measure(self, step: int) -> None:
+        """Widen or narrow the text column, within readable bounds."""
         low, high = MEASURE_RANGE
         reader = self.reader
         reader.measure = max(low, min(high, reader.measure + step * MEASURE_STEP))
         self.notify(f"每行最多 {reader.measure} 字", timeout=2)
 
     def action_toggle_indent(self) -> None:
+        """First-line indent of two full-width spaces, on or off."""
         reader = self.reader
         reader.indent = not reader.indent
         self.notify("首行缩进：" + ("开" if reader.indent else "关"), timeout=2)
@@ -439,11 +449,13 @@ class JingduApp(App[int]):
     # ---- actions: search ----------------------------------------------------------------
 
     def action_search(self) -> None:
+        """Open the search field at the bottom."""
         search = self.query_one("#search", Input)
         search.display = True
         search.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search field: search, close it, back to reading."""
         if event.input.id != "search":
             return
         event.stop()
@@ -497,6 +509,7 @@ class JingduApp(App[int]):
         self._store_call(change, draft)
 
     def on_edit_note(self, message: EditNote) -> None:
+        """Open the editor on a stored note."""
         note = self._note(message.note_id)
         if note is None or self._writable() is None:
             return
@@ -506,6 +519,7 @@ class JingduApp(App[int]):
         self.push_screen(NoteEditor(draft), self._draft_done)
 
     def on_delete_note(self, message: DeleteNote) -> None:
+        """Delete a note, but only after the user confirms."""
         note = self._note(message.note_id)
         if note is None or self._writable() is None:
             return
@@ -518,10 +532,12 @@ class JingduApp(App[int]):
         self.push_screen(ConfirmScreen(f"删除这条笔记？\n「{quote}」"), answered)
 
     def on_delete_bookmark(self, message: DeleteBookmark) -> None:
+        """Delete a bookmark (cheap to recreate, so no confirmation)."""
         bookmark_id = message.bookmark_id
         self._store_call(lambda db: _deleted(db.delete_bookmark, bookmark_id, "书签已删除"), None)
 
     def _note(self, note_id: str) -> Note | None:
+        """A loaded note by id."""
         return next((n for n in self.notes if n.id == note_id), None)
 
     def action_bookmark(self) -> None:
@@ -536,16 +552,21 @@ class JingduApp(App[int]):
         self._store_call(change, None)
 
     def action_bookmark_list(self) -> None:
+        """Open the 书签 tab and move into it."""
         self.action_show_tab("bookmarks")
 
     def action_export(self) -> None:
         """Write this document's notes and bookmarks as Markdown into the current directory."""
+        if self.db is None or self.db.read_only:
+            why = "分析尚未完成" if self.db is None else "数据库只读"
+            self.notify(f"{why}：导出的文件不含笔记和书签", severity="warning", timeout=5)
         self._export(self.document, list(self.notes), list(self.bookmarks), Path.cwd())
 
     @work(thread=True, group="export")
     def _export(
         self, doc: Document, notes: list[Note], bookmarks: list[Bookmark], folder: Path
     ) -> None:
+        """Render and write the Markdown off the UI thread, then say where it went."""
         from store.export import default_export_name, export_markdown
 
         target = folder / default_export_name(doc)
@@ -577,6 +598,7 @@ class JingduApp(App[int]):
         ]
 
     def action_help(self) -> None:
+        """Show every key and the entity colours."""
         self.push_screen(HelpScreen(self.key_groups(), self.entity_styles()))
 
     def palette_commands(self) -> Iterator[tuple[str, str, str]]:

@@ -20,10 +20,12 @@ class JingduCommands(Provider):
         yield from app.palette_commands()
 
     async def discover(self) -> Hits:
+        """Every command, shown when the palette opens empty."""
         for title, help_text, action in self._commands():
             yield DiscoveryHit(title, self._runner(action), help=help_text)
 
     async def search(self, query: str) -> Hits:
+        """Commands whose title or keys match what was typed."""
         matcher = self.matcher(query)
         for title, help_text, action in self._commands():
             score = max(matcher.match(title), matcher.match(help_text))

@@ -31,9 +31,11 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("取消 (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
+        """Focus 取消, so a stray Enter keeps what the user wrote."""
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A click answers like the keys do."""
         event.stop()
         self.dismiss(event.button.id == "yes")
 

@@ -58,6 +58,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Static("ctrl+s 保存 · Esc 取消 · Tab 切换到标签", id="note-hint")
 
     def on_mount(self) -> None:
+        """Start typing the note straight away."""
         self.query_one(TextArea).focus()
 
     def current(self) -> NoteDraft:

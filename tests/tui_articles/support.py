@@ -74,10 +74,11 @@ def make_app(db: Path, path: Path = QINGHE, **kwargs: object) -> JingduApp:
 async def settle(pilot: Pilot[object]) -> None:
     """Let workers finish and their messages land (analysis, then the store)."""
     app = pilot.app
-    for _ in range(4):
-        await pilot.pause()
+    for _ in range(6):  # analysis → store open → its message: a few rounds at most
         await app.workers.wait_for_complete()
-    await pilot.pause()
+        await pilot.pause()
+        if all(worker.is_finished for worker in app.workers):
+            return
 
 
 def plain(widget: object) -> str:

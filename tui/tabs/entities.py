@@ -45,6 +45,7 @@ class EntitiesTab(Vertical):
         yield OptionList()
 
     def on_mount(self) -> None:
+        """Draw the legend with the reader's live styles."""
         self.query_one(".legend", Static).update(legend_text(self._styles()))
 
     def set_document(self, doc: Document) -> None:

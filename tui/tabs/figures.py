@@ -81,8 +81,8 @@ class FiguresTab(Vertical):
             return "分析中…"
         if not self.figures:
             return "没有找到数据"
-        order = "按数值（同单位）" if self.by_value else "按阅读顺序"
-        shown = f"前 {MAX_ROWS} 项 / 共 " if len(self.figures) > MAX_ROWS else ""
+        order = "按数值" if self.by_value else "按阅读顺序"
+        shown = f"前 {MAX_ROWS} / " if len(self.figures) > MAX_ROWS else ""
         return f"{shown}{len(self.figures)} 项数据 · {order} · s 切换排序"
 
     def _refill(self) -> None:

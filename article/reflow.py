@@ -42,6 +42,32 @@ def _piece(raw: list[RawBlock], i: int, order: int) -> Piece:
     return Piece(i, order, block.text, start, dangles(block.text), i - 1, after)
 
 
+_EVIDENCE = {
+    "next": "紧接在后",
+    "figure": "图表之后接排",
+    "after_cut": "另一断句之后",
+    "repeat": "断口两侧同一字",
+    "name": "姓在断口前、名在断口后",
+    "title+name": "职务后接人名",
+    "subject+verb": "主语在前、说话动词在后",
+    "numeral+measure": "数词接量词",
+    "quote": "前段开引号、后段合引号",
+    "closing_punct": "后段以标点开头",
+    "bound_char": "后段以虚字开头",
+    "word": "跨断口成词",
+    "shared": "前后共有",
+}
+
+
+def _explain(note: str) -> str:
+    """The reader's wording of one piece of evidence ("word 普遍" -> 跨断口成词“普遍”)."""
+    code, _, value = note.partition(" ")
+    if code == "name" and value:
+        return f"人名“{value}”见于上下文"
+    text = _EVIDENCE.get(code, code)
+    return f"{text}“{value}”" if value else text
+
+
 @dataclass(slots=True)
 class _Chain:
     """Raw blocks joined into one reflowed block, in text order."""
@@ -103,7 +129,7 @@ class _Builder:
     def _join_repair(self, index: int, offset: int, join: Scored, part: RawBlock) -> Repair:
         """Explain one join: where it sits and what convinced us."""
         span = (part.lines[0][0], part.lines[-1][1])
-        why = "，".join(join.evidence) or "position"
+        why = "；".join(_explain(note) for note in join.evidence) or "断口位置"
         if join.repeat:
             dropped = part.text[: join.repeat]
             detail = f"接续第{span[0]}行，去掉断口重复的“{dropped}”（{why}）"

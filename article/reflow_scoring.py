@@ -226,13 +226,18 @@ def _quotes(tail: Tail, start: Start, evidence: list[str]) -> float:
     return -2.0 if tail.open_quote else 0.0
 
 
-def _position(a: Piece, b: Piece) -> float:
+def _position(a: Piece, b: Piece, evidence: list[str]) -> float:
     """Column breaks: B right after A, after a figure, or after another cut-off block."""
     place = 0.0
-    if b.prev_raw == a.raw or b.after == "figure":
+    if b.prev_raw == a.raw:
         place = 3.0
+        evidence.append("next")
+    elif b.after == "figure":
+        place = 3.0
+        evidence.append("figure")
     elif b.after == "dangling":
         place = 2.0
+        evidence.append("after_cut")
     if b.order < a.order:
         place -= 1.0
     return place - 0.05 * abs(b.order - a.order)
@@ -284,7 +289,7 @@ def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
     assert b.start is not None
     tail, start = tail_of(a), b.start
     evidence: list[str] = []
-    total = _position(a, b) + _quotes(tail, start, evidence)
+    total = _position(a, b, evidence) + _quotes(tail, start, evidence)
     total += _start_fit(tail, b, start, evidence) + _signal(tail, b, start)
     if total + _most_added(a, tail, b, start) < MIN_SCORE:
         return None

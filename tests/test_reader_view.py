@@ -185,6 +185,13 @@ async def test_cursor_is_drawn_on_its_sentence_only() -> None:
         assert not any(bg in s for s in later)
 
 
+async def test_current_span_leaves_out_trailing_spaces() -> None:
+    app = ReaderApp(make_doc([(PARAGRAPH, "第一句。  第二句。")]))
+    async with app.run_test(size=(60, 10)):
+        view = app.query_one(ReaderView)
+        assert view.current_span() == (0, 0, 4)
+
+
 async def test_paragraph_keys() -> None:
     app = ReaderApp(make_doc())
     async with app.run_test(size=(100, 40)) as pilot:

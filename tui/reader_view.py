@@ -170,8 +170,14 @@ class ReaderView(ScrollView, can_focus=True):
             self._set_flash((block, start, stop))
 
     def current_span(self) -> Range:
-        """The selection if there is one, else the current sentence."""
-        return self._selection or self._cursor
+        """The selection if there is one, else the current sentence (without trailing spaces)."""
+        if self._selection is not None:
+            return self._selection
+        block, start, end = self._cursor
+        if not self._doc.blocks:
+            return self._cursor
+        kept = self._doc.blocks[block].text[start:end].rstrip()
+        return block, start, start + len(kept) if kept else end
 
     @property
     def selection(self) -> Range | None:

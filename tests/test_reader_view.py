@@ -297,7 +297,8 @@ async def test_search_starts_from_cursor_and_marks_current_hit() -> None:
         assert any(hit_style.split(" on ")[-1] in s for s in styled(view, "SH"))
 
 
-async def test_entity_keys_and_toggle() -> None:
+async def test_entity_keys_and_toggle(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader_view, "FLASH_SECONDS", 60)  # never ends during the test
     entities = [
         Entity("ORG", "青禾银行", 2, 0, 4),
         Entity("PERSON", "柳青山", 4, 3, 6),
@@ -315,13 +316,12 @@ async def test_entity_keys_and_toggle() -> None:
         await pilot.press("E")
         assert view.flashing == (4, 3, 6)
         await pilot.pause()
-        await pilot.pause(0.9)  # let the flash end
-        person = view._style_of("reader-view--entity-person").color
-        assert person is not None
-        assert person in colours(view, "柳青山")
+        ticker = view._style_of("reader-view--entity-ticker").color  # not the one flashing
+        assert ticker is not None
+        assert ticker in colours(view, "688321.SH")
         view.highlight_entities = False
         await pilot.pause()
-        assert person not in colours(view, "柳青山")
+        assert ticker not in colours(view, "688321.SH")
 
 
 async def test_selection_by_words_and_sentences() -> None:
@@ -363,13 +363,13 @@ async def test_goto_centres_and_flashes_then_clears(monkeypatch: pytest.MonkeyPa
     app = ReaderApp(long_doc())
     async with app.run_test(size=(80, 20)) as pilot:
         view = app.query_one(ReaderView)
-        view.goto(200, 20, 24)
         await pilot.pause()
+        view.goto(200, 20, 24)
+        assert view.flashing == (200, 20, 24)  # set at once; checked before any wait
         assert view.cursor == (200, 18)  # the second sentence: 第200段的第一句话写得比较长一些。
-        assert view.flashing == (200, 20, 24)
         row = view._layout.y_of(200, 20) - round(view.scroll_y)
         assert 5 <= row <= 14
-        await pilot.pause(0.6)
+        await pilot.pause(1.0)
         assert view.flashing is None
 
 

@@ -34,6 +34,18 @@ async def test_position_is_restored_after_reopening(tmp_path: Path) -> None:
         assert again.reader.cursor == where
 
 
+async def test_ctrl_q_keeps_the_position_too(tmp_path: Path) -> None:
+    db_path = tmp_path / "db.json"
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("G", "ctrl+q")
+        await pilot.pause()
+        where = app.reader.cursor
+    saved = Database(db_path).position(app.document.doc_id)
+    assert saved is not None and (saved.block, saved.offset) == where
+
+
 async def test_position_is_saved_while_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -129,7 +129,8 @@ class JingduApp(App[int]):
         self.run_analysis()
 
     def on_unmount(self) -> None:
-        """However the app ends, a running analysis process ends with it."""
+        """However the app ends (q, ctrl+q, the palette), keep the place and stop the analysis."""
+        self._save_position_now()
         self._analysis.stop()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -358,6 +359,7 @@ class JingduApp(App[int]):
         if self._pending_position is None or self.db is None or self.db.read_only:
             return
         block, offset = self._pending_position
+        self._pending_position = None
         try:
             with self._db_lock:
                 self.db.save_position(self.document.doc_id, block, offset)

@@ -6,10 +6,9 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from rich.cells import cell_len
 
@@ -42,9 +41,8 @@ CENTRED = frozenset({TITLE})
 GUTTERED = frozenset({CAPTION, SOURCE})
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One visual line: a character range of a block, or a decoration belonging to it."""
+class Line(NamedTuple):
+    """One visual line: a block's text range or a decoration (a tuple: quick to hash, GC-free)."""
 
     block: int
     role: str = TEXT
@@ -265,10 +263,7 @@ class Layout:
         return lines[min(k, len(lines) - 1)]
 
     def ensure(self, y: int, height: int) -> int:
-        """Wrap every block seen from y for `height` lines; return y corrected for the new counts.
-
-        The block at y keeps its line index, so the text under the top of the view stays put.
-        """
+        """Wrap the blocks in view from y; return y moved so the top block's line stays put."""
         if not self.counts:
             return 0
         i, k = self.find(y)

@@ -41,11 +41,7 @@ def _can_break(prev: str, atom: str) -> bool:
 
 
 def wrap(text: str, width: int, first_width: int | None = None) -> list[tuple[int, int]]:
-    """Split `text` into (start, end) lines of at most `width` cells (trailing spaces hang).
-
-    The lines are contiguous and cover the text; `first_width` is the room on the first line
-    (smaller when an indent or a speaker label is drawn before it).
-    """
+    """Contiguous (start, end) lines of at most `width` cells (first: `first_width`), spaces hang."""
     width = max(width, 2)
     first = width if first_width is None else max(first_width, 2)
     atoms = _atoms(text, min(width, first))

@@ -41,7 +41,7 @@ def _can_break(prev: str, atom: str) -> bool:
 
 
 def wrap(text: str, width: int, first_width: int | None = None) -> list[tuple[int, int]]:
-    """Contiguous (start, end) lines of at most `width` cells (first: `first_width`), spaces hang."""
+    """Contiguous (start, end) lines of at most `width` cells (`first_width` on line 1)."""
     width = max(width, 2)
     first = width if first_width is None else max(first_width, 2)
     atoms = _atoms(text, min(width, first))

@@ -94,6 +94,7 @@ async def test_entities_grouped_with_counts_and_enter_cycles(tmp_path: Path) -> 
             await pilot.pause()
             seen.append(app.reader.flashing)
         assert seen == [mentions[0], mentions[1], mentions[0]]
+        assert plain(tab.query_one(".tab-status")).startswith("赵明远：第 1/2 处")
 
 
 async def test_sidebar_says_analysing_until_results_arrive(tmp_path: Path) -> None:

@@ -91,4 +91,5 @@ class EntitiesTab(Vertical):
         self.visits[key] = index
         ent = mentions[index]
         self.post_message(JumpTo(ent.block, ent.start, ent.end))
-        self.app.notify(f"{ent.text}：第 {index + 1}/{len(mentions)} 处", timeout=2)
+        status = f"{ent.text}：第 {index + 1}/{len(mentions)} 处 · Enter 下一处"
+        self.query_one(".tab-status", Static).update(status)

@@ -11,6 +11,7 @@ from article.entity_people import (
     speaker_name,
     speaking_names,
     titled_names,
+    turn_name,
 )
 from article.entity_places import lexicon_spans, stem_spans, suffix_only_spans
 from article.entity_products import find_products
@@ -27,15 +28,20 @@ def _place_and_org_spans(text: str) -> list[Span]:
     return spans
 
 
-def _people(block: Block) -> list[Span]:
-    """Person names the block's own context vouches for."""
+def _people(block: Block, previous: Block | None) -> list[Span]:
+    """Person names the block's own context (or the question before it) vouches for."""
     text = block.text
-    return titled_names(text) + speaking_names(text) + speaker_name(text, block.speaker)
+    turn = speaker_name(text, block.speaker) or turn_name(text, block.kind, previous)
+    return titled_names(text) + speaking_names(text) + turn
 
 
 def find_entities(blocks: list[Block]) -> list[Entity]:
     """Entities in reading order, non-overlapping, with offsets into each block's text."""
-    first = [(_place_and_org_spans(b.text), _people(b)) for b in blocks]
+    previous: list[Block | None] = [None, *blocks[:-1]] if blocks else []
+    first = [
+        (_place_and_org_spans(b.text), _people(b, before))
+        for b, before in zip(blocks, previous, strict=True)
+    ]
     names = {
         b.text[s.start : s.end]
         for b, (_, people) in zip(blocks, first, strict=True)

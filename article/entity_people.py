@@ -6,11 +6,12 @@ import re
 
 from article import lexicon, segment, wordtags
 from article.entity_spans import Span, is_han
+from article.model import ANSWER, PARAGRAPH, QUESTION, Block
 
 # Characters that never occur in a given name but often right after one.
 NOT_IN_NAME = frozenset(
     "的了在是为对从把被将于与及或并而也都就还又之其该这那某等各每个们着过已由给以即如至到称说表指认"
-    "透介坦补谈提分解直告回预呼总此日近随则更曾再接受"
+    "透介坦补谈提分解直告回预呼总此日近随则更曾再接受他她它我你您"
 )
 # Characters that often begin the word after a name; a shorter name is preferred before them.
 WEAK_THIRD = frozenset(
@@ -18,6 +19,9 @@ WEAK_THIRD = frozenset(
 )
 BOUNDARY_BEFORE = frozenset("据和与及、，。；：！？“”‘’\"'（）()《》 \u3000")
 MAX_COMMON_NAME_FREQ = 50
+MAX_SURNAME_WORD_FREQ = 100  # 能源 in 能源局指出; rarer words may still be names (高峰)
+MAX_WORD_AS_GIVEN_FREQ = 1000  # 学生 after 和 is a noun; 小川 after 贺 a given name
+FUNCTION_SURNAME_TAGS = frozenset({"c", "p"})
 ROLE_WORDS = frozenset({"记者", "人士", "方面", "官员", "媒体", "网友", "客户", "企业", "银行"})
 NEVER_NAME_TAGS = wordtags.NON_NAME_TAGS | frozenset({"a", "ad", "an", "ag"})
 DATELINE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道")  # 记者 某某 广州报道
@@ -31,6 +35,22 @@ def _surname_len(text: str, pos: int) -> int:
     if text[pos : pos + 2] in names:
         return 2
     return 1 if text[pos : pos + 1] in names else 0
+
+
+def _function_surname(surname: str) -> bool:
+    """A surname that is mostly a conjunction or preposition (和, 向, 于, 由, 但, 都)."""
+    return len(surname) == 1 and wordtags.tag(surname) in FUNCTION_SURNAME_TAGS
+
+
+def _surname_in_word(name: str, surname: int) -> bool:
+    """True when the surname's character begins a longer everyday word inside the name."""
+    first = segment.cut(name, hmm=False)[0]
+    return len(first) > surname and segment.word_freq(first) > MAX_SURNAME_WORD_FREQ
+
+
+def _common(word: str) -> bool:
+    """An everyday word (学生), too common to be a given name."""
+    return segment.word_freq(word) > MAX_WORD_AS_GIVEN_FREQ
 
 
 def _followed(text: str, end: int) -> int:
@@ -51,8 +71,12 @@ def _plausible(name: str, surname: int, strong: bool) -> bool:
         return False  # 负责人向记者透露: 向 is a preposition, 记者 a role
     if wordtags.tag(name) in NEVER_NAME_TAGS:
         return False  # 专家普遍认为: an adverb, however strong the context
+    if _function_surname(name[:surname]) and len(given) == 2 and _common(given):
+        return False  # 老师和学生: 和 is a surname, but here it joins two nouns
     if strong:
         return True
+    if _surname_in_word(name, surname):
+        return False  # 能源局指出: 能 is a surname, but here it begins 能源
     if segment.word_freq(name) > MAX_COMMON_NAME_FREQ:
         return False
     return wordtags.tag(name) not in wordtags.NON_NAME_TAGS
@@ -131,6 +155,25 @@ def speaker_name(text: str, speaker: str | None) -> list[Span]:
     surname = _surname_len(speaker, 0)
     if surname and _plausible(speaker, surname, strong=True):
         return [Span(0, len(speaker), "PERSON", 5)]
+    return []
+
+
+TURN_RE = re.compile(r"([\u4e00-\u9fff]{2,4})[：:]")
+QUESTION_LABEL_RE = re.compile(r"[^，。：:]{1,12}[：:].*[？?]")
+
+
+def turn_name(text: str, kind: str, previous: Block | None) -> list[Span]:
+    """某某：… answering a question turn (记者：…？) names its speaker, labelled or not."""
+    m = TURN_RE.match(text)
+    if not m or previous is None:
+        return []
+    asked = previous.kind == QUESTION or bool(QUESTION_LABEL_RE.match(previous.text))
+    if kind not in (ANSWER, PARAGRAPH) or not asked:
+        return []
+    name = m.group(1)
+    surname = _surname_len(name, 0)
+    if surname and _plausible(name, surname, strong=False):
+        return [Span(0, len(name), "PERSON", 5)]
     return []
 
 

@@ -20,10 +20,14 @@ BAD_CONTINUATION = frozenset(
 GENERIC_ZONES = frozenset(
     words(
         "自贸区 保税区 开发区 高新区 经开区 示范区 先行区 试验区 功能区 核心区 新城区 老城区 "
+        "地级市 县级市 副省级市 直辖市 单列市 省辖市 "
         "贫困县 产粮县 百强县 试点县 示范县 重点县 辖区 各区 本区 该区 全区 各县 本县 该县 全县"
     )
 )
 UNKNOWN_STEM_MAX_FREQ = 200
+CITY_LOOKBACK = 4  # characters cut into words before an unknown 某某市
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "nz", "j"})
+CITY_LEAD_TAGS = frozenset({"v", "vn", "p", "c", "d", "t", "f"})
 
 
 def _straddled(text: str, start: int, end: int) -> bool:
@@ -104,19 +108,45 @@ def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
     if any(ch in STOP_CHARS or not is_han(ch) for ch in stem):
         return False
     tail = stem[-1] + suffix
-    if stem + suffix in GENERIC_ZONES or (segment.word_freq(tail) and wordtags.tag(tail) != "ns"):
-        return False
-    if chained:
+    if stem + suffix in GENERIC_ZONES or (_word_tail(tail) and stem[-1] != "州"):
+        return False  # 州市 is a word only as the tail of 某州市
+    if chained or wordtags.tag(stem) == "ns":
         return True
-    if suffix == "市":
-        return False
-    if wordtags.tag(stem) == "ns":
-        return True
+    if suffix == "市" and segment.word_freq(stem) and wordtags.tag(stem) not in NAME_TAGS:
+        return False  # 地级市: an unknown city's name is no dictionary word
     return segment.word_freq(stem) < UNKNOWN_STEM_MAX_FREQ and not wordtags.has_non_name_word(stem)
 
 
+def _word_tail(tail: str) -> bool:
+    """True when the stem's last character and the suffix make an ordinary word (门市, 股市)."""
+    return bool(segment.word_freq(tail)) and wordtags.tag(tail) != "ns"
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word ending at start when a word boundary falls there, else None (直辖市和县)."""
+    if start == 0 or not is_han(text[start - 1]):
+        return ""
+    pos = max(0, start - CITY_LOOKBACK)
+    prev = ""
+    for word in segment.cut(text[pos : start + 2], hmm=False):
+        if pos >= start:
+            return prev if pos == start else None
+        pos, prev = pos + len(word), word
+    return None
+
+
+def _free_stem(text: str, start: int, suffix: str) -> bool:
+    """An unchained stem starts a word; 某某市 also needs a clause start, verb or preposition."""
+    prev = _word_before(text, start)
+    if prev is None:
+        return False
+    if suffix != "市" or not prev or prev[-1] in STOP_CHARS:
+        return True
+    return wordtags.tag(prev) in CITY_LEAD_TAGS
+
+
 def stem_spans(text: str, known: list[Span]) -> list[Span]:
-    """Unknown 襄城县 / 柴桑区 places: a county or district suffix after a two-character name."""
+    """Unknown 襄城县 / 柴桑区 / 某某市 places: a suffix after a two-character name."""
     ends = {s.end for s in known if s.type == "PLACE"}
     spans: list[Span] = []
     for m in STEM_RE.finditer(text):
@@ -125,6 +155,8 @@ def stem_spans(text: str, known: list[Span]) -> list[Span]:
             continue
         start = next((m.start() - n for n in (2, 3) if m.start() - n in ends), m.start() - 2)
         chained = start in ends
+        if not chained and not _free_stem(text, start, suffix):
+            continue
         if _good_stem(text[start : m.start()], suffix, chained):
             spans.append(Span(start, m.end(), "PLACE", 4))
             ends.add(m.end())

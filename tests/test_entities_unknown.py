@@ -59,3 +59,77 @@ def test_coined_firm_names_before_a_firm_suffix(paragraph: str, orgs: list[str])
 )
 def test_generic_firm_heads_are_not_names(paragraph: str) -> None:
     assert of_type("ORG", paragraph) == []
+
+
+def test_byline_with_several_roles_and_a_compound_surname() -> None:
+    got = find_entities(blocks_of("实习生 上官蓉 见习记者 宓思远 记者 龚一言 苏州报道"))
+    assert [(e.type, e.text) for e in got] == [
+        ("PERSON", "上官蓉"),
+        ("PERSON", "宓思远"),
+        ("PERSON", "龚一言"),
+        ("PLACE", "苏州"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("鹭岛集团首席投资官端木澄远指出，久期匹配是关键。", "端木澄远"),
+        ("在城南经营一家书店的店主禹小舟告诉记者，客流回升。", "禹小舟"),
+        ("摊主邬小满坦言，生意比去年好做了。", "邬小满"),
+        ("首席风险官公孙岚表示，风险总体可控。", "公孙岚"),
+    ],
+)
+def test_people_after_a_role_or_title(paragraph: str, name: str) -> None:
+    assert of_type("PERSON", paragraph) == [name]
+
+
+def test_role_followed_by_a_conjunction_and_a_noun_is_no_person() -> None:
+    paragraph = "老师和学生都很满意，员工工资上涨，村民收入增加，股民情绪高涨，居民收入增长。"
+    assert of_type("PERSON", paragraph) == []
+
+
+def test_answer_turn_after_a_question_names_its_speaker() -> None:
+    blocks = [
+        Block(0, "question", "记者：跨境支付的难点在哪里？", [(1, 1)], speaker="记者"),
+        Block(1, "paragraph", "郦青原：首先是标准不统一。", [(3, 3)]),
+        Block(2, "paragraph", "记者：下一步怎么走？", [(5, 5)]),
+        Block(3, "paragraph", "郦青原：先从试点做起，郦青原补充说。", [(7, 7)]),
+    ]
+    people = [(e.block, e.text) for e in find_entities(blocks) if e.type == "PERSON"]
+    assert people == [(1, "郦青原"), (3, "郦青原"), (3, "郦青原")]
+
+
+def test_label_without_a_question_before_is_no_speaker() -> None:
+    blocks = blocks_of("原标题：某地发布新规", "资料来源：本报记者整理", "吕思源：我们会继续投放。")
+    assert of_type("PERSON", *[b.text for b in blocks]) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "places"),
+    [
+        ("10月15日，鹭岛集团宣布与澧州市政府签署协议。", []),
+        ("企业赴临沂市考察，位于滕州市的项目开工。", ["临沂市", "滕州市"]),
+        ("鹤岗市财政局发布通知，在苍溪县落地。", ["鹤岗市", "苍溪县"]),
+    ],
+)
+def test_unknown_cities_by_their_suffix(paragraph: str, places: list[str]) -> None:
+    assert of_type("PLACE", paragraph) == places
+
+
+def test_city_government_is_an_organisation() -> None:
+    assert of_type("ORG", "鹭岛集团宣布与澧州市政府签署协议。") == ["鹭岛集团", "澧州市政府"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "推动上市公司高质量发展，科创板开市五周年，沪市和深市的成交额上升。",
+        "企业加快布局海外市场，进入新市场。从都市到乡村，城市更新持续推进。",
+        "投资者关注美股市场，港股市场回暖，期市震荡，超市和菜市场人流增加。",
+        "地级市和县级市的数量，直辖市和计划单列市，各市县政府要落实责任。",
+        "县市区联动，本市居民，该市财政收入增长，外市游客增加，多市出台政策。",
+    ],
+)
+def test_market_words_are_not_cities(paragraph: str) -> None:
+    assert of_type("PLACE", paragraph) == []

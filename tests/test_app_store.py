@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from tui_articles.support import ARTICLES, SIZE, make_app, settle
 
-import tui.app
+import tui.annotations
 from article.decode import InputError
 from store.db import Database
 from tui.app import run_reader
@@ -49,7 +49,7 @@ async def test_ctrl_q_keeps_the_position_too(tmp_path: Path) -> None:
 async def test_position_is_saved_while_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.app, "POSITION_DELAY", 0.05)
+    monkeypatch.setattr(tui.annotations, "POSITION_DELAY", 0.05)
     db_path = tmp_path / "db.json"
     app = make_app(db_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,0 +1,316 @@
+"""Notes, bookmarks, reading position and export: every disk write of the reader, in workers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.timer import Timer
+
+from article.model import Document
+from store.db import CorruptDatabase, Database, StoreError
+from store.records import Bookmark, Note
+from tui.confirm import ConfirmScreen
+from tui.messages import (
+    DeleteBookmark,
+    DeleteNote,
+    EditNote,
+    MarksLoaded,
+    NoteDraft,
+    StoreFailed,
+    StoreOpened,
+)
+from tui.note_editor import NoteEditor
+from tui.reader_view import ReaderView
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.sidebar import Sidebar
+
+    _Base = App[int]
+else:
+    _Base = object
+
+POSITION_DELAY = 0.8  # seconds of stillness before the reading position is written
+
+
+class AnnotationsMixin(_Base):
+    """The JingduApp half that talks to the store: nothing here blocks the UI on disk I/O."""
+
+    document: Document
+    db: Database | None
+    db_path: Path
+    notes: list[Note]
+    bookmarks: list[Bookmark]
+    _db_lock: threading.Lock
+    _position_timer: Timer | None
+    _pending_position: tuple[int, int] | None
+    _restoring: bool
+    _moved: bool
+
+    if TYPE_CHECKING:
+        reader: ReaderView
+        sidebar: Sidebar
+
+        def set_status(self, part: str, text: str | None) -> None: ...
+
+        def _show_place(self, block: int, offset: int) -> None: ...
+
+    # ---- store --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="store-open")
+    def open_store(self) -> None:
+        """Open the database (read-only if it is corrupt) and load this document's marks."""
+        doc = self.document
+        problem: str | None = None
+        try:
+            db = Database(self.db_path)
+        except CorruptDatabase as err:
+            db, problem = Database.open_read_only(self.db_path), str(err)
+        except (StoreError, OSError) as err:
+            db, problem = Database.open_read_only(self.db_path), str(err)
+        try:
+            with self._db_lock:
+                notes = db.notes_for_document(doc)
+                bookmarks = db.bookmarks_for_document(doc)
+                position = db.position(doc.doc_id)
+        except (StoreError, OSError) as err:
+            self.post_message(StoreOpened(db, [], [], None, problem or str(err)))
+            return
+        self.post_message(StoreOpened(db, notes, bookmarks, position, problem))
+
+    def on_store_opened(self, message: StoreOpened) -> None:
+        """Show marks, restore the reading position, and warn loudly about a read-only db."""
+        self.db = message.database
+        self._apply_marks(message.notes, message.bookmarks)
+        if message.problem or self.db.read_only:
+            self.set_status("store", "只读：笔记和书签不会保存")
+            self.notify(
+                f"{message.problem}\n数据库以只读方式打开：笔记和书签不会保存。",
+                title="数据库无法使用",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+        pos = message.position
+        if pos and not self._moved and 0 <= pos.block < len(self.document.blocks):
+            self._restoring = True
+            self.reader.goto(pos.block, pos.offset, flash=False)
+
+    def _apply_marks(self, notes: list[Note], bookmarks: list[Bookmark]) -> None:
+        """Draw notes and bookmarks in the text and list them in the sidebar."""
+        self.notes, self.bookmarks = notes, bookmarks
+        spans = [(n.block, n.start, n.end) for n in notes if not n.orphaned]
+        self.reader.set_marks(spans, [b.block for b in bookmarks if not b.orphaned])
+        self.sidebar.set_marks(notes, bookmarks)
+
+    def on_marks_loaded(self, message: MarksLoaded) -> None:
+        """A write landed: redraw marks and lists from what is now on disk."""
+        self._apply_marks(message.notes, message.bookmarks)
+        if message.status:
+            self.notify(message.status, markup=False, timeout=3)
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """A write failed: say so, and put an unsaved note back in front of the user."""
+        self.notify(message.error, title="保存失败", severity="error", timeout=15, markup=False)
+        if message.draft is not None:
+            self.push_screen(
+                NoteEditor(message.draft, problem=f"保存失败：{message.error}"), self._draft_done
+            )
+
+    def _writable(self) -> Database | None:
+        """The database if it can take writes; otherwise say why not."""
+        if self.db is None:
+            self.notify("分析完成后才能保存笔记和书签，请稍候…", severity="warning", timeout=3)
+            return None
+        if self.db.read_only:
+            self.notify(
+                f"数据库只读（{self.db_path}）：笔记和书签无法保存",
+                severity="error",
+                markup=False,
+            )
+            return None
+        return self.db
+
+    def _store_call(
+        self, change: Callable[[Database], str | None], draft: NoteDraft | None
+    ) -> None:
+        """Run one write in a worker, then reload the marks (or report the failure)."""
+        db = self._writable()
+        if db is not None:
+            self._store_worker(db, self.document, change, draft)
+
+    @work(thread=True, group="store")
+    def _store_worker(
+        self,
+        db: Database,
+        doc: Document,
+        change: Callable[[Database], str | None],
+        draft: NoteDraft | None,
+    ) -> None:
+        """The write, then fresh marks; never raises into the UI."""
+        try:
+            with self._db_lock:
+                status = change(db)
+                notes = db.notes_for_document(doc)
+                bookmarks = db.bookmarks_for_document(doc)
+        except (StoreError, OSError, KeyError, ValueError) as err:
+            self.post_message(StoreFailed(str(err), draft))
+            return
+        self.post_message(MarksLoaded(notes, bookmarks, status))
+
+    # ---- reading position ---------------------------------------------------------------
+
+    def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
+        """Remember where the reader is, written after a short pause (debounced)."""
+        if self._restoring:
+            self._restoring = False
+        else:
+            self._moved = True
+        self._pending_position = (message.block, message.offset)
+        self._show_place(message.block, message.offset)
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
+
+    def _flush_position(self) -> None:
+        """Write the pending position in a worker."""
+        if self._pending_position is None or self.db is None or self.db.read_only:
+            return
+        block, offset = self._pending_position
+        self._pending_position = None
+        self._save_position(self.db, self.document.doc_id, block, offset)
+
+    @work(thread=True, group="position")
+    def _save_position(self, db: Database, doc_id: str, block: int, offset: int) -> None:
+        """One small write; a failure only costs the resume point, so it is just reported."""
+        try:
+            with self._db_lock:
+                db.save_position(doc_id, block, offset)
+        except (StoreError, OSError) as err:
+            self.post_message(StoreFailed(f"阅读位置未保存：{err}"))
+
+    def _save_position_now(self) -> None:
+        """On quit: write the last position before the app goes."""
+        if self._pending_position is None or self.db is None or self.db.read_only:
+            return
+        block, offset = self._pending_position
+        self._pending_position = None
+        try:
+            with self._db_lock:
+                self.db.save_position(self.document.doc_id, block, offset)
+        except (StoreError, OSError):
+            pass  # quitting: nothing left to tell the user with
+
+    # ---- actions: notes and bookmarks ---------------------------------------------------
+
+    def action_annotate(self) -> None:
+        """Annotate the selection, or the current sentence if nothing is selected."""
+        if self._writable() is None:
+            return
+        block, start, end = self.reader.current_span()
+        text = self.document.blocks[block].text
+        draft = NoteDraft(block, start, end, text[start:end], "", [])
+        self.push_screen(NoteEditor(draft), self._draft_done)
+
+    def _draft_done(self, draft: NoteDraft | None) -> None:
+        """The editor closed: save the note in a worker (nothing to do when cancelled)."""
+        if draft is None:
+            return
+        if self.reader.selection is not None:
+            self.reader.action_cancel_selection()
+        doc = self.document
+        if draft.note_id is None:
+
+            def change(db: Database) -> str:
+                db.new_note(doc, draft.block, draft.start, draft.end, draft.text, draft.tags)
+                return "笔记已保存"
+
+        else:
+            note_id = draft.note_id
+
+            def change(db: Database) -> str:
+                db.update_note(note_id, text=draft.text, tags=draft.tags)
+                return "笔记已更新"
+
+        self._store_call(change, draft)
+
+    def on_edit_note(self, message: EditNote) -> None:
+        """Open the editor on a stored note."""
+        note = self._note(message.note_id)
+        if note is None or self._writable() is None:
+            return
+        draft = NoteDraft(
+            note.block, note.start, note.end, note.quote, note.text, list(note.tags), note.id
+        )
+        self.push_screen(NoteEditor(draft), self._draft_done)
+
+    def on_delete_note(self, message: DeleteNote) -> None:
+        """Delete a note, but only after the user confirms."""
+        note = self._note(message.note_id)
+        if note is None or self._writable() is None:
+            return
+        quote = note.quote if len(note.quote) <= 30 else note.quote[:30] + "…"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._store_call(lambda db: _deleted(db.delete_note, note.id, "笔记已删除"), None)
+
+        self.push_screen(ConfirmScreen(f"删除这条笔记？\n「{quote}」"), answered)
+
+    def on_delete_bookmark(self, message: DeleteBookmark) -> None:
+        """Delete a bookmark (cheap to recreate, so no confirmation)."""
+        bookmark_id = message.bookmark_id
+        self._store_call(lambda db: _deleted(db.delete_bookmark, bookmark_id, "书签已删除"), None)
+
+    def _note(self, note_id: str) -> Note | None:
+        """A loaded note by id."""
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    def action_bookmark(self) -> None:
+        """Toggle a bookmark on the paragraph under the cursor."""
+        block, offset = self.reader.cursor
+        doc = self.document
+
+        def change(db: Database) -> str:
+            added = db.toggle_bookmark(doc, block, offset)
+            return f"已加书签：¶{block + 1}" if added else f"已取消书签：¶{block + 1}"
+
+        self._store_call(change, None)
+
+    def action_bookmark_list(self) -> None:
+        """Open the 书签 tab and move into it."""
+        self.action_show_tab("bookmarks")
+
+    def action_export(self) -> None:
+        """Write this document's notes and bookmarks as Markdown into the current directory."""
+        if self.db is None or self.db.read_only:
+            why = "分析尚未完成" if self.db is None else "数据库只读"
+            self.notify(f"{why}：导出的文件不含笔记和书签", severity="warning", timeout=5)
+        self._export(self.document, list(self.notes), list(self.bookmarks), Path.cwd())
+
+    @work(thread=True, group="export")
+    def _export(
+        self, doc: Document, notes: list[Note], bookmarks: list[Bookmark], folder: Path
+    ) -> None:
+        """Render and write the Markdown off the UI thread, then say where it went."""
+        from store.export import default_export_name, export_markdown
+
+        target = folder / default_export_name(doc)
+        try:
+            target.write_text(export_markdown(doc, notes, bookmarks), encoding="utf-8")
+        except OSError as err:
+            self.post_message(StoreFailed(f"{target}: 无法写入（{err.strerror or err}）"))
+            return
+        message = f"已导出 {len(notes)} 条笔记、{len(bookmarks)} 个书签到\n{target}"
+        self.call_from_thread(self.notify, message, title="导出", markup=False, timeout=10)
+
+
+def _deleted(delete: Callable[[str], None], item_id: str, status: str) -> str:
+    """Run a delete and return the line to show."""
+    delete(item_id)
+    return status

@@ -23,7 +23,11 @@ TAIL_WORDS = words(
     "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅"
 )
 LEAD_VERBS = ("实现", "达到")
-LEAD_SET = frozenset(LEAD_WORDS)
+COMPARE_WORDS = frozenset({"较", "比", "同比", "环比"})
+BASE_PERIODS = ("年初", "上年", "去年", "同期", "上月", "上季", "前一年", "上一年", "年末")
+# Verbs of reporting that open a clause after its source (某行披露其…余额为): not the measure.
+REPORT_VERBS = words("披露 表示 透露 介绍 指出 称 显示 公布 公告 宣布 发布 获悉 了解到 数据显示")
+LEAD_SET = frozenset(LEAD_WORDS) | frozenset(REPORT_VERBS)
 TAIL_SET = frozenset(TAIL_WORDS) | frozenset(PRE_QUALIFIERS) | frozenset({"到"})
 REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
 MAX_LABEL = 20
@@ -34,6 +38,7 @@ SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
 RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 MAX_AFTER = 12
+PURPOSE_TAGS = frozenset({"v", "vn", "vd"})
 TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
 
 
@@ -57,6 +62,10 @@ def _ends_with_little(words_: list[str], head: int, tail: int) -> bool:
 
 def _starts_with_little(words_: list[str], head: int, tail: int) -> bool:
     """Whether the first word (or first two) is a lead word such as 其中, 较, 即由."""
+    if words_[head] in COMPARE_WORDS and "".join(words_[head + 1 : head + 3]).startswith(
+        BASE_PERIODS
+    ):
+        return False  # 较年初增长: the comparison is the measure, not a little word
     return words_[head] in LEAD_SET or (
         tail - head >= 2 and "".join(words_[head : head + 2]) in LEAD_SET
     )
@@ -86,7 +95,10 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
     while stop < len(text) and stop - pos < MAX_AFTER + 4 and text[stop] not in CLAUSE_DELIMS:
         stop += 1
     phrase = ""
-    for word in segment.cut(text[pos:stop], hmm=False):
+    pieces = segment.cut(text[pos:stop], hmm=False)
+    if pieces and wordtags.tag(pieces[0]) in PURPOSE_TAGS and not linked:
+        return "", linked  # 投资45亿元建设…: what the money is for, not what it measures
+    for word in pieces:
         if word.isdigit() or wordtags.tag(word) in wordtags.NON_NAME_TAGS or word in "的和与及等":
             break
         if len(phrase) + len(word) > MAX_AFTER:

@@ -47,6 +47,7 @@ PRE_QUALIFIERS = words(
     "不超过 不少于 不低于 不高于 不足 超过 超出 突破 超 逾 大约 约 将近 接近 近 最高 最长 最低 "
     "最多 最少 至少 高达 多达"
 )
+GLUED_WORD_MIN_FREQ = 20  # 签约, 附近 are words; 费约 (手续费约1200元) only a jieba oddity
 PRE_RE = re.compile(
     "(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")(为|达到|可达|达)?$"
 )
@@ -129,6 +130,6 @@ def pre_qualifier(before: str) -> tuple[str, int] | None:
         return None
     word = m.group()[: len(m.group()) - len(m.group(1) or "")]
     ahead = before[: len(before) - len(m.group())][-1:]
-    if len(word) == 1 and segment.word_freq(ahead + word):
+    if len(word) == 1 and segment.word_freq(ahead + word) > GLUED_WORD_MIN_FREQ:
         return None  # 签约, 附近, 赶超: the character belongs to the word before
     return word, 0 if m.group(1) else len(word)

@@ -1,0 +1,54 @@
+"""Figure labels and qualifiers around joins, purposes and reporting verbs (invented articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from article.entities import find_entities
+from article.figures import find_figures
+from article.model import Block, Figure
+
+
+def figures_of(*paragraphs: str) -> list[Figure]:
+    """Figures of paragraphs turned into blocks directly (no reflow)."""
+    blocks = [Block(i, "paragraph", t, [(i + 1, i + 1)]) for i, t in enumerate(paragraphs)]
+    return find_figures(blocks, find_entities(blocks))
+
+
+def test_qualifier_and_label_across_a_joined_line_break() -> None:
+    # what reflow makes of "…已有9家机构参与，总规模约" + "315亿元。业内认为…"
+    joined = "已有9家机构参与，总规模约" + "315亿元。业内认为前景可期。"
+    figure = figures_of(joined)[1]
+    assert (figure.text, figure.qualifier, figure.label) == ("约315亿元", "约", "总规模")
+    assert figure.value == 31_500_000_000
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "label"),
+    [
+        ("截至6月末，住房公积金缴存余额达到9.4万亿元，同比增长6.2%。", "同比增长"),
+        ("绿色贷款余额为4.1万亿元，较年初增长11.5%。", "较年初增长"),
+    ],
+)
+def test_growth_after_an_amount(paragraph: str, label: str) -> None:
+    assert figures_of(paragraph)[1].label == label
+
+
+def test_qualifier_after_a_word_that_only_jieba_glues_to_it() -> None:
+    figure = figures_of("店里每月可以节省手续费约860元。")[0]
+    assert (figure.text, figure.qualifier) == ("约860元", "约")
+
+
+def test_qualifier_inside_a_real_word_stays_out() -> None:
+    assert figures_of("双方签约30亿元。")[0].qualifier is None
+
+
+def test_purpose_after_an_amount_is_not_its_label() -> None:
+    figure = figures_of("9月3日，鹭岛集团宣布与澧州市政府签约，拟投资28亿元建设康养综合体项目。")[0]
+    assert figure.label == "拟投资"
+    assert figure.subject == "鹭岛集团"
+
+
+def test_reporting_verb_is_not_part_of_the_label() -> None:
+    figure = figures_of("同业方面，嘉禾银行披露其普惠贷款余额为420亿元。")[0]
+    assert (figure.label, figure.subject) == ("普惠贷款余额", "嘉禾银行")

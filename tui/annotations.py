@@ -11,7 +11,7 @@ from textual import work
 from textual.timer import Timer
 
 from article.model import Document
-from store.db import CorruptDatabase, Database, StoreError
+from store.db import Database, StoreError
 from store.records import Bookmark, Note
 from tui.confirm import ConfirmScreen
 from tui.messages import (
@@ -69,10 +69,8 @@ class AnnotationsMixin(_Base):
         problem: str | None = None
         try:
             db = Database(self.db_path)
-        except CorruptDatabase as err:
-            db, problem = Database.open_read_only(self.db_path), str(err)
-        except (StoreError, OSError) as err:
-            db, problem = Database.open_read_only(self.db_path), str(err)
+        except (StoreError, OSError) as err:  # CorruptDatabase among them: never written to
+            db, problem = Database.open_read_only(self.db_path, str(err)), str(err)
         try:
             with self._db_lock:
                 notes = db.notes_for_document(doc)

@@ -23,6 +23,8 @@ MAX_SURNAME_WORD_FREQ = 100  # 能源 in 能源局指出; rarer words may still 
 MAX_WORD_AS_GIVEN_FREQ = 1000  # 学生 after 和 is a noun; 小川 after 贺 a given name
 FUNCTION_SURNAME_TAGS = frozenset({"c", "p"})
 ROLE_WORDS = frozenset({"记者", "人士", "方面", "官员", "媒体", "网友", "客户", "企业", "银行"})
+# Forms of address that look like surname + given name (师傅: 师 is a surname).
+ADDRESS_WORDS = frozenset({"师傅", "先生", "女士", "小姐", "阿姨", "大爷", "大妈", "同志", "老板"})
 NEVER_NAME_TAGS = wordtags.NON_NAME_TAGS | frozenset({"a", "ad", "an", "ag"})
 DATELINE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道")  # 记者 某某 广州报道
 NAME_LIST_SEP = " \u3000、"
@@ -66,6 +68,8 @@ def _plausible(name: str, surname: int, strong: bool) -> bool:
     """A surname, one or two given-name characters, and not an everyday word."""
     given = name[surname:]
     if not 1 <= len(given) <= 2 or not all(is_han(ch) for ch in name):
+        return False
+    if name in ADDRESS_WORDS or name in lexicon.titles():
         return False
     if any(ch in NOT_IN_NAME for ch in given) or given in ROLE_WORDS or given in lexicon.titles():
         return False  # 负责人向记者透露: 向 is a preposition, 记者 a role

@@ -133,3 +133,22 @@ def test_city_government_is_an_organisation() -> None:
 )
 def test_market_words_are_not_cities(paragraph: str) -> None:
     assert of_type("PLACE", paragraph) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "近年来，保险业加快转型，寿险业务承压，财险公司盈利改善。多家险企加大对养老产业的投资。",
+        "证券公司加快财富管理转型，券商自营业务收益下降，公募基金发行回暖，私募证券基金规模收缩。",
+        "地方政府专项债发行提速，城投平台融资收紧。国有大行和政策性银行加大对基建的支持。",
+        "企业集团财务公司、汽车金融公司、消费金融公司监管趋严，理财子公司规模回升。",
+        "农村信用社改革深化，省联社改制为农商联合银行，村镇银行兼并重组加快。",
+        "他在一家证券公司工作，曾任职于某大型保险集团，后加入一家新成立的基金公司。",
+        "加强投资者关系管理，保护投资者权益。居民储蓄余额上升，司机师傅说，店主们表示。",
+        "该负责人说，相关负责人表示，律师认为，老师们表示，护士长说，老板娘说。",
+        "有关负责人表示，从业者认为，能源局指出，后来他说，年轻人表示，法院认为，家长表示。",
+    ],
+)
+def test_everyday_finance_prose_has_no_names(paragraph: str) -> None:
+    got = [(e.type, e.text) for e in find_entities(blocks_of(paragraph))]
+    assert [pair for pair in got if pair[0] in ("PERSON", "ORG")] == []

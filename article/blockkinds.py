@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from article.model import (
@@ -15,24 +16,12 @@ from article.model import (
     SOURCE,
     TITLE,
 )
-
-# Common Chinese surnames (single and compound), enough to tell "张畅：" from "方法：".
-SINGLE_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
-    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
-    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
-    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解"
-    "牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
-    "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝娄鞠"
-)
-COMPOUND_SURNAMES = frozenset(
-    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒")
-)
+from article.surname_lists import surname_of
 
 
-def has_surname(name: str) -> bool:
-    """True when `name` starts with a known surname, so it can be a person's name."""
-    return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
+def has_surname(name: str, rare_ok: bool = True) -> bool:
+    """True when `name` starts with a surname (any 百家姓 one, or only common ones)."""
+    return bool(surname_of(name, rare_ok))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +55,33 @@ _NAME_A = re.compile(r"^([\u4e00-\u9fff]{2,4})：")
 _BAD_NAME_TAILS = frozenset("表示认为指出称说道的是在和与了等")
 
 
-def _speaker_name(line: str) -> str | None:
-    """The speaker of a `张畅：` turn: a 2–4 character name with a known surname, else None."""
+def _speaker_name(line: str, after_question: bool = False) -> str | None:
+    """The speaker of a `张畅：` turn: a 2–4 character name with a known surname, else None.
+
+    Right after a question any name-like turn answers it, whatever its surname.
+    """
     match = _NAME_A.match(line)
     if match is None:
         return None
     name = match.group(1)
-    if not has_surname(name) or name[-1] in _BAD_NAME_TAILS:
+    if name[-1] in _BAD_NAME_TAILS:
         return None
     from article.segment import word_freq  # loaded lazily: only lines like "X：" need it
 
+    if not _plausible_name(name, after_question, word_freq):
+        return None
     if word_freq(name) >= 20:  # a common word ("方法", "高度"), not a name
         return None
     return name
+
+
+def _plausible_name(name: str, after_question: bool, word_freq: Callable[[str], int]) -> bool:
+    """A common surname will do; a rare one (or none, in a Q&A run) must not start a word."""
+    if has_surname(name, rare_ok=False):
+        return True
+    if not (after_question or has_surname(name)):
+        return False
+    return word_freq(name[:2]) < 20  # "有的人：" is not a person
 
 
 def _is_byline(line: str) -> bool:
@@ -90,8 +93,8 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE_END.search(line) or _BYLINE_START.match(line))
 
 
-def classify_line(line: str) -> LineKind:
-    """Classify one stripped, non-blank source line."""
+def classify_line(line: str, after_question: bool = False) -> LineKind:
+    """Classify one stripped, non-blank source line (`after_question`: in a Q&A run)."""
     if match := _HEADING.match(line):
         return LineKind(HEADING, match.group(1), structural=True)
     if match := _TITLE.match(line):
@@ -102,10 +105,10 @@ def classify_line(line: str) -> LineKind:
         return LineKind(SOURCE, line, structural=True)
     if _is_byline(line):
         return LineKind(BYLINE, line, structural=True)
-    return _classify_turn(line)
+    return _classify_turn(line, after_question)
 
 
-def _classify_turn(line: str) -> LineKind:
+def _classify_turn(line: str, after_question: bool) -> LineKind:
     """Q&A turns start a new block; everything else is a plain paragraph line."""
     if match := _MEDIA_Q.match(line):
         return LineKind(QUESTION, line, match.group(1), structural=True)
@@ -114,7 +117,7 @@ def _classify_turn(line: str) -> LineKind:
         return LineKind(QUESTION, line, role if role in ("记者", "主持人") else None, True)
     if _ROLE_A.match(line):
         return LineKind(ANSWER, line, None, structural=True)
-    if name := _speaker_name(line):
+    if name := _speaker_name(line, after_question):
         return LineKind(ANSWER, line, name, structural=True)
     return LineKind(PARAGRAPH, line)
 

@@ -51,7 +51,7 @@ def split_blocks(text: str) -> list[RawBlock]:
         if not line:
             open_block = None
             continue
-        kind = classify_line(line)
+        kind = classify_line(line, bool(blocks) and blocks[-1].kind == QUESTION)
         if open_block is not None and not kind.structural and not every_line:
             _extend(open_block, kind.text, number)
             continue

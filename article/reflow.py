@@ -51,6 +51,7 @@ _EVIDENCE = {
     "title+name": "职务后接人名",
     "subject+verb": "主语在前、说话动词在后",
     "numeral+measure": "数词接量词",
+    "quantity": "前段待接数额",
     "quote": "前段开引号、后段合引号",
     "closing_punct": "后段以标点开头",
     "bound_char": "后段以虚字开头",

@@ -77,6 +77,8 @@ def _fitting(tail: Tail) -> frozenset[str | None]:
         fits.add("name_fragment")
     if ends_with_numeral(tail.text):
         fits.add("measure")
+    if tail.quantity or tail.text[-1].isdigit():
+        fits.add("amount")
     if is_cjk(tail.text[-1]) or tail.text[-1].isalnum():
         fits.update(("bound_char", "closing_punct"))
     return frozenset(fits)

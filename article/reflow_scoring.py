@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from article.reflow_signals import (
     Start,
     ends_with_numeral,
+    expects_quantity,
     first_sentence,
     first_token,
     freq,
@@ -27,7 +28,27 @@ from article.reflow_words import AGENT_ENDS, FUNCTION_CHARS, OPEN_QUOTES, TITLE_
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
+# Evidence that B grammatically continues A; place ("after_cut") and shared words alone are
+# never enough for a join.
+_FIT = frozenset(
+    (
+        "next",
+        "figure",
+        "repeat",
+        "word",
+        "name",
+        "title+name",
+        "subject+verb",
+        "numeral+measure",
+        "quantity",
+        "quote",
+        "closing_punct",
+        "bound_char",
+    )
+)
 
 
 @dataclass(slots=True, eq=False)  # pieces are compared by identity
@@ -68,7 +89,8 @@ class Tail:
     sentence: str  # the unfinished last sentence
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
     _token: str | None = None
-    _grams: tuple[str, ...] | None = None
+    _words: tuple[str, ...] | None = None
+    _quantity: int | None = None
 
     @property
     def token(self) -> str:
@@ -77,11 +99,18 @@ class Tail:
             self._token = last_token(self.text)
         return self._token
 
-    def grams(self) -> tuple[str, ...]:
-        """Content trigrams of the unfinished sentence."""
-        if self._grams is None:
-            self._grams = tuple(grams(self.sentence))
-        return self._grams
+    def words(self) -> tuple[str, ...]:
+        """Rare dictionary words of the unfinished sentence."""
+        if self._words is None:
+            self._words = tuple(rare_words(self.sentence))
+        return self._words
+
+    @property
+    def quantity(self) -> int:
+        """How strongly the end asks for an amount next (see `expects_quantity`)."""
+        if self._quantity is None:
+            self._quantity = expects_quantity(self.text)
+        return self._quantity
 
 
 @dataclass(slots=True)
@@ -114,12 +143,22 @@ def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]
 _NO_FUNCTION = str.maketrans(dict.fromkeys(FUNCTION_CHARS, " "))
 
 
-def grams(text: str) -> frozenset[str]:
-    """CJK trigrams without function characters: the content a sentence is about."""
-    found: set[str] = set()
+def rare_words(text: str) -> set[str]:
+    """Rare dictionary words (2–4 characters, no function characters): what a sentence is about.
+
+    Fragments of common words ("区项目" of 社区项目) are not words, so they never count.
+    """
+    table, found = freq_table(), set()
     for run in _CJK_RUN.findall(text.translate(_NO_FUNCTION)):
-        found.update(run[i : i + 3] for i in range(len(run) - 2))
-    return frozenset(found)
+        n = len(run)
+        for i in range(n - 1):
+            for j in range(i + 2, min(n, i + 4) + 1):
+                count = table.get(run[i:j])
+                if count is None:
+                    break  # the table holds every prefix of its words: nothing longer here
+                if MIN_WORD_FREQ <= count < RARE_FREQ:
+                    found.add(run[i:j])
+    return found
 
 
 def tail_of(piece: Piece) -> Tail:
@@ -191,7 +230,14 @@ def _start_fit(tail: Tail, b: Piece, start: Start, evidence: list[str]) -> float
     if tail.after_title and (start.fragment or given_name_start(b.text)):
         evidence.append("name")
         return 7.0
-    if tail.title_end:  # "…副局长" wants a name next
+    if reason == "amount":  # "…规模约" + "680亿元。"
+        if tail.quantity or a[-1] in _NUMBER_START:
+            evidence.append("quantity")
+            return 5.0
+        return 1.0 if is_cjk(a[-1]) else -6.0  # "开立个人钱包" + "3800万个。" may still be
+    if tail.quantity == 2 and b.text[0] not in _NUMBER_START:
+        return -5.0  # "…规模约" wants an amount, not a new clause
+    if tail.title_end and reason != "speech_verb":  # "…副局长" wants a name next
         if full_name_start(b.text):
             evidence.append("title+name")
             return 8.0  # outweighs the start signal a full name carries
@@ -253,8 +299,8 @@ def _signal(tail: Tail, b: Piece, start: Start) -> float:
 
 
 def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:
-    """Rare content shared by A's unfinished sentence and B's first sentence."""
-    shared = [g for g in tail.grams() if g in head.sentence]
+    """Rare words shared by A's unfinished sentence and B's first sentence."""
+    shared = [g for g in tail.words() if g in head.sentence]
     if not shared:
         return 0.0, ""
     text = context()
@@ -302,6 +348,8 @@ def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
     if start.reason == "name_fragment" and tail.surname and name in context():
         total += 2.0
         evidence.append(f"name {name}")
+    if not _FIT.intersection(note.partition(" ")[0] for note in evidence):
+        return None  # place and shared words alone: a gap is better than a guess
     if total + 2.0 >= MIN_SCORE:
         bonus, shared = _cohesion(tail, head, context)
         if bonus:

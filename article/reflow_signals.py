@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from math import log
 
-from article.blockkinds import COMPOUND_SURNAMES, SINGLE_SURNAMES, has_surname
+from article.blockkinds import has_surname
 from article.reflow_words import (
     BOUND_STARTS,
     CLOSE_QUOTES,
@@ -19,11 +19,14 @@ from article.reflow_words import (
     NUMERAL_ENDS,
     OPEN_QUOTES,
     OPENERS,
+    QUANTITY_ENDS,
+    QUANTITY_WANTED,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
 from article.segment import tokenizer
+from article.surname_lists import surname_of
 
 _VERB_ALT = "|".join(SPEECH_VERBS)
 _ADVERB_ALT = "|".join(SPEECH_ADVERBS)
@@ -31,6 +34,12 @@ _NAME_VERB = re.compile(rf"^([\u4e00-\u9fff]{{1,3}}?)(?:{_ADVERB_ALT})?(?:{_VERB
 _TIME_START = re.compile(
     r"^(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日|初|中旬|上旬|下旬|底|末)?(?:[，,]|以来|起)"
     r"|^\d{4}年(?:[，,]|以来|起)"
+)
+# A bare amount as a whole clause ("680亿元。", "8.7%，"): a sentence does not begin with one.
+_AMOUNT = re.compile(
+    r"^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万亿|亿|万|千|百)?"
+    r"(?:(?:%|％|‰|个百分点|(?:美|港|日|欧)?元|[家个张人户倍吨亩辆台套件项笔只名位座次条份岁])"
+    r"(?:以上|左右|多)?[。，；！？,;]|[。，；])"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _ENUMERATION = re.compile(
@@ -142,7 +151,7 @@ def first_token(text: str) -> str:
 class Start:
     """How a block begins: why it cannot open a sentence, and whether it plainly opens one."""
 
-    reason: str | None  # closing_punct, measure, speech_verb, name_fragment, bound_char, ...
+    reason: str | None  # closing_punct, measure, amount, speech_verb, name_fragment, ...
     signal: bool  # a strong paragraph-start signal (time, connective, quote, full name + verb)
     fragment: str = ""  # the given-name fragment of a name_fragment start
     closes_quote: bool = False  # closes a quotation it never opened
@@ -154,7 +163,7 @@ class Start:
 
 
 STRONG_REASONS = frozenset(
-    ("closing_punct", "measure", "speech_verb", "name_fragment", "bound_char")
+    ("closing_punct", "measure", "amount", "speech_verb", "name_fragment", "bound_char")
 )
 
 
@@ -166,7 +175,7 @@ def _name_start(text: str) -> tuple[str | None, str]:
     name = match.group(1)
     if not name or name[0] in NOT_NAME_CHARS or freq(name) >= 20:
         return None, ""
-    if has_surname(name) and len(name) >= 2:
+    if has_surname(name, rare_ok=False) and len(name) >= 2:
         return "full_name", name
     return ("name_fragment", name) if len(name) <= 2 else (None, "")
 
@@ -191,6 +200,8 @@ def start_of(text: str) -> Start:
     quote = closes_unopened_quote(text)
     if text[0] in CLOSING_START:
         return Start("closing_punct", False, closes_quote=quote)
+    if _AMOUNT.match(text):
+        return Start("amount", False, closes_quote=quote)
     name_kind, name = _name_start(text)
     if name_kind == "name_fragment":
         return Start("name_fragment", False, name, quote)
@@ -247,11 +258,14 @@ def ends_with_numeral(text: str) -> bool:
 
 
 def trailing_surname(text: str) -> str:
-    """A lone surname ending the text ("…咨询专家韦" -> "韦"), else ""."""
-    if text[-2:] in COMPOUND_SURNAMES:
-        return text[-2:]
-    if text[-1:] in SINGLE_SURNAMES and last_token(text) == text[-1]:
-        return text[-1]
+    """A lone surname ending the text ("…咨询专家韦" -> "韦"), else "".
+
+    After a title word any 百家姓 surname counts ("…首席投资官司徒"); elsewhere only common ones.
+    """
+    for size in (2, 1):
+        surname = surname_of(text[-size:], rare_ok=text[:-size].endswith(TITLE_WORDS))
+        if len(surname) == size and (size == 2 or last_token(text) == surname):
+            return surname
     return ""
 
 
@@ -259,3 +273,13 @@ def surname_after_title(text: str) -> bool:
     """True when a lone surname follows a title word: the name was cut after its first part."""
     surname = trailing_surname(text)
     return bool(surname) and text[: -len(surname)].endswith(TITLE_WORDS)
+
+
+def expects_quantity(text: str) -> int:
+    """2 when the text ends with a word that must be followed by an amount ("约", "同比增长"),
+    1 when it often is ("为", "规模"), else 0."""
+    text = text.removesuffix("了")  # "同比增长了" + "27.6%"
+    token = last_token(text)
+    if token in QUANTITY_WANTED or text.endswith(QUANTITY_WANTED[-6:]):
+        return 2
+    return 1 if token in QUANTITY_ENDS else 0

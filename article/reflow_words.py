@@ -42,7 +42,21 @@ CONNECTIVES = _words(
 # Titles and roles that precede a person's name ("咨询专家韦玲艳").
 TITLE_WORDS = _words(
     "专家 研究员 主任 教授 经理 总裁 董事长 行长 分析师 院长 主席 局长 部长 负责人 总监 所长 首席 "
-    "记者 副总 秘书长 会长 书记 市长 省长 总经理 合伙人 创始人 学者 律师 医生 老师 博士"
+    "记者 副总 秘书长 会长 书记 市长 省长 总经理 合伙人 创始人 学者 律师 医生 老师 博士 "
+    "官 高管 主管 董事 理事 监事 委员 发言人 店主 摊主 老板 教练"
+)
+# Words after which an amount must follow ("总投资规模约" + "680亿元。"); the last six are
+# matched as endings of the text, the rest as its last dictionary token.
+QUANTITY_WANTED = _words(
+    "约 达到 达 超过 逾 突破 高达 多达 约为 升至 降至 增至 不足 不到 不少于 不低于 近 接近 将近 "
+    "同比增长 环比增长 同比下降 环比下降 同比增加 同比减少"
+)
+# Words often followed by an amount, but not always.
+QUANTITY_ENDS = frozenset(
+    _words(
+        "为 是 至 到 增长 下降 增加 减少 提高 提升 上涨 下跌 回落 规模 余额 占比 比重 比例 "
+        "合计 共计 累计 总计 分别 分别为 金额 总额 总量 增速 均价 价格 共 总共 仅"
+    )
 )
 # Last characters of organisations and people: a subject for a verb cut off after the break.
 AGENT_ENDS = frozenset("行司局部委会院所厅处社报台团组方人士者家员长府署办队站馆校厂店")

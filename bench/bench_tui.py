@@ -274,7 +274,8 @@ def main() -> None:
     scenarios = ["reader seed", "log seed", "static seed", "reader big", "log big", "static big"]
     scenarios.append("reader big gcfreeze")
     results = {
-        s.replace(" ", "/").replace("/gcfreeze", "+freeze"): spawn(*s.split()) for s in scenarios
+        s.replace(" ", "/").replace("reader/big/gcfreeze", "frozen/big"): spawn(*s.split())
+        for s in scenarios
     }
     columns = ["shows_text", "peak_rss_mb", "build_ms", "built_by", "blocks", "chars"]
     for key in PRESSES:

@@ -53,6 +53,7 @@ _ROLE_Q = re.compile(r"^(记者|问|主持人|提问|Q)\s*[：:]")
 _ROLE_A = re.compile(r"^(答|A)\s*[：:]")
 _NAME_A = re.compile(r"^([\u4e00-\u9fff]{2,4})：")
 _BAD_NAME_TAILS = frozenset("表示认为指出称说道的是在和与了等")
+_NOT_IN_NAMES = frozenset("的了是在着们这那么个些")  # grammar characters, never in a name
 
 
 def _speaker_name(line: str, after_question: bool = False) -> str | None:
@@ -77,6 +78,8 @@ def _speaker_name(line: str, after_question: bool = False) -> str | None:
 
 def _plausible_name(name: str, after_question: bool, word_freq: Callable[[str], int]) -> bool:
     """A common surname will do; a rare one (or none, in a Q&A run) must not start a word."""
+    if not _NOT_IN_NAMES.isdisjoint(name):
+        return False
     if has_surname(name, rare_ok=False):
         return True
     if not (after_question or has_surname(name)):

@@ -152,3 +152,24 @@ def test_seed_kinds_speakers_and_lines() -> None:
     assert not by_line[3].text.startswith("#")
     assert all(b.kind == PARAGRAPH for b in blocks if b.lines[0][0] in (23, 40, 98))
     assert len(blocks) == 74
+
+
+def test_rare_surnames_answer_a_question_even_on_the_next_line() -> None:
+    text = (
+        "记者：门槛会降吗？\n郦远舟：会的，很快。\n\n记者：然后呢？\n\n亓官墨：再看看。\n\n"
+        "记者：数据怎么说？\n\n数据显示：增长很快。"
+    )
+    got = [(b.kind, b.speaker, b.lines) for b in split_blocks(text)]
+    assert got == [
+        (QUESTION, "记者", [(1, 1)]),
+        (ANSWER, "郦远舟", [(2, 2)]),
+        (QUESTION, "记者", [(4, 4)]),
+        (ANSWER, "亓官墨", [(6, 6)]),
+        (QUESTION, "记者", [(8, 8)]),
+        (PARAGRAPH, None, [(10, 10)]),
+    ]
+
+
+def test_outside_a_qa_run_a_rare_surname_must_not_start_a_word() -> None:
+    kinds = [(b.kind, b.speaker) for b in split_blocks("蔺远舟：我们会做。\n\n有的人：不同意。")]
+    assert kinds == [(ANSWER, "蔺远舟"), (PARAGRAPH, None)]

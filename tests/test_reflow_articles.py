@@ -1,4 +1,4 @@
-"""Five invented broken articles, each exercising several reflow rules, plus "lose nothing"."""
+"""Invented broken articles, each exercising several reflow rules, plus "lose nothing"."""
 
 from __future__ import annotations
 
@@ -17,7 +17,14 @@ from test_reflow_support import (
     starts,
 )
 
-from article.model import CAPTION, CONTINUATION, TRUNCATED_END, TRUNCATED_START
+from article.model import (
+    ANSWER,
+    CAPTION,
+    CONTINUATION,
+    QUESTION,
+    TRUNCATED_END,
+    TRUNCATED_START,
+)
 
 
 @dataclass
@@ -81,6 +88,27 @@ EXPECT = {
         texts=[(11, "补贴最高十五万元，剩余部分由居民按楼层分摊")],
         duplicates=[(17, 5), (19, 19), (21, 7)],
     ),
+    # Words that want an amount ("规模约", "同比下降") join a bare amount across a heading; a
+    # rare compound surname cut after a title beats a wrong join that shares only common words;
+    # a bare amount that nothing asks for stays a visible gap.
+    "06_amounts.txt": Expect(
+        joins=[[5, 9], [13, 15], [17, 21]],
+        flags={23: [TRUNCATED_START]},
+        articles=[[1, 3, 5, 7, 11, 13, 17, 19, 23, 25]],
+        texts=[
+            (5, "总投资规模约312亿元。业内人士"),
+            (13, "首席技术官端木思齐介绍"),
+            (17, "同比下降3.4%。其中"),
+        ],
+    ),
+    # An amount after "超过", a chain of three pieces across a name and an amount, Q&A answers by
+    # people with rare surnames, one on the line right after its question, and a repeated answer.
+    "07_interview.txt": Expect(
+        joins=[[5, 7], [9, 11, 13]],
+        articles=[[1, 3, 5, 9, 15, 17, 18, 20, 22, 24, 26]],
+        texts=[(5, "已超过21.6万人。"), (9, "总经理上官立言表示"), (9, "环比增长两成以上。")],
+        duplicates=[(18, 26)],
+    ),
 }
 
 
@@ -142,6 +170,14 @@ def test_titles_bylines_captions_and_markers() -> None:
     pages = reflowed(_path("02_pages.txt"))
     assert block_at(pages, 33).speaker == "龚佩瑶"
     assert block_at(pages, 31).speaker == "北岭晚报"
+    talk = reflowed(_path("07_interview.txt"))
+    turns = [(block_at(talk, n).kind, block_at(talk, n).speaker) for n in (17, 18, 22, 26)]
+    assert turns == [
+        (QUESTION, "记者"),
+        (ANSWER, "郦清禾"),
+        (ANSWER, "亓官墨"),
+        (ANSWER, "蒯一舟"),
+    ]
 
 
 def test_moves_are_explained() -> None:

@@ -164,3 +164,22 @@ def test_a_colon_may_introduce_a_numbered_list() -> None:
     result = run("# 题\n\n具体措施包括：\n\n（一）加快审批。\n\n（二）降低费用。")
     assert joined(result, 3, 5)
     assert all(not b.flags for b in result.blocks)
+
+
+def test_shared_fragments_of_common_words_never_join() -> None:
+    text = (
+        "# 题\n\n全市社区项目建设加快，社区项目总投资规模约\n\n## 小标题\n\n"
+        "园区项目负责人王\n\n"
+        "立新指出，社区项目建设要讲究质量。\n\n"
+        "45亿元。其中一半来自社会资本。"
+    )
+    result = run(text)
+    assert joined(result, 3, 11)
+    assert joined(result, 7, 9)
+    assert "规模约45亿元。" in block_at(result, 3).text
+
+
+def test_a_word_wanting_an_amount_does_not_take_a_new_clause() -> None:
+    result = run("# 题\n\n截至9月末，贷款余额达到\n\n随后，多家银行跟进。")
+    assert not joined(result, 3, 5)
+    assert block_at(result, 3).flags == [TRUNCATED_END]

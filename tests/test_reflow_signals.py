@@ -8,10 +8,12 @@ from article.reflow_scoring import repeat_at_break, word_across
 from article.reflow_signals import (
     closes_unopened_quote,
     dangles,
+    expects_quantity,
     first_token,
     open_quote_pending,
     start_of,
     surname_after_title,
+    trailing_surname,
 )
 
 
@@ -103,3 +105,41 @@ def test_surname_after_title_word() -> None:
     assert surname_after_title("县农业农村局局长司马")
     assert not surname_after_title("咨询专家")
     assert not surname_after_title("他们的关键")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("680亿元。业内人士认为", "amount"),
+        ("8.7%，较年初提高", "amount"),
+        ("3800万个。", "amount"),
+        ("12家险企投资了项目。", None),
+        ("2024年，园区扩建。", None),
+        ("1、加强监管。", None),
+    ],
+)
+def test_a_bare_amount_cannot_open_a_sentence(text: str, reason: str | None) -> None:
+    assert start_of(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("计划总投资规模约", 2),
+        ("余额同比增长", 2),
+        ("营收同比增长了", 2),
+        ("已超过", 2),
+        ("贷款余额为", 1),
+        ("双方签署条约", 0),
+        ("正在成为银行", 0),
+    ],
+)
+def test_words_that_want_an_amount_next(text: str, level: int) -> None:
+    assert expects_quantity(text) == level
+
+
+def test_rare_surnames_count_after_a_title_only() -> None:
+    assert trailing_surname("公司首席投资官端木") == "端木"
+    assert surname_after_title("公司首席投资官端木")
+    assert trailing_surname("研究员蔺") == "蔺"
+    assert trailing_surname("双方约定第五") == ""

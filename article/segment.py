@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import warnings
@@ -44,6 +45,9 @@ def tokenizer() -> jieba.Tokenizer:
                 for path in lexicon_paths():
                     tok.load_userdict(path)
             _tokenizer = tok
+            # jieba's dictionary is ~350k long-lived objects: move them out of the collector's
+            # reach so later garbage collections (a keypress in the reader) stay short.
+            gc.freeze()
         return _tokenizer
 
 

@@ -9,10 +9,10 @@ from article.entity_places import STOP_CHARS
 from article.entity_spans import Span, is_han, words
 
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
-FIRM_SUFFIXES = words("银行 保险 人寿 财险 寿险 证券 期货 信托 基金 资管 理财 集团")
+FIRM_SUFFIXES = words("银行 保险 人寿 财险 寿险 证券 期货 信托 基金会 基金 资管 集团")
 FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
-TRAILING = words("资产管理 保险 人寿 财险 证券 基金 资管 理财 集团 控股")
+TRAILING = words("资产管理 保险 人寿 财险 证券 基金 资管 集团 控股")
 TRAILING_RE = re.compile("|".join(sorted(TRAILING, key=len, reverse=True)))
 NAME_MIN, NAME_MAX = 2, 4
 WINDOW = 8  # characters cut into words before the suffix
@@ -39,6 +39,8 @@ def _name_word(word: str, taken: int) -> bool:
     if tag in wordtags.NON_NAME_TAGS or tag in ("a", "b", "s"):
         return False
     limit = MAX_PLACE_WORD_FREQ if tag == "ns" else MAX_NAME_WORD_FREQ
+    if len(word) > 2 and segment.word_freq(word[:2]) > MAX_NAME_WORD_FREQ:
+        return False  # 城市更新: a rare compound of everyday words, not a coined name
     return segment.word_freq(word) <= limit
 
 
@@ -78,6 +80,14 @@ def _generic_compound(text: str, start: int, end: int) -> bool:
     return tag is not None and tag not in NAME_TAGS_OK
 
 
+def _suffix_in_word(text: str, start: int, end: int) -> bool:
+    """True when the suffix and the character after it make a word (银行卡, 证券化, 保险业)."""
+    if TRAILING_RE.match(text, end) or end >= len(text):
+        return False
+    longer = text[start : end + 1]
+    return longer[-1] == "业" or (segment.word_freq(longer) > 0 and wordtags.tag(longer) != "nt")
+
+
 def _extend(text: str, end: int) -> int:
     """Carry the firm over suffixes that belong to it (某某保险资管)."""
     while m := TRAILING_RE.match(text, end):
@@ -94,8 +104,8 @@ def named_org_spans(text: str) -> list[Span]:
         start = _name_start(text, m.start())
         if start is None or _generic_compound(text, start, m.end()):
             continue
-        if text[m.end() : m.end() + 1] == "业":
-            continue  # 某某银行业: an industry, not a firm
+        if _suffix_in_word(text, m.start(), m.end()):
+            continue  # 某某银行业, 某某证券化, 某某银行卡: the suffix begins another word
         end = _extend(text, m.end())
         spans.append(Span(start, end, "ORG", 4))
         pos = end

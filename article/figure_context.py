@@ -23,6 +23,7 @@ TAIL_WORDS = words(
     "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅"
 )
 LEAD_VERBS = ("实现", "达到")
+MODALS = frozenset(words("可以 能够 得以 可望 有望 将会 能 会 要 将 可"))
 COMPARE_WORDS = frozenset({"较", "比", "同比", "环比"})
 BASE_PERIODS = ("年初", "上年", "去年", "同期", "上月", "上季", "前一年", "上一年", "年末")
 # Verbs of reporting that open a clause after its source (某行披露其…余额为): not the measure.
@@ -116,8 +117,16 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> 
         cut = text.rfind(verb, begin, start)
         if cut >= 0 and start - cut - len(verb) >= 2:
             begin = cut + len(verb)
-    label = _trim(text[begin:start])
+    label = _after_modal(_trim(text[begin:start]))
     return label[-MAX_LABEL:]
+
+
+def _after_modal(label: str) -> str:
+    """他的店里每月可以节省手续费 → 节省手续费: what comes after a modal verb is the measure."""
+    words_ = segment.cut(label, hmm=False)
+    cuts = [i for i, w in enumerate(words_[:-1]) if w in MODALS]
+    rest = "".join(words_[cuts[-1] + 1 :]) if cuts else label
+    return rest if len(rest) >= 2 else label
 
 
 def label_for(

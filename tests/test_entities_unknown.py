@@ -34,6 +34,7 @@ def of_type(kind: str, *paragraphs: str) -> list[str]:
         ("明泰保险资产管理公司和长汀期货也在名单中。", ["明泰保险资产管理公司", "长汀期货"]),
         ("澄海保险资管投资总监指出，久期匹配是关键。", ["澄海保险资管"]),
         ("9月3日，鹭岛集团宣布与獐子湾银行签署协议。", ["鹭岛集团", "獐子湾银行"]),
+        ("澄溪基金会资助了该项目。", ["澄溪基金会"]),
     ],
 )
 def test_coined_firm_names_before_a_firm_suffix(paragraph: str, orgs: list[str]) -> None:
@@ -55,6 +56,8 @@ def test_coined_firm_names_before_a_firm_suffix(paragraph: str, orgs: list[str])
         "这些保险公司、寿险公司、财险公司的保费增长，人身保险和财产保险分化。",
         "推动科技保险、绿色保险、农业保险、巨灾保险、出口信用保险发展。",
         "产业基金加速设立，创投基金募资困难，这也会让银行更加谨慎。",
+        "拟设立规模50亿元的城市更新基金，乡村振兴基金和绿色发展基金投向早期。",
+        "推进资产证券化，跨境理财通扩容，银行卡收单业务增长，保险业和信托业转型。",
     ],
 )
 def test_generic_firm_heads_are_not_names(paragraph: str) -> None:

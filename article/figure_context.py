@@ -20,7 +20,11 @@ TAIL_WORDS = words(
     "分别为 分别 约为 均为 通常以 共计 合计 总计 高达 多达 达到 达 为 是 共 了 的 在 "
     "降至 升至 增至 提高至 提升至 下降至 下调至 上调至 降到 升到 提高到 提升到 增加到 降低到 "
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 分为 "
-    "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅"
+    "以 均 已 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由"
+)
+# The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
+CHANGE_TO_RE = re.compile(
+    r"(?:下降|下调|降低|回落|减少|缩小|提高|提升|上调|上升|增加|增长|扩大|攀升|降|升|增|减)?[到至为]"
 )
 LEAD_VERBS = ("实现", "达到")
 MODALS = frozenset(words("可以 能够 得以 可望 有望 将会 能 会 要 将 可"))
@@ -127,6 +131,11 @@ def _after_modal(label: str) -> str:
     cuts = [i for i, w in enumerate(words_[:-1]) if w in MODALS]
     rest = "".join(words_[cuts[-1] + 1 :]) if cuts else label
     return rest if len(rest) >= 2 else label
+
+
+def change_target(text: str, previous_end: int, start: int) -> bool:
+    """True when only a change verb stands between two figures (从3.1%下降到2.8%)."""
+    return previous_end > 0 and CHANGE_TO_RE.fullmatch(text, previous_end, start) is not None
 
 
 def label_for(

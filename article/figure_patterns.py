@@ -26,7 +26,7 @@ COUNT_UNITS = words(
 )
 UNITS = sorted((*PRICE_UNITS, *CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
-RANGE_SEP = r"(?:—|–|－|-|~|～|至)"
+RANGE_SEP = r"(?:—|–|－|-|~|～|至|到)"
 POST = r"(?:及以上|以上|以内|以下|之内|左右|上下)"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from article.figure_context import SubjectFinder, label_for
+from article.figure_context import SubjectFinder, change_target, label_for
 from article.figure_patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
 from article.model import Block, Entity, Figure
 from article.numbers import to_float
@@ -65,13 +65,16 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
         if widened >= ctx.floor and not any(ctx.mask[widened:start]):
             start = widened
     places = RATIO_PLACES if q.ratio else None
+    label = label_for(text, start, m.end(), q.unit, ctx.floor, ctx.entities)
+    if ctx.last is not None and change_target(text, ctx.floor, start):
+        label = ctx.last.label  # 从3.1%下降到2.8%: both figures measure the same thing
     return Figure(
         text=text[start : m.end()],
         value=to_float(q.value, places),
         high=None if q.high is None else to_float(q.high, places),
         unit=q.unit,
         qualifier=qualifier,
-        label=label_for(text, start, m.end(), q.unit, ctx.floor, ctx.entities),
+        label=label,
         subject=ctx.subjects.subject(text, block, start, ctx.entities),
         block=block,
         start=start,
@@ -87,6 +90,7 @@ class _Context:
         self.subjects = subjects
         self.mask = _masked(entities, length)
         self.floor = 0
+        self.last: Figure | None = None
 
 
 def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
@@ -106,6 +110,7 @@ def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
                 continue  # a numeral that does not parse (零分之一) is no figure
             if q is None or _not_a_figure(text, m, q, ctx.mask):
                 continue
-            figures.append(_figure(text, block.index, m, q, ctx))
+            ctx.last = _figure(text, block.index, m, q, ctx)
+            figures.append(ctx.last)
             ctx.floor = m.end()
     return figures

@@ -52,3 +52,30 @@ def test_purpose_after_an_amount_is_not_its_label() -> None:
 def test_reporting_verb_is_not_part_of_the_label() -> None:
     figure = figures_of("同业方面，嘉禾银行披露其普惠贷款余额为420亿元。")[0]
     assert (figure.label, figure.subject) == ("普惠贷款余额", "嘉禾银行")
+
+
+def test_label_after_a_modal_verb() -> None:
+    assert figures_of("他的店里每月可以节省房租约3000元。")[0].label == "节省房租"
+
+
+def test_range_written_with_dao() -> None:
+    figure = figures_of("项目回收期普遍在六到八年，贷款期限为2到4年。")[0]
+    assert (figure.text, figure.value, figure.high, figure.unit) == ("六到八年", 6, 8, "年")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "label"),
+    [
+        ("存款利率从2.9%下降到2.6%。", "存款利率"),
+        ("授信规模由210亿元增加到380亿元。", "授信规模"),
+        ("网点数量从15家增至22家。", "网点数量"),
+    ],
+)
+def test_both_ends_of_a_change_share_the_label(paragraph: str, label: str) -> None:
+    assert [f.label for f in figures_of(paragraph)] == [label, label]
+
+
+def test_quarter_end_is_one_date() -> None:
+    blocks = [Block(0, "paragraph", "截至三季度末，贷款余额为88亿元。", [(1, 1)])]
+    dates = [e.text for e in find_entities(blocks) if e.type == "DATE"]
+    assert dates == ["三季度末"]

@@ -151,3 +151,17 @@ async def test_a_huge_figures_list_is_capped(
         assert plain(tab.query_one(".tab-status")).startswith("前 3 / 7 项数据")
         await pilot.press("tab", "s")
         assert _cells(tab.query_one(DataTable))[1][0] == "860 亿元"  # the largest come first
+
+
+async def test_one_click_on_a_figure_jumps_and_the_header_sorts(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.query_one(FiguresTab).query_one(DataTable)
+        await pilot.click(table, offset=(5, 3))  # header + two rows down: the third figure
+        await pilot.pause()
+        figure = app.document.figures[2]
+        assert app.reader.flashing == (figure.block, figure.start, figure.end)
+        await pilot.click(table, offset=(5, 0))
+        await pilot.pause()
+        assert app.query_one(FiguresTab).by_value

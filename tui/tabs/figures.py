@@ -6,9 +6,11 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from article.model import Document, Figure
@@ -51,6 +53,20 @@ def chart(figures: list[Figure]) -> Text:
     return out
 
 
+class FigureTable(DataTable[str | Text]):
+    """A DataTable where one click on a row is enough to jump (not a second click)."""
+
+    def on_click(self, event: events.Click) -> None:
+        """DataTable selects only an already-highlighted row; here the first click selects."""
+        if event.style.meta.get("row", -1) >= 0:
+            self.call_next(self._select_if_moved, self.cursor_coordinate)
+
+    def _select_if_moved(self, before: Coordinate) -> None:
+        """After DataTable's own click handling: a newly highlighted row is selected too."""
+        if self.cursor_coordinate != before:
+            self.action_select_cursor()
+
+
 class FiguresTab(Vertical):
     """Figures with value, label and subject; Enter jumps to the figure in the text."""
 
@@ -64,7 +80,7 @@ class FiguresTab(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("分析中…", classes="tab-status")
-        table: DataTable[str | Text] = DataTable(cursor_type="row", zebra_stripes=True)
+        table = FigureTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("数值", "项目", "主体")
         yield table
         yield Static("", classes="figure-chart")
@@ -103,6 +119,11 @@ class FiguresTab(Vertical):
         """Switch between reading order and largest-first within each unit."""
         self.by_value = not self.by_value
         self._refill()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A click on the header row switches the order, as in a spreadsheet."""
+        event.stop()
+        self.action_toggle_sort()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a row: jump to that figure in the text."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from article.entity_named import named_org_spans
+from article.entity_named import company_spans, named_org_spans
 from article.entity_orgs import compound_spans, ticker_spans
 from article.entity_patterns import find_dates, find_tickers
 from article.entity_people import (
@@ -24,6 +24,7 @@ def _place_and_org_spans(text: str) -> list[Span]:
     spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + suffix_only_spans(text)
     spans += stem_spans(text, spans) + named_org_spans(text)
     spans += compound_spans(text, spans)
+    spans += company_spans(text, [s for s in spans if s.type in ("PLACE", "ORG")])
     spans += ticker_spans(text) + find_products(text)
     return spans
 

@@ -155,3 +155,27 @@ def test_market_words_are_not_cities(paragraph: str) -> None:
 def test_everyday_finance_prose_has_no_names(paragraph: str) -> None:
     got = [(e.type, e.text) for e in find_entities(blocks_of(paragraph))]
     assert [pair for pair in got if pair[0] in ("PERSON", "ORG")] == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "orgs"),
+    [
+        ("与此同时，澧泉消费金融有限公司与当地政府签署协议。", ["澧泉消费金融有限公司"]),
+        (
+            "他创办了一家名为禾溪数据服务有限公司的企业，翠屏科技公司也参与其中。",
+            ["禾溪数据服务有限公司", "翠屏科技公司"],
+        ),
+        ("在长沙，澄湾科技有限公司开业。", ["澄湾科技有限公司"]),
+    ],
+)
+def test_coined_company_names(paragraph: str, orgs: list[str]) -> None:
+    assert of_type("ORG", paragraph) == orgs
+
+
+def test_generic_companies_are_not_names() -> None:
+    paragraph = (
+        "上市公司、保险公司、城投公司、平台公司、科技公司、互联网公司、母公司和子公司，"
+        "理财公司、汽车金融公司、担保公司、融资租赁公司、财险公司、小额贷款公司，"
+        "此前在跨国公司任职，后入职投资公司。"
+    )
+    assert of_type("ORG", paragraph) == []

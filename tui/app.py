@@ -332,7 +332,7 @@ class JingduApp(AnnotationsMixin, App[int]):
             (
                 "侧栏",
                 [
-                    Binding("enter", "select", "跳到原文并闪烁（实体：依次跳到各处提及）"),
+                    Binding("enter", "jump", "跳到原文并闪烁（实体：依次跳到各处提及）"),
                     *Sidebar.BINDINGS,
                 ],
             ),

@@ -13,7 +13,8 @@ MIN_RUN = 20
 _KEY = 10  # shingle length: a run is found from any clause start at least 10 before its end
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
 _MARKS = "，。、；：！？“”;:!?"
-_SEPARATORS = re.compile(f"[{_MARKS}\n]+")
+# The shingle at each clause start: after the block start or a run of separators.
+_ANCHOR_KEY = re.compile(f"(?:^|[{_MARKS}\n]++)(?=([^\n]{{{_KEY}}}))")
 
 
 def _same_before(a: str, ea: int, b: str, eb: int) -> int:
@@ -58,28 +59,39 @@ def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n
     return Duplicate(b2, s2, s2 + n, b1, s1)
 
 
-def _anchors(texts: list[str]) -> tuple[list[int], list[str], set[str]]:
-    """Clause-start offsets in the joined text, their shingles, and the shingles seen twice."""
-    joined = "\n".join(texts)  # blocks never hold a newline, so no shingle spans two blocks
-    starts = [0, *(m.end() for m in _SEPARATORS.finditer(joined))]
-    keys = [joined[p : p + _KEY] for p in starts]
-    repeated = {key for key, n in Counter(keys).items() if n > 1 and "\n" not in key}
-    return starts, keys, repeated
+def _chunk_keys(texts: list[str]) -> tuple[set[str], set[str]]:
+    """The clause-start shingles of some blocks, and those seen twice among them."""
+    keys = _ANCHOR_KEY.findall("\n".join(texts))  # blocks hold no newline: no key spans two
+    unique = set(keys)
+    if len(unique) == len(keys):
+        return unique, set()
+    return unique, {key for key, n in Counter(keys).items() if n > 1}
 
 
-def find_duplicates(texts: list[str]) -> list[Duplicate]:
-    """Every run of >= 20 characters that appears twice, in reading order of the copies."""
-    starts, keys, repeated = _anchors(texts)
+def _occurrences(text: str, keys: set[str]) -> list[tuple[int, str]]:
+    """Every place in `text` where one of `keys` occurs, in text order."""
+    found: list[tuple[int, str]] = []
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            found.append((at, key))
+            at = text.find(key, at + 1)
+    found.sort()
+    return found
+
+
+def _window_runs(texts: list[str], keys: set[str], first: int) -> list[Duplicate]:
+    """Runs of 20+ characters seeded by `keys` among some neighbouring blocks."""
+    joined = "\n".join(texts)
     ends = list(accumulate(len(t) + 1 for t in texts))
     seen: dict[str, tuple[int, int]] = {}
     found: list[Duplicate] = []
-    done_until = -1  # anchors inside a run already reported need no second look
-    for i in [i for i, key in enumerate(keys) if key in repeated]:
-        p = starts[i]
+    done_until = -1  # seeds inside a run already reported need no second look
+    for p, key in _occurrences(joined, keys):
         block = bisect_right(ends, p)
         here = (block, p - (ends[block - 1] if block else 0))
-        earlier = seen.get(keys[i])
-        seen[keys[i]] = here
+        earlier = seen.get(key)
+        seen[key] = here
         if earlier is None or p < done_until or block - earlier[0] > _WINDOW:
             continue
         (eb, ep), (b, lp) = earlier, here
@@ -87,6 +99,28 @@ def find_duplicates(texts: list[str]) -> list[Duplicate]:
             continue
         s1, s2, n = _extend(texts[eb], ep, texts[b], lp, eb == b)
         if n >= MIN_RUN:
-            found.append(_record(texts, (eb, s1), (b, s2), n))
+            dup = _record(texts, (eb, s1), (b, s2), n)
+            found.append(
+                Duplicate(dup.block + first, dup.start, dup.end, dup.of_block + first, dup.of_start)
+            )
             done_until = p - lp + s2 + n
-    return sorted(found, key=lambda d: (d.block, d.start))
+    return found
+
+
+def find_duplicates(texts: list[str]) -> list[Duplicate]:
+    """Every run of >= 20 characters that appears twice, in reading order of the copies.
+
+    Blocks are read in chunks of `_WINDOW`; set operations (in C) find the shingles repeated
+    inside a chunk or shared with the next one, and only those are walked in Python.
+    """
+    chunks = [_chunk_keys(texts[i : i + _WINDOW]) for i in range(0, len(texts), _WINDOW)]
+    found: dict[tuple[int, int], Duplicate] = {}
+    for c, (keys, repeated) in enumerate(chunks):
+        if c + 1 < len(chunks):
+            repeated = repeated | (keys & chunks[c + 1][0])
+        if not repeated:
+            continue
+        first = c * _WINDOW
+        for dup in _window_runs(texts[first : first + 2 * _WINDOW], repeated, first):
+            found.setdefault((dup.block, dup.start), dup)
+    return sorted(found.values(), key=lambda d: (d.block, d.start))

@@ -5,8 +5,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from article.reflow_scoring import MIN_SCORE, Piece, Scored, Tail, score_pair, tail_of
+from article.reflow_scoring import (
+    COHESION_MAX,
+    MIN_SCORE,
+    Piece,
+    Scored,
+    Tail,
+    score_pair,
+    tail_of,
+    with_cohesion,
+)
 from article.reflow_signals import ends_with_numeral, freq_table, is_cjk
+from article.reflow_words import AGENT_ENDS
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
 PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it
@@ -44,27 +54,58 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
     strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
     next_of = {p.prev_raw: p for p in pieces}
     scored: list[Scored] = []
+    contexts: dict[int, Callable[[], str]] = {}
     for a in pieces:
         if not a.dangling:
             continue
-        reach = _reach(a.text)
-        fits = _fitting(tail_of(a))
+        reach, tail = _reach(a.text), tail_of(a)
+        fits = _fitting(tail)
         near = [
-            b
-            for b in _window(strong, strong_orders, a.order, WINDOW)
-            if b.after or b.start is None or b.start.reason in fits
+            b for b in _window(strong, strong_orders, a.order, WINDOW) if _may_supply(tail, fits, b)
         ]
         for b in _window(weak, weak_orders, a.order, PLACE_WINDOW):
-            if b.after or _may_bind(reach, b.text[0]):  # a lone first character needs a word
+            # a lone first character needs a word; a title a full name
+            if b.after == "figure" or tail.title_end or _may_bind(reach, b.text[0]):
                 near.append(b)
         following = next_of.get(a.raw)
         if following is not None and following.start is not None and following not in near:
             near.append(following)
-        context = _context(pieces, a.order)
+        context = contexts[a.raw] = _context(pieces, a.order)
         for b in near:
             if b is not a and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
-    return scored
+    return _add_cohesion(scored, {p.raw: p for p in pieces}, contexts)
+
+
+def _add_cohesion(
+    scored: list[Scored], by_raw: dict[int, Piece], contexts: dict[int, Callable[[], str]]
+) -> list[Scored]:
+    """Shared rare words, weighed only where they can change the outcome: a pair below the
+    bar, or one with a close rival for its A or its B."""
+    best: dict[tuple[str, int], list[float]] = {}
+    for pair in scored:
+        best.setdefault(("a", pair.a), []).append(pair.score)
+        best.setdefault(("b", pair.b), []).append(pair.score)
+
+    def contested(pair: Scored) -> bool:
+        if pair.score < MIN_SCORE:
+            return True
+        rivals = best[("a", pair.a)] + best[("b", pair.b)]
+        return sum(abs(s - pair.score) <= COHESION_MAX for s in rivals) > 2  # itself twice
+
+    return [
+        with_cohesion(p, by_raw[p.a], by_raw[p.b], contexts[p.a]) if contested(p) else p
+        for p in scored
+    ]
+
+
+def _may_supply(tail: Tail, fits: frozenset[str | None], b: Piece) -> bool:
+    """B's orphan start is one this end could supply (others score -10 or -4 and cannot win)."""
+    start = b.start
+    assert start is not None
+    if start.closes_quote and not tail.open_quote:
+        return False
+    return start.reason in fits or b.after == "figure"
 
 
 def _fitting(tail: Tail) -> frozenset[str | None]:
@@ -72,7 +113,9 @@ def _fitting(tail: Tail) -> frozenset[str | None]:
 
     Only blocks far from a break are filtered this way; adjacent ones are always scored.
     """
-    fits: set[str | None] = {None, "single_char", "speech_verb"}
+    fits: set[str | None] = {None, "single_char"}
+    if tail.text[-1] in AGENT_ENDS:
+        fits.add("speech_verb")
     if tail.surname:
         fits.add("name_fragment")
     if ends_with_numeral(tail.text):

@@ -28,6 +28,7 @@ from article.reflow_words import AGENT_ENDS, FUNCTION_CHARS, OPEN_QUOTES, TITLE_
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
+COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
 RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
@@ -305,7 +306,7 @@ def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float
         return 0.0, ""
     text = context()
     rare = sorted(g for g in shared if text.count(g) <= 4)
-    return min(2.0, 0.75 * len(rare)), "".join(rare[:2])
+    return min(COHESION_MAX, 0.75 * len(rare)), "".join(rare[:2])
 
 
 def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, int, str]:
@@ -318,7 +319,7 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, 
 
 
 def _most_added(a: Piece, tail: Tail, b: Piece, start: Start) -> float:
-    """The most that break evidence, names and cohesion could still add (cheap upper bound)."""
+    """The most that break evidence and names could still add (cheap upper bound)."""
     if a.text[-1:] == b.text[:1]:
         most = 6.0
     elif any((end + b.text[:1]) in freq_table() for end in tail.ends):
@@ -327,18 +328,24 @@ def _most_added(a: Piece, tail: Tail, b: Piece, start: Start) -> float:
         most = 0.0
     if start.reason == "name_fragment" and tail.surname:
         most += 2.0
-    return most + 2.0
+    return most
+
+
+def _fits(evidence: list[str]) -> bool:
+    """Some evidence that B grammatically continues A (not only place and shared words)."""
+    return any(note.partition(" ")[0] in _FIT for note in evidence)
 
 
 def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
-    """All evidence for "B continues A" in one number; None when it cannot reach the bar."""
+    """All evidence for "B continues A" but shared words; None when it cannot reach the bar."""
     assert b.start is not None
     tail, start = tail_of(a), b.start
     evidence: list[str] = []
     total = _position(a, b, evidence) + _quotes(tail, start, evidence)
     total += _start_fit(tail, b, start, evidence) + _signal(tail, b, start)
-    if total + _most_added(a, tail, b, start) < MIN_SCORE:
-        return None
+    most = _most_added(a, tail, b, start)
+    if total + most + COHESION_MAX < MIN_SCORE or not (most or _fits(evidence)):
+        return None  # cannot reach the bar, or nothing but place could ever speak for it
     head = head_of(b)
     bonus, repeat, note = _break_evidence(a, tail, b, head)
     if bonus:
@@ -348,11 +355,15 @@ def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
     if start.reason == "name_fragment" and tail.surname and name in context():
         total += 2.0
         evidence.append(f"name {name}")
-    if not _FIT.intersection(note.partition(" ")[0] for note in evidence):
+    if not _fits(evidence) or total + COHESION_MAX < MIN_SCORE:
         return None  # place and shared words alone: a gap is better than a guess
-    if total + 2.0 >= MIN_SCORE:
-        bonus, shared = _cohesion(tail, head, context)
-        if bonus:
-            total += bonus
-            evidence.append(f"shared {shared}")
     return Scored(a.raw, b.raw, total, repeat, tuple(evidence))
+
+
+def with_cohesion(pair: Scored, a: Piece, b: Piece, context: Callable[[], str]) -> Scored:
+    """The pair with rare words shared across the break added (asked only where it can matter)."""
+    bonus, shared = _cohesion(tail_of(a), head_of(b), context)
+    if not bonus:
+        return pair
+    evidence = (*pair.evidence, f"shared {shared}")
+    return Scored(pair.a, pair.b, pair.score + bonus, pair.repeat, evidence)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
-from article.reflow_terms import block_terms, content_words
+from article.reflow_terms import all_block_terms, content_words
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
 _LOOKBACK = 6  # earlier articles a section may belong to (keeps the search linear)
@@ -89,7 +89,7 @@ class _Grouper:
     """Walks the page's spans, building articles and deciding where passages belong."""
 
     raw: list[RawBlock]
-    terms: list[set[str]]
+    terms: list[frozenset[str] | set[str]]
     plans: list[Plan] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     _texts: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -163,7 +163,7 @@ class _Grouper:
 
 def group_articles(raw: list[RawBlock]) -> tuple[list[Plan], list[Move]]:
     """Articles in page order, each with its blocks in reading order, and the moves made."""
-    grouper = _Grouper(raw, [block_terms(b) for b in raw])
+    grouper = _Grouper(raw, all_block_terms(raw))
     for continued, span in _spans(raw):
         grouper.add_span(continued, span)
     return grouper.plans, grouper.moves

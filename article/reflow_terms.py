@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from article.model import RawBlock
 from article.reflow_signals import freq, freq_table, is_cjk
@@ -30,18 +32,34 @@ def _name_before(text: str, verb_at: int) -> str | None:
 
 def block_terms(block: RawBlock) -> set[str]:
     """Names of speakers and short Chinese catchwords in quotes mentioned in one block."""
-    text = block.text
-    terms = {m.group(1) for m in _QUOTED.finditer(text) if _CJK_RUN.search(m.group(1))}
-    for match in _VERBS.finditer(text):
+    return set(all_block_terms([block])[0])
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
+    """`block_terms` of every block, from one regex pass over the whole page.
+
+    Blocks hold no newline, and neither a quote nor a name may span one, so no term is found
+    across two blocks.
+    """
+    joined = "\n".join(b.text for b in blocks)
+    ends = list(accumulate(len(b.text) + 1 for b in blocks))
+    found: dict[int, set[str]] = {}
+    for match in _QUOTED.finditer(joined):
+        if _CJK_RUN.search(match.group(1)):
+            found.setdefault(bisect_right(ends, match.start()), set()).add(match.group(1))
+    for match in _VERBS.finditer(joined):
         at = match.start()
-        if at < 2 or freq(text[at - 1 : match.end()]) >= 20:
+        if freq(joined[at - 1 : match.end()]) >= 20:
             continue  # the verb is part of a longer word ("来说")
-        name = _name_before(text, at)
-        if name:
-            terms.add(name)
-    if block.speaker:
-        terms.add(block.speaker)
-    return terms
+        if name := _name_before(joined, at):
+            found.setdefault(bisect_right(ends, at), set()).add(name)
+    for i, block in enumerate(blocks):
+        if block.speaker:
+            found.setdefault(i, set()).add(block.speaker)
+    return [found.get(i, _NONE) for i in range(len(blocks))]
 
 
 _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")

@@ -9,7 +9,10 @@ from article.entity_places import STOP_CHARS
 from article.entity_spans import Span, is_han, words
 
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
-FIRM_SUFFIXES = words("银行 保险 人寿 财险 寿险 证券 期货 信托 基金会 基金 资管 集团")
+FIRM_SUFFIXES = words(
+    "农村商业银行 农商银行 农商行 村镇银行 银行 保险 人寿 财险 寿险 证券 期货 信托 "
+    "基金会 基金 资管 集团"
+)
 FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
 TRAILING = words("资产管理 保险 人寿 财险 证券 基金 资管 集团 控股")
@@ -17,7 +20,8 @@ TRAILING_RE = re.compile("|".join(sorted(TRAILING, key=len, reverse=True)))
 NAME_MIN, NAME_MAX = 2, 4
 WINDOW = 8  # characters cut into words before the suffix
 MAX_NAME_WORD_FREQ = 500  # a word more common than this is vocabulary, not a coined name
-MAX_PLACE_WORD_FREQ = 3000  # 岭南银行, 华夏保险; but not 美国 or 城市
+MAX_PLACE_WORD_FREQ = 3000  # 岭南银行, 华夏保险; but not 城市 (25084) nor 上市 (3199)
+RURAL_BANKS = frozenset(words("农村商业银行 农商银行 农商行 村镇银行"))  # named after a county
 FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "d", "m", "f"})
 FUNCTION_TAGS |= frozenset({"y", "e", "o", "t", "mq"})
 WEAK_TAGS = frozenset({"v", "vd", "vn", "ad", "q"})
@@ -60,6 +64,14 @@ def _name_start(text: str, suffix_start: int) -> int | None:
     return start if _whole_name_ok(name) and not _all_weak(name) else None
 
 
+def _county_start(text: str, suffix_start: int) -> int | None:
+    """A rural bank takes its county's name, however common the word (江陵农商银行)."""
+    pieces = segment.cut(text[max(0, suffix_start - WINDOW) : suffix_start], hmm=False)
+    if pieces and 2 <= len(pieces[-1]) <= NAME_MAX and wordtags.tag(pieces[-1]) == "ns":
+        return suffix_start - len(pieces[-1])
+    return None
+
+
 def _all_weak(name: str) -> bool:
     """A run of lone verbs (会让银行, 可使银行) is the sentence going on, not a name."""
     return all(len(w) == 1 and wordtags.tag(w) in WEAK_TAGS for w in segment.cut(name, hmm=False))
@@ -70,7 +82,9 @@ def _whole_name_ok(name: str) -> bool:
     heads = lexicon.generic_heads()
     if name[0] in heads or any(head in name for head in heads if len(head) > 1):
         return False
-    return not (segment.word_freq(name) > MAX_NAME_WORD_FREQ and wordtags.tag(name) != "nt")
+    tag = wordtags.tag(name)
+    limit = MAX_PLACE_WORD_FREQ if tag == "ns" else MAX_NAME_WORD_FREQ
+    return tag == "nt" or segment.word_freq(name) <= limit
 
 
 def _generic_compound(text: str, start: int, end: int) -> bool:
@@ -102,6 +116,8 @@ def named_org_spans(text: str) -> list[Span]:
     while m := FIRM_RE.search(text, pos):
         pos = m.end()
         start = _name_start(text, m.start())
+        if start is None and m.group() in RURAL_BANKS:
+            start = _county_start(text, m.start())
         if start is None or _generic_compound(text, start, m.end()):
             continue
         if _suffix_in_word(text, m.start(), m.end()):
@@ -134,16 +150,16 @@ def _company_words(text: str, suffix_start: int) -> list[tuple[int, str]]:
     return run[::-1]
 
 
-def _coined_head(run: list[tuple[int, str]], first: int) -> bool:
-    """Whether the run from index `first` opens with a 2–4 character coined name (澜沧, 云栖)."""
-    taken = 0
+def _coined_head(run: list[tuple[int, str]], first: int) -> str:
+    """The 2–4 character coined name opening the run at index `first` (澜沧, 云栖), or ''."""
+    head = ""
     for _, word in run[first:]:
-        if taken >= NAME_MIN or taken + len(word) > NAME_MAX:
+        if len(head) >= NAME_MIN or len(head) + len(word) > NAME_MAX:
             break
-        if not _company_name_word(word, taken):
-            return False
-        taken += len(word)
-    return taken >= NAME_MIN
+        if not _company_name_word(word, len(head)):
+            return ""
+        head += word
+    return head if len(head) >= NAME_MIN else ""
 
 
 def _company_name_word(word: str, taken: int) -> bool:
@@ -152,7 +168,7 @@ def _company_name_word(word: str, taken: int) -> bool:
         return False
     tag = wordtags.tag(word)
     if len(word) == 1:
-        return taken > 0 or tag not in WEAK_TAGS
+        return taken > 0 or tag != "v"
     return tag in NAME_TAGS_OK or segment.word_freq(word) <= MAX_COINED_WORD_FREQ
 
 
@@ -171,7 +187,7 @@ def _company_start(text: str, suffix_start: int) -> int | None:
     """Start of a company name ending at suffix_start, from its first coined word."""
     run = _company_words(text, suffix_start)
     for first in range(len(run)):
-        head = "".join(w for _, w in run[first:])
-        if len(head) >= NAME_MIN and _coined_head(run, first) and _whole_name_ok(head[:4]):
+        head = _coined_head(run, first)
+        if head and _whole_name_ok(head):
             return run[first][0]
     return None

@@ -179,3 +179,11 @@ def test_generic_companies_are_not_names() -> None:
         "此前在跨国公司任职，后入职投资公司。"
     )
     assert of_type("ORG", paragraph) == []
+
+
+def test_rural_bank_takes_its_county_name() -> None:
+    assert of_type("ORG", "11月18日，江陵农商银行成功发行绿色金融债券。") == ["江陵农商银行"]
+
+
+def test_rating_firm_with_a_generic_word_after_its_name() -> None:
+    assert of_type("ORG", "据融溪信用评级公司研究员介绍，利差收窄。") == ["融溪信用评级公司"]

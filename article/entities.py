@@ -22,7 +22,8 @@ from article.model import Block, Entity
 def _place_and_org_spans(text: str) -> list[Span]:
     """Lexicon words first, then the places and organisations built on them."""
     spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + suffix_only_spans(text)
-    spans += stem_spans(text, spans) + named_org_spans(text)
+    spans += stem_spans(text, spans)
+    spans += named_org_spans(text, spans)
     spans += compound_spans(text, spans)
     spans += company_spans(text, [s for s in spans if s.type in ("PLACE", "ORG")])
     spans += ticker_spans(text) + find_products(text)

@@ -109,17 +109,25 @@ def _extend(text: str, end: int) -> int:
     return end
 
 
-def named_org_spans(text: str) -> list[Span]:
+def named_org_spans(text: str, known: list[Span]) -> list[Span]:
     """某某银行, 某某保险资管 …: a coined 2–4 character name joined to a firm suffix."""
     spans: list[Span] = []
+    claimed = bytearray(len(text))
+    for k in known:
+        if k.type in ("PLACE", "ORG"):
+            claimed[k.start : k.end] = b"\x01" * (k.end - k.start)
     pos = 0
     while m := FIRM_RE.search(text, pos):
         pos = m.end()
         start = _name_start(text, m.start())
         if start is None and m.group() in RURAL_BANKS:
             start = _county_start(text, m.start())
-        if start is None or _generic_compound(text, start, m.end()):
-            continue
+        if (
+            start is None
+            or _generic_compound(text, start, m.end())
+            or any(claimed[start : m.end()])
+        ):
+            continue  # known places and firms in the name are compound_spans' to join
         if _suffix_in_word(text, m.start(), m.end()):
             continue  # 某某银行业, 某某证券化, 某某银行卡: the suffix begins another word
         end = _extend(text, m.end())

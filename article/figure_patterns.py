@@ -47,9 +47,18 @@ PRE_QUALIFIERS = words(
     "不超过 不少于 不低于 不高于 不足 超过 超出 突破 超 逾 大约 约 将近 接近 近 最高 最长 最低 "
     "最多 最少 至少 高达 多达"
 )
+PRE_WINDOW = 6  # 不超过 + 提高至
 GLUED_WORD_MIN_FREQ = 20  # 签约, 附近 are words; 费约 (手续费约1200元) only a jieba oddity
+# Verbs that may stand between a qualifier and its figure: 最低降至5元, 最高可达30万元.
+QUALIFIER_LINKS = words(
+    "为 达到 可达 达 降至 降到 升至 升到 增至 提高至 提高到 下降至 下降到 降低至 降低到"
+)
 PRE_RE = re.compile(
-    "(?:" + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True)) + ")(为|达到|可达|达)?$"
+    "(?:"
+    + "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True))
+    + ")("
+    + "|".join(sorted(QUALIFIER_LINKS, key=len, reverse=True))
+    + ")?$"
 )
 
 
@@ -125,7 +134,7 @@ def _with_qualifier(q: Quantity, qualifier: str | None) -> Quantity:
 
 def pre_qualifier(before: str) -> tuple[str, int] | None:
     """A qualifier written before a figure (超过, 不超过 …) and its length when right beside it."""
-    m = PRE_RE.search(before[-5:])
+    m = PRE_RE.search(before[-PRE_WINDOW:])
     if not m:
         return None
     word = m.group()[: len(m.group()) - len(m.group(1) or "")]

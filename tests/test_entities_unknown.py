@@ -187,3 +187,8 @@ def test_rural_bank_takes_its_county_name() -> None:
 
 def test_rating_firm_with_a_generic_word_after_its_name() -> None:
     assert of_type("ORG", "据融溪信用评级公司研究员介绍，利差收窄。") == ["融溪信用评级公司"]
+
+
+def test_known_parent_and_place_before_a_suffix_make_one_firm() -> None:
+    # a lexicon firm and a lexicon place before 证券: compound_spans joins them, no coined split
+    assert of_type("ORG", "汇丰前海证券研究员覃思敏分析称，成本有望下降。") == ["汇丰前海证券"]

@@ -79,3 +79,12 @@ def test_quarter_end_is_one_date() -> None:
     blocks = [Block(0, "paragraph", "截至三季度末，贷款余额为88亿元。", [(1, 1)])]
     dates = [e.text for e in find_entities(blocks) if e.type == "DATE"]
     assert dates == ["三季度末"]
+
+
+def test_qualifier_before_a_change_verb() -> None:
+    figure = figures_of("该行单笔手续费最低降至3元。")[0]
+    assert (figure.text, figure.qualifier, figure.label) == ("3元", "最低", "单笔手续费")
+
+
+def test_trailing_modal_is_trimmed_from_the_label() -> None:
+    assert figures_of("以前一笔跨境汇款要四到六天。")[0].label == "以前一笔跨境汇款"

@@ -12,9 +12,10 @@ from article.model import Duplicate
 MIN_RUN = 20
 _KEY = 10  # shingle length: a run is found from any clause start at least 10 before its end
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
+_CHUNK = 10  # blocks whose shingles are gathered into one set
 _MARKS = "，。、；：！？“”;:!?"
 # The shingle at each clause start: after the block start or a run of separators.
-_ANCHOR_KEY = re.compile(f"(?:^|[{_MARKS}\n]++)(?=([^\n]{{{_KEY}}}))")
+_ANCHOR_KEY = re.compile(f"[{_MARKS}\n]++(?=([^\n]{{{_KEY}}}))")
 
 
 def _same_before(a: str, ea: int, b: str, eb: int) -> int:
@@ -61,7 +62,7 @@ def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n
 
 def _chunk_keys(texts: list[str]) -> tuple[set[str], set[str]]:
     """The clause-start shingles of some blocks, and those seen twice among them."""
-    keys = _ANCHOR_KEY.findall("\n".join(texts))  # blocks hold no newline: no key spans two
+    keys = _ANCHOR_KEY.findall("\n" + "\n".join(texts))  # no key spans two blocks
     unique = set(keys)
     if len(unique) == len(keys):
         return unique, set()
@@ -94,6 +95,8 @@ def _window_runs(texts: list[str], keys: set[str], first: int) -> list[Duplicate
         seen[key] = here
         if earlier is None or p < done_until or block - earlier[0] > _WINDOW:
             continue
+        if earlier[0] >= _CHUNK:
+            continue  # both in later chunks: their own window reports them
         (eb, ep), (b, lp) = earlier, here
         if eb == b and lp - ep < MIN_RUN:
             continue
@@ -110,17 +113,21 @@ def _window_runs(texts: list[str], keys: set[str], first: int) -> list[Duplicate
 def find_duplicates(texts: list[str]) -> list[Duplicate]:
     """Every run of >= 20 characters that appears twice, in reading order of the copies.
 
-    Blocks are read in chunks of `_WINDOW`; set operations (in C) find the shingles repeated
-    inside a chunk or shared with the next one, and only those are walked in Python.
+    Blocks are read in chunks of `_CHUNK`; set operations (in C) find the shingles repeated
+    inside a chunk or shared with the chunks within `_WINDOW` blocks after it, and only those
+    are walked in Python.
     """
-    chunks = [_chunk_keys(texts[i : i + _WINDOW]) for i in range(0, len(texts), _WINDOW)]
+    chunks = [_chunk_keys(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
+    reach = -(-_WINDOW // _CHUNK)  # chunks after this one that a partner may sit in
     found: dict[tuple[int, int], Duplicate] = {}
     for c, (keys, repeated) in enumerate(chunks):
-        if c + 1 < len(chunks):
-            repeated = repeated | (keys & chunks[c + 1][0])
+        later = [k for k, _ in chunks[c + 1 : c + 1 + reach]]
+        if later:
+            repeated = repeated | keys.intersection(set().union(*later))
         if not repeated:
             continue
-        first = c * _WINDOW
-        for dup in _window_runs(texts[first : first + 2 * _WINDOW], repeated, first):
+        first = c * _CHUNK
+        window = texts[first : first + (reach + 1) * _CHUNK]
+        for dup in _window_runs(window, repeated, first):
             found.setdefault((dup.block, dup.start), dup)
     return sorted(found.values(), key=lambda d: (d.block, d.start))

@@ -30,7 +30,6 @@ MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
 COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
 RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
 # Evidence that B grammatically continues A; place ("after_cut") and shared words alone are
 # never enough for a join.
@@ -90,7 +89,7 @@ class Tail:
     sentence: str  # the unfinished last sentence
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
     _token: str | None = None
-    _words: tuple[str, ...] | None = None
+    _pairs: set[str] | None = None
     _quantity: int | None = None
 
     @property
@@ -100,11 +99,11 @@ class Tail:
             self._token = last_token(self.text)
         return self._token
 
-    def words(self) -> tuple[str, ...]:
-        """Rare dictionary words of the unfinished sentence."""
-        if self._words is None:
-            self._words = tuple(rare_words(self.sentence))
-        return self._words
+    def pairs(self) -> set[str]:
+        """Character pairs of the unfinished sentence (for shared words)."""
+        if self._pairs is None:
+            self._pairs = char_pairs(self.sentence)
+        return self._pairs
 
     @property
     def quantity(self) -> int:
@@ -122,6 +121,13 @@ class Head:
     sentence: str  # the first sentence
     starts: tuple[str, ...]  # the first one to three characters, when they are CJK
     _token: str | None = None
+    _pairs: set[str] | None = None
+
+    def pairs(self) -> set[str]:
+        """Character pairs of the first sentence (for shared words)."""
+        if self._pairs is None:
+            self._pairs = char_pairs(self.sentence)
+        return self._pairs
 
     @property
     def token(self) -> str:
@@ -141,24 +147,33 @@ def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]
     return tuple(edges)
 
 
-_NO_FUNCTION = str.maketrans(dict.fromkeys(FUNCTION_CHARS, " "))
+_NO_FUNCTION_CHARS = FUNCTION_CHARS
+_CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
 
-def rare_words(text: str) -> set[str]:
-    """Rare dictionary words (2–4 characters, no function characters): what a sentence is about.
+def char_pairs(text: str) -> set[str]:
+    """Every two adjacent characters of a text (built in C: map over two offsets)."""
+    return set(map(str.__add__, text, text[1:]))
 
-    Fragments of common words ("区项目" of 社区项目) are not words, so they never count.
+
+def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[str]:
+    """Rare dictionary words (2–4 CJK characters, no function characters) in both texts.
+
+    Only character pairs found in both are looked at, so fragments of common words ("区项目"
+    of 社区项目) never count: they are not dictionary words.
     """
     table, found = freq_table(), set()
-    for run in _CJK_RUN.findall(text.translate(_NO_FUNCTION)):
-        n = len(run)
-        for i in range(n - 1):
-            for j in range(i + 2, min(n, i + 4) + 1):
-                count = table.get(run[i:j])
-                if count is None:
-                    break  # the table holds every prefix of its words: nothing longer here
-                if MIN_WORD_FREQ <= count < RARE_FREQ:
-                    found.add(run[i:j])
+    for pair in a_pairs & b_pairs:
+        if not (_CJK_PAIR.fullmatch(pair) and _NO_FUNCTION_CHARS.isdisjoint(pair)):
+            continue
+        at = a.find(pair)
+        for size in (2, 3, 4):
+            word = a[at : at + size]
+            count = table.get(word)
+            if count is None or len(word) < size or (size > 2 and word not in b):
+                break  # the table holds every prefix of its words: nothing longer here
+            if MIN_WORD_FREQ <= count < RARE_FREQ and _NO_FUNCTION_CHARS.isdisjoint(word):
+                found.add(word)
     return found
 
 
@@ -301,7 +316,7 @@ def _signal(tail: Tail, b: Piece, start: Start) -> float:
 
 def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:
     """Rare words shared by A's unfinished sentence and B's first sentence."""
-    shared = [g for g in tail.words() if g in head.sentence]
+    shared = shared_words(tail.sentence, tail.pairs(), head.sentence, head.pairs())
     if not shared:
         return 0.0, ""
     text = context()

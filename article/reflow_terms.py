@@ -7,7 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from article.model import RawBlock
-from article.reflow_signals import freq, freq_table, is_cjk
+from article.reflow_signals import freq_table
 from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
 _VERBS = re.compile("|".join(SPEECH_VERBS))
@@ -15,17 +15,21 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
 
 
+_ADVERB_SET = frozenset(SPEECH_ADVERBS)
+
+
 def _name_before(text: str, verb_at: int) -> str | None:
     """The two characters naming the speaker before a speech verb ("曾刚", "飞鹏" of 娄飞鹏)."""
     end = verb_at
-    for adverb in SPEECH_ADVERBS:
-        if text.endswith(adverb, 0, end):
-            end -= len(adverb)
-            break
+    if text.endswith(SPEECH_ADVERBS, 0, end):
+        end -= next(n for n in (3, 2, 1) if text[end - n : end] in _ADVERB_SET)
     name = text[end - 2 : end]
-    if len(name) < 2 or not all(is_cjk(c) for c in name) or set(name) & NOT_NAME_CHARS:
+    if len(name) < 2 or not ("\u3400" <= name[0] <= "\u9fff" and "\u3400" <= name[1] <= "\u9fff"):
         return None
-    if freq(name) >= 20 or freq(text[end - 3 : end]) >= 20:
+    if name[0] in NOT_NAME_CHARS or name[1] in NOT_NAME_CHARS:
+        return None
+    table = freq_table()
+    if (table.get(name) or 0) >= 20 or (table.get(text[end - 3 : end]) or 0) >= 20:
         return None  # a common noun ("银行表示", "负责人表示"), not a person
     return name
 
@@ -50,9 +54,10 @@ def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
     for match in _QUOTED.finditer(joined):
         if _CJK_RUN.search(match.group(1)):
             found.setdefault(bisect_right(ends, match.start()), set()).add(match.group(1))
+    table = freq_table()
     for match in _VERBS.finditer(joined):
         at = match.start()
-        if freq(joined[at - 1 : match.end()]) >= 20:
+        if (table.get(joined[at - 1 : match.end()]) or 0) >= 20:
             continue  # the verb is part of a longer word ("来说")
         if name := _name_before(joined, at):
             found.setdefault(bisect_right(ends, at), set()).add(name)

@@ -108,6 +108,8 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
             break
         if len(phrase) + len(word) > MAX_AFTER:
             break
+        if len(phrase) >= 2 and wordtags.tag(word) == "vn" and not linked:
+            break  # 12家险企投资建设…: the counted thing ends where its action begins
         phrase += word
     return (phrase if len(phrase) >= 2 else ""), linked
 

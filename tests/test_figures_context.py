@@ -88,3 +88,7 @@ def test_qualifier_before_a_change_verb() -> None:
 
 def test_trailing_modal_is_trimmed_from_the_label() -> None:
     assert figures_of("以前一笔跨境汇款要四到六天。")[0].label == "以前一笔跨境汇款"
+
+
+def test_counted_thing_ends_where_its_action_begins() -> None:
+    assert figures_of("已有9家险企投资建设康养社区项目。")[0].label == "险企"

@@ -12,6 +12,7 @@ from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS,
 
 _VERBS = re.compile("|".join(SPEECH_VERBS))
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
 
 
@@ -75,13 +76,11 @@ SAMPLE = 500  # characters of a passage read for its vocabulary
 
 def content_words(text: str) -> list[str]:
     """The rarest two-character dictionary words of a passage: the vocabulary of its topic."""
-    pairs: set[str] = set()
-    for run in _CJK_RUN.findall(text[:SAMPLE]):
-        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    sample = text[:SAMPLE]
     table = freq_table()
     scored = []
-    for pair in pairs:
+    for pair in set(map(str.__add__, sample, sample[1:])):  # every two adjacent characters
         n = table.get(pair) or 0
-        if 0 < n < RARE_WORD_FREQ and _FUNCTION_CHARS.isdisjoint(pair):
+        if 0 < n < RARE_WORD_FREQ and _CJK_PAIR.match(pair) and _FUNCTION_CHARS.isdisjoint(pair):
             scored.append((n, pair))
     return [pair for _, pair in sorted(scored)[:MAX_WORDS]]

@@ -11,7 +11,7 @@ from article.entity_spans import Span, is_han, words
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = words(
     "农村商业银行 农商银行 农商行 村镇银行 银行 保险 人寿 财险 寿险 证券 期货 信托 "
-    "基金会 基金 资管 集团"
+    "基金会 基金 资管 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 交易所"
 )
 FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
@@ -80,6 +80,8 @@ def _all_weak(name: str) -> bool:
 def _whole_name_ok(name: str) -> bool:
     """Not built on a generic head (中小, 城商) nor a run of single characters that is a word."""
     heads = lexicon.generic_heads()
+    if name in FIRM_SUFFIXES or name in TRAILING:
+        return False  # 期货交易所: a kind of exchange, not one named 期货
     if name[0] in heads or any(head in name for head in heads if len(head) > 1):
         return False
     tag = wordtags.tag(name)

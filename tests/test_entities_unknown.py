@@ -192,3 +192,25 @@ def test_rating_firm_with_a_generic_word_after_its_name() -> None:
 def test_known_parent_and_place_before_a_suffix_make_one_firm() -> None:
     # a lexicon firm and a lexicon place before 证券: compound_spans joins them, no coined split
     assert of_type("ORG", "汇丰前海证券研究员覃思敏分析称，成本有望下降。") == ["汇丰前海证券"]
+
+
+def test_coined_institutes_universities_and_hospitals() -> None:
+    paragraph = (
+        "澄源研究院首席研究员表示，岚峰大学和雅禾医院共同参与，溪川实验室、青芷协会也在其中。"
+    )
+    assert of_type("ORG", paragraph) == [
+        "澄源研究院",
+        "岚峰大学",
+        "雅禾医院",
+        "溪川实验室",
+        "青芷协会",
+    ]
+
+
+def test_kinds_of_institutions_are_not_names() -> None:
+    paragraph = (
+        "三甲医院、公立医院、民营医院、定点医院和社区医院的就诊量上升。行业协会、重点实验室、"
+        "老年大学、开放大学、重点大学、本地商会、相关协会、高校研究所参与。"
+        "他考上了大学，在医院工作，去了证券交易所和期货交易所，在研究所实习。"
+    )
+    assert of_type("ORG", paragraph) == []

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 from article.reflow_scoring import (
     COHESION_MAX,
     MIN_SCORE,
+    Context,
     Piece,
     Scored,
     Tail,
@@ -28,17 +30,14 @@ def _hinted(piece: Piece) -> bool:
     return start is not None and bool(start.reason or start.closes_quote or piece.after)
 
 
-def _context(pieces: list[Piece], order: int) -> Callable[[], str]:
-    """The text around a dangling end, for rarity and name checks (built only if asked)."""
-    built: list[str] = []
-
-    def text() -> str:
-        if not built:
-            window = pieces[max(0, order - WINDOW) : order + WINDOW + 1]
-            built.append("".join(p.text for p in window))
-        return built[0]
-
-    return text
+def _contexts(pieces: list[Piece]) -> Callable[[int], Context]:
+    """The context of the dangling end at a given order: WINDOW pieces either side."""
+    text = "".join(p.text for p in pieces)
+    offsets = [0, *accumulate(len(p.text) for p in pieces)]
+    last = len(pieces)
+    return lambda order: Context(
+        text, offsets[max(0, order - WINDOW)], offsets[min(last, order + WINDOW + 1)]
+    )
 
 
 def _window(group: list[Piece], orders: list[int], at: int, reach: int) -> list[Piece]:
@@ -54,7 +53,8 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
     strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
     next_of = {p.prev_raw: p for p in pieces}
     scored: list[Scored] = []
-    contexts: dict[int, Callable[[], str]] = {}
+    contexts: dict[int, Context] = {}
+    context_at = _contexts(pieces)
     for a in pieces:
         if not a.dangling:
             continue
@@ -70,7 +70,7 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
         following = next_of.get(a.raw)
         if following is not None and following.start is not None and following not in near:
             near.append(following)
-        context = contexts[a.raw] = _context(pieces, a.order)
+        context = contexts[a.raw] = context_at(a.order)
         for b in near:
             if b is not a and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
@@ -78,7 +78,7 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
 
 
 def _add_cohesion(
-    scored: list[Scored], by_raw: dict[int, Piece], contexts: dict[int, Callable[[], str]]
+    scored: list[Scored], by_raw: dict[int, Piece], contexts: dict[int, Context]
 ) -> list[Scored]:
     """Shared rare words, weighed only where they can change the outcome: a pair below the
     bar, or one with a close rival for its A or its B."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from article.reflow_signals import (
@@ -49,6 +48,20 @@ _FIT = frozenset(
         "bound_char",
     )
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The text around a dangling end (a span of its article's running text, never copied),
+    where rarity is counted and names are looked for."""
+
+    text: str
+    start: int
+    end: int
+
+    def count(self, word: str) -> int:
+        """How often `word` occurs around the dangling end."""
+        return self.text.count(word, self.start, self.end)
 
 
 @dataclass(slots=True, eq=False)  # pieces are compared by identity
@@ -314,13 +327,12 @@ def _signal(tail: Tail, b: Piece, start: Start) -> float:
     return -4.0
 
 
-def _cohesion(tail: Tail, head: Head, context: Callable[[], str]) -> tuple[float, str]:
+def _cohesion(tail: Tail, head: Head, context: Context) -> tuple[float, str]:
     """Rare words shared by A's unfinished sentence and B's first sentence."""
     shared = shared_words(tail.sentence, tail.pairs(), head.sentence, head.pairs())
     if not shared:
         return 0.0, ""
-    text = context()
-    rare = sorted(g for g in shared if text.count(g) <= 4)
+    rare = sorted(g for g in shared if context.count(g) <= 4)
     return min(COHESION_MAX, 0.75 * len(rare)), "".join(rare[:2])
 
 
@@ -351,7 +363,7 @@ def _fits(evidence: list[str]) -> bool:
     return any(note.partition(" ")[0] in _FIT for note in evidence)
 
 
-def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
+def score_pair(a: Piece, b: Piece, context: Context) -> Scored | None:
     """All evidence for "B continues A" but shared words; None when it cannot reach the bar."""
     assert b.start is not None
     tail, start = tail_of(a), b.start
@@ -367,7 +379,7 @@ def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
         total += bonus
         evidence.append(note)
     name = tail.surname + start.fragment
-    if start.reason == "name_fragment" and tail.surname and name in context():
+    if start.reason == "name_fragment" and tail.surname and context.count(name):
         total += 2.0
         evidence.append(f"name {name}")
     if not _fits(evidence) or total + COHESION_MAX < MIN_SCORE:
@@ -375,7 +387,7 @@ def score_pair(a: Piece, b: Piece, context: Callable[[], str]) -> Scored | None:
     return Scored(a.raw, b.raw, total, repeat, tuple(evidence))
 
 
-def with_cohesion(pair: Scored, a: Piece, b: Piece, context: Callable[[], str]) -> Scored:
+def with_cohesion(pair: Scored, a: Piece, b: Piece, context: Context) -> Scored:
     """The pair with rare words shared across the break added (asked only where it can matter)."""
     bonus, shared = _cohesion(tail_of(a), head_of(b), context)
     if not bonus:

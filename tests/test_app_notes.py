@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, TextArea
-from tui_articles.support import SIZE, make_app, settle
+from tui_articles.support import SIZE, make_app, rendered, settle
 
 from store.db import Database
 from store.export import default_export_name
@@ -43,7 +43,7 @@ async def test_select_annotate_list_jump_edit_delete(tmp_path: Path) -> None:
         # list → jump
         notes_tab = app.query_one(NotesTab)
         listed = notes_tab.query_one(OptionList)
-        assert listed.option_count == 1 and quote in str(listed.get_option_at_index(0).prompt)
+        assert listed.option_count == 1 and quote in rendered(listed.get_option_at_index(0).prompt)
         await pilot.press("g")
         app.action_show_tab("notes")
         await pilot.pause()
@@ -61,7 +61,7 @@ async def test_select_annotate_list_jump_edit_delete(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [n.text for n in Database(db_path).notes(app.document.doc_id)] == ["改过的笔记"]
-        assert "改过的笔记" in str(listed.get_option_at_index(0).prompt)
+        assert "改过的笔记" in rendered(listed.get_option_at_index(0).prompt)
 
         # delete: 'n' keeps it, 'y' removes it
         await pilot.press("d")
@@ -212,7 +212,7 @@ async def test_orphaned_notes_stay_listed_and_marked(tmp_path: Path) -> None:
         again.action_show_tab("notes")
         await pilot.pause()
         listed = again.query_one(NotesTab).query_one(OptionList)
-        assert str(listed.get_option_at_index(0).prompt).startswith("⚠ 原文已找不到")
+        assert rendered(listed.get_option_at_index(0).prompt).startswith("⚠ 原文已找不到")
         where = again.reader.cursor
         await pilot.press("enter")
         await pilot.pause()

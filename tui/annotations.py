@@ -258,7 +258,7 @@ class AnnotationsMixin(_Base):
             if yes:
                 self._store_call(lambda db: _deleted(db.delete_note, note.id, "笔记已删除"), None)
 
-        self.push_screen(ConfirmScreen(f"删除这条笔记？\n「{quote}」"), answered)
+        self.push_screen(ConfirmScreen("删除这条笔记？", quote), answered)
 
     def on_delete_bookmark(self, message: DeleteBookmark) -> None:
         """Delete a bookmark (cheap to recreate, so no confirmation)."""

@@ -42,6 +42,8 @@ MEASURE_STEP = 2
 MEASURE_RANGE = (16, 80)
 WIDE_SCREEN = 110  # columns from which the sidebar opens by itself
 NARROW_SCREEN = 90  # below this the sidebar closes itself, unless it is being used
+SIDEBAR_WIDTH = (50, 80)  # the sidebar takes what the text column leaves, within these
+READER_CHROME = 6  # the reader's margins and scrollbar around its text column
 
 Progress = Callable[[str, float], None]
 Analyzer = Callable[[LoadedText, Progress], Document]
@@ -59,15 +61,17 @@ class JingduApp(AnnotationsMixin, App[int]):
         Binding("slash", "search", "搜索"),
         Binding("a", "annotate", "批注"),
         Binding("b", "bookmark", "书签"),
-        Binding("B", "bookmark_list", "书签列表", key_display="B"),
+        Binding("B", "bookmark_list", "书签列表", key_display="B", show=False),
         Binding("x", "export", "导出"),
         Binding("t,f2", "toggle_sidebar", "侧栏"),
-        Binding("c", "toggle_highlight", "实体着色"),
+        Binding("c", "toggle_highlight", "实体着色", show=False),
         Binding("plus,equals_sign", "measure(1)", "加宽", show=False),
         Binding("minus", "measure(-1)", "收窄", show=False),
         Binding("i", "toggle_indent", "首行缩进", show=False),
         Binding("question_mark,f1", "help", "帮助"),
         Binding("q", "quit_reader", "退出"),
+        # Textual's own palette binding says "palette"; ours says it in the footer's language.
+        Binding("ctrl+p", "command_palette", "命令面板", show=False, priority=True),
     ]
 
     def __init__(
@@ -94,9 +98,10 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._pending_position: tuple[int, int] | None = None
         self._restoring = False
         self._moved = False
+        self._auto_hidden = False  # the sidebar was closed for a narrow screen, not by the user
         self._status: dict[str, str] = {"analysis": "分析中…"}
         self.title = self.document.title or self.path.name
-        self.sub_title = str(self.path)
+        self.sub_title = self.path.name  # a full path would push the title off a narrow header
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -115,6 +120,8 @@ class JingduApp(AnnotationsMixin, App[int]):
         """Reading starts at once on the quick document; the full analysis follows."""
         self.reader.focus()
         self.sidebar.display = self.size.width >= WIDE_SCREEN
+        self._auto_hidden = not self.sidebar.display
+        self._fit_sidebar()
         self.sidebar.set_document(self.document)
         self._show_place(*self.reader.cursor)
         self.run_analysis()
@@ -125,9 +132,23 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._analysis.stop()
 
     def on_resize(self, event: events.Resize) -> None:
-        """A terminal shrunk below a readable width: give the article the room back."""
-        if event.size.width < NARROW_SCREEN and self.sidebar.display and not self._in_sidebar():
-            self.sidebar.display = False
+        """Narrow: give the article the room back; wide again: bring back what was put away."""
+        sidebar, width = self.sidebar, event.size.width
+        if width < NARROW_SCREEN and sidebar.display and not self._in_sidebar():
+            sidebar.display = False
+            self._auto_hidden = True
+        elif width >= WIDE_SCREEN and self._auto_hidden and not sidebar.display:
+            sidebar.display = True
+            self._auto_hidden = False
+        self._fit_sidebar(width)
+
+    def _fit_sidebar(self, screen: int | None = None) -> None:
+        """The text column keeps its measure; the sidebar gets the rest, within bounds."""
+        screen = self.size.width if screen is None else screen
+        low, high = SIDEBAR_WIDTH
+        low = max(30, min(low, screen // 2 - 4))  # a narrow screen opened the sidebar by hand
+        spare = screen - (self.reader.measure * 2 + READER_CHROME)
+        self.sidebar.styles.width = max(low, min(high, spare))
 
     def _in_sidebar(self) -> bool:
         """True when the focus is somewhere in the sidebar."""
@@ -249,7 +270,7 @@ class JingduApp(AnnotationsMixin, App[int]):
     def action_toggle_focus(self) -> None:
         """Tab: article ⇄ sidebar (opening the sidebar if it is closed)."""
         if self.reader.has_focus:
-            self.sidebar.display = True
+            self.sidebar.display, self._auto_hidden = True, False
             self.call_after_refresh(self.sidebar.focus_target().focus)
         else:
             self.query_one("#search", Input).display = False
@@ -260,12 +281,13 @@ class JingduApp(AnnotationsMixin, App[int]):
         sidebar = self.sidebar
         inside = self._in_sidebar()
         sidebar.display = not sidebar.display
+        self._auto_hidden = False
         if inside or not sidebar.display:
             self.reader.focus()
 
     def action_show_tab(self, tab: str) -> None:
         """Open the sidebar on one tab and move into it."""
-        self.sidebar.display = True
+        self.sidebar.display, self._auto_hidden = True, False
         self.sidebar.show_tab(tab)
         self.call_after_refresh(lambda: self.sidebar.focus_target().focus())
 
@@ -280,6 +302,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         low, high = MEASURE_RANGE
         reader = self.reader
         reader.measure = max(low, min(high, reader.measure + step * MEASURE_STEP))
+        self._fit_sidebar()
         self.notify(f"每行最多 {reader.measure} 字", timeout=2)
 
     def action_toggle_indent(self) -> None:
@@ -328,7 +351,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         """Every key binding, grouped as the help screen and the palette show them."""
         return [
             ("阅读", ReaderView.BINDINGS),
-            ("应用", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "命令面板")]),
+            ("应用", self.BINDINGS),
             (
                 "侧栏",
                 [
@@ -351,7 +374,8 @@ class JingduApp(AnnotationsMixin, App[int]):
         for action, keys, description in action_rows(ReaderView.BINDINGS, display):
             yield description, keys, f"reader('{action}')"
         for action, keys, description in action_rows(self.BINDINGS, display):
-            yield description, keys, action
+            if action != "command_palette":
+                yield description, keys, action
         for tab, label in (("figures", "数据"), ("entities", "实体"), ("notes", "笔记")):
             yield f"侧栏：{label}", "", f"show_tab('{tab}')"
 

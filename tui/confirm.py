@@ -19,13 +19,16 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "取消"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, quote: str | None = None) -> None:
         super().__init__()
         self.question = question
+        self.quote = quote
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question", markup=False)
+            if self.quote:
+                yield Static(self.quote, id="confirm-quote", classes="quote", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button("确定 (y)", id="yes", variant="error")
                 yield Button("取消 (n)", id="no", variant="primary")

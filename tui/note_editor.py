@@ -43,7 +43,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         title = "编辑笔记" if self.draft.note_id else "新笔记"
         with Vertical(id="note-editor"):
             yield Label(f"{title} · ¶{self.draft.block + 1}", id="note-title")
-            yield Static(f"「{self.draft.quote}」", id="note-quote", markup=False)
+            yield Static(self.draft.quote, id="note-quote", classes="quote", markup=False)
             if self.problem:
                 yield Static(self.problem, id="note-problem", markup=False)
             blink = bool(getattr(self.app, "CURSOR_BLINK", True))

@@ -83,10 +83,16 @@ async def settle(pilot: Pilot[object]) -> None:
 
 def plain(widget: object) -> str:
     """What a Static shows, as plain text (its content may be a Rich Table or Text)."""
-    from rich.console import Console
     from textual.widgets import Static
 
     assert isinstance(widget, Static)
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(widget.content)
+    return rendered(widget.content)
+
+
+def rendered(renderable: object, width: int = 200) -> str:
+    """A Rich renderable (or Textual Content) as the plain text lines it prints at `width`."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
     return console.export_text()

@@ -12,16 +12,29 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import CellDoesNotExist
 
 from article.model import Document, Figure
 from tui.messages import JumpTo
 from tui.tabs.figure_format import bar, format_value, money_figures, sorted_by_value
 
-_BAR_WIDTH = 14
-_LABEL_CELLS = 10
 _CHART_LIMIT = 8
-_COLUMN_CELLS = (16, 10)  # label and subject columns: the sidebar is narrow
+_CHART_VALUE_CELLS = 16  # '不超过 9.8 亿元' and most other values fit
+_TABLE_CHROME = 8  # DataTable cell padding (1 + 1 per column) and its scrollbar
 MAX_ROWS = 500  # a table of thousands of rows costs seconds to build and helps nobody
+
+
+def column_cells(width: int, value_cells: int) -> tuple[int, int]:
+    """Cells for the label and subject columns in a table `width` cells wide (60:40)."""
+    spare = max(16, width - value_cells - _TABLE_CHROME)
+    label = max(8, spare * 3 // 5)
+    return label, max(6, spare - label)
+
+
+def chart_cells(width: int) -> tuple[int, int]:
+    """Label and bar cells of a chart line `width` cells wide (the value takes the rest)."""
+    label = max(10, min(24, (width - 20) * 2 // 5))
+    return label, max(8, width - label - _CHART_VALUE_CELLS - 2)
 
 
 def _clip(text: str, cells: int) -> str:
@@ -35,8 +48,9 @@ def _clip(text: str, cells: int) -> str:
     return out + " " * max(0, cells - cell_len(out))
 
 
-def chart(figures: list[Figure]) -> Text:
+def chart(figures: list[Figure], width: int = 48) -> Text:
     """Unicode block bars of the 元 amounts, one line each, so sizes compare at a glance."""
+    label_cells, bar_cells = chart_cells(width)
     money = money_figures(figures, _CHART_LIMIT)
     out = Text()
     if not money:
@@ -46,8 +60,8 @@ def chart(figures: list[Figure]) -> Text:
     out.append(f"金额对比（元{more}）\n", style="bold")
     largest = max(f.value for f in money)
     for fig in money:
-        out.append(_clip(fig.label or fig.subject or fig.text, _LABEL_CELLS) + " ", style="dim")
-        out.append(bar(fig.value, largest, _BAR_WIDTH).ljust(_BAR_WIDTH), style="bold")
+        out.append(_clip(fig.label or fig.subject or fig.text, label_cells) + " ", style="dim")
+        out.append(bar(fig.value, largest, bar_cells).ljust(bar_cells), style="bold")
         out.append(f" {format_value(fig)}\n")
     out.rstrip()
     return out
@@ -77,6 +91,7 @@ class FiguresTab(Vertical):
         self.figures: list[Figure] = []
         self.by_value = False
         self.analysed = False
+        self._width = 48  # until the first resize: the sidebar's narrowest usual width
 
     def compose(self) -> ComposeResult:
         yield Static("分析中…", classes="tab-status")
@@ -90,6 +105,12 @@ class FiguresTab(Vertical):
         self.figures = list(doc.figures)
         self.analysed = doc.analysed
         self._refill()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A wider sidebar shows more of each label and subject."""
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self._refill()
 
     def _status(self) -> str:
         """One line above the table: progress, count and current order."""
@@ -105,15 +126,30 @@ class FiguresTab(Vertical):
         """Rebuild the rows in the current order; row keys are indices into `figures`."""
         self.query_one(".tab-status", Static).update(self._status())
         table = self.query_one(DataTable)
+        current = self._cursor_key(table)
         table.clear()
         order = sorted_by_value(self.figures) if self.by_value else range(len(self.figures))
-        for i in list(order)[:MAX_ROWS]:
+        shown = [(i, format_value(self.figures[i])) for i in list(order)[:MAX_ROWS]]
+        value_cells = max((cell_len(value) for _, value in shown), default=4)
+        label_cells, subject_cells = column_cells(self._width, value_cells)
+        for i, value in shown:
             fig = self.figures[i]
-            value = Text(format_value(fig), justify="right")
-            label = _clip(fig.label or "—", _COLUMN_CELLS[0]).rstrip()
-            subject = _clip(fig.subject or "—", _COLUMN_CELLS[1]).rstrip()
-            table.add_row(value, Text(label), Text(subject), key=str(i))
-        self.query_one(".figure-chart", Static).update(chart(self.figures))
+            label = _clip(fig.label or "—", label_cells).rstrip()
+            subject = _clip(fig.subject or "—", subject_cells).rstrip()
+            table.add_row(Text(value, justify="right"), Text(label), Text(subject), key=str(i))
+        self.query_one(".figure-chart", Static).update(chart(self.figures, self._width - 2))
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+
+    @staticmethod
+    def _cursor_key(table: DataTable[str | Text]) -> str | None:
+        """Key of the highlighted row, so a refill keeps the reader on the same figure."""
+        if not table.row_count:
+            return None
+        try:
+            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        except CellDoesNotExist:
+            return None
 
     def action_toggle_sort(self) -> None:
         """Switch between reading order and largest-first within each unit."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,27 +15,32 @@ from textual.widgets.option_list import Option
 
 from store.records import Note
 from tui.messages import DeleteNote, EditNote, JumpTo
+from tui.quote import QuoteBlock
 
 _QUOTE_CHARS = 60
 
 
-def note_prompt(note: Note) -> Text:
-    """A note as two or more lines: the quote (dim, clipped), the note, and its tags."""
+def note_prompt(note: Note, quote_style: Style | str = "", bar_style: Style | str = "") -> Group:
+    """A note as a block: its place, the quote (a bar on its left, clipped), the note, its tags."""
     quote = note.quote if len(note.quote) <= _QUOTE_CHARS else note.quote[:_QUOTE_CHARS] + "…"
-    out = Text()
     if note.orphaned:
-        out.append("⚠ 原文已找不到 ", style="bold red")
+        place = Text("⚠ 原文已找不到", style="bold red")
     else:
-        out.append(f"¶{note.block + 1} ", style="dim")
-    out.append(f"「{quote}」\n", style="italic dim")
-    out.append(note.text or "（无内容）")
+        place = Text(f"¶{note.block + 1}", style="dim")
+    parts: list[RenderableType] = [
+        place,
+        QuoteBlock(quote, style=quote_style, bar_style=bar_style),
+        Text(note.text or "（无内容）"),
+    ]
     if note.tags:
-        out.append("\n" + " ".join(f"#{tag}" for tag in note.tags), style="bold")
-    return out
+        parts.append(Text(" ".join(f"#{tag}" for tag in note.tags), style="bold"))
+    return Group(*parts)
 
 
 class NotesTab(Vertical):
     """Every note of the document; orphaned ones stay listed and marked."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"notes-tab--quote", "notes-tab--quote-bar"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "编辑"),
@@ -58,10 +65,12 @@ class NotesTab(Vertical):
         options = self.query_one(OptionList)
         keep = options.highlighted
         rows: list[Option | None] = []
+        quote = self.get_component_rich_style("notes-tab--quote")
+        bar = self.get_component_rich_style("notes-tab--quote-bar")
         for note in self.notes:
             if rows:
                 rows.append(None)  # a rule between notes: they run to several lines
-            rows.append(Option(note_prompt(note), id=note.id))
+            rows.append(Option(note_prompt(note, quote, bar), id=note.id))
         options.set_options(rows)
         if self.notes:
             options.highlighted = min(keep or 0, options.option_count - 1)

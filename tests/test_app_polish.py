@@ -1,0 +1,82 @@
+"""Pilot tests of what a daily reader noticed: palette label, quotes, entity places, widths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+from textual.widgets._footer import FooterKey
+from tui_articles.support import SIZE, make_app, rendered, settle
+
+from tui.confirm import ConfirmScreen
+from tui.note_editor import NoteEditor
+from tui.quote import BAR, QuoteBlock
+from tui.tabs.notes import NotesTab
+
+CLOSERS = "」』”）》"
+
+
+def _lines_start_clean(text: str) -> bool:
+    """No line begins with a closing bracket or quote (Chinese line-breaking rule)."""
+    return not any(line.strip().startswith(tuple(CLOSERS)) for line in text.splitlines())
+
+
+async def test_footer_names_the_palette_in_chinese(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        palette = app.query_one(FooterKey.__name__ + ".-command-palette", FooterKey)
+        assert palette.description == "命令面板"
+        assert all(key.description.isascii() is False for key in app.query(FooterKey))
+
+
+async def test_footer_keeps_help_and_quit_on_a_small_terminal(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = {key.key: key for key in app.query(FooterKey)}
+        for key in ("q", "question_mark", "a", "slash"):
+            assert keys[key].region.right <= 80, key
+
+
+def test_quote_block_puts_a_bar_on_every_line_and_no_brackets() -> None:
+    quote = "黄石湾港务集团表示，今年前三季度吞吐量同比增长百分之十二，创历史新高。" * 2
+    text = rendered(QuoteBlock(quote), width=24)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) > 3
+    assert all(line.startswith(BAR + " ") for line in lines)
+    assert "「" not in text and "」" not in text
+    assert "".join(line[2:].rstrip() for line in lines) == quote
+
+
+async def test_quotes_show_as_blocks_in_editor_list_and_confirmation(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "v", "s")
+        block, start, end = app.reader.current_span()
+        quote = app.document.blocks[block].text[start:end]
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        shown = app.screen.query_one("#note-quote", Static)
+        assert str(shown.content) == quote  # no 「」 around it: the bar marks it
+        assert shown.has_class("quote") and shown.styles.border_left[0] != ""
+        await pilot.press(*"备注", "ctrl+s")
+        await settle(pilot)
+
+        app.action_show_tab("notes")
+        await pilot.pause()
+        prompt = app.query_one(NotesTab).query_one(OptionList).get_option_at_index(0).prompt
+        listed = rendered(prompt, width=30)
+        assert "「" not in listed and _lines_start_clean(listed)
+        assert sum(line.startswith(BAR) for line in listed.splitlines()) >= 2, listed
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question", Static).content)
+        confirm_quote = str(app.screen.query_one("#confirm-quote", Static).content)
+        assert "「" not in question + confirm_quote
+        assert quote.startswith(confirm_quote.rstrip("…"))
+        await pilot.press("n")

@@ -101,6 +101,8 @@ def _suffix_in_word(text: str, start: int, end: int) -> bool:
     if TRAILING_RE.match(text, end) or end >= len(text):
         return False
     longer = text[start : end + 1]
+    if segment.word_freq(text[end : end + 2]) > segment.word_freq(longer):
+        return False  # 某某银行业务, 某某保险产品: the next word starts after the suffix
     return longer[-1] == "业" or (segment.word_freq(longer) > 0 and wordtags.tag(longer) != "nt")
 
 

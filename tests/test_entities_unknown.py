@@ -214,3 +214,8 @@ def test_kinds_of_institutions_are_not_names() -> None:
         "他考上了大学，在医院工作，去了证券交易所和期货交易所，在研究所实习。"
     )
     assert of_type("ORG", paragraph) == []
+
+
+def test_firm_followed_by_its_business_keeps_its_name() -> None:
+    paragraph = "溪港银行业务增长较快，岳川保险产品热销，澜云证券投资收益上升，泓岭基金经理变动。"
+    assert of_type("ORG", paragraph) == ["溪港银行", "岳川保险", "澜云证券", "泓岭基金"]

@@ -8,9 +8,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets._footer import FooterKey
 from tui_articles.support import SIZE, make_app, rendered, settle
 
+from tui.app import JingduApp
 from tui.confirm import ConfirmScreen
 from tui.note_editor import NoteEditor
 from tui.quote import BAR, QuoteBlock
+from tui.tabs.entities import EntitiesTab
+from tui.tabs.legend import type_label
 from tui.tabs.notes import NotesTab
 
 CLOSERS = "」』”）》"
@@ -80,3 +83,50 @@ async def test_quotes_show_as_blocks_in_editor_list_and_confirmation(tmp_path: P
         assert "「" not in question + confirm_quote
         assert quote.startswith(confirm_quote.rstrip("…"))
         await pilot.press("n")
+
+
+def _status_line(app: JingduApp) -> str:
+    """The status line as shown."""
+    return str(app.query_one("#status", Static).content)
+
+
+async def test_entity_cycling_from_the_sidebar_names_the_mention(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_show_tab("entities")
+        await pilot.pause()
+        options = app.query_one(EntitiesTab).query_one(OptionList)
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        options.highlighted = rows.index("  赵明远  ×2")
+        shown = []
+        for _ in range(3):
+            await pilot.press("enter")
+            await pilot.pause()
+            shown.append(_status_line(app))
+        assert ["人物 赵明远 1/2" in s for s in shown] == [True, False, True]
+        assert "人物 赵明远 2/2" in shown[1]
+        await pilot.press("tab", "G")  # reading on: the name no longer describes the cursor
+        await pilot.pause()
+        assert "赵明远" not in _status_line(app)
+
+
+async def test_e_and_E_name_the_entity_reached(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.document.entities[0]
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.reader.flashing == (first.block, first.start, first.end)
+        count = sum(e.text == first.text for e in app.document.entities)
+        assert f"{type_label(first.type)} {first.text} 1/{count}" in _status_line(app)
+        await pilot.press("e", "e")
+        await pilot.pause()
+        third = app.document.entities[2]
+        index = [e for e in app.document.entities if e.text == third.text].index(third) + 1
+        assert f"{third.text} {index}/" in _status_line(app)
+        await pilot.press("E")
+        await pilot.pause()
+        second = app.document.entities[1]
+        assert f"{type_label(second.type)} {second.text}" in _status_line(app)

@@ -23,6 +23,7 @@ from store.records import Bookmark, Note
 from tui.analysis_process import AnalysisProcess
 from tui.annotations import AnnotationsMixin
 from tui.commands import JingduCommands
+from tui.entity_place import EntityPlaces
 from tui.help_screen import HelpScreen, KeyGroup, action_rows
 from tui.messages import (
     AnalysisFailed,
@@ -100,6 +101,8 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._moved = False
         self._auto_hidden = False  # the sidebar was closed for a narrow screen, not by the user
         self._status: dict[str, str] = {"analysis": "分析中…"}
+        self._jump_at: tuple[int, int] | None = None  # cursor where the 'jump' status applies
+        self._places: EntityPlaces | None = None
         self.title = self.document.title or self.path.name
         self.sub_title = self.path.name  # a full path would push the title off a narrow header
 
@@ -186,13 +189,21 @@ class JingduApp(AnnotationsMixin, App[int]):
 
     def _show_status(self) -> None:
         """Join the parts in a fixed order so the line does not jump about."""
-        order = ("store", "analysis", "search", "selection", "place")
+        order = ("store", "analysis", "search", "selection", "jump", "place")
         text = "  ·  ".join(self._status[k] for k in order if self._status.get(k))
         self.query_one("#status", Static).update(Text(text))
 
     def _show_place(self, block: int, offset: int) -> None:
         """'¶3/8' in the status line: where the reader is in the document."""
+        if self._jump_at is not None and self._jump_at != (block, offset):
+            self._jump_at = None  # moved on from the entity the status line names
+            self._status.pop("jump", None)
         self.set_status("place", f"¶{block + 1}/{len(self.document.blocks)}")
+
+    def _show_jump(self, label: str | None) -> None:
+        """Name what a jump landed on until the cursor moves elsewhere."""
+        self._jump_at = self.reader.cursor if label else None
+        self.set_status("jump", label)
 
     # ---- analysis -----------------------------------------------------------------------
 
@@ -258,6 +269,14 @@ class JingduApp(AnnotationsMixin, App[int]):
         """A sidebar row was chosen: show that place in the text, flashed."""
         if 0 <= message.block < len(self.document.blocks):
             self.reader.goto(message.block, message.start, message.end, flash=True)
+            self._show_jump(message.label)
+
+    def on_reader_view_entity_reached(self, message: ReaderView.EntityReached) -> None:
+        """e/E: say which entity this is and which of its mentions ('人物 某某 2/3')."""
+        if self._places is None or self._places.doc is not self.document:
+            self._places = EntityPlaces(self.document)
+        ent = self._places.at(message.block, message.start, message.end)
+        self._show_jump(self._places.describe(ent) if ent else None)
 
     # ---- actions: view ------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ class JumpTo(Message):
     block: int
     start: int
     end: int | None = None
+    label: str | None = None  # what was jumped to, for the status line ('人物 某某 2/3')
 
 
 @dataclass

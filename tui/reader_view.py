@@ -79,6 +79,14 @@ class ReaderView(ScrollView, can_focus=True):
         span: tuple[int, int, int] | None
 
     @dataclass
+    class EntityReached(Message):
+        """e/E landed on an entity mention (the app names it in the status line)."""
+
+        block: int
+        start: int
+        end: int
+
+    @dataclass
     class SearchChanged(Message):
         """Search results or the current hit changed (index -1 when there are none)."""
 
@@ -604,6 +612,7 @@ class ReaderView(ScrollView, can_focus=True):
             self._move_to(target[0], target[1], reveal=False)
             self._reveal(*target)
             self._set_flash(target)
+            self.post_message(self.EntityReached(*target))
 
     def action_next_entity(self) -> None:
         """Next entity mention."""

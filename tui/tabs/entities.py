@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from article.model import Document, Entity
+from tui.entity_place import describe_mention
 from tui.messages import JumpTo
 from tui.tabs.legend import EntityStyles, legend_text, type_label, type_order
 
@@ -90,6 +91,7 @@ class EntitiesTab(Vertical):
         index %= len(mentions)
         self.visits[key] = index
         ent = mentions[index]
-        self.post_message(JumpTo(ent.block, ent.start, ent.end))
+        label = describe_mention(ent, index + 1, len(mentions))
+        self.post_message(JumpTo(ent.block, ent.start, ent.end, label=label))
         status = f"{ent.text}：第 {index + 1}/{len(mentions)} 处 · Enter 下一处"
         self.query_one(".tab-status", Static).update(status)

@@ -29,17 +29,13 @@ from article.reflow_sections import Move, Plan, group_articles
 from article.reflow_signals import dangles, start_of
 
 
-def _piece(raw: list[RawBlock], i: int, order: int) -> Piece:
-    """Edge signals of one body block."""
-    block = raw[i]
-    before = raw[i - 1] if i > 0 else None
-    after = None
-    if before is not None and before.kind in (CAPTION, SOURCE):
-        after = "figure"
-    elif before is not None and before.kind in BODY_KINDS and dangles(before.text):
-        after = "dangling"
-    start = start_of(block.text) if block.kind not in (QUESTION, ANSWER) else None
-    return Piece(i, order, block.text, start, dangles(block.text), i - 1, after)
+def _after(before: RawBlock | None, cut: bool) -> str | None:
+    """What stands right before a block in the source: a figure, a cut-off block, or neither."""
+    if before is None:
+        return None
+    if before.kind in (CAPTION, SOURCE):
+        return "figure"
+    return "dangling" if cut and before.kind in BODY_KINDS else None
 
 
 _EVIDENCE = {
@@ -149,10 +145,24 @@ class _Builder:
         return flags
 
 
-def _pieces(raw: list[RawBlock], plan: Plan) -> list[Piece]:
-    """The body blocks of one article, in its reading order."""
-    body = [i for i in plan.members if raw[i].kind in BODY_KINDS]
-    return [_piece(raw, i, order) for order, i in enumerate(body)]
+def _pieces(raw: list[RawBlock], plan: Plan, cut: dict[int, bool]) -> list[Piece]:
+    """The body blocks of one article, in its reading order, with their edge signals."""
+    pieces: list[Piece] = []
+    for i in plan.members:
+        block = raw[i]
+        if block.kind not in BODY_KINDS:
+            continue
+        text = block.text
+        dangling = cut.get(i)
+        if dangling is None:
+            dangling = cut[i] = dangles(text)
+        before = raw[i - 1] if i > 0 else None
+        if before is not None and before.kind in BODY_KINDS and i - 1 not in cut:
+            cut[i - 1] = dangles(before.text)
+        after = _after(before, cut.get(i - 1, False))
+        start = start_of(text) if block.kind not in (QUESTION, ANSWER) else None
+        pieces.append(Piece(i, len(pieces), text, start, dangling, i - 1, after))
+    return pieces
 
 
 def _move_repair(move: Move, raw: list[RawBlock], builder: _Builder) -> Repair:
@@ -188,8 +198,9 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
     plans, moves = group_articles(raw)
     builder = _Builder(raw)
     articles: list[ArticleInfo] = []
+    cut: dict[int, bool] = {}  # raw index -> its end dangles (each block is looked at once)
     for number, plan in enumerate(plans):
-        pieces = _pieces(raw, plan)
+        pieces = _pieces(raw, plan, cut)
         builder.pieces.update((p.raw, p) for p in pieces)
         chosen = assign(candidates(pieces))
         indices = [builder.emit(chain, number) for chain in _chains(plan.members, chosen)]

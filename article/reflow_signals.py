@@ -41,6 +41,8 @@ _AMOUNT = re.compile(
     r"(?:(?:%|％|‰|个百分点|(?:美|港|日|欧)?元|[家个张人户倍吨亩辆台套件项笔只名位座次条份岁])"
     r"(?:以上|左右|多)?[。，；！？,;]|[。，；])"
 )
+# First characters of amounts, dates and list numbers: only these need those patterns tried.
+_NUMERIC_FIRST = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(第")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _ENUMERATION = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
@@ -193,22 +195,36 @@ def full_name_start(text: str) -> bool:
     return _name_start(text)[0] == "full_name"
 
 
+_STARTS: dict[tuple[str | None, bool, str, bool], Start] = {}
+
+
+def _start(reason: str | None, signal: bool, fragment: str = "", quote: bool = False) -> Start:
+    """A shared Start value (there are few distinct ones; building each costs time)."""
+    key = (reason, signal, fragment, quote)
+    start = _STARTS.get(key)
+    if start is None:
+        start = _STARTS[key] = Start(reason, signal, fragment, quote)
+    return start
+
+
 def start_of(text: str) -> Start:
     """Analyse the first few characters of a body block."""
     if not text:
-        return Start(None, False)
+        return _start(None, False)
     quote = closes_unopened_quote(text)
-    if text[0] in CLOSING_START:
-        return Start("closing_punct", False, closes_quote=quote)
-    if _AMOUNT.match(text):
-        return Start("amount", False, closes_quote=quote)
+    first = text[0]
+    if first in CLOSING_START:
+        return _start("closing_punct", False, "", quote)
+    numeric = first in _NUMERIC_FIRST
+    if numeric and _AMOUNT.match(text):
+        return _start("amount", False, "", quote)
     name_kind, name = _name_start(text)
     if name_kind == "name_fragment":
-        return Start("name_fragment", False, name, quote)
+        return _start("name_fragment", False, name, quote)
     if name_kind == "full_name":
-        return Start(None, not quote, closes_quote=quote)
-    signal = not quote and _start_signal(text)
-    return Start(_token_reason(text), signal, closes_quote=quote)
+        return _start(None, not quote, "", quote)
+    signal = not quote and _start_signal(text, numeric)
+    return _start(_token_reason(text), signal, "", quote)
 
 
 def _token_reason(text: str) -> str | None:
@@ -227,9 +243,11 @@ def _token_reason(text: str) -> str | None:
     return None if freq(text[:2]) >= 100 else "single_char"
 
 
-def _start_signal(text: str) -> bool:
+def _start_signal(text: str, numeric: bool = True) -> bool:
     """Time expressions, connectives and opening quotes plainly open a paragraph."""
-    if text[0] in OPEN_QUOTES or _TIME_START.match(text) or _ENUMERATION.match(text):
+    if text[0] in OPEN_QUOTES:
+        return True
+    if numeric and (_TIME_START.match(text) or _ENUMERATION.match(text)):
         return True
     return text.startswith(CONNECTIVES)
 

@@ -43,6 +43,8 @@ SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
 RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 MAX_AFTER = 12
+MAX_QUOTED_NAME = 10  # characters of a quoted product or programme name inside a clause
+QUOTE_VERB_WINDOW = 4  # characters looked back for the verb before a quoted name
 PURPOSE_TAGS = frozenset({"v", "vn", "vd"})
 TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
 
@@ -85,11 +87,25 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
             if opening < 0:
                 break
             i = opening
+        elif (
+            i == pos
+            and text[i - 1] == "”"
+            and (opening := _quoted_name_start(text, i - 1, floor)) >= 0
+        ):
+            i = opening  # 发放“某某贷”4.6亿元: a short quoted name belongs to the clause
         elif text[i - 1] in CLAUSE_DELIMS:
             break
         else:
             i -= 1
     return i
+
+
+def _quoted_name_start(text: str, closing: int, floor: int) -> int:
+    """Index of the “ opening a short quoted name that ends at closing, -1 when it is no name."""
+    opening = text.rfind("“", max(floor, closing - MAX_QUOTED_NAME - 1), closing)
+    if opening < 0 or any(ch in CLAUSE_DELIMS for ch in text[opening + 1 : closing]):
+        return -1
+    return opening
 
 
 def _after_phrase(text: str, end: int) -> tuple[str, bool]:
@@ -114,8 +130,24 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
     return (phrase if len(phrase) >= 2 else ""), linked
 
 
+def _quoted_label(text: str, start: int, floor: int) -> str:
+    """发放“某某贷”4.6亿元 → 发放某某贷: the quoted name right before a figure, with its verb."""
+    if not start or text[start - 1] != "”":
+        return ""
+    opening = _quoted_name_start(text, start - 1, floor)
+    if opening < 0:
+        return ""
+    name = text[opening + 1 : start - 1]
+    before = segment.cut(text[max(floor, opening - QUOTE_VERB_WINDOW) : opening], hmm=False)
+    verb = before[-1] if before and wordtags.tag(before[-1]) in PURPOSE_TAGS else ""
+    return verb + name
+
+
 def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> str:
     """The clause before the figure, without its subject and the little words around it."""
+    quoted = _quoted_label(text, start, floor)
+    if quoted:
+        return quoted
     begin = _clause_start(text, start, max(floor, start - MAX_CLAUSE))
     for e in between(entities, begin, start):
         begin = max(begin, e.end)

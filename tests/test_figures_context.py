@@ -92,3 +92,8 @@ def test_trailing_modal_is_trimmed_from_the_label() -> None:
 
 def test_counted_thing_ends_where_its_action_begins() -> None:
     assert figures_of("已有9家险企投资建设康养社区项目。")[0].label == "险企"
+
+
+def test_quoted_product_right_before_an_amount_is_the_label() -> None:
+    figure = figures_of("该行今年以来累计发放“茶园贷”3.8亿元，惠及茶农约1500户。")[0]
+    assert (figure.label, figure.value) == ("发放茶园贷", 380_000_000)

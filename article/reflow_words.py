@@ -43,7 +43,9 @@ CONNECTIVES = _words(
 TITLE_WORDS = _words(
     "专家 研究员 主任 教授 经理 总裁 董事长 行长 分析师 院长 主席 局长 部长 负责人 总监 所长 首席 "
     "记者 副总 秘书长 会长 书记 市长 省长 总经理 合伙人 创始人 学者 律师 医生 老师 博士 "
-    "官 高管 主管 董事 理事 监事 委员 发言人 店主 摊主 老板 教练"
+    "官 高管 主管 董事 理事 监事 委员 发言人 店主 摊主 老板 教练 学家 主编 "
+    "工程师 设计师 规划师 经济师 会计师 策略师 精算师 处长 科长 司长 厅长 区长 县长 镇长 村长 "
+    "队长 组长 校长 社长 台长 站长 馆长 理事长 州长"
 )
 # Words after which an amount must follow ("总投资规模约" + "680亿元。"); the last six are
 # matched as endings of the text, the rest as its last dictionary token.

@@ -183,3 +183,16 @@ def test_a_word_wanting_an_amount_does_not_take_a_new_clause() -> None:
     result = run("# 题\n\n截至9月末，贷款余额达到\n\n随后，多家银行跟进。")
     assert not joined(result, 3, 5)
     assert block_at(result, 3).flags == [TRUNCATED_END]
+
+
+def test_a_rare_compound_surname_after_a_title_takes_its_given_name() -> None:
+    text = (
+        "# 题\n\n海川证券首席经济学家闻人\n\n## 市场展望\n\n"
+        "晓峰认为，明年债市仍有配置价值。\n\n"
+        "截至11月末，基金规模达到\n\n"
+        "同时，市场人士提醒投资者注意风险。"
+    )
+    result = run(text)
+    assert joined(result, 3, 7)
+    assert "首席经济学家闻人晓峰认为" in block_at(result, 3).text
+    assert block_at(result, 9).flags == [TRUNCATED_END]

@@ -164,21 +164,32 @@ def speaker_name(text: str, speaker: str | None) -> list[Span]:
 
 TURN_RE = re.compile(r"([\u4e00-\u9fff]{2,4})[：:]")
 QUESTION_LABEL_RE = re.compile(r"[^，。：:]{1,12}[：:].*[？?]")
+INLINE_TURN_RE = re.compile(r"(?<=[？?])\s*([\u4e00-\u9fff]{2,4})[：:]")
 
 
 def turn_name(text: str, kind: str, previous: Block | None) -> list[Span]:
     """某某：… answering a question turn (记者：…？) names its speaker, labelled or not."""
+    spans = [_turn_span(m) for m in INLINE_TURN_RE.finditer(text)]  # …？某某：… in one block
     m = TURN_RE.match(text)
-    if not m or previous is None:
-        return []
-    asked = previous.kind == QUESTION or bool(QUESTION_LABEL_RE.match(previous.text))
-    if kind not in (ANSWER, PARAGRAPH) or not asked:
-        return []
+    if m and kind in (ANSWER, PARAGRAPH) and _is_question(previous):
+        spans.append(_turn_span(m))
+    return [s for s in spans if s is not None]
+
+
+def _is_question(block: Block | None) -> bool:
+    """A question turn, marked by the block splitter or written as 记者：…？."""
+    if block is None:
+        return False
+    return block.kind == QUESTION or QUESTION_LABEL_RE.match(block.text) is not None
+
+
+def _turn_span(m: re.Match[str]) -> Span | None:
+    """The speaker label of an answer turn, when it reads as a person's name."""
     name = m.group(1)
     surname = _surname_len(name, 0)
     if surname and _plausible(name, surname, strong=False):
-        return [Span(0, len(name), "PERSON", 5)]
-    return []
+        return Span(m.start(1), m.end(1), "PERSON", 5)
+    return None
 
 
 def known_name_spans(text: str, names: re.Pattern[str] | None) -> list[Span]:

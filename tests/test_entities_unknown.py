@@ -219,3 +219,8 @@ def test_kinds_of_institutions_are_not_names() -> None:
 def test_firm_followed_by_its_business_keeps_its_name() -> None:
     paragraph = "溪港银行业务增长较快，岳川保险产品热销，澜云证券投资收益上升，泓岭基金经理变动。"
     assert of_type("ORG", paragraph) == ["溪港银行", "岳川保险", "澜云证券", "泓岭基金"]
+
+
+def test_answer_turn_inside_the_question_block() -> None:
+    paragraph = "记者：门槛下调后，哪些投资者会最先受益？阚若溪：受益最明显的是年轻投资者。为什么？原因：成本高。"
+    assert of_type("PERSON", paragraph) == ["阚若溪"]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tui_articles.support import ARTICLES, SIZE, make_app, settle
+from tui_articles.support import ARTICLES, SIZE, fixed_analysis, make_app, settle
 
 import tui.annotations
 from article.decode import InputError
+from article.model import Document, LoadedText
 from store.db import Database
-from tui.app import run_reader
+from tui.app import JingduApp, Progress, run_reader
 from tui.note_editor import NoteEditor
 
 
@@ -117,3 +120,77 @@ def test_run_reader_refuses_an_unreadable_file_before_starting(tmp_path: Path) -
     folder.mkdir()
     with pytest.raises(InputError, match="directory"):
         run_reader(folder, tmp_path / "db.json")
+
+
+def _merged_analysis(loaded: LoadedText, progress: Progress) -> Document:
+    """An analysis whose reflow joined blocks 2 and 3: later blocks move up by one."""
+    doc = fixed_analysis(loaded, progress)
+    first, second = doc.blocks[2], doc.blocks[3]
+    joined = replace(first, text=first.text + second.text, lines=first.lines + second.lines)
+    rest = [replace(b, index=i) for i, b in enumerate(doc.blocks[4:], start=3)]
+    doc.blocks = [*doc.blocks[:2], joined, *rest]
+    doc.entities, doc.figures = [], []
+    return doc
+
+
+def _text_at(app: JingduApp) -> str:
+    """The text from the cursor on, as a check that two places show the same words."""
+    block, offset = app.reader.cursor
+    return app.reader.document.blocks[block].text[offset : offset + 12]
+
+
+async def test_quitting_during_the_analysis_keeps_the_place(tmp_path: Path) -> None:
+    db_path = tmp_path / "db.json"
+    release = threading.Event()
+
+    def slow(loaded: LoadedText, progress: Progress) -> Document:
+        release.wait(10)
+        return _merged_analysis(loaded, progress)
+
+    app = make_app(db_path, analyzer=slow)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press(*["right_curly_bracket"] * 4, "j")
+            words = _text_at(app)
+            assert app.reader.cursor[0] == 4 and "analysis" in app._status  # still analysing
+            await pilot.press("q")
+            await pilot.pause()
+    finally:
+        release.set()
+    assert Database(db_path).position(app.document.doc_id) is not None
+
+    again = make_app(db_path, analyzer=slow)  # released: answers at once, with other blocks
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.document.analysed and len(again.document.blocks) == len(app.quick.blocks) - 1
+        assert again.reader.cursor[0] == 3 and _text_at(again) == words
+
+
+async def test_the_place_is_back_before_the_analysis_finishes(tmp_path: Path) -> None:
+    db_path = tmp_path / "db.json"
+    app = make_app(db_path, analyzer=_merged_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        words = _text_at(app)
+    release = threading.Event()
+
+    def slow(loaded: LoadedText, progress: Progress) -> Document:
+        release.wait(10)
+        return _merged_analysis(loaded, progress)
+
+    again = make_app(db_path, analyzer=slow)
+    try:
+        async with again.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(20):  # the store opens in a worker: a few frames at most
+                if _text_at(again) == words:
+                    break
+                await pilot.pause(0.02)
+            assert not again.document.analysed and _text_at(again) == words
+            release.set()
+            await settle(pilot)
+            assert again.document.analysed and _text_at(again) == words
+    finally:
+        release.set()

@@ -25,6 +25,7 @@ from tui.messages import (
 )
 from tui.note_editor import NoteEditor
 from tui.reader_view import ReaderView
+from tui.relocate import relocate
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -42,15 +43,17 @@ class AnnotationsMixin(_Base):
     """The JingduApp half that talks to the store: nothing here blocks the UI on disk I/O."""
 
     document: Document
+    quick: Document
     db: Database | None
     db_path: Path
     notes: list[Note]
     bookmarks: list[Bookmark]
     _db_lock: threading.Lock
     _position_timer: Timer | None
-    _pending_position: tuple[int, int] | None
+    _pending_position: tuple[Document, int, int] | None
     _restoring: bool
     _moved: bool
+    _marks_ready: bool
 
     if TYPE_CHECKING:
         reader: ReaderView
@@ -60,12 +63,14 @@ class AnnotationsMixin(_Base):
 
         def _show_place(self, block: int, offset: int) -> None: ...
 
-    # ---- store --------------------------------------------------------------------------
+    # ---- store ------------------------------------------------------------------------
+    # Reading positions are kept in the coordinates of the quick document (blocks as printed,
+    # no analysis), so the place is restored on the first screen and saved even when the
+    # reader quits before the analysis is done; notes and bookmarks wait for the final text.
 
     @work(thread=True, exclusive=True, group="store-open")
     def open_store(self) -> None:
-        """Open the database (read-only if it is corrupt) and load this document's marks."""
-        doc = self.document
+        """Open the database (read-only if it is corrupt) and read where the reader left off."""
         problem: str | None = None
         try:
             db = Database(self.db_path)
@@ -73,31 +78,62 @@ class AnnotationsMixin(_Base):
             db, problem = Database.open_read_only(self.db_path, str(err)), str(err)
         try:
             with self._db_lock:
-                notes = db.notes_for_document(doc)
-                bookmarks = db.bookmarks_for_document(doc)
-                position = db.position(doc.doc_id)
+                position = db.position(self.quick.doc_id)
         except (StoreError, OSError) as err:
-            self.post_message(StoreOpened(db, [], [], None, problem or str(err)))
-            return
-        self.post_message(StoreOpened(db, notes, bookmarks, position, problem))
+            db, problem, position = Database.open_read_only(self.db_path, str(err)), str(err), None
+        self.post_message(StoreOpened(db, position, problem))
 
     def on_store_opened(self, message: StoreOpened) -> None:
-        """Show marks, restore the reading position, and warn loudly about a read-only db."""
+        """Restore the reading position, warn loudly about a read-only db, then load marks."""
         self.db = message.database
-        self._apply_marks(message.notes, message.bookmarks)
         if message.problem or self.db.read_only:
-            self.set_status("store", "只读：笔记和书签不会保存")
-            self.notify(
-                f"{message.problem}\n数据库以只读方式打开：笔记和书签不会保存。",
-                title="数据库无法使用",
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
+            self._say_read_only(message.problem)
         pos = message.position
-        if pos and not self._moved and 0 <= pos.block < len(self.document.blocks):
-            self._restoring = True
-            self.reader.goto(pos.block, pos.offset, flash=False)
+        if pos and not self._moved and 0 <= pos.block < len(self.quick.blocks):
+            before = self.reader.cursor
+            self.reader.goto(*self._from_quick(pos.block, pos.offset), flash=False)
+            self._restoring = self.reader.cursor != before  # its CursorMoved is no user move
+        self._load_marks_when_ready()
+
+    def _say_read_only(self, problem: str | None) -> None:
+        """The status line and a long notification: nothing will be saved, and why."""
+        self.set_status("store", "只读：笔记和书签不会保存")
+        self.notify(
+            f"{problem or self.db_path}\n数据库以只读方式打开：笔记和书签不会保存。",
+            title="数据库无法使用",
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
+
+    def _from_quick(self, block: int, offset: int) -> tuple[int, int]:
+        """A place in the quick document, in the document on screen."""
+        if self.document is self.quick:
+            return block, offset
+        return relocate(self.quick, self.document, block, offset)
+
+    def _to_quick(self, doc: Document, block: int, offset: int) -> tuple[int, int]:
+        """A place in `doc`, in the quick document (where positions are stored)."""
+        if doc is self.quick:
+            return block, offset
+        return relocate(doc, self.quick, block, offset)
+
+    def _load_marks_when_ready(self) -> None:
+        """Notes and bookmarks are anchored in the final text: load them once both are here."""
+        if self.db is not None and self.document.analysed and not self._marks_ready:
+            self._load_marks(self.db, self.document)
+
+    @work(thread=True, exclusive=True, group="store-marks")
+    def _load_marks(self, db: Database, doc: Document) -> None:
+        """This document's notes (re-anchored) and bookmarks, read off the UI thread."""
+        try:
+            with self._db_lock:
+                notes = db.notes_for_document(doc)
+                bookmarks = db.bookmarks_for_document(doc)
+        except (StoreError, OSError) as err:
+            self.post_message(MarksLoaded([], [], problem=str(err)))
+            return
+        self.post_message(MarksLoaded(notes, bookmarks))
 
     def _apply_marks(self, notes: list[Note], bookmarks: list[Bookmark]) -> None:
         """Draw notes and bookmarks in the text and list them in the sidebar."""
@@ -107,7 +143,11 @@ class AnnotationsMixin(_Base):
         self.sidebar.set_marks(notes, bookmarks)
 
     def on_marks_loaded(self, message: MarksLoaded) -> None:
-        """A write landed: redraw marks and lists from what is now on disk."""
+        """Marks were read (or a write landed): redraw them and the lists from the disk."""
+        self._marks_ready = True
+        if message.problem is not None:
+            self.db = Database.open_read_only(self.db_path, message.problem)
+            self._say_read_only(message.problem)
         self._apply_marks(message.notes, message.bookmarks)
         if message.status:
             self.notify(message.status, markup=False, timeout=3)
@@ -122,7 +162,7 @@ class AnnotationsMixin(_Base):
 
     def _writable(self) -> Database | None:
         """The database if it can take writes; otherwise say why not."""
-        if self.db is None:
+        if self.db is None or not self._marks_ready:
             self.notify("分析完成后才能保存笔记和书签，请稍候…", severity="warning", timeout=3)
             return None
         if self.db.read_only:
@@ -169,7 +209,7 @@ class AnnotationsMixin(_Base):
             self._restoring = False
         else:
             self._moved = True
-        self._pending_position = (message.block, message.offset)
+        self._pending_position = (self.document, message.block, message.offset)
         self._show_place(message.block, message.offset)
         if self._position_timer is not None:
             self._position_timer.stop()
@@ -179,9 +219,9 @@ class AnnotationsMixin(_Base):
         """Write the pending position in a worker."""
         if self._pending_position is None or self.db is None or self.db.read_only:
             return
-        block, offset = self._pending_position
+        doc, block, offset = self._pending_position
         self._pending_position = None
-        self._save_position(self.db, self.document.doc_id, block, offset)
+        self._save_position(self.db, self.quick.doc_id, *self._to_quick(doc, block, offset))
 
     @work(thread=True, group="position")
     def _save_position(self, db: Database, doc_id: str, block: int, offset: int) -> None:
@@ -193,14 +233,15 @@ class AnnotationsMixin(_Base):
             self.post_message(StoreFailed(f"阅读位置未保存：{err}"))
 
     def _save_position_now(self) -> None:
-        """On quit: write the last position before the app goes."""
-        if self._pending_position is None or self.db is None or self.db.read_only:
+        """On quit (analysis finished or not): write the last position before the app goes."""
+        if self._pending_position is None or (self.db is not None and self.db.read_only):
             return
-        block, offset = self._pending_position
+        doc, block, offset = self._pending_position
         self._pending_position = None
         try:
+            db = self.db or Database(self.db_path)  # quit before the store had even opened
             with self._db_lock:
-                self.db.save_position(self.document.doc_id, block, offset)
+                db.save_position(self.quick.doc_id, *self._to_quick(doc, block, offset))
         except (StoreError, OSError):
             pass  # quitting: nothing left to tell the user with
 
@@ -286,8 +327,8 @@ class AnnotationsMixin(_Base):
 
     def action_export(self) -> None:
         """Write this document's notes and bookmarks as Markdown into the current directory."""
-        if self.db is None or self.db.read_only:
-            why = "分析尚未完成" if self.db is None else "数据库只读"
+        if self.db is None or self.db.read_only or not self._marks_ready:
+            why = "数据库只读" if self.db is not None and self.db.read_only else "分析尚未完成"
             self.notify(f"{why}：导出的文件不含笔记和书签", severity="warning", timeout=5)
         self._export(self.document, list(self.notes), list(self.bookmarks), Path.cwd())
 

@@ -89,7 +89,8 @@ class JingduApp(AnnotationsMixin, App[int]):
         self.path = Path(path)
         self.db_path = Path(db_path)
         self.loaded = loaded if loaded is not None else open_text(self.path)
-        self.document: Document = quick_document(self.loaded)
+        self.quick: Document = quick_document(self.loaded)  # reading positions refer to it
+        self.document: Document = self.quick
         self.db: Database | None = None
         self.notes: list[Note] = []
         self.bookmarks: list[Bookmark] = []
@@ -99,6 +100,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._pending_position: tuple[int, int] | None = None
         self._restoring = False
         self._moved = False
+        self._marks_ready = False
         self._auto_hidden = False  # the sidebar was closed for a narrow screen, not by the user
         self._status: dict[str, str] = {"analysis": "分析中…"}
         self._jump_at: tuple[int, int] | None = None  # cursor where the 'jump' status applies
@@ -127,6 +129,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._fit_sidebar()
         self.sidebar.set_document(self.document)
         self._show_place(*self.reader.cursor)
+        self.open_store()
         self.run_analysis()
 
     def on_unmount(self) -> None:
@@ -233,7 +236,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self.title = self.document.title or self.path.name
         self.set_status("analysis", None)
         self._show_place(*self.reader.cursor)
-        self.open_store()
+        self._load_marks_when_ready()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep reading the quick document; say what went wrong."""
@@ -241,7 +244,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self.notify(f"分析失败：{message.error}", severity="error", markup=False, timeout=10)
         self.document.analysed = True  # nothing more will come: stop the tabs saying 分析中…
         self.sidebar.set_document(self.document)
-        self.open_store()
+        self._load_marks_when_ready()
 
     # ---- reader messages ----------------------------------------------------------------
 

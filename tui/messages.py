@@ -46,12 +46,10 @@ class AnalysisFailed(Message):
 
 @dataclass
 class StoreOpened(Message):
-    """The notes database was opened (possibly read-only) and this document's data loaded."""
+    """The notes database was opened (possibly read-only) and the reading position read."""
 
     database: Database
-    notes: list[Note]
-    bookmarks: list[Bookmark]
-    position: Position | None
+    position: Position | None  # in the quick document's blocks
     problem: str | None = None
 
 
@@ -62,6 +60,7 @@ class MarksLoaded(Message):
     notes: list[Note]
     bookmarks: list[Bookmark]
     status: str | None = None
+    problem: str | None = None  # they could not be read: the database goes read-only
 
 
 @dataclass

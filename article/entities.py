@@ -7,6 +7,7 @@ from article.entity_orgs import compound_spans, ticker_spans
 from article.entity_patterns import find_dates, find_tickers
 from article.entity_people import (
     known_name_spans,
+    names_before_titles,
     names_regex,
     speaker_name,
     speaking_names,
@@ -34,7 +35,7 @@ def _people(block: Block, previous: Block | None) -> list[Span]:
     """Person names the block's own context (or the question before it) vouches for."""
     text = block.text
     turn = speaker_name(text, block.speaker) or turn_name(text, block.kind, previous)
-    return titled_names(text) + speaking_names(text) + turn
+    return titled_names(text) + speaking_names(text) + names_before_titles(text) + turn
 
 
 def find_entities(blocks: list[Block]) -> list[Entity]:

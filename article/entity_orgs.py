@@ -25,6 +25,10 @@ GENERIC_PARTS = words(
     "地区 股份制 国有 区域性 全国性 系统 当地 本地 辖内 全辖 旗下 下属 相关 有关 多家 部分 一家 "
     "这家 城商 农商 民营 外资 中小 大型 头部 试点 全省 全市 全县 全区 首家 首批"
 )
+# Whole middles that name a kind of bank (中国商业银行: China's commercial banks, not a bank).
+GENERIC_MIDDLES = frozenset(
+    words("商业 城市商业 农村商业 商业性 政策性 开发性 中小 中小型 大型 大中型 小型 民营 外资 中资")
+)
 TICKER_PAREN_RE = re.compile(r"[(（]\s*(?:" + TICKER_RE.pattern + r")\s*[)）]", re.IGNORECASE)
 
 
@@ -48,7 +52,7 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if middle[:1] in ("与", "及", "和") or LIST_JOIN_RE.search(middle):
         return False
-    if any(part in middle for part in GENERIC_PARTS):
+    if any(part in middle for part in GENERIC_PARTS) or middle in GENERIC_MIDDLES:
         return False
     if parent_is_org and suffix in BRANCH_SUFFIXES and len(middle) > 4:
         return False

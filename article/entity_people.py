@@ -124,6 +124,35 @@ def titled_names(text: str) -> list[Span]:
     return spans
 
 
+def names_before_titles(text: str) -> list[Span]:
+    """某某某总理在…, 某某行长表示: a full name at a clause start, right before its title."""
+    spans: list[Span] = []
+    for m in lexicon.compiled("titles").finditer(text):
+        if _title_inside_word(text, m.start(), m.end()):
+            continue
+        for length in (3, 2, 4):
+            pos = m.start() - length
+            if pos < 0 or (pos > 0 and text[pos - 1] not in BOUNDARY_BEFORE):
+                continue
+            if _name_before_title(text[pos : m.start()], m.group()[0]):
+                spans.append(Span(pos, m.start(), "PERSON", 5))
+                break
+    return spans
+
+
+def _name_before_title(name: str, title_first: str) -> bool:
+    """A surname and a given name that is no everyday word (a well-known full name may be)."""
+    surname = _surname_len(name, 0)
+    if not surname or not 1 <= len(name) - surname <= 2:
+        return False
+    tag = wordtags.tag(name)
+    if len(name) == 3 and tag == "nr":
+        return True
+    if tag is not None or name[-1] == title_first:
+        return False  # 全行行长, 全辖行长: the word before the title is no name
+    return _plausible(name, surname, strong=False)
+
+
 def _title_inside_word(text: str, start: int, end: int) -> bool:
     """True when the title's first character belongs to the word before it (银行长沙 is no 行长)."""
     if not start:

@@ -222,5 +222,18 @@ def test_firm_followed_by_its_business_keeps_its_name() -> None:
 
 
 def test_answer_turn_inside_the_question_block() -> None:
-    paragraph = "记者：门槛下调后，哪些投资者会最先受益？阚若溪：受益最明显的是年轻投资者。为什么？原因：成本高。"
+    paragraph = (
+        "记者：门槛下调后，哪些投资者会最先受益？阚若溪：受益最明显的是年轻投资者。"
+        "为什么？原因：成本高。"
+    )
     assert of_type("PERSON", paragraph) == ["阚若溪"]
+
+
+def test_full_name_right_before_its_title() -> None:
+    paragraph = "会上，邝明远行长表示，将加大投放。据宓秋野教授介绍，项目进展顺利。"
+    assert of_type("PERSON", paragraph) == ["邝明远", "宓秋野"]
+
+
+def test_words_before_a_title_are_not_names() -> None:
+    paragraph = "全行行长会议召开，支行行长走访企业，各行行长参加，琴行老板说，同时副行长认为。"
+    assert of_type("PERSON", paragraph) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from itertools import accumulate
 
 from article.model import Duplicate
@@ -60,52 +61,70 @@ def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n
     return Duplicate(b2, s2, s2 + n, b1, s1)
 
 
-def _chunk_keys(texts: list[str]) -> tuple[set[str], set[str]]:
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """All blocks in one string ("\n" before each block), with where each block ends."""
+
+    texts: list[str]
+    joined: str
+    ends: list[int]  # joined offset just past block i (where the next "\n" stands)
+
+    @classmethod
+    def of(cls, texts: list[str]) -> _Page:
+        """Join once; every later step searches spans of it without copying."""
+        ends = list(accumulate(len(t) + 1 for t in texts))
+        return cls(texts, "".join("\n" + t for t in texts), ends)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Joined offsets covering blocks first..last-1 (with the newline before each)."""
+        return (self.ends[first - 1] if first else 0), self.ends[last - 1]
+
+    def locate(self, p: int, first: int, last: int) -> tuple[int, int]:
+        """(block, offset in it) of a joined offset inside blocks first..last-1."""
+        block = bisect_right(self.ends, p, first, last)
+        return block, p - (self.ends[block - 1] if block else 0) - 1
+
+
+def _chunk_keys(page: _Page, first: int, last: int) -> tuple[set[str], set[str]]:
     """The clause-start shingles of some blocks, and those seen twice among them."""
-    keys = _ANCHOR_KEY.findall("\n" + "\n".join(texts))  # no key spans two blocks
+    keys = _ANCHOR_KEY.findall(page.joined, *page.span(first, last))  # none spans two blocks
     unique = set(keys)
     if len(unique) == len(keys):
         return unique, set()
     return unique, {key for key, n in Counter(keys).items() if n > 1}
 
 
-def _occurrences(text: str, keys: set[str]) -> list[tuple[int, str]]:
-    """Every place in `text` where one of `keys` occurs, in text order."""
+def _occurrences(text: str, keys: set[str], lo: int, hi: int) -> list[tuple[int, str]]:
+    """Every place in text[lo:hi] where one of `keys` occurs, in text order."""
     found: list[tuple[int, str]] = []
     for key in keys:
-        at = text.find(key)
+        at = text.find(key, lo, hi)
         while at >= 0:
             found.append((at, key))
-            at = text.find(key, at + 1)
+            at = text.find(key, at + 1, hi)
     found.sort()
     return found
 
 
-def _window_runs(texts: list[str], keys: set[str], first: int) -> list[Duplicate]:
-    """Runs of 20+ characters seeded by `keys` among some neighbouring blocks."""
-    joined = "\n".join(texts)
-    ends = list(accumulate(len(t) + 1 for t in texts))
+def _window_runs(page: _Page, keys: set[str], first: int, last: int) -> list[Duplicate]:
+    """Runs of 20+ characters seeded by `keys` among blocks first..last-1, whose earlier
+    copy lies in the window's first chunk (later chunks have windows of their own)."""
+    texts = page.texts
     seen: dict[str, tuple[int, int]] = {}
     found: list[Duplicate] = []
     done_until = -1  # seeds inside a run already reported need no second look
-    for p, key in _occurrences(joined, keys):
-        block = bisect_right(ends, p)
-        here = (block, p - (ends[block - 1] if block else 0))
+    for p, key in _occurrences(page.joined, keys, *page.span(first, last)):
+        here = page.locate(p, first, last)
         earlier = seen.get(key)
         seen[key] = here
-        if earlier is None or p < done_until or block - earlier[0] > _WINDOW:
+        if earlier is None or p < done_until or here[0] - earlier[0] > _WINDOW:
             continue
-        if earlier[0] >= _CHUNK:
-            continue  # both in later chunks: their own window reports them
         (eb, ep), (b, lp) = earlier, here
-        if eb == b and lp - ep < MIN_RUN:
+        if eb >= first + _CHUNK or (eb == b and lp - ep < MIN_RUN):
             continue
         s1, s2, n = _extend(texts[eb], ep, texts[b], lp, eb == b)
         if n >= MIN_RUN:
-            dup = _record(texts, (eb, s1), (b, s2), n)
-            found.append(
-                Duplicate(dup.block + first, dup.start, dup.end, dup.of_block + first, dup.of_start)
-            )
+            found.append(_record(texts, (eb, s1), (b, s2), n))
             done_until = p - lp + s2 + n
     return found
 
@@ -117,17 +136,17 @@ def find_duplicates(texts: list[str]) -> list[Duplicate]:
     inside a chunk or shared with the chunks within `_WINDOW` blocks after it, and only those
     are walked in Python.
     """
-    chunks = [_chunk_keys(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
+    page = _Page.of(texts)
+    n = len(texts)
+    chunks = [_chunk_keys(page, i, min(n, i + _CHUNK)) for i in range(0, n, _CHUNK)]
     reach = -(-_WINDOW // _CHUNK)  # chunks after this one that a partner may sit in
     found: dict[tuple[int, int], Duplicate] = {}
     for c, (keys, repeated) in enumerate(chunks):
-        later = [k for k, _ in chunks[c + 1 : c + 1 + reach]]
-        if later:
-            repeated = repeated | keys.intersection(set().union(*later))
+        for later, _ in chunks[c + 1 : c + 1 + reach]:
+            repeated = repeated | (keys & later)
         if not repeated:
             continue
         first = c * _CHUNK
-        window = texts[first : first + (reach + 1) * _CHUNK]
-        for dup in _window_runs(window, repeated, first):
+        for dup in _window_runs(page, repeated, first, min(n, first + (reach + 1) * _CHUNK)):
             found.setdefault((dup.block, dup.start), dup)
     return sorted(found.values(), key=lambda d: (d.block, d.start))

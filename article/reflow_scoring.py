@@ -160,7 +160,6 @@ def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]
     return tuple(edges)
 
 
-_NO_FUNCTION_CHARS = FUNCTION_CHARS
 _CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
 
@@ -177,7 +176,7 @@ def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[st
     """
     table, found = freq_table(), set()
     for pair in a_pairs & b_pairs:
-        if not (_CJK_PAIR.fullmatch(pair) and _NO_FUNCTION_CHARS.isdisjoint(pair)):
+        if not (_CJK_PAIR.fullmatch(pair) and FUNCTION_CHARS.isdisjoint(pair)):
             continue
         at = a.find(pair)
         for size in (2, 3, 4):
@@ -185,7 +184,7 @@ def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[st
             count = table.get(word)
             if count is None or len(word) < size or (size > 2 and word not in b):
                 break  # the table holds every prefix of its words: nothing longer here
-            if MIN_WORD_FREQ <= count < RARE_FREQ and _NO_FUNCTION_CHARS.isdisjoint(word):
+            if MIN_WORD_FREQ <= count < RARE_FREQ and FUNCTION_CHARS.isdisjoint(word):
                 found.add(word)
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from article.reflow_scoring import repeat_at_break, word_across
+from article.reflow_scoring import char_pairs, repeat_at_break, shared_words, word_across
 from article.reflow_signals import (
     closes_unopened_quote,
     dangles,
@@ -143,3 +143,14 @@ def test_rare_surnames_count_after_a_title_only() -> None:
     assert surname_after_title("公司首席投资官端木")
     assert trailing_surname("研究员蔺") == "蔺"
     assert trailing_surname("双方约定第五") == ""
+
+
+def _shared(a: str, b: str) -> set[str]:
+    return shared_words(a, char_pairs(a), b, char_pairs(b))
+
+
+def test_shared_words_are_rare_dictionary_words_not_fragments() -> None:
+    a = "全市社区项目建设加快，社区项目总投资规模约"
+    b = "立新指出，社区项目建设要讲究质量。"
+    assert _shared(a, b) == set()  # 社区, 项目 are common; 区项目 is no word
+    assert "连云港" in _shared("工商银行连云港分行", "连云港金融系统的首笔")

@@ -45,6 +45,7 @@ def texts(kind: str, *paragraphs: str) -> list[str]:
         "太平洋保险宁波分公司",
         "中国社会科学院金融研究所",
         "合肥市滨湖新区管委会",
+        "浙江省慈善基金会",
     ],
 )
 def test_compound_organisations(text: str) -> None:

@@ -124,8 +124,10 @@ class _Grouper:
         if own is not None:
             return None, []  # sections move on shared people and catchwords only
         words = content_words(_text(passage, self.raw))
+        if not words:
+            return None, []  # nothing rare to recognise a topic by (Latin text, a few words)
         shares = [(len(_found(words, self.text_of(j))) / len(words), j) for j in self.rivals()]
-        home = _pick(shares, _MIN_WORD_SHARE, 0.0, 0.0) if words else None
+        home = _pick(shares, _MIN_WORD_SHARE, 0.0, 0.0)
         return home, _found(words, self.text_of(home)) if home is not None else []
 
     def _rest(self, span: list[int], section: list[int]) -> Callable[[], str]:

@@ -196,3 +196,9 @@ def test_a_rare_compound_surname_after_a_title_takes_its_given_name() -> None:
     assert joined(result, 3, 7)
     assert "首席经济学家闻人晓峰认为" in block_at(result, 3).text
     assert block_at(result, 9).flags == [TRUNCATED_END]
+
+
+def test_a_continuation_without_chinese_words_starts_its_own_article() -> None:
+    result = run("# 题\n\n正文一段。\n\n上接第2版\n\nOK, fine.")
+    assert [a.title for a in result.articles] == ["题", None]
+    assert block_at(result, 7).text == "OK, fine."

@@ -40,8 +40,8 @@ def _name_word(word: str, taken: int) -> bool:
         # A lone character's tag says little (泰 ns, 安 v), but a verb before a full name is the
         # verb of the sentence (获某某银行授信).
         return tag not in FUNCTION_TAGS and (taken < NAME_MIN or tag not in WEAK_TAGS)
-    if tag in wordtags.NON_NAME_TAGS or tag in ("a", "b", "s"):
-        return False
+    if tag in wordtags.NON_NAME_TAGS or tag in ("a", "b", "s", "vn"):
+        return False  # 发债农商行: an action noun before the suffix says what kind of bank
     limit = MAX_PLACE_WORD_FREQ if tag == "ns" else MAX_NAME_WORD_FREQ
     if len(word) > 2 and segment.word_freq(word[:2]) > MAX_NAME_WORD_FREQ:
         return False  # 城市更新: a rare compound of everyday words, not a coined name

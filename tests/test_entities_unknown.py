@@ -58,6 +58,8 @@ def test_coined_firm_names_before_a_firm_suffix(paragraph: str, orgs: list[str])
         "产业基金加速设立，创投基金募资困难，这也会让银行更加谨慎。",
         "拟设立规模50亿元的城市更新基金，乡村振兴基金和绿色发展基金投向早期。",
         "推进资产证券化，跨境理财通扩容，银行卡收单业务增长，保险业和信托业转型。",
+        "发债农商行280家，中西部银行和东部银行分化，县域银行和沿海银行各有侧重。",
+        "对中国商业银行的分析，城市商业银行和农村商业银行的数量。",
     ],
 )
 def test_generic_firm_heads_are_not_names(paragraph: str) -> None:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from rich.cells import cell_len
 from textual.widgets import OptionList, Static
 from textual.widgets._footer import FooterKey
 from tui_articles.support import SIZE, make_app, rendered, settle
 
+from article.model import Figure
 from tui.app import JingduApp
 from tui.confirm import ConfirmScreen
+from tui.help_screen import HelpScreen
 from tui.note_editor import NoteEditor
 from tui.quote import BAR, QuoteBlock
 from tui.tabs.entities import EntitiesTab
+from tui.tabs.figures import chart, column_cells
 from tui.tabs.legend import type_label
 from tui.tabs.notes import NotesTab
 
@@ -131,3 +136,69 @@ async def test_e_and_E_name_the_entity_reached(tmp_path: Path) -> None:
         await pilot.pause()
         second = app.document.entities[1]
         assert f"{type_label(second.type)} {second.text}" in _status_line(app)
+
+
+async def test_keys_under_a_modal_do_not_reach_the_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # x would export here
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark", "b", "x", "slash")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert app.bookmarks == [] and not list(tmp_path.glob("*.md"))
+        await pilot.press("escape", "b")
+        await settle(pilot)
+        assert len(app.bookmarks) == 1
+
+
+async def test_help_stacks_its_columns_on_a_small_terminal(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query_one("#help-columns").has_class("-stacked")
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert not app.screen.query_one("#help-columns").has_class("-stacked")
+
+
+async def test_sidebar_width_follows_the_screen_and_comes_back(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        wide = app.sidebar.outer_size.width
+        assert wide > 50
+        reader_column = app.reader._layout.width if app.reader._layout else 0
+        assert reader_column == app.reader.measure * 2  # the text keeps its full measure
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert 40 <= app.sidebar.outer_size.width < wide
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.sidebar.display  # closed for the narrow screen…
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert app.sidebar.display  # …and back when there is room again
+        await pilot.press("t")
+        await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert not app.sidebar.display  # closed by the reader: stays closed
+
+
+def test_figure_columns_and_chart_grow_with_the_sidebar() -> None:
+    narrow, wide = column_cells(50, 15), column_cells(80, 15)
+    assert wide[0] > narrow[0] and wide[1] > narrow[1]
+    assert sum(narrow) + 15 <= 50
+    figures = [
+        Figure("超过1200亿元", 1.2e11, None, "元", "超过", "科技企业授信额度合计", "某行", 0, 0, 1),
+        Figure("320亿元", 3.2e10, None, "元", None, "新增贷款", "某行", 0, 2, 3),
+    ]
+    for width in (34, 48, 78):
+        lines = [line for line in rendered(chart(figures, width), 200).splitlines() if line]
+        assert all(cell_len(line.rstrip()) <= width for line in lines), (width, lines)
+        assert lines[1].rstrip().endswith("超过 1,200 亿元")  # the value is never wrapped

@@ -44,6 +44,7 @@ MEASURE_RANGE = (16, 80)
 WIDE_SCREEN = 110  # columns from which the sidebar opens by itself
 NARROW_SCREEN = 90  # below this the sidebar closes itself, unless it is being used
 SIDEBAR_WIDTH = (50, 80)  # the sidebar takes what the text column leaves, within these
+COMPACT_FOOTER = 100  # below this the footer drops its padding so every hint still fits
 READER_CHROME = 6  # the reader's margins and scrollbar around its text column
 
 Progress = Callable[[str, float], None]
@@ -127,6 +128,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self.sidebar.display = self.size.width >= WIDE_SCREEN
         self._auto_hidden = not self.sidebar.display
         self._fit_sidebar()
+        self.query_one(Footer).compact = self.size.width < COMPACT_FOOTER
         self.sidebar.set_document(self.document)
         self._show_place(*self.reader.cursor)
         self.open_store()
@@ -147,6 +149,7 @@ class JingduApp(AnnotationsMixin, App[int]):
             sidebar.display = True
             self._auto_hidden = False
         self._fit_sidebar(width)
+        self.query_one(Footer).compact = width < COMPACT_FOOTER
 
     def _fit_sidebar(self, screen: int | None = None) -> None:
         """The text column keeps its measure; the sidebar gets the rest, within bounds."""
@@ -284,8 +287,9 @@ class JingduApp(AnnotationsMixin, App[int]):
     # ---- actions: view ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Tab only switches panes on the reading screen; modals keep their own Tab."""
-        if action == "toggle_focus":
+        """Reading keys act on the reading screen only: under a modal (help, a confirmation)
+        a stray b or x must not bookmark or export, and the footer shows the modal's keys."""
+        if action in READING_ACTIONS:
             return self.screen is self.screen_stack[0]
         return True
 
@@ -406,6 +410,14 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._save_position_now()
         self._analysis.stop()
         self.exit(0)
+
+
+# The app's own keys that only make sense over the article (not under a modal).
+READING_ACTIONS = frozenset(
+    b.action
+    for b in Binding.make_bindings(JingduApp.BINDINGS)
+    if b.action not in {"command_palette", "quit_reader", "help"}
+)
 
 
 def run_reader(path: Path | None, db_path: Path) -> int:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +17,7 @@ from textual.widgets import Static
 from tui.tabs.legend import EntityStyles, legend_text
 
 KeyGroup = tuple[str, Sequence[BindingType]]
+NARROW_HELP = 100  # screen columns below which the two key columns are stacked
 
 
 # Chinese names for the reader's actions (its bindings are described in English).
@@ -109,6 +111,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text("鼠标：单击移动光标，滚轮滚动 · Esc / q / ? 关闭", style="dim"), id="help-hint"
             )
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Two columns crowd each other on a small terminal: stack them there."""
+        narrow = event.size.width < NARROW_HELP
+        self.query_one("#help-columns").set_class(narrow, "-stacked")
 
     def action_dismiss_help(self) -> None:
         """Back to the reader."""

@@ -26,8 +26,8 @@ class Sidebar(Vertical, can_focus=False):
     """Tabbed panes that list what the article holds; never takes focus by itself."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "cycle(-1)", "上一栏"),
-        Binding("right_square_bracket", "cycle(1)", "下一栏"),
+        Binding("left_square_bracket", "cycle(-1)", "上一栏", show=False),
+        Binding("right_square_bracket", "cycle(1)", "下一栏", show=False),
     ]
 
     def __init__(self, styles: Callable[[], EntityStyles], *, id: str | None = None) -> None:

@@ -42,7 +42,7 @@ class BookmarksTab(Vertical):
         """Replace the list, keeping the highlight near where it was."""
         self.bookmarks = sorted(bookmarks, key=lambda b: (b.block, b.offset))
         count = len(self.bookmarks)
-        status = f"{count} 个书签 · Enter 跳转 · d 删除" if count else "还没有书签（b 添加）"
+        status = f"{count} 个书签（Enter 跳转）" if count else "还没有书签（b 添加）"
         self.query_one(".tab-status", Static).update(status)
         options = self.query_one(OptionList)
         keep = options.highlighted

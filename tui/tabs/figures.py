@@ -21,6 +21,7 @@ from tui.tabs.figure_format import bar, format_value, money_figures, sorted_by_v
 _CHART_LIMIT = 8
 _CHART_VALUE_CELLS = 16  # '不超过 9.8 亿元' and most other values fit
 _TABLE_CHROME = 8  # DataTable cell padding (1 + 1 per column) and its scrollbar
+CHART_MIN_HEIGHT = 26  # below this the table needs every row the chart would take
 MAX_ROWS = 500  # a table of thousands of rows costs seconds to build and helps nobody
 
 
@@ -31,10 +32,10 @@ def column_cells(width: int, value_cells: int) -> tuple[int, int]:
     return label, max(6, spare - label)
 
 
-def chart_cells(width: int) -> tuple[int, int]:
-    """Label and bar cells of a chart line `width` cells wide (the value takes the rest)."""
-    label = max(10, min(24, (width - 20) * 2 // 5))
-    return label, max(8, width - label - _CHART_VALUE_CELLS - 2)
+def chart_cells(width: int, value_cells: int = _CHART_VALUE_CELLS) -> tuple[int, int]:
+    """Label and bar cells of a chart line `width` cells wide, the value taking the rest."""
+    label = max(8, min(24, (width - value_cells - 6) * 2 // 5))
+    return label, max(4, width - label - value_cells - 2)
 
 
 def _clip(text: str, cells: int) -> str:
@@ -50,19 +51,20 @@ def _clip(text: str, cells: int) -> str:
 
 def chart(figures: list[Figure], width: int = 48) -> Text:
     """Unicode block bars of the 元 amounts, one line each, so sizes compare at a glance."""
-    label_cells, bar_cells = chart_cells(width)
     money = money_figures(figures, _CHART_LIMIT)
     out = Text()
     if not money:
         return out
+    values = [format_value(fig) for fig in money]
+    label_cells, bar_cells = chart_cells(width, max(cell_len(value) for value in values))
     total = sum(1 for f in figures if f.unit == "元" and f.value > 0)
     more = f"，最大的 {len(money)} 项" if total > len(money) else ""
     out.append(f"金额对比（元{more}）\n", style="bold")
     largest = max(f.value for f in money)
-    for fig in money:
+    for fig, value in zip(money, values, strict=True):
         out.append(_clip(fig.label or fig.subject or fig.text, label_cells) + " ", style="dim")
         out.append(bar(fig.value, largest, bar_cells).ljust(bar_cells), style="bold")
-        out.append(f" {format_value(fig)}\n")
+        out.append(f" {value}\n")
     out.rstrip()
     return out
 
@@ -107,7 +109,8 @@ class FiguresTab(Vertical):
         self._refill()
 
     def on_resize(self, event: events.Resize) -> None:
-        """A wider sidebar shows more of each label and subject."""
+        """A wider sidebar shows more of each label and subject; a short one drops the chart."""
+        self.query_one(".figure-chart", Static).display = event.size.height >= CHART_MIN_HEIGHT
         if event.size.width != self._width:
             self._width = event.size.width
             self._refill()
@@ -120,7 +123,7 @@ class FiguresTab(Vertical):
             return "没有找到数据"
         order = "按数值" if self.by_value else "按阅读顺序"
         shown = f"前 {MAX_ROWS} / " if len(self.figures) > MAX_ROWS else ""
-        return f"{shown}{len(self.figures)} 项数据 · {order} · s 切换排序"
+        return f"{shown}{len(self.figures)} 项数据 · {order}（s 切换）"
 
     def _refill(self) -> None:
         """Rebuild the rows in the current order; row keys are indices into `figures`."""

@@ -58,7 +58,7 @@ class NotesTab(Vertical):
     def set_notes(self, notes: list[Note]) -> None:
         """Replace the list, keeping the highlight on the same row where possible."""
         self.notes = sorted(notes, key=lambda n: (n.orphaned, n.block, n.start))
-        status = f"{len(notes)} 条笔记 · Enter 跳转 · e 编辑 · d 删除"
+        status = f"{len(notes)} 条笔记（Enter 跳转）"
         if not notes:
             status = "还没有笔记（a 添加）"
         self.query_one(".tab-status", Static).update(status)

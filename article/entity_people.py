@@ -28,6 +28,10 @@ ADDRESS_WORDS = frozenset({"师傅", "先生", "女士", "小姐", "阿姨", "�
 NEVER_NAME_TAGS = wordtags.NON_NAME_TAGS | frozenset({"a", "ad", "an", "ag"})
 DATELINE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道")  # 记者 某某 广州报道
 NAME_LIST_SEP = " \u3000、"
+# Credit lines whose names follow a colon (作者：某某); 记者： opens a question instead.
+CREDIT_ROLES = frozenset(
+    {"作者", "责任编辑", "编辑", "撰稿", "撰文", "摄影", "校对", "审核", "主编"}
+)
 PUNCT_FOLLOW = frozenset('，。；：！？、,;:!?（(“”"） \u3000')
 
 
@@ -116,6 +120,8 @@ def titled_names(text: str) -> list[Span]:
             search_from = m.start() + 1  # 银行长助理: try 长助理, then 助理
             continue
         pos = _skip_spaces(text, m.end())
+        if m.group() in CREDIT_ROLES and text[pos : pos + 1] in ("：", ":"):
+            pos = _skip_spaces(text, pos + 1)  # 作者：某某 某某, 责任编辑：某某
         while end := name_at(text, pos, strong_context=True):
             spans.append(Span(pos, end, "PERSON", 5))
             if end >= len(text) or text[end] not in NAME_LIST_SEP:

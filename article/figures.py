@@ -38,6 +38,8 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
         return True
     if after == "期" and q.unit in TENOR_UNITS:
         return True  # 五年期, 3个月期: the name of a term, not a quantity
+    if after == "代" and q.unit == "年":
+        return True  # 八十年代: a decade, not a number of years
     if _in_quoted_name(text, start, end):
         return True
     return m.group("an") == "一" and q.high is None and q.unit not in COUNT_ONE_OK and not q.ratio

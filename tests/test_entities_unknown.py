@@ -239,3 +239,12 @@ def test_full_name_right_before_its_title() -> None:
 def test_words_before_a_title_are_not_names() -> None:
     paragraph = "全行行长会议召开，支行行长走访企业，各行行长参加，琴行老板说，同时副行长认为。"
     assert of_type("PERSON", paragraph) == []
+
+
+def test_credit_line_names_after_a_colon() -> None:
+    paragraph = "作者：蔺知秋 宓远舟  责任编辑：钭晓禾  发布时间：2020-09-17"
+    assert of_type("PERSON", paragraph) == ["蔺知秋", "宓远舟", "钭晓禾"]
+
+
+def test_question_label_is_no_credit_line() -> None:
+    assert of_type("PERSON", "记者：程序上，银行需要注意什么？") == []

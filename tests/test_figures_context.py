@@ -97,3 +97,14 @@ def test_counted_thing_ends_where_its_action_begins() -> None:
 def test_quoted_product_right_before_an_amount_is_the_label() -> None:
     figure = figures_of("该行今年以来累计发放“茶园贷”3.8亿元，惠及茶农约1500户。")[0]
     assert (figure.label, figure.value) == ("发放茶园贷", 380_000_000)
+
+
+def test_decades_are_not_counts_of_years() -> None:
+    assert [f.text for f in figures_of("早在上世纪九十年代，当地就有200多户外出经营。")] == [
+        "200多户"
+    ]
+
+
+def test_label_after_a_duration_skips_its_tail() -> None:
+    figures = figures_of("在短短十年间外出经营的农户就达3000多户。")
+    assert figures[1].label == "外出经营的农户"

@@ -202,3 +202,15 @@ def test_figure_columns_and_chart_grow_with_the_sidebar() -> None:
         lines = [line for line in rendered(chart(figures, width), 200).splitlines() if line]
         assert all(cell_len(line.rstrip()) <= width for line in lines), (width, lines)
         assert lines[1].rstrip().endswith("超过 1,200 亿元")  # the value is never wrapped
+
+
+async def test_enter_in_a_fresh_entities_tab_jumps_at_once(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_show_tab("entities")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.flashing is not None  # the first entity, not a type heading
+        assert "人物 " in _status_line(app)

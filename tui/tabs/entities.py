@@ -62,7 +62,9 @@ class EntitiesTab(Vertical):
             status = "没有找到实体"
         self.query_one(".tab-status", Static).update(status)
         self.query_one(".legend", Static).update(legend_text(self._styles()))
-        self.query_one(OptionList).set_options(self._options(doc.entities))
+        options = self.query_one(OptionList)
+        options.set_options(self._options(doc.entities))
+        options.action_first()  # Enter works at once on the first entity, not on a heading
 
     def _options(self, entities: list[Entity]) -> list[Option]:
         """A disabled heading per type, then one row per entity with its count."""

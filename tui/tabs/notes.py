@@ -65,8 +65,7 @@ class NotesTab(Vertical):
         options = self.query_one(OptionList)
         keep = options.highlighted
         rows: list[Option | None] = []
-        quote = self.get_component_rich_style("notes-tab--quote")
-        bar = self.get_component_rich_style("notes-tab--quote-bar")
+        quote, bar = self._ink("notes-tab--quote"), self._ink("notes-tab--quote-bar")
         for note in self.notes:
             if rows:
                 rows.append(None)  # a rule between notes: they run to several lines
@@ -74,6 +73,12 @@ class NotesTab(Vertical):
         options.set_options(rows)
         if self.notes:
             options.highlighted = min(keep or 0, options.option_count - 1)
+
+    def _ink(self, component: str) -> Style:
+        """A component's colour and text style without its background, so the highlighted
+        row's background shows through the quote as through the rest of the note."""
+        full = self.get_component_rich_style(component)
+        return Style(color=full.color, bold=full.bold, italic=full.italic, dim=full.dim)
 
     def _current(self) -> Note | None:
         """The highlighted note, if any."""

@@ -6,6 +6,7 @@ from article.entity_named import company_spans, named_org_spans
 from article.entity_orgs import compound_spans, ticker_spans
 from article.entity_patterns import find_dates, find_tickers
 from article.entity_people import (
+    foreign_names,
     known_name_spans,
     names_before_titles,
     names_regex,
@@ -35,7 +36,8 @@ def _people(block: Block, previous: Block | None) -> list[Span]:
     """Person names the block's own context (or the question before it) vouches for."""
     text = block.text
     turn = speaker_name(text, block.speaker) or turn_name(text, block.kind, previous)
-    return titled_names(text) + speaking_names(text) + names_before_titles(text) + turn
+    people = titled_names(text) + speaking_names(text) + names_before_titles(text)
+    return people + foreign_names(text) + turn
 
 
 def find_entities(blocks: list[Block]) -> list[Entity]:

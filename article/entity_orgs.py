@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.entity_patterns import TICKER_RE
+from article.entity_patterns import BARE_CODE, TICKER_RE
 from article.entity_places import INDUSTRY_TAILS, STOP_CHARS
 from article.entity_spans import Span, is_han, words
 
@@ -30,7 +30,9 @@ GENERIC_PARTS = words(
 GENERIC_MIDDLES = frozenset(
     words("商业 城市商业 农村商业 商业性 政策性 开发性 中小 中小型 大型 大中型 小型 民营 外资 中资")
 )
-TICKER_PAREN_RE = re.compile(r"[(（]\s*(?:" + TICKER_RE.pattern + r")\s*[)）]", re.IGNORECASE)
+TICKER_PAREN_RE = re.compile(
+    r"[(（]\s*(?:" + TICKER_RE.pattern + "|" + BARE_CODE + r")\s*[)）]", re.IGNORECASE
+)
 
 
 def _suffix_ok(text: str, start: int, end: int) -> bool:

@@ -11,6 +11,10 @@ TICKER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A bare A-share or Beijing code in brackets right after a name: 某某银行（600036）.
+BARE_CODE = r"(?:60[0135]|68[89]|00[0-3]|30[01]|8[3-7]\d|4[03]\d|920)\d{3}"
+BARE_TICKER_RE = re.compile(rf"(?<=[\u4e00-\u9fff][(（]){BARE_CODE}(?=[)）])")
+
 _YEAR = r"(?:19|20)\d{2}年"
 _MONTH = r"(?:1[0-2]|0?[1-9])月份?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])[日号]"
@@ -32,8 +36,9 @@ DATE_RE = re.compile(
 
 
 def find_tickers(text: str) -> list[Span]:
-    """Exchange codes such as 601988.SH, 831099.NQ or 00700.HK."""
-    return [Span(m.start(), m.end(), "TICKER", 9) for m in TICKER_RE.finditer(text)]
+    """Exchange codes such as 601988.SH, 831099.NQ, 00700.HK, or 600036 bracketed after a name."""
+    found = [*TICKER_RE.finditer(text), *BARE_TICKER_RE.finditer(text)]
+    return [Span(m.start(), m.end(), "TICKER", 9) for m in found]
 
 
 def find_dates(text: str) -> list[Span]:

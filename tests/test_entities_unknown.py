@@ -248,3 +248,20 @@ def test_credit_line_names_after_a_colon() -> None:
 
 def test_question_label_is_no_credit_line() -> None:
     assert of_type("PERSON", "记者：程序上，银行需要注意什么？") == []
+
+
+def test_transliterated_names_with_a_middle_dot() -> None:
+    paragraph = "大学教授约瑟夫·奈指出，让-克洛德·容克表示。据卡尔·马克思·莫尔介绍，成本下降。"
+    assert of_type("PERSON", paragraph) == ["约瑟夫·奈", "让-克洛德·容克", "卡尔·马克思·莫尔"]
+
+
+def test_dotted_places_and_themes_are_not_names() -> None:
+    paragraph = (
+        "博览会在中国·南宁举办，丝绸之路·经济带，金融·科技论坛，“数字·未来”峰会，王府井·西单商圈。"
+    )
+    assert of_type("PERSON", paragraph) == []
+
+
+def test_bare_ticker_in_brackets_after_a_name() -> None:
+    got = find_entities(blocks_of("川渝精工(301288)发布公告，邮编(362000)，电话(010-1234)。"))
+    assert [(e.type, e.text) for e in got] == [("ORG", "川渝精工"), ("TICKER", "301288")]

@@ -64,6 +64,20 @@ def _name_start(text: str, suffix_start: int) -> int | None:
     return start if _whole_name_ok(name) and not _all_weak(name) else None
 
 
+def _may_follow_name(text: str, suffix_start: int, suffix: str) -> bool:
+    """Cheap test before cutting words: a name, not a common word, stands before the suffix."""
+    if suffix_start < NAME_MIN:
+        return False
+    before = text[suffix_start - 1]
+    if not is_han(before) or before in STOP_CHARS:
+        return False
+    if suffix in RURAL_BANKS:
+        return True
+    two = text[suffix_start - 2 : suffix_start]
+    limit = MAX_PLACE_WORD_FREQ if wordtags.tag(two) == "ns" else MAX_NAME_WORD_FREQ
+    return two not in lexicon.generic_heads() and segment.word_freq(two) <= limit
+
+
 def _county_start(text: str, suffix_start: int) -> int | None:
     """A rural bank takes its county's name, however common the word (江陵农商银行)."""
     pieces = segment.cut(text[max(0, suffix_start - WINDOW) : suffix_start], hmm=False)
@@ -123,6 +137,8 @@ def named_org_spans(text: str, known: list[Span]) -> list[Span]:
     pos = 0
     while m := FIRM_RE.search(text, pos):
         pos = m.end()
+        if claimed[m.start()] or not _may_follow_name(text, m.start(), m.group()):
+            continue  # 中国银行: a known firm; ，银行 or 多家银行: no name before the suffix
         start = _name_start(text, m.start())
         if start is None and m.group() in RURAL_BANKS:
             start = _county_start(text, m.start())

@@ -230,12 +230,15 @@ def _turn_span(m: re.Match[str]) -> Span | None:
 _HAN_RUN = r"[\u4e00-\u9fff]+(?:[-‐][\u4e00-\u9fff]+)*"
 FOREIGN_NAME_RE = re.compile(rf"{_HAN_RUN}(?:[·•・]{_HAN_RUN})+")
 HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+NAME_DOTS = "·•・"
 TRANSLITERATION_TAGS = frozenset({"nr", "nrt", "nrfg", None})
 
 
 def foreign_names(text: str) -> list[Span]:
     """约瑟夫·奈, 让-克洛德·容克: transliterated names are written with a middle dot."""
     spans: list[Span] = []
+    if not any(dot in text for dot in NAME_DOTS):
+        return spans
     for m in FOREIGN_NAME_RE.finditer(text):
         runs = list(HAN_RUN_RE.finditer(text, m.start(), m.end()))
         start = _first_part_start(text, runs[0].start(), runs[0].end())

@@ -155,9 +155,9 @@ def stem_spans(text: str, known: list[Span]) -> list[Span]:
             continue
         start = next((m.start() - n for n in (2, 3) if m.start() - n in ends), m.start() - 2)
         chained = start in ends
-        if not chained and not _free_stem(text, start, suffix):
+        if not _good_stem(text[start : m.start()], suffix, chained):
             continue
-        if _good_stem(text[start : m.start()], suffix, chained):
+        if chained or _free_stem(text, start, suffix):
             spans.append(Span(start, m.end(), "PLACE", 4))
             ends.add(m.end())
     return spans

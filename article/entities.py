@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from article.entity_named import company_spans, named_org_spans
+from article.entity_companies import company_spans
+from article.entity_named import named_org_spans
 from article.entity_orgs import compound_spans, ticker_spans
 from article.entity_patterns import find_dates, find_tickers
 from article.entity_people import (

@@ -1,4 +1,4 @@
-"""Organisations no lexicon knows: a short coined name right before a financial-firm suffix."""
+"""Organisations no lexicon knows: a short coined name before a firm or institution suffix."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ NAME_TAGS_OK = frozenset({"nt", "nz", "ns", "nr", "nrfg", "nrt", "j"})
 CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几")
 
 
-def _name_word(word: str, taken: int) -> bool:
+def name_word(word: str, taken: int) -> bool:
     """A word that can join a coined firm name already `taken` characters long (right to left)."""
     if not all(is_han(ch) for ch in word) or word in STOP_CHARS or word[0] in CN_NUMERALS:
         return False
@@ -55,13 +55,13 @@ def _name_start(text: str, suffix_start: int) -> int | None:
     start = suffix_start
     for word in reversed(pieces):
         taken = suffix_start - start
-        if taken + len(word) > NAME_MAX or not _name_word(word, taken):
+        if taken + len(word) > NAME_MAX or not name_word(word, taken):
             break
         start -= len(word)
     if suffix_start - start < NAME_MIN:
         return None
     name = text[start:suffix_start]
-    return start if _whole_name_ok(name) and not _all_weak(name) else None
+    return start if whole_name_ok(name) and not _all_weak(name) else None
 
 
 def _may_follow_name(text: str, suffix_start: int, suffix: str) -> bool:
@@ -91,7 +91,7 @@ def _all_weak(name: str) -> bool:
     return all(len(w) == 1 and wordtags.tag(w) in WEAK_TAGS for w in segment.cut(name, hmm=False))
 
 
-def _whole_name_ok(name: str) -> bool:
+def whole_name_ok(name: str) -> bool:
     """Not built on a generic head (中小, 城商) nor a run of single characters that is a word."""
     heads = lexicon.generic_heads()
     if name in FIRM_SUFFIXES or name in TRAILING:
@@ -127,95 +127,38 @@ def _extend(text: str, end: int) -> int:
     return end
 
 
-def named_org_spans(text: str, known: list[Span]) -> list[Span]:
-    """某某银行, 某某保险资管 …: a coined 2–4 character name joined to a firm suffix."""
-    spans: list[Span] = []
+def _claimed(text: str, known: list[Span]) -> bytearray:
+    """Characters already inside a known place or organisation."""
     claimed = bytearray(len(text))
     for k in known:
         if k.type in ("PLACE", "ORG"):
             claimed[k.start : k.end] = b"\x01" * (k.end - k.start)
+    return claimed
+
+
+def _firm_start(text: str, m: re.Match[str], claimed: bytearray) -> int | None:
+    """Start of the coined firm whose suffix m matched, None when no name stands there."""
+    if claimed[m.start()] or not _may_follow_name(text, m.start(), m.group()):
+        return None  # 中国银行: a known firm; ，银行 or 多家银行: no name before the suffix
+    start = _name_start(text, m.start())
+    if start is None and m.group() in RURAL_BANKS:
+        start = _county_start(text, m.start())
+    if start is None or _generic_compound(text, start, m.end()) or any(claimed[start : m.end()]):
+        return None  # known places and firms in the name are compound_spans' to join
+    if _suffix_in_word(text, m.start(), m.end()):
+        return None  # 某某银行业, 某某证券化, 某某银行卡: the suffix begins another word
+    return start
+
+
+def named_org_spans(text: str, known: list[Span]) -> list[Span]:
+    """某某银行, 某某保险资管 …: a coined 2–4 character name joined to a firm suffix."""
+    spans: list[Span] = []
+    claimed = _claimed(text, known)
     pos = 0
     while m := FIRM_RE.search(text, pos):
         pos = m.end()
-        if claimed[m.start()] or not _may_follow_name(text, m.start(), m.group()):
-            continue  # 中国银行: a known firm; ，银行 or 多家银行: no name before the suffix
-        start = _name_start(text, m.start())
-        if start is None and m.group() in RURAL_BANKS:
-            start = _county_start(text, m.start())
-        if (
-            start is None
-            or _generic_compound(text, start, m.end())
-            or any(claimed[start : m.end()])
-        ):
-            continue  # known places and firms in the name are compound_spans' to join
-        if _suffix_in_word(text, m.start(), m.end()):
-            continue  # 某某银行业, 某某证券化, 某某银行卡: the suffix begins another word
-        end = _extend(text, m.end())
-        spans.append(Span(start, end, "ORG", 4))
-        pos = end
+        start = _firm_start(text, m, claimed)
+        if start is not None:
+            pos = _extend(text, m.end())
+            spans.append(Span(start, pos, "ORG", 4))
     return spans
-
-
-COMPANY_RE = re.compile(r"(?<![分子母])(?:股份有限公司|有限责任公司|有限公司|公司)")
-COMPANY_WINDOW = 14  # characters cut into words before 有限公司
-MAX_COMPANY_NAME = 12  # 澜沧消费金融 …: a coined head and the line of business
-MAX_COINED_WORD_FREQ = 0  # 跨国公司, 财险公司: a company's own name is no dictionary noun
-
-
-def _company_words(text: str, suffix_start: int) -> list[tuple[int, str]]:
-    """Words (with starts) of the run before a company suffix that may belong to its name."""
-    window_start = max(0, suffix_start - COMPANY_WINDOW)
-    pieces = segment.cut(text[window_start:suffix_start], hmm=False)
-    run: list[tuple[int, str]] = []
-    pos = suffix_start
-    for word in reversed(pieces):
-        if suffix_start - pos + len(word) > MAX_COMPANY_NAME or word in STOP_CHARS:
-            break
-        if not all(is_han(ch) for ch in word) or wordtags.tag(word) in FUNCTION_TAGS:
-            break
-        pos -= len(word)
-        run.append((pos, word))
-    return run[::-1]
-
-
-def _coined_head(run: list[tuple[int, str]], first: int) -> str:
-    """The 2–4 character coined name opening the run at index `first` (澜沧, 云栖), or ''."""
-    head = ""
-    for _, word in run[first:]:
-        if len(head) >= NAME_MIN or len(head) + len(word) > NAME_MAX:
-            break
-        if not _company_name_word(word, len(head)):
-            return ""
-        head += word
-    return head if len(head) >= NAME_MIN else ""
-
-
-def _company_name_word(word: str, taken: int) -> bool:
-    """Stricter than a bank's name: a rare word or a place, never opening with a verb (入职)."""
-    if not _name_word(word, 0 if taken < NAME_MIN and len(word) > 1 else taken):
-        return False
-    tag = wordtags.tag(word)
-    if len(word) == 1:
-        return taken > 0 or tag != "v"
-    return tag in NAME_TAGS_OK or segment.word_freq(word) <= MAX_COINED_WORD_FREQ
-
-
-def company_spans(text: str, known: list[Span]) -> list[Span]:
-    """澜沧消费金融有限公司, 云栖科技公司: a coined name, a line of business, then 公司."""
-    spans: list[Span] = []
-    for m in COMPANY_RE.finditer(text):
-        start = _company_start(text, m.start())
-        if start is None or any(k.start < m.end() and start < k.end for k in known):
-            continue  # a place or a known firm inside: compound_spans has decided
-        spans.append(Span(start, m.end(), "ORG", 4))
-    return spans
-
-
-def _company_start(text: str, suffix_start: int) -> int | None:
-    """Start of a company name ending at suffix_start, from its first coined word."""
-    run = _company_words(text, suffix_start)
-    for first in range(len(run)):
-        head = _coined_head(run, first)
-        if head and _whole_name_ok(head):
-            return run[first][0]
-    return None

@@ -119,7 +119,9 @@ class JingduApp(AnnotationsMixin, App[int]):
         search = Input(placeholder="搜索（Enter 确定，Esc 取消）", id="search")
         search.cursor_blink = self.CURSOR_BLINK
         yield search
-        yield Static("", id="status", markup=False)
+        with Horizontal(id="status-bar"):
+            yield Static("", id="status", markup=False)
+            yield Static("", id="place", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -195,9 +197,10 @@ class JingduApp(AnnotationsMixin, App[int]):
 
     def _show_status(self) -> None:
         """Join the parts in a fixed order so the line does not jump about."""
-        order = ("store", "analysis", "search", "selection", "jump", "place")
+        order = ("store", "analysis", "search", "selection", "jump")
         text = "  ·  ".join(self._status[k] for k in order if self._status.get(k))
         self.query_one("#status", Static).update(Text(text))
+        self.query_one("#place", Static).update(Text(self._status.get("place", "")))
 
     def _show_place(self, block: int, offset: int) -> None:
         """'¶3/8' in the status line: where the reader is in the document."""

@@ -34,7 +34,7 @@ def column_cells(width: int, value_cells: int) -> tuple[int, int]:
 
 def chart_cells(width: int, value_cells: int = _CHART_VALUE_CELLS) -> tuple[int, int]:
     """Label and bar cells of a chart line `width` cells wide, the value taking the rest."""
-    label = max(8, min(24, (width - value_cells - 6) * 2 // 5))
+    label = max(8, min(24, (width - value_cells - 2) // 2))
     return label, max(4, width - label - value_cells - 2)
 
 

@@ -16,6 +16,7 @@ _SUFFIXES = words(
     "委员会 管委会 管理局 监管局 分局 局 厅 署 医院 卫生院 中心 协会 学会 商会 联合会 大学 学院 "
     "法院 检察院 人民政府 政府 交易所"
 )
+ORG_SUFFIX_WORDS = frozenset(_SUFFIXES)
 SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 SINGLE_CHAR = frozenset("局厅署")
 LIST_JOIN_RE = re.compile(f"(?:{SUFFIX_RE.pattern})[和与及、]")  # 某某公司和某某期货: two firms

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 
 from article import segment, wordtags
+from article.entity_orgs import ORG_SUFFIX_WORDS
 from article.entity_spans import words
 from article.figure_patterns import PRE_QUALIFIERS
 from article.model import Entity
@@ -121,8 +122,10 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
     if pieces and wordtags.tag(pieces[0]) in PURPOSE_TAGS and not linked:
         return "", linked  # 投资45亿元建设…: what the money is for, not what it measures
     for word in pieces:
-        if word.isdigit() or wordtags.tag(word) in wordtags.NON_NAME_TAGS or word in "的和与及等":
+        if word.isdigit() or word in "的和与及等":
             break
+        if wordtags.tag(word) in wordtags.NON_NAME_TAGS and word not in ORG_SUFFIX_WORDS:
+            break  # 支行 is tagged a verb, but 12家县域支行 counts branches
         if len(phrase) + len(word) > MAX_AFTER:
             break
         if len(phrase) >= 2 and wordtags.tag(word) == "vn" and not linked:

@@ -108,3 +108,7 @@ def test_decades_are_not_counts_of_years() -> None:
 def test_label_after_a_duration_skips_its_tail() -> None:
     figures = figures_of("在短短十年间外出经营的农户就达3000多户。")
     assert figures[1].label == "外出经营的农户"
+
+
+def test_counted_branches_keep_their_suffix() -> None:
+    assert figures_of("该行宣布新设15家县域支行。")[0].label == "县域支行"

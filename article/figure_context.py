@@ -43,6 +43,8 @@ MAX_SENTENCE = 400  # characters looked back for a sentence start
 MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
 SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
 RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
+# Names that a later 该公司 may stand for: companies, and insurers, brokers or funds by trade.
+COMPANY_ENDINGS = tuple(words("公司 股份 集团 控股 人寿 保险 财险 证券 基金 信托 资管 期货 资本"))
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 MAX_AFTER = 12
 MAX_QUOTED_NAME = 10  # characters of a quoted product or programme name inside a clause
@@ -267,5 +269,5 @@ def _fits(name: str, word: str) -> bool:
     if word in ("该行", "该银行"):
         return name.endswith("行")
     if word in ("该公司", "该集团", "该企业"):
-        return name.endswith(("公司", "股份", "集团", "控股"))
+        return name.endswith(COMPANY_ENDINGS)
     return True

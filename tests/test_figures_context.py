@@ -112,3 +112,8 @@ def test_label_after_a_duration_skips_its_tail() -> None:
 
 def test_counted_branches_keep_their_suffix() -> None:
     assert figures_of("该行宣布新设15家县域支行。")[0].label == "县域支行"
+
+
+def test_this_company_may_be_an_insurer() -> None:
+    figures = figures_of("澄岭人寿日前召开发布会。", "会上透露，该公司计划新增床位不少于8000张。")
+    assert figures[0].subject == "澄岭人寿"

@@ -15,7 +15,7 @@ from tui.app import JingduApp
 from tui.confirm import ConfirmScreen
 from tui.help_screen import HelpScreen
 from tui.note_editor import NoteEditor
-from tui.quote import BAR, QuoteBlock
+from tui.quote import BAR, QuoteBlock, Typeset
 from tui.tabs.entities import EntitiesTab
 from tui.tabs.figures import chart, column_cells
 from tui.tabs.legend import type_label
@@ -56,6 +56,17 @@ def test_quote_block_puts_a_bar_on_every_line_and_no_brackets() -> None:
     assert all(line.startswith(BAR + " ") for line in lines)
     assert "「" not in text and "」" not in text
     assert "".join(line[2:].rstrip() for line in lines) == quote
+    assert _lines_start_clean(text)
+
+
+def test_quotes_never_split_a_code_or_start_a_line_with_a_closing_mark() -> None:
+    quote = "该行协同某某人寿(601628.SH)投贷联动，“有效支持”一批创新型企业发展壮大。"
+    for width in range(12, 40):
+        lines = rendered(QuoteBlock(quote), width=width).splitlines()
+        assert _lines_start_clean("\n".join(line[2:] for line in lines)), width
+        assert any("601628.SH" in line for line in lines), width
+        plain_lines = rendered(Typeset(quote), width=width).splitlines()
+        assert "".join(line.rstrip() for line in plain_lines) == quote, width
 
 
 async def test_quotes_show_as_blocks_in_editor_list_and_confirmation(tmp_path: Path) -> None:
@@ -69,7 +80,7 @@ async def test_quotes_show_as_blocks_in_editor_list_and_confirmation(tmp_path: P
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         shown = app.screen.query_one("#note-quote", Static)
-        assert str(shown.content) == quote  # no 「」 around it: the bar marks it
+        assert isinstance(shown.content, Typeset) and shown.content.text == quote  # no 「」
         assert shown.has_class("quote") and shown.styles.border_left[0] != ""
         await pilot.press(*"备注", "ctrl+s")
         await settle(pilot)
@@ -85,9 +96,9 @@ async def test_quotes_show_as_blocks_in_editor_list_and_confirmation(tmp_path: P
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         question = str(app.screen.query_one("#confirm-question", Static).content)
-        confirm_quote = str(app.screen.query_one("#confirm-quote", Static).content)
+        confirm_quote = rendered(app.screen.query_one("#confirm-quote", Static).content)
         assert "「" not in question + confirm_quote
-        assert quote.startswith(confirm_quote.rstrip("…"))
+        assert quote.startswith(confirm_quote.strip().rstrip("…"))
         await pilot.press("n")
 
 
@@ -214,3 +225,16 @@ async def test_enter_in_a_fresh_entities_tab_jumps_at_once(tmp_path: Path) -> No
         await pilot.pause()
         assert app.reader.flashing is not None  # the first entity, not a type heading
         assert "人物 " in _status_line(app)
+
+
+async def test_note_editor_keeps_its_keys_in_view_on_a_small_terminal(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "v", "s", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        hint = app.screen.query_one("#note-hint", Static)
+        box = app.screen.query_one("#note-editor")
+        assert hint.region.height == 1 and box.region.contains_region(hint.region)
+        assert app.screen.query_one("#note-tags").region.height == 3

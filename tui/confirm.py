@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.quote import Typeset
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks one question; y/Enter on 确定 answers yes, n/Esc answers no."""
@@ -28,7 +30,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question", markup=False)
             if self.quote:
-                yield Static(self.quote, id="confirm-quote", classes="quote", markup=False)
+                yield Static(Typeset(self.quote), id="confirm-quote", classes="quote")
             with Horizontal(id="confirm-buttons"):
                 yield Button("确定 (y)", id="yes", variant="error")
                 yield Button("取消 (n)", id="no", variant="primary")

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,6 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from tui.messages import NoteDraft
+from tui.quote import Typeset
+
+NOTE_ROWS = 10  # the note field's height when there is room
+EDITOR_CHROME = 18  # rows around the note field: borders, title, quote, tags, keys, margins
 
 _TAG_SPLIT = re.compile(r"[\s,，、;；#]+")
 
@@ -43,7 +48,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         title = "编辑笔记" if self.draft.note_id else "新笔记"
         with Vertical(id="note-editor"):
             yield Label(f"{title} · ¶{self.draft.block + 1}", id="note-title")
-            yield Static(self.draft.quote, id="note-quote", classes="quote", markup=False)
+            yield Static(Typeset(self.draft.quote), id="note-quote", classes="quote")
             if self.problem:
                 yield Static(self.problem, id="note-problem", markup=False)
             blink = bool(getattr(self.app, "CURSOR_BLINK", True))
@@ -60,6 +65,11 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     def on_mount(self) -> None:
         """Start typing the note straight away."""
         self.query_one(TextArea).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a short terminal the note field gives up rows, so the keys line stays in view."""
+        spare = event.size.height - EDITOR_CHROME - (3 if self.problem else 0)
+        self.query_one(TextArea).styles.height = max(3, min(NOTE_ROWS, spare))
 
     def current(self) -> NoteDraft:
         """The draft as edited so far."""

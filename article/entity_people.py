@@ -32,7 +32,7 @@ NAME_LIST_SEP = " \u3000、"
 CREDIT_ROLES = frozenset(
     {"作者", "责任编辑", "编辑", "撰稿", "撰文", "摄影", "校对", "审核", "主编"}
 )
-PUNCT_FOLLOW = frozenset('，。；：！？、,;:!?（(“”"） \u3000')
+PUNCT_FOLLOW = frozenset('，。；：！？、,;:!?（(“”"）) \u3000')
 
 
 def _surname_len(text: str, pos: int) -> int:

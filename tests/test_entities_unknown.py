@@ -265,3 +265,13 @@ def test_dotted_places_and_themes_are_not_names() -> None:
 def test_bare_ticker_in_brackets_after_a_name() -> None:
     got = find_entities(blocks_of("川渝精工(301288)发布公告，邮编(362000)，电话(010-1234)。"))
     assert [(e.type, e.text) for e in got] == [("ORG", "川渝精工"), ("TICKER", "301288")]
+
+
+def test_second_reporter_before_a_closing_bracket() -> None:
+    paragraph = "新华社北京6月17日电(记者庄希、岑羽佳)国资委副主任表示，企业资产增长。"
+    assert of_type("PERSON", paragraph) == ["庄希", "岑羽佳"]
+
+
+@pytest.mark.parametrize("date", ["1-2月份", "1月至3月", "1—10月"])
+def test_month_ranges_are_one_date(date: str) -> None:
+    assert of_type("DATE", f"{date}，工业经济平稳运行。") == [date]

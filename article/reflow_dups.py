@@ -15,8 +15,9 @@ _KEY = 10  # shingle length: a run is found from any clause start at least 10 be
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
 _CHUNK = 10  # blocks whose shingles are gathered into one set
 _MARKS = "，。、；：！？“”;:!?"
-# The shingle at each clause start: after the block start or a run of separators.
-_ANCHOR_KEY = re.compile(f"[{_MARKS}\n]++(?=([^\n]{{{_KEY}}}))")
+# The shingle at each clause start: after the block start or a run of separators (found as
+# the last separator of the run: one character to test, no run to scan).
+_ANCHOR_KEY = re.compile(f"[{_MARKS}\n](?=([^{_MARKS}\n][^\n]{{{_KEY - 1}}}))")
 
 
 def _same_before(a: str, ea: int, b: str, eb: int) -> int:
@@ -94,33 +95,36 @@ def _chunk_keys(page: _Page, first: int, last: int) -> tuple[set[str], set[str]]
     return unique, {key for key, n in Counter(keys).items() if n > 1}
 
 
-def _occurrences(text: str, keys: set[str], lo: int, hi: int) -> list[tuple[int, str]]:
-    """Every place in text[lo:hi] where one of `keys` occurs, in text order."""
-    found: list[tuple[int, str]] = []
+def _pairs(text: str, keys: set[str], lo: int, mid: int, hi: int) -> list[tuple[int, int]]:
+    """(later, earlier) places of each key in text[lo:hi], for every two successive ones whose
+    earlier lies before `mid` (later pairs have windows of their own), in order of the later."""
+    pairs: list[tuple[int, int]] = []
+    append, find = pairs.append, text.find
     for key in keys:
-        at = text.find(key, lo, hi)
-        while at >= 0:
-            found.append((at, key))
-            at = text.find(key, at + 1, hi)
-    found.sort()
-    return found
+        prev = find(key, lo, hi)
+        while 0 <= prev < mid:
+            at = find(key, prev + 1, hi)
+            if at < 0:
+                break
+            append((at, prev))
+            prev = at
+    pairs.sort()
+    return pairs
 
 
 def _window_runs(page: _Page, keys: set[str], first: int, last: int) -> list[Duplicate]:
     """Runs of 20+ characters seeded by `keys` among blocks first..last-1, whose earlier
     copy lies in the window's first chunk (later chunks have windows of their own)."""
     texts = page.texts
-    seen: dict[str, tuple[int, int]] = {}
     found: list[Duplicate] = []
     done_until = -1  # seeds inside a run already reported need no second look
-    for p, key in _occurrences(page.joined, keys, *page.span(first, last)):
-        here = page.locate(p, first, last)
-        earlier = seen.get(key)
-        seen[key] = here
-        if earlier is None or p < done_until or here[0] - earlier[0] > _WINDOW:
+    lo, hi = page.span(first, last)
+    mid = page.span(first, min(last, first + _CHUNK))[1]
+    for p, q in _pairs(page.joined, keys, lo, mid, hi):
+        if p < done_until:
             continue
-        (eb, ep), (b, lp) = earlier, here
-        if eb >= first + _CHUNK or (eb == b and lp - ep < MIN_RUN):
+        (eb, ep), (b, lp) = page.locate(q, first, last), page.locate(p, first, last)
+        if b - eb > _WINDOW or (eb == b and lp - ep < MIN_RUN):
             continue
         s1, s2, n = _extend(texts[eb], ep, texts[b], lp, eb == b)
         if n >= MIN_RUN:

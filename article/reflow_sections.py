@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
+from article.reflow_find import found_in
 from article.reflow_terms import all_block_terms, content_words
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
@@ -64,7 +65,7 @@ def _text(blocks: list[int], raw: list[RawBlock]) -> str:
 
 def _found(items: list[str], text: str) -> list[str]:
     """The items that occur in a text."""
-    return [item for item in items if item in text]
+    return found_in(items, text)
 
 
 def _pick(shares: list[tuple[float, int]], minimum: float, own: float, margin: float) -> int | None:

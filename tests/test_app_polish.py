@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets._footer import FooterKey
 from tui_articles.support import SIZE, make_app, rendered, settle
 
@@ -17,7 +17,7 @@ from tui.help_screen import HelpScreen
 from tui.note_editor import NoteEditor
 from tui.quote import BAR, QuoteBlock, Typeset
 from tui.tabs.entities import EntitiesTab
-from tui.tabs.figures import chart, column_cells
+from tui.tabs.figures import FiguresTab, chart, column_cells
 from tui.tabs.legend import type_label
 from tui.tabs.notes import NotesTab
 
@@ -205,6 +205,21 @@ def test_figure_columns_and_chart_grow_with_the_sidebar() -> None:
     narrow, wide = column_cells(50, 15), column_cells(80, 15)
     assert wide[0] > narrow[0] and wide[1] > narrow[1]
     assert sum(narrow) + 15 <= 50
+    assert column_cells(36, 15) == (15, 0)  # an 80-column screen: no room for the subject
+
+
+async def test_a_narrow_sidebar_drops_the_subject_column(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        table = app.query_one(FiguresTab).query_one(DataTable)
+        assert [str(c.label) for c in table.columns.values()] == ["数值", "项目"]
+        assert table.virtual_size.width <= table.size.width  # nothing hidden off to the right
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert [str(c.label) for c in table.columns.values()] == ["数值", "项目", "主体"]
     figures = [
         Figure("超过1200亿元", 1.2e11, None, "元", "超过", "科技企业授信额度合计", "某行", 0, 0, 1),
         Figure("320亿元", 3.2e10, None, "元", None, "新增贷款", "某行", 0, 2, 3),

@@ -21,15 +21,20 @@ from tui.tabs.figure_format import bar, format_value, money_figures, sorted_by_v
 _CHART_LIMIT = 8
 _CHART_VALUE_CELLS = 16  # '不超过 9.8 亿元' and most other values fit
 _TABLE_CHROME = 8  # DataTable cell padding (1 + 1 per column) and its scrollbar
+_TWO_COLUMNS = 22  # cells the label and subject need between them to both say something
 CHART_MIN_HEIGHT = 26  # below this the table needs every row the chart would take
+COLUMNS = ("数值", "项目", "主体")
 MAX_ROWS = 500  # a table of thousands of rows costs seconds to build and helps nobody
 
 
 def column_cells(width: int, value_cells: int) -> tuple[int, int]:
-    """Cells for the label and subject columns in a table `width` cells wide (60:40)."""
-    spare = max(16, width - value_cells - _TABLE_CHROME)
-    label = max(8, spare * 3 // 5)
-    return label, max(6, spare - label)
+    """Cells for the label and subject columns in a table `width` cells wide (60:40);
+    subject 0 when there is no room for it: a label cut to nothing helps nobody."""
+    spare = width - value_cells - _TABLE_CHROME
+    if spare < _TWO_COLUMNS:
+        return max(8, spare + 2), 0  # one column less: its padding goes to the label
+    label = spare * 3 // 5
+    return label, spare - label
 
 
 def chart_cells(width: int, value_cells: int = _CHART_VALUE_CELLS) -> tuple[int, int]:
@@ -98,7 +103,7 @@ class FiguresTab(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("分析中…", classes="tab-status")
         table = FigureTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns("数值", "项目", "主体")
+        table.add_columns(*COLUMNS)
         yield table
         yield Static("", classes="figure-chart")
 
@@ -130,16 +135,21 @@ class FiguresTab(Vertical):
         self.query_one(".tab-status", Static).update(self._status())
         table = self.query_one(DataTable)
         current = self._cursor_key(table)
-        table.clear()
         order = sorted_by_value(self.figures) if self.by_value else range(len(self.figures))
         shown = [(i, format_value(self.figures[i])) for i in list(order)[:MAX_ROWS]]
         value_cells = max((cell_len(value) for _, value in shown), default=4)
         label_cells, subject_cells = column_cells(self._width, value_cells)
+        columns = COLUMNS if subject_cells else COLUMNS[:2]
+        table.clear(columns=len(table.columns) != len(columns))
+        if not table.columns:
+            table.add_columns(*columns)
         for i, value in shown:
             fig = self.figures[i]
             label = _clip(fig.label or "—", label_cells).rstrip()
-            subject = _clip(fig.subject or "—", subject_cells).rstrip()
-            table.add_row(Text(value, justify="right"), Text(label), Text(subject), key=str(i))
+            cells = [Text(value, justify="right"), Text(label)]
+            if subject_cells:
+                cells.append(Text(_clip(fig.subject or "—", subject_cells).rstrip()))
+            table.add_row(*cells, key=str(i))
         self.query_one(".figure-chart", Static).update(chart(self.figures, self._width - 2))
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current), animate=False)

@@ -17,6 +17,7 @@ MAX_QUOTED = 10  # characters of a quoted name around a number in it
 COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点", "倍"})  # 增长一倍 is a figure
 LATIN_RE = re.compile(r"[A-Za-z]")
 TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
+VAGUE_BEFORE = frozenset("数几")
 
 
 def _masked(blocks_entities: list[Entity], length: int) -> bytearray:
@@ -40,6 +41,8 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
         return True  # 五年期, 3个月期: the name of a term, not a quantity
     if after == "代" and q.unit == "年":
         return True  # 八十年代: a decade, not a number of years
+    if before in VAGUE_BEFORE and (m.group("an") or "")[:1] in "十百千万":
+        return True  # 数十家, 几十亿元: a vague order of magnitude, not a count of ten
     if _in_quoted_name(text, start, end):
         return True
     return m.group("an") == "一" and q.high is None and q.unit not in COUNT_ONE_OK and not q.ratio

@@ -117,3 +117,12 @@ def test_counted_branches_keep_their_suffix() -> None:
 def test_this_company_may_be_an_insurer() -> None:
     figures = figures_of("澄岭人寿日前召开发布会。", "会上透露，该公司计划新增床位不少于8000张。")
     assert figures[0].subject == "澄岭人寿"
+
+
+def test_vague_orders_of_magnitude_are_not_counts() -> None:
+    assert figures_of("数十家银行和几十亿元资金参与其中。") == []
+
+
+def test_per_mille() -> None:
+    figure = figures_of("不良率为0.8‰。")[0]
+    assert (figure.value, figure.unit, figure.label) == (0.8, "‰", "不良率")

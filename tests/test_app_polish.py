@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import DataTable, OptionList, Static
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 from tui_articles.support import SIZE, make_app, rendered, settle
 
@@ -35,6 +36,12 @@ async def test_footer_names_the_palette_in_chinese(tmp_path: Path) -> None:
         await settle(pilot)
         palette = app.query_one(FooterKey.__name__ + ".-command-palette", FooterKey)
         assert palette.description == "命令面板"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "搜索命令…"
+        titles = [title for title, _, _ in app.palette_commands()]
+        assert "命令面板" not in titles  # the palette does not offer itself
         assert all(key.description.isascii() is False for key in app.query(FooterKey))
 
 

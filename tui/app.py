@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
@@ -407,6 +408,11 @@ class JingduApp(AnnotationsMixin, App[int]):
                 yield description, keys, action
         for tab, label in (("figures", "数据"), ("entities", "实体"), ("notes", "笔记")):
             yield f"侧栏：{label}", "", f"show_tab('{tab}')"
+
+    def action_command_palette(self) -> None:
+        """The palette, its search field prompting in Chinese like everything else."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="搜索命令…", id="--command-palette"))
 
     async def action_quit_reader(self) -> None:
         """Save the reading position, stop a running analysis, then leave."""

@@ -260,3 +260,14 @@ async def test_note_editor_keeps_its_keys_in_view_on_a_small_terminal(tmp_path: 
         box = app.screen.query_one("#note-editor")
         assert hint.region.height == 1 and box.region.contains_region(hint.region)
         assert app.screen.query_one("#note-tags").region.height == 3
+
+
+async def test_a_figure_jump_names_the_figure(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "down", "enter")
+        await pilot.pause()
+        figure = app.document.figures[1]
+        assert app.reader.flashing == (figure.block, figure.start, figure.end)
+        assert "18.5% · 同比增长 · 青禾银行" in _status_line(app)

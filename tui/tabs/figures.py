@@ -178,4 +178,5 @@ class FiguresTab(Vertical):
         """Enter on a row: jump to that figure in the text."""
         event.stop()
         fig = self.figures[int(str(event.row_key.value))]
-        self.post_message(JumpTo(fig.block, fig.start, fig.end))
+        label = " · ".join(part for part in (format_value(fig), fig.label, fig.subject) if part)
+        self.post_message(JumpTo(fig.block, fig.start, fig.end, label=label))

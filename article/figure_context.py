@@ -162,6 +162,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> 
         if cut >= 0 and start - cut - len(verb) >= 2:
             begin = cut + len(verb)
     label = _after_modal(_trim(text[begin:start]))
+    if not any(ch.isalnum() for ch in label):
+        return ""  # only punctuation (—-) between two figures
     return label[-MAX_LABEL:]
 
 

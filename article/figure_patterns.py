@@ -10,7 +10,7 @@ from article import segment
 from article.entity_spans import words
 from article.numbers import MAGNITUDES, parse_number
 
-AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+AR_NUM = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 CN_DIGIT = "零〇一二两三四五六七八九"
 CN_NUM = rf"(?:[{CN_DIGIT}十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?|[百千](?=[万亿]))"
 NUM = rf"(?:{AR_NUM}|{CN_NUM})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from article.entity_spans import is_han
 from article.figure_context import SubjectFinder, change_target, label_for
 from article.figure_patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
 from article.model import Block, Entity, Figure
@@ -18,6 +19,7 @@ COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点", "倍"})  # 增�
 LATIN_RE = re.compile(r"[A-Za-z]")
 TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
 VAGUE_BEFORE = frozenset("数几")
+MINUS_SIGNS = frozenset("-－−")
 
 
 def _masked(blocks_entities: list[Entity], length: int) -> bytearray:
@@ -62,7 +64,8 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
 
 def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context) -> Figure:
     """A Figure with its qualifier, label and subject filled from the text around it."""
-    start, qualifier = m.start(), q.qualifier
+    start, q = _signed(text, m.start(), q, ctx.floor)
+    qualifier = q.qualifier
     pre = pre_qualifier(text[:start])
     if pre:
         qualifier = qualifier if qualifier and not pre[1] else pre[0]
@@ -85,6 +88,16 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
         start=start,
         end=m.end(),
     )
+
+
+def _signed(text: str, start: int, q: Quantity, floor: int) -> tuple[int, Quantity]:
+    """利润-6.4亿元: a minus sign after a word (not between two numbers) makes it negative."""
+    if start - 1 < max(floor, 0) or text[start - 1] not in MINUS_SIGNS:
+        return start, q
+    if start >= 2 and not is_han(text[start - 2]) and text[start - 2] not in "：:（( ":
+        return start, q  # 1-2, A-1: a range or a code, not a sign
+    high = None if q.high is None else -q.high
+    return start - 1, Quantity(-q.value, high, q.unit, q.qualifier, q.ratio)
 
 
 class _Context:

@@ -126,3 +126,13 @@ def test_vague_orders_of_magnitude_are_not_counts() -> None:
 def test_per_mille() -> None:
     figure = figures_of("不良率为0.8‰。")[0]
     assert (figure.value, figure.unit, figure.label) == (0.8, "‰", "不良率")
+
+
+def test_negative_amounts_and_full_width_decimals() -> None:
+    figures = figures_of("净利润-3.2亿元，增速为-0.4%，增长１５．５％，期限2-3年。")
+    assert [(f.text, f.value) for f in figures] == [
+        ("-3.2亿元", -320_000_000),
+        ("-0.4%", -0.4),
+        ("１５．５％", 15.5),
+        ("2-3年", 2),
+    ]

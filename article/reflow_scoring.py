@@ -20,8 +20,7 @@ from article.reflow_signals import (
     last_token,
     open_quote_pending,
     starts_enumeration,
-    surname_after_title,
-    trailing_surname,
+    surname_at_end,
 )
 from article.reflow_words import AGENT_ENDS, FUNCTION_CHARS, OPEN_QUOTES, TITLE_WORDS
 
@@ -155,9 +154,13 @@ def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]
     edges = []
     for size in sizes:
         edge = text[-size:] if tail else text[:size]
-        if len(edge) == size and all(map(is_cjk, edge)):
-            edges.append(edge)
+        if len(edge) != size or not _ALL_CJK.fullmatch(edge):
+            break  # a longer edge holds this one's characters too
+        edges.append(edge)
     return tuple(edges)
+
+
+_ALL_CJK = re.compile("[\u3400-\u9fff]+")
 
 
 _CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
@@ -194,10 +197,11 @@ def tail_of(piece: Piece) -> Tail:
     tail = piece.tail
     if tail is None:
         text = piece.text
+        surname, after_title = surname_at_end(text)
         tail = Tail(
             text,
-            trailing_surname(text),
-            surname_after_title(text),
+            surname,
+            after_title,
             text.endswith(TITLE_WORDS),
             open_quote_pending(text),
             last_sentence(text),

@@ -26,7 +26,7 @@ from article.reflow_words import (
     TITLE_WORDS,
 )
 from article.segment import tokenizer
-from article.surname_lists import surname_of
+from article.surname_lists import ALL_COMPOUND, ALL_SINGLE, surname_of
 
 _VERB_ALT = "|".join(SPEECH_VERBS)
 _ADVERB_ALT = "|".join(SPEECH_ADVERBS)
@@ -91,9 +91,8 @@ def list_heading(text: str) -> bool:
 
 def open_quote_pending(text: str) -> bool:
     """True when the text leaves a quotation open at its end."""
-    last_open = max(text.rfind(q) for q in OPEN_QUOTES)
-    last_close = max(text.rfind(q) for q in CLOSE_QUOTES)
-    return last_open > last_close
+    find = text.rfind
+    return max(find("“"), find("「"), find("『")) > max(find("”"), find("」"), find("』"))
 
 
 def closes_unopened_quote(text: str) -> bool:
@@ -260,9 +259,9 @@ def _first_sentence(text: str) -> str:
 
 def last_sentence(text: str, limit: int = 60) -> str:
     """The unfinished last sentence of a dangling block (at most `limit` characters)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, len(text) - limit))]
-    start = ends[-1] if ends else max(0, len(text) - limit)
-    return text[start:]
+    lo, find = max(0, len(text) - limit), text.rfind
+    end = max(find("。", lo), find("！", lo), find("？", lo), find("!", lo), find("?", lo))
+    return text[end + 1 :] if end >= 0 else text[lo:]
 
 
 def first_sentence(text: str, limit: int = 60) -> str:
@@ -280,17 +279,25 @@ def trailing_surname(text: str) -> str:
 
     After a title word any 百家姓 surname counts ("…首席投资官司徒"); elsewhere only common ones.
     """
-    for size in (2, 1):
-        surname = surname_of(text[-size:], rare_ok=text[:-size].endswith(TITLE_WORDS))
-        if len(surname) == size and (size == 2 or last_token(text) == surname):
-            return surname
-    return ""
+    return surname_at_end(text)[0]
 
 
 def surname_after_title(text: str) -> bool:
     """True when a lone surname follows a title word: the name was cut after its first part."""
-    surname = trailing_surname(text)
-    return bool(surname) and text[: -len(surname)].endswith(TITLE_WORDS)
+    return surname_at_end(text)[1]
+
+
+def surname_at_end(text: str) -> tuple[str, bool]:
+    """`trailing_surname` and `surname_after_title` at once (both read the same characters)."""
+    for size in (2, 1):
+        edge = text[-size:]
+        if edge[:1] not in ALL_SINGLE and edge not in ALL_COMPOUND:
+            continue  # no surname of any kind here: the title test can wait
+        titled = text.endswith(TITLE_WORDS, 0, len(text) - size)
+        surname = surname_of(edge, rare_ok=titled)
+        if len(surname) == size and (size == 2 or last_token(text) == surname):
+            return surname, titled
+    return "", False
 
 
 def expects_quantity(text: str) -> int:

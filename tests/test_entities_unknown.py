@@ -275,3 +275,11 @@ def test_second_reporter_before_a_closing_bracket() -> None:
 @pytest.mark.parametrize("date", ["1-2月份", "1月至3月", "1—10月"])
 def test_month_ranges_are_one_date(date: str) -> None:
     assert of_type("DATE", f"{date}，工业经济平稳运行。") == [date]
+
+
+def test_investment_firms_and_their_generic_kinds() -> None:
+    paragraph = (
+        "耐心资本、国有资本、社会资本、长期资本、产业资本、私募创投和本土创投都在参与，"
+        "新募基金规模下降，澄岭资本和岚溪创投也在其中。"
+    )
+    assert of_type("ORG", paragraph) == ["澄岭资本", "岚溪创投"]

@@ -136,3 +136,8 @@ def test_negative_amounts_and_full_width_decimals() -> None:
         ("１５．５％", 15.5),
         ("2-3年", 2),
     ]
+
+
+def test_lengthened_period_shares_the_label() -> None:
+    figures = figures_of("平均退出周期已经从4年左右延长到6年以上。")
+    assert [f.label for f in figures] == ["平均退出周期", "平均退出周期"]

@@ -28,16 +28,6 @@ from article.reflow_scoring import Piece, Scored
 from article.reflow_sections import Move, Plan, group_articles
 from article.reflow_signals import dangles, start_of
 
-
-def _after(before: RawBlock | None, cut: bool) -> str | None:
-    """What stands right before a block in the source: a figure, a cut-off block, or neither."""
-    if before is None:
-        return None
-    if before.kind in (CAPTION, SOURCE):
-        return "figure"
-    return "dangling" if cut and before.kind in BODY_KINDS else None
-
-
 _EVIDENCE = {
     "next": "紧接在后",
     "figure": "图表之后接排",
@@ -73,13 +63,17 @@ class _Chain:
     joins: list[Scored] = field(default_factory=list)
 
 
-def _chains(members: list[int], chosen: list[Scored]) -> list[_Chain]:
-    """Chains of joins, each placed where its earliest part stood in the article."""
+def _chains(members: list[int], chosen: list[Scored]) -> list[_Chain | int]:
+    """Chains of joins, each placed where its earliest part stood in the article; a block in
+    no join stands for itself (most do: no chain is built for them)."""
     nxt = {s.a: s for s in chosen}
     has_prev = {s.b: s.a for s in chosen}
     placed: set[int] = set()
-    chains: list[_Chain] = []
+    chains: list[_Chain | int] = []
     for i in members:
+        if i not in nxt and i not in has_prev:
+            chains.append(i)
+            continue
         if i in placed:
             continue
         head = i
@@ -105,8 +99,27 @@ class _Builder:
     repairs: list[Repair] = field(default_factory=list)
     first_block_of: dict[int, int] = field(default_factory=dict)  # raw index -> output index
 
-    def emit(self, chain: _Chain, article: int) -> int:
+    def emit_one(self, i: int, article: int) -> int:
+        """Build one output block from a raw block in no join."""
+        index = len(self.blocks)
+        head = self.raw[i]
+        piece = self.pieces.get(i)
+        flags: list[str] = []
+        if piece is not None:
+            if piece.start is not None and piece.start.orphan:
+                flags.append(TRUNCATED_START)
+            if piece.dangling:
+                flags.append(TRUNCATED_END)
+        self.blocks.append(
+            Block(index, head.kind, head.text, list(head.lines), head.speaker, article, flags)
+        )
+        self.first_block_of[i] = index
+        return index
+
+    def emit(self, chain: _Chain | int, article: int) -> int:
         """Build one output block from a chain of raw blocks."""
+        if isinstance(chain, int):
+            return self.emit_one(chain, article)
         index = len(self.blocks)
         head = self.raw[chain.parts[0]]
         text, lines = head.text, list(head.lines)
@@ -148,20 +161,28 @@ class _Builder:
 def _pieces(raw: list[RawBlock], plan: Plan, cut: dict[int, bool]) -> list[Piece]:
     """The body blocks of one article, in its reading order, with their edge signals."""
     pieces: list[Piece] = []
+    append = pieces.append
     for i in plan.members:
         block = raw[i]
-        if block.kind not in BODY_KINDS:
+        kind = block.kind
+        if kind not in BODY_KINDS:
             continue
         text = block.text
         dangling = cut.get(i)
         if dangling is None:
             dangling = cut[i] = dangles(text)
-        before = raw[i - 1] if i > 0 else None
-        if before is not None and before.kind in BODY_KINDS and i - 1 not in cut:
-            cut[i - 1] = dangles(before.text)
-        after = _after(before, cut.get(i - 1, False))
-        start = start_of(text) if block.kind not in (QUESTION, ANSWER) else None
-        pieces.append(Piece(i, len(pieces), text, start, dangling, i - 1, after))
+        after = None
+        if i > 0:
+            before = raw[i - 1]
+            if before.kind in BODY_KINDS:
+                cut_before = cut.get(i - 1)
+                if cut_before is None:
+                    cut_before = cut[i - 1] = dangles(before.text)
+                after = "dangling" if cut_before else None
+            elif before.kind in (CAPTION, SOURCE):
+                after = "figure"
+        start = start_of(text) if kind not in (QUESTION, ANSWER) else None
+        append(Piece(i, len(pieces), text, start, dangling, i - 1, after))
     return pieces
 
 

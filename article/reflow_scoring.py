@@ -348,17 +348,15 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, 
     return 0.0, 0, ""
 
 
-def _most_added(a: Piece, tail: Tail, b: Piece, start: Start) -> float:
-    """The most that break evidence and names could still add (cheap upper bound)."""
-    if a.text[-1:] == b.text[:1]:
-        most = 6.0
-    elif any((end + b.text[:1]) in freq_table() for end in tail.ends):
-        most = 4.0  # jieba's table holds every word prefix: no key, no word across
-    else:
-        most = 0.0
-    if start.reason == "name_fragment" and tail.surname:
-        most += 2.0
-    return most
+def _break_most(a: Piece, tail: Tail, b: Piece) -> float:
+    """The most that break evidence could add (cheap upper bound; 0: none is there)."""
+    first = b.text[:1]
+    if a.text[-1:] == first:
+        return 6.0
+    table = freq_table()
+    if any((end + first) in table for end in tail.ends):
+        return 4.0  # jieba's table holds every word prefix: no key, no word across
+    return 0.0
 
 
 def _fits(evidence: list[str]) -> bool:
@@ -373,14 +371,16 @@ def score_pair(a: Piece, b: Piece, context: Context) -> Scored | None:
     evidence: list[str] = []
     total = _position(a, b, evidence) + _quotes(tail, start, evidence)
     total += _start_fit(tail, b, start, evidence) + _signal(tail, b, start)
-    most = _most_added(a, tail, b, start)
+    at_break = _break_most(a, tail, b)
+    most = at_break + (2.0 if start.reason == "name_fragment" and tail.surname else 0.0)
     if total + most + COHESION_MAX < MIN_SCORE or not (most or _fits(evidence)):
         return None  # cannot reach the bar, or nothing but place could ever speak for it
-    head = head_of(b)
-    bonus, repeat, note = _break_evidence(a, tail, b, head)
-    if bonus:
-        total += bonus
-        evidence.append(note)
+    repeat = 0
+    if at_break:  # otherwise neither a repeat nor a word across can be there
+        bonus, repeat, note = _break_evidence(a, tail, b, head_of(b))
+        if bonus:
+            total += bonus
+            evidence.append(note)
     name = tail.surname + start.fragment
     if start.reason == "name_fragment" and tail.surname and context.count(name):
         total += 2.0

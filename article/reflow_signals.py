@@ -168,8 +168,14 @@ STRONG_REASONS = frozenset(
 )
 
 
+# Characters a speech verb or adverb begins with: a name + verb start has one at 1..3.
+_NAME_VERB_LEAD = frozenset(w[0] for w in SPEECH_VERBS + SPEECH_ADVERBS)
+
+
 def _name_start(text: str) -> tuple[str | None, str]:
     """Classify "曾刚指出" (full name: a start signal) vs "玲艳指出" (a name's tail)."""
+    if _NAME_VERB_LEAD.isdisjoint(text[1:4]):
+        return None, ""
     match = _NAME_VERB.match(text)
     if match is None:
         return None, ""

@@ -145,6 +145,15 @@ def _free_stem(text: str, start: int, suffix: str) -> bool:
     return wordtags.tag(prev) in CITY_LEAD_TAGS
 
 
+def _stem_start(text: str, suffix_start: int, ends: set[int]) -> int:
+    """Start of the stem: chained to a place that ends right before it, else two characters."""
+    for n in (2, 3):
+        start = suffix_start - n
+        if start in ends and all(is_han(ch) for ch in text[start:suffix_start]):
+            return start  # 许昌市襄城县, 合肥市滨湖新区
+    return suffix_start - 2
+
+
 def stem_spans(text: str, known: list[Span]) -> list[Span]:
     """Unknown 襄城县 / 柴桑区 / 某某市 places: a suffix after a two-character name."""
     ends = {s.end for s in known if s.type == "PLACE"}
@@ -153,7 +162,7 @@ def stem_spans(text: str, known: list[Span]) -> list[Span]:
         suffix = m.group()
         if text[m.start() : m.start() + 2] in BAD_CONTINUATION:
             continue
-        start = next((m.start() - n for n in (2, 3) if m.start() - n in ends), m.start() - 2)
+        start = _stem_start(text, m.start(), ends)
         chained = start in ends
         if not _good_stem(text[start : m.start()], suffix, chained):
             continue

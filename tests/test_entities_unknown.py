@@ -283,3 +283,8 @@ def test_investment_firms_and_their_generic_kinds() -> None:
         "新募基金规模下降，澄岭资本和岚溪创投也在其中。"
     )
     assert of_type("ORG", paragraph) == ["澄岭资本", "岚溪创投"]
+
+
+def test_unknown_city_repeated_after_a_comma() -> None:
+    paragraph = "鹭岛集团宣布与澧州市签署协议。项目位于澧州市，澧州市的养老需求旺盛。"
+    assert of_type("PLACE", paragraph) == ["澧州市", "澧州市", "澧州市"]

@@ -114,7 +114,7 @@ class Tail:
     def pairs(self) -> set[str]:
         """Character pairs of the unfinished sentence (for shared words)."""
         if self._pairs is None:
-            self._pairs = char_pairs(self.sentence)
+            self._pairs = content_pairs(self.sentence)
         return self._pairs
 
     @property
@@ -138,7 +138,7 @@ class Head:
     def pairs(self) -> set[str]:
         """Character pairs of the first sentence (for shared words)."""
         if self._pairs is None:
-            self._pairs = char_pairs(self.sentence)
+            self._pairs = content_pairs(self.sentence)
         return self._pairs
 
     @property
@@ -169,6 +169,25 @@ _CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 def char_pairs(text: str) -> set[str]:
     """Every two adjacent characters of a text (built in C: map over two offsets)."""
     return set(map(str.__add__, text, text[1:]))
+
+
+def content_class(excluded: frozenset[str]) -> str:
+    """A regex class of CJK characters but the excluded ones (ranges between them)."""
+    ranges, low = [], 0x3400
+    for code in sorted(ord(c) for c in excluded):
+        if low < code:
+            ranges.append(f"{chr(low)}-{chr(code - 1)}")
+        low = code + 1
+    return "[" + "".join(ranges) + f"{chr(low)}-\u9fff]"
+
+
+_CONTENT_PAIR = re.compile(f"(?=({content_class(FUNCTION_CHARS)}{{2}}))")
+
+
+def content_pairs(text: str) -> set[str]:
+    """The adjacent character pairs that may start a shared word (CJK, no function character):
+    the only ones `shared_words` looks at."""
+    return set(_CONTENT_PAIR.findall(text))
 
 
 def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[str]:

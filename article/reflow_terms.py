@@ -7,6 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from article.model import RawBlock
+from article.reflow_scoring import content_class
 from article.reflow_signals import freq_table
 from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
@@ -72,15 +73,15 @@ _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")
 RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
 MAX_WORDS = 16  # the rarest words are enough to recognise a topic
 SAMPLE = 500  # characters of a passage read for its vocabulary
+_TOPIC_PAIR = re.compile(f"(?=({content_class(_FUNCTION_CHARS)}{{2}}))")
 
 
 def content_words(text: str) -> list[str]:
     """The rarest two-character dictionary words of a passage: the vocabulary of its topic."""
-    sample = text[:SAMPLE]
     table = freq_table()
     scored = []
-    for pair in set(map(str.__add__, sample, sample[1:])):  # every two adjacent characters
+    for pair in set(_TOPIC_PAIR.findall(text, 0, SAMPLE)):  # two adjacent content characters
         n = table.get(pair) or 0
-        if 0 < n < RARE_WORD_FREQ and _CJK_PAIR.match(pair) and _FUNCTION_CHARS.isdisjoint(pair):
+        if 0 < n < RARE_WORD_FREQ:
             scored.append((n, pair))
     return [pair for _, pair in sorted(scored)[:MAX_WORDS]]

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from article.entity_companies import company_spans
+from article.entity_foreign import foreign_names
 from article.entity_named import named_org_spans
 from article.entity_orgs import compound_spans, ticker_spans
 from article.entity_patterns import find_dates, find_tickers
 from article.entity_people import (
-    foreign_names,
     known_name_spans,
     names_before_titles,
     names_regex,
-    speaker_name,
     speaking_names,
     titled_names,
-    turn_name,
 )
 from article.entity_places import lexicon_spans, stem_spans, suffix_only_spans
 from article.entity_products import find_products
 from article.entity_spans import Span, resolve
+from article.entity_turns import speaker_name, turn_name
 from article.model import Block, Entity
 
 

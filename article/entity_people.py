@@ -6,7 +6,6 @@ import re
 
 from article import lexicon, segment, wordtags
 from article.entity_spans import Span, is_han
-from article.model import ANSWER, PARAGRAPH, QUESTION, Block
 
 # Characters that never occur in a given name but often right after one.
 NOT_IN_NAME = frozenset(
@@ -35,7 +34,7 @@ CREDIT_ROLES = frozenset(
 PUNCT_FOLLOW = frozenset('，。；：！？、,;:!?（(“”"）) \u3000')
 
 
-def _surname_len(text: str, pos: int) -> int:
+def surname_len(text: str, pos: int) -> int:
     """Length of the surname starting at pos (2 for 欧阳), 0 when there is none."""
     names = lexicon.surnames()
     if text[pos : pos + 2] in names:
@@ -68,7 +67,7 @@ def _followed(text: str, end: int) -> int:
     return 0
 
 
-def _plausible(name: str, surname: int, strong: bool) -> bool:
+def plausible(name: str, surname: int, strong: bool) -> bool:
     """A surname, one or two given-name characters, and not an everyday word."""
     given = name[surname:]
     if not 1 <= len(given) <= 2 or not all(is_han(ch) for ch in name):
@@ -92,7 +91,7 @@ def _plausible(name: str, surname: int, strong: bool) -> bool:
 
 def name_at(text: str, pos: int, strong_context: bool) -> int:
     """End of a person name starting at pos, chosen by what follows it; 0 when none fits."""
-    surname = _surname_len(text, pos)
+    surname = surname_len(text, pos)
     if not surname:
         return 0
     fits: list[tuple[int, int]] = []
@@ -101,7 +100,7 @@ def name_at(text: str, pos: int, strong_context: bool) -> int:
         if end > len(text):
             continue
         strength = _followed(text, end)
-        if strength and _plausible(text[pos:end], surname, strong_context and strength == 2):
+        if strength and plausible(text[pos:end], surname, strong_context and strength == 2):
             fits.append((end, strength))
     if not fits:
         return 0
@@ -148,7 +147,7 @@ def names_before_titles(text: str) -> list[Span]:
 
 def _name_before_title(name: str, title_first: str) -> bool:
     """A surname and a given name that is no everyday word (a well-known full name may be)."""
-    surname = _surname_len(name, 0)
+    surname = surname_len(name, 0)
     if not surname or not 1 <= len(name) - surname <= 2:
         return False
     tag = wordtags.tag(name)
@@ -156,7 +155,7 @@ def _name_before_title(name: str, title_first: str) -> bool:
         return True
     if tag is not None or name[-1] == title_first:
         return False  # 全行行长, 全辖行长: the word before the title is no name
-    return _plausible(name, surname, strong=False)
+    return plausible(name, surname, strong=False)
 
 
 def _title_inside_word(text: str, start: int, end: int) -> bool:
@@ -185,105 +184,6 @@ def speaking_names(text: str) -> list[Span]:
                 spans.append(Span(pos, m.start(), "PERSON", 5))
                 break
     return spans
-
-
-def speaker_name(text: str, speaker: str | None) -> list[Span]:
-    """The Q&A speaker at the start of a turn (某某：…), when it reads as a person's name."""
-    if not speaker or not text.startswith(speaker):
-        return []
-    surname = _surname_len(speaker, 0)
-    if surname and _plausible(speaker, surname, strong=True):
-        return [Span(0, len(speaker), "PERSON", 5)]
-    return []
-
-
-TURN_RE = re.compile(r"([\u4e00-\u9fff]{2,4})[：:]")
-QUESTION_LABEL_RE = re.compile(r"[^，。：:]{1,12}[：:].*[？?]")
-INLINE_TURN_RE = re.compile(r"(?<=[？?])\s*([\u4e00-\u9fff]{2,4})[：:]")
-
-
-def turn_name(text: str, kind: str, previous: Block | None) -> list[Span]:
-    """某某：… answering a question turn (记者：…？) names its speaker, labelled or not."""
-    spans = [_turn_span(m) for m in INLINE_TURN_RE.finditer(text)]  # …？某某：… in one block
-    m = TURN_RE.match(text)
-    if m and kind in (ANSWER, PARAGRAPH) and _is_question(previous):
-        spans.append(_turn_span(m))
-    return [s for s in spans if s is not None]
-
-
-def _is_question(block: Block | None) -> bool:
-    """A question turn, marked by the block splitter or written as 记者：…？."""
-    if block is None:
-        return False
-    return block.kind == QUESTION or QUESTION_LABEL_RE.match(block.text) is not None
-
-
-def _turn_span(m: re.Match[str]) -> Span | None:
-    """The speaker label of an answer turn, when it reads as a person's name."""
-    name = m.group(1)
-    surname = _surname_len(name, 0)
-    if surname and _plausible(name, surname, strong=False):
-        return Span(m.start(1), m.end(1), "PERSON", 5)
-    return None
-
-
-_HAN_RUN = r"[\u4e00-\u9fff]+(?:[-‐][\u4e00-\u9fff]+)*"
-FOREIGN_NAME_RE = re.compile(rf"{_HAN_RUN}(?:[·•・]{_HAN_RUN})+")
-HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
-NAME_DOTS = "·•・"
-TRANSLITERATION_TAGS = frozenset({"nr", "nrt", "nrfg", None})
-
-
-def foreign_names(text: str) -> list[Span]:
-    """约瑟夫·奈, 让-克洛德·容克: transliterated names are written with a middle dot."""
-    spans: list[Span] = []
-    if not any(dot in text for dot in NAME_DOTS):
-        return spans
-    for m in FOREIGN_NAME_RE.finditer(text):
-        runs = list(HAN_RUN_RE.finditer(text, m.start(), m.end()))
-        start = _first_part_start(text, runs[0].start(), runs[0].end())
-        end = _last_part_end(text, runs[-1].start(), runs[-1].end())
-        parts = re.split(r"[·•・\-‐]", text[start:end])
-        if start < runs[0].end() and end > runs[-1].start() and not any(map(_word_part, parts)):
-            spans.append(Span(start, end, "PERSON", 5))
-    return spans
-
-
-def _word_part(part: str) -> bool:
-    """A dotted part that is an ordinary word or a place (中国·杭州), not a transliteration."""
-    if not part or part in lexicon.tagged_words():
-        return True
-    return any(
-        len(word) > 1 and wordtags.tag(word) not in TRANSLITERATION_TAGS
-        for word in segment.cut(part, hmm=False)
-    )
-
-
-def _first_part_start(text: str, start: int, end: int) -> int:
-    """Where the name begins in the run before its first dot (教授约瑟夫 → 约瑟夫)."""
-    pos = end
-    for word in reversed(segment.cut(text[start:end], hmm=False)):
-        if word in lexicon.titles() or word in BOUNDARY_BEFORE or _function_word(word):
-            break
-        if len(word) > 1 and wordtags.tag(word) not in TRANSLITERATION_TAGS:
-            break  # 大学教授约瑟夫: an ordinary word ends the name's run
-        pos -= len(word)
-    return pos
-
-
-def _last_part_end(text: str, start: int, end: int) -> int:
-    """Where the name ends in the run after its last dot (奈指出 → 奈)."""
-    pos = start
-    for word in segment.cut(text[start:end], hmm=False):
-        if _function_word(word) or lexicon.compiled("follow").fullmatch(word):
-            break
-        pos += len(word)
-    return pos
-
-
-def _function_word(word: str) -> bool:
-    """A verb, preposition, adverb … : never part of a transliterated name."""
-    return (wordtags.tag(word) in wordtags.NON_NAME_TAGS and len(word) > 1) or word in NOT_IN_NAME
 
 
 def known_name_spans(text: str, names: re.Pattern[str] | None) -> list[Span]:

@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 
 from article.entity_spans import is_han
-from article.figure_context import SubjectFinder, change_target, label_for
+from article.figure_context import change_target, label_for
 from article.figure_patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
+from article.figure_subjects import SubjectFinder
 from article.model import Block, Entity, Figure
 from article.numbers import to_float
 

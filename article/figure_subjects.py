@@ -1,0 +1,104 @@
+"""Whom a figure is about: the organisation or person of its sentence, or the bank of 该行."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from article.entity_spans import words
+from article.model import Entity
+
+SENTENCE_END = "。！？!?\n"
+REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
+MAX_SENTENCE = 400  # characters looked back for a sentence start
+MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
+SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
+RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
+# Names that a later 该公司 may stand for: companies, and insurers, brokers or funds by trade.
+COMPANY_ENDINGS = tuple(words("公司 股份 集团 控股 人寿 保险 财险 证券 基金 信托 资管 期货 资本"))
+MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Index where the sentence holding pos begins (a run-on sentence is cut at MAX_SENTENCE)."""
+    i, floor = pos, max(0, pos - MAX_SENTENCE)
+    while i > floor and text[i - 1] not in SENTENCE_END:
+        i -= 1
+    return i
+
+
+def between(entities: list[Entity], begin: int, end: int) -> list[Entity]:
+    """Entities of one block (sorted by start) lying wholly inside text[begin:end]."""
+    first = bisect_left(entities, begin, key=lambda e: e.start)
+    last = bisect_left(entities, end, lo=first, key=lambda e: e.start)
+    return [e for e in entities[first:last] if e.end <= end]
+
+
+class SubjectFinder:
+    """Finds whom a figure is about, remembering banks and companies for 该行/该公司."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.orgs = [e for e in entities if e.type == "ORG"]
+        self.keys = [(e.block, e.start) for e in self.orgs]
+
+    def referent(self, block: int, pos: int, word: str) -> str | None:
+        """The organisation 该行/该公司 … at (block, pos) stands for: the latest fitting one."""
+        end = bisect_left(self.keys, (block, pos))
+        for i in range(end - 1, max(end - MAX_REFERENT_LOOKBACK, 0) - 1, -1):
+            if _fits(self.orgs[i].text, word):
+                return self.orgs[i].text
+        return None
+
+    def subject(self, text: str, block: int, start: int, entities: list[Entity]) -> str | None:
+        """Whom the figure's sentence is about; else the topic of an earlier sentence."""
+        first = begin = sentence_start(text, start)
+        found = self._in_span(text, block, begin, start, entities, nearest=True)
+        for _ in range(MAX_TOPIC_SENTENCES):
+            if found or begin == 0:
+                break
+            end, begin = begin, sentence_start(text, begin - 1)
+            found = self._in_span(text, block, begin, end, entities, nearest=False)
+        return found or _source_in(text, between(entities, first, start))
+
+    def _in_span(
+        self, text: str, block: int, begin: int, end: int, entities: list[Entity], nearest: bool
+    ) -> str | None:
+        """ORG/PERSON of text[begin:end] (nearest or first), or the bank behind a later 该行."""
+        near = [
+            e
+            for e in between(entities, begin, end)
+            if e.type in ("ORG", "PERSON") and _role(text, e.start) is None
+        ]
+        floor = near[-1].end if near else begin
+        refs = list(REFERENT_RE.finditer(text, floor, end))
+        if refs:
+            bank = self.referent(block, refs[-1].start(), refs[-1].group())
+            if bank:
+                return bank
+        if not near:
+            return None
+        return near[-1].text if nearest else near[0].text
+
+
+def _role(text: str, pos: int) -> str | None:
+    """'source' after 经/据 …, 'recipient' after 向/为/给 …, None for a plain subject."""
+    if text.endswith(SOURCE_MARKERS, 0, pos):
+        return "source"
+    return "recipient" if text.endswith(RECIPIENT_MARKERS, 0, pos) else None
+
+
+def _source_in(text: str, entities: list[Entity]) -> str | None:
+    """The last source (据某某披露) of the sentence: the figure's subject when nothing else is."""
+    sources = [
+        e for e in entities if e.type in ("ORG", "PERSON") and _role(text, e.start) == "source"
+    ]
+    return sources[-1].text if sources else None
+
+
+def _fits(name: str, word: str) -> bool:
+    """Whether an organisation name can be what 该行 / 该公司 … refers to."""
+    if word in ("该行", "该银行"):
+        return name.endswith("行")
+    if word in ("该公司", "该集团", "该企业"):
+        return name.endswith(COMPANY_ENDINGS)
+    return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_STEPS = 6  # first-character hits tried one by one before a plain search is cheaper
+_STEPS = 10  # first-character hits tried one by one before a plain search is cheaper
 
 
 def contains(text: str, word: str, start: int = 0, end: int | None = None) -> bool:

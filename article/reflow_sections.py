@@ -127,9 +127,11 @@ class _Grouper:
         words = content_words(_text(passage, self.raw))
         if not words:
             return None, []  # nothing rare to recognise a topic by (Latin text, a few words)
-        shares = [(len(_found(words, self.text_of(j))) / len(words), j) for j in self.rivals()]
+        texts = [(self.text_of(j), j) for j in self.rivals()]
+        present = _found(words, "\n".join(text for text, _ in texts))  # one look for most words
+        shares = [(len(_found(present, text)) / len(words), j) for text, j in texts]
         home = _pick(shares, _MIN_WORD_SHARE, 0.0, 0.0)
-        return home, _found(words, self.text_of(home)) if home is not None else []
+        return home, _found(present, self.text_of(home)) if home is not None else []
 
     def _rest(self, span: list[int], section: list[int]) -> Callable[[], str]:
         """The text of the section's own article without the section (built only if asked)."""

@@ -96,6 +96,20 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE_END.search(line) or _BYLINE_START.match(line))
 
 
+# First characters of every structural line (markup, brackets, markers, sources, credits,
+# Q&A roles): a line starting otherwise is structural only as a byline or a "某某：" turn.
+_STRUCTURAL_FIRST = frozenset("#（(【[上下接转续资数图信注来责编校审监美统终《记问主提Q答A")
+
+
+def plain_line(line: str) -> bool:
+    """Cheap sure test that `classify_line` finds a plain paragraph line (most lines are)."""
+    return (
+        line[0] not in _STRUCTURAL_FIRST
+        and "：" not in line[2:5]
+        and (len(line) > 40 or _SENTENCE_PUNCT.search(line) is not None)
+    )
+
+
 def classify_line(line: str, after_question: bool = False) -> LineKind:
     """Classify one stripped, non-blank source line (`after_question`: in a Q&A run)."""
     if match := _HEADING.match(line):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from article.blockkinds import LineKind, classify_line, names_a_chart
-from article.model import ANSWER, CAPTION, HEADING, QUESTION, SOURCE, RawBlock
+from article.blockkinds import LineKind, classify_line, names_a_chart, plain_line
+from article.model import ANSWER, CAPTION, HEADING, PARAGRAPH, QUESTION, SOURCE, RawBlock
 
 # Below this share of blank separators per non-blank line, a document has no paragraph breaks
 # worth trusting, so each line is taken as a block of its own.
@@ -50,6 +50,13 @@ def split_blocks(text: str) -> list[RawBlock]:
         line = raw_line.strip()
         if not line:
             open_block = None
+            continue
+        if plain_line(line):  # the usual case, without building a LineKind
+            if open_block is not None and not every_line:
+                _extend(open_block, line, number)
+                continue
+            open_block = RawBlock(PARAGRAPH, line, [(number, number)])
+            blocks.append(open_block)
             continue
         kind = classify_line(line, bool(blocks) and blocks[-1].kind == QUESTION)
         if open_block is not None and not kind.structural and not every_line:

@@ -1,0 +1,125 @@
+"""The fast paths added for speed give exactly what the plain computations they replace give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from article import reflow_dups
+from article.blockkinds import classify_line, plain_line
+from article.model import PARAGRAPH
+from article.reflow_find import contains, found_in
+from article.reflow_scoring import char_pairs, content_pairs
+from article.reflow_signals import last_sentence, open_quote_pending
+from article.reflow_words import FUNCTION_CHARS
+
+# Few distinct characters, so words recur and first characters repeat; structural ones too.
+_CHARS = "甲乙丙丁的是了，。：！？“”「」#（上资记答A张王1 "
+_TEXT = st.text(alphabet=_CHARS, max_size=60)
+_WORD = st.text(alphabet="甲乙丙丁的", min_size=1, max_size=4)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_CHARS + "《主责编接转来", min_size=1, max_size=50))
+def test_a_plain_line_is_classified_as_a_plain_paragraph(line: str) -> None:
+    line = line.strip()
+    if line and plain_line(line):
+        for after_question in (False, True):
+            kind = classify_line(line, after_question)
+            assert (kind.kind, kind.text, kind.speaker, kind.structural) == (
+                PARAGRAPH,
+                line,
+                None,
+                False,
+            )
+
+
+def test_plain_line_leaves_structural_lines_to_the_classifier() -> None:
+    for line in ("## 小标题", "资料来源：某某研究院", "上接 B2", "答：是的。", "何明轩：对。"):
+        assert not plain_line(line)
+    assert plain_line("某市今年新增贷款120亿元，同比增长8%。")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="甲乙丙丁的", max_size=80), _WORD, st.integers(0, 90))
+def test_contains_is_substring_search(text: str, word: str, start: int) -> None:
+    assert contains(text, word) == (word in text)
+    assert contains(text, word, start) == (word in text[start:])
+
+
+@given(st.lists(_WORD, max_size=8), st.text(alphabet="甲乙丙丁的", max_size=40))
+def test_found_in_keeps_order_and_finds_every_present_word(words: list[str], text: str) -> None:
+    assert found_in(words, text) == [w for w in words if w in text]
+
+
+_CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
+
+
+@given(_TEXT)
+def test_content_pairs_are_the_cjk_pairs_without_function_characters(text: str) -> None:
+    expected = {
+        p for p in char_pairs(text) if _CJK_PAIR.fullmatch(p) and FUNCTION_CHARS.isdisjoint(p)
+    }
+    assert content_pairs(text) == expected
+
+
+@given(_TEXT, st.integers(1, 70))
+def test_last_sentence_and_open_quote_match_their_definitions(text: str, limit: int) -> None:
+    start = max(0, len(text) - limit)
+    ends = [m.end() for m in re.finditer(r"[。！？!?]", text[start:])]
+    assert last_sentence(text, limit) == (text[start + ends[-1] :] if ends else text[start:])
+    opened = max(text.rfind(q) for q in "“「『")
+    assert open_quote_pending(text) == (opened > max(text.rfind(q) for q in "”」』"))
+
+
+def _walked_runs(page: reflow_dups._Page, keys: set[str], first: int, last: int) -> list:
+    """The earlier walk over every place of every key (the reference for the pair walk)."""
+    texts, lo, hi = page.texts, *page.span(first, last)
+    places = sorted((at, key) for key in keys for at in _every(page.joined, key, lo, hi))
+    seen: dict[str, tuple[int, int]] = {}
+    found, done_until = [], -1
+    for p, key in places:
+        here = page.locate(p, first, last)
+        earlier, seen[key] = seen.get(key), here
+        if earlier is None or p < done_until or here[0] - earlier[0] > reflow_dups._WINDOW:
+            continue
+        (eb, ep), (b, lp) = earlier, here
+        if eb >= first + reflow_dups._CHUNK or (eb == b and lp - ep < reflow_dups.MIN_RUN):
+            continue
+        s1, s2, n = reflow_dups._extend(texts[eb], ep, texts[b], lp, eb == b)
+        if n >= reflow_dups.MIN_RUN:
+            found.append(reflow_dups._record(texts, (eb, s1), (b, s2), n))
+            done_until = p - lp + s2 + n
+    return found
+
+
+def _every(text: str, key: str, lo: int, hi: int) -> list[int]:
+    """Every place of key in text[lo:hi]."""
+    places, at = [], text.find(key, lo, hi)
+    while at >= 0:
+        places.append(at)
+        at = text.find(key, at + 1, hi)
+    return places
+
+
+_PHRASES = [
+    "甲乙丙丁甲乙丙丁甲乙，",
+    "丙丁甲乙丙丁甲乙丙丁。",
+    "乙丙丁甲乙丙丁甲乙丙",
+    "丁甲乙丙丁甲乙丙丁甲；",
+]
+
+
+@settings(max_examples=150)
+@given(st.lists(st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=6), min_size=1))
+def test_duplicate_pairs_walk_finds_what_walking_every_place_finds(blocks: list[list[str]]) -> None:
+    texts = ["".join(parts) for parts in blocks] * 3
+    page = reflow_dups._Page.of(texts)
+    keys = set(reflow_dups._ANCHOR_KEY.findall(page.joined))
+    for first in range(0, len(texts), reflow_dups._CHUNK):
+        last = min(len(texts), first + 4 * reflow_dups._CHUNK)
+        assert reflow_dups._window_runs(page, keys, first, last) == _walked_runs(
+            page, keys, first, last
+        )

@@ -30,6 +30,7 @@ CHANGE_TO_RE = re.compile(
 )
 LEAD_VERBS = ("实现", "达到")
 MODALS = frozenset(words("可以 能够 得以 可望 有望 将会 能 会 要 将 可"))
+MODAL_CHARS = frozenset("".join(MODALS))
 COMPARE_WORDS = frozenset({"较", "比", "同比", "环比"})
 BASE_PERIODS = ("年初", "上年", "去年", "同期", "上月", "上季", "前一年", "上一年", "年末")
 # Verbs of reporting that open a clause after its source (某行披露其…余额为): not the measure.
@@ -161,6 +162,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> 
 
 def _after_modal(label: str) -> str:
     """他的店里每月可以节省手续费 → 节省手续费: what comes after a modal verb is the measure."""
+    if not any(ch in label for ch in MODAL_CHARS):
+        return label
     words_ = segment.cut(label, hmm=False)
     cuts = [i for i, w in enumerate(words_[:-1]) if w in MODALS]
     rest = "".join(words_[cuts[-1] + 1 :]) if cuts else label

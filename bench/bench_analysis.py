@@ -26,6 +26,7 @@ from article.figures import find_figures  # noqa: E402
 from article.model import Block  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
+INVENTED = sorted((ROOT / "tests" / "articles").glob("*.txt"))  # coined names, other shapes
 POSSEG_SLICE = 300_000  # bytes of text given to posseg; its time is scaled up
 
 
@@ -109,9 +110,10 @@ def report(name: str, text: str, repeat: int = 1) -> None:
 
 
 def main() -> None:
-    """Warm up the shared tokenizer, then measure the seed and a large document built from it."""
+    """Warm up the tokenizer, then measure the seed, a large copy of it, and invented articles."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=5.0, help="size of the large document")
+    parser.add_argument("--invented-mb", type=float, default=1.0, help="size of the invented one")
     args = parser.parse_args()
     seed = SEED.read_text(encoding="utf-8")
     cold, _ = timed(lambda: (segment.tokenizer(), wordtags.tag("银行")))
@@ -120,6 +122,10 @@ def main() -> None:
     report("seed", seed, repeat=20)
     copies = max(1, round(args.mb * 1e6 / len(seed.encode("utf-8"))))
     report(f"seed x {copies}", "\n\n".join([seed] * copies))
+    invented = "\n\n".join(path.read_text(encoding="utf-8") for path in INVENTED)
+    if invented:
+        copies = max(1, round(args.invented_mb * 1e6 / len(invented.encode("utf-8"))))
+        report(f"invented test articles x {copies}", "\n\n".join([invented] * copies))
 
 
 if __name__ == "__main__":

@@ -121,11 +121,11 @@ def main() -> None:
     print(f"one-time start-up: tokenizer + tag table {cold:.2f} s, regexes {warm:.2f} s")
     report("seed", seed, repeat=20)
     copies = max(1, round(args.mb * 1e6 / len(seed.encode("utf-8"))))
-    report(f"seed x {copies}", "\n\n".join([seed] * copies))
+    report(f"seed x {copies}", "\n\n".join([seed] * copies), repeat=3)
     invented = "\n\n".join(path.read_text(encoding="utf-8") for path in INVENTED)
     if invented:
         copies = max(1, round(args.invented_mb * 1e6 / len(invented.encode("utf-8"))))
-        report(f"invented test articles x {copies}", "\n\n".join([invented] * copies))
+        report(f"invented test articles x {copies}", "\n\n".join([invented] * copies), repeat=3)
 
 
 if __name__ == "__main__":

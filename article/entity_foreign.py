@@ -8,7 +8,8 @@ from article import lexicon, segment, wordtags
 from article.entity_people import BOUNDARY_BEFORE, NOT_IN_NAME
 from article.entity_spans import Span
 
-_HAN_RUN = r"[\u4e00-\u9fff]+(?:[-‐][\u4e00-\u9fff]+)*"
+# Bounded parts keep the scan linear on long runs of text with a dot somewhere.
+_HAN_RUN = r"(?:[\u4e00-\u9fff]{1,8}[-‐])?[\u4e00-\u9fff]{1,8}"
 FOREIGN_NAME_RE = re.compile(rf"{_HAN_RUN}(?:[·•・]{_HAN_RUN})+")
 HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 NAME_DOTS = "·•・"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
-from article.reflow_find import found_in
+from article.reflow_find import found_in, found_in_each
 from article.reflow_terms import all_block_terms, content_words
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
@@ -127,11 +127,13 @@ class _Grouper:
         words = content_words(_text(passage, self.raw))
         if not words:
             return None, []  # nothing rare to recognise a topic by (Latin text, a few words)
-        texts = [(self.text_of(j), j) for j in self.rivals()]
-        present = _found(words, "\n".join(text for text, _ in texts))  # one look for most words
-        shares = [(len(_found(present, text)) / len(words), j) for text, j in texts]
+        rivals = list(self.rivals())
+        found = dict(
+            zip(rivals, found_in_each(words, [self.text_of(j) for j in rivals]), strict=True)
+        )
+        shares = [(len(found[j]) / len(words), j) for j in rivals]
         home = _pick(shares, _MIN_WORD_SHARE, 0.0, 0.0)
-        return home, _found(present, self.text_of(home)) if home is not None else []
+        return home, found[home] if home is not None else []
 
     def _rest(self, span: list[int], section: list[int]) -> Callable[[], str]:
         """The text of the section's own article without the section (built only if asked)."""

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from article import reflow_dups
 from article.blockkinds import classify_line, plain_line
 from article.model import PARAGRAPH
-from article.reflow_find import contains, found_in
+from article.reflow_find import contains, found_in, found_in_each
 from article.reflow_scoring import char_pairs, content_pairs
 from article.reflow_signals import last_sentence, open_quote_pending
 from article.reflow_words import FUNCTION_CHARS
@@ -123,3 +123,10 @@ def test_duplicate_pairs_walk_finds_what_walking_every_place_finds(blocks: list[
         assert reflow_dups._window_runs(page, keys, first, last) == _walked_runs(
             page, keys, first, last
         )
+
+
+@given(
+    st.lists(_WORD, max_size=6), st.lists(st.text(alphabet="甲乙丙丁的", max_size=30), max_size=5)
+)
+def test_found_in_each_is_found_in_for_every_text(words: list[str], texts: list[str]) -> None:
+    assert found_in_each(words, texts) == [found_in(words, text) for text in texts]

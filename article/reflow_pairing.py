@@ -82,15 +82,18 @@ def _add_cohesion(
 ) -> list[Scored]:
     """Shared rare words, weighed only where they can change the outcome: a pair below the
     bar, or one with a close rival for its A or its B."""
-    best: dict[tuple[str, int], list[float]] = {}
+    by_a: dict[int, list[float]] = {}
+    by_b: dict[int, list[float]] = {}
     for pair in scored:
-        best.setdefault(("a", pair.a), []).append(pair.score)
-        best.setdefault(("b", pair.b), []).append(pair.score)
+        by_a.setdefault(pair.a, []).append(pair.score)
+        by_b.setdefault(pair.b, []).append(pair.score)
 
     def contested(pair: Scored) -> bool:
         if pair.score < MIN_SCORE:
             return True
-        rivals = best[("a", pair.a)] + best[("b", pair.b)]
+        rivals = by_a[pair.a] + by_b[pair.b]
+        if len(rivals) == 2:
+            return False  # itself twice: no rival at all
         return sum(abs(s - pair.score) <= COHESION_MAX for s in rivals) > 2  # itself twice
 
     return [

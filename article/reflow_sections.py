@@ -38,14 +38,19 @@ class Move:
 
 def _spans(raw: list[RawBlock]) -> list[tuple[bool, list[int]]]:
     """Cut the page at titles and at incoming continuation markers ("上接 B2")."""
-    spans: list[tuple[bool, list[int]]] = []
-    for i, block in enumerate(raw):
-        starts = block.kind == TITLE
-        continued = block.kind == CONTINUATION and bool(_INCOMING.match(block.text))
-        if starts or continued or not spans:
-            spans.append((continued, []))
-        spans[-1][1].append(i)
-    return spans
+    if not raw:
+        return []
+    cuts = [
+        (i, block.kind == CONTINUATION)
+        for i, block in enumerate(raw)
+        if block.kind == TITLE or (block.kind == CONTINUATION and _INCOMING.match(block.text))
+    ]
+    if not cuts or cuts[0][0] != 0:
+        cuts.insert(0, (0, False))  # the page opens with an article of its own
+    ends = [i for i, _ in cuts[1:]] + [len(raw)]
+    return [
+        (continued, list(range(i, end))) for (i, continued), end in zip(cuts, ends, strict=True)
+    ]
 
 
 def _sections(members: list[int], raw: list[RawBlock]) -> list[list[int]]:

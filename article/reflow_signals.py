@@ -29,6 +29,18 @@ from article.segment import tokenizer
 from article.surname_lists import ALL_COMPOUND, ALL_SINGLE, surname_of
 
 _VERB_ALT = "|".join(SPEECH_VERBS)
+
+
+def by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by first character: `startswith` then tries a handful, not all of them."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        groups[word[0]] = (*groups.get(word[0], ()), word)
+    return groups
+
+
+_CONNECTIVES_BY_FIRST = by_first(CONNECTIVES)
+_VERBS_BY_FIRST = by_first(SPEECH_VERBS)
 _ADVERB_ALT = "|".join(SPEECH_ADVERBS)
 _NAME_VERB = re.compile(rf"^([\u4e00-\u9fff]{{1,3}}?)(?:{_ADVERB_ALT})?(?:{_VERB_ALT})")
 _TIME_START = re.compile(
@@ -212,12 +224,17 @@ def _start(reason: str | None, signal: bool, fragment: str = "", quote: bool = F
     return start
 
 
+_QUOTE_OPENS = _start(None, True)
+
+
 def start_of(text: str) -> Start:
     """Analyse the first few characters of a body block."""
     if not text:
         return _start(None, False)
-    quote = closes_unopened_quote(text)
     first = text[0]
+    if first in OPEN_QUOTES:  # opens a quotation: the plainest paragraph start
+        return _QUOTE_OPENS
+    quote = closes_unopened_quote(text)
     if first in CLOSING_START:
         return _start("closing_punct", False, "", quote)
     numeric = first in _NUMERIC_FIRST
@@ -235,7 +252,7 @@ def start_of(text: str) -> Start:
 def _token_reason(text: str) -> str | None:
     """Reasons read from the first dictionary token (segmenting only when it can matter)."""
     head = text[0]
-    if text.startswith(SPEECH_VERBS):
+    if text.startswith(_VERBS_BY_FIRST.get(head, ())):
         return "speech_verb" if first_token(text) in SPEECH_VERBS else None
     if not is_cjk(head) or head in OPENERS:
         return None
@@ -254,7 +271,7 @@ def _start_signal(text: str, numeric: bool = True) -> bool:
         return True
     if numeric and (_TIME_START.match(text) or _ENUMERATION.match(text)):
         return True
-    return text.startswith(CONNECTIVES)
+    return text.startswith(_CONNECTIVES_BY_FIRST.get(text[0], ()))
 
 
 def _first_sentence(text: str) -> str:

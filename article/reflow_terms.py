@@ -18,6 +18,14 @@ _QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
 
 
 _ADVERB_SET = frozenset(SPEECH_ADVERBS)
+# Characters right before a speech verb that rule a name out: grammar characters that do not
+# end an adverb (an adverb may stand between the name and the verb).
+_NAME_BLOCKERS = NOT_NAME_CHARS - frozenset(adverb[-1] for adverb in SPEECH_ADVERBS)
+
+
+def _may_end_name(char: str) -> bool:
+    """Cheap necessary test for `_name_before`: a CJK character that a name or adverb ends."""
+    return "\u3400" <= char <= "\u9fff" and char not in _NAME_BLOCKERS
 
 
 def _name_before(text: str, verb_at: int) -> str | None:
@@ -59,6 +67,8 @@ def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
     table = freq_table()
     for match in _VERBS.finditer(joined):
         at = match.start()
+        if at and not _may_end_name(joined[at - 1]):
+            continue  # punctuation or a pronoun before the verb: no name here
         if (table.get(joined[at - 1 : match.end()]) or 0) >= 20:
             continue  # the verb is part of a longer word ("来说")
         if name := _name_before(joined, at):

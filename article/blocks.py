@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from article.blockkinds import LineKind, classify_line, names_a_chart, plain_line
 from article.model import ANSWER, CAPTION, HEADING, PARAGRAPH, QUESTION, SOURCE, RawBlock
+from article.reflow_gc import collector_paused
 
 # Below this share of blank separators per non-blank line, a document has no paragraph breaks
 # worth trusting, so each line is taken as a block of its own.
@@ -42,6 +43,12 @@ def _extend(block: RawBlock, text: str, number: int) -> None:
 
 def split_blocks(text: str) -> list[RawBlock]:
     """One RawBlock per paragraph or structural line, in source order."""
+    with collector_paused():
+        return _split(text)
+
+
+def _split(text: str) -> list[RawBlock]:
+    """The work of `split_blocks`."""
     lines = text.split("\n")
     every_line = _line_per_block(lines)
     blocks: list[RawBlock] = []

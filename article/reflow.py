@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from article.blocks import joiner
@@ -23,6 +20,7 @@ from article.model import (
     Repair,
 )
 from article.reflow_dups import find_duplicates
+from article.reflow_gc import collector_paused
 from article.reflow_pairing import assign, candidates
 from article.reflow_scoring import Piece, Scored
 from article.reflow_sections import Move, Plan, group_articles
@@ -196,21 +194,9 @@ def _move_repair(move: Move, raw: list[RawBlock], builder: _Builder) -> Repair:
     return Repair("moved_section", index, 0, detail, span)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reflow allocates many small objects and frees none: the cycle collector only costs time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def reflow(raw: list[RawBlock]) -> Reflowed:
     """Blocks in reading order, grouped into articles, with joins, gaps and repeats found."""
-    with _collector_paused():
+    with collector_paused():
         return _reflow(raw)
 
 

@@ -130,3 +130,12 @@ def test_duplicate_pairs_walk_finds_what_walking_every_place_finds(blocks: list[
 )
 def test_found_in_each_is_found_in_for_every_text(words: list[str], texts: list[str]) -> None:
     assert found_in_each(words, texts) == [found_in(words, text) for text in texts]
+
+
+_RUN_ANCHOR = re.compile(f"[{reflow_dups._MARKS}\n]++(?=([^\n]{{{reflow_dups._KEY}}}))")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="甲乙丙丁，。、；：“”!\n", max_size=80))
+def test_anchor_keys_are_the_keys_after_each_separator_run(text: str) -> None:
+    assert reflow_dups._ANCHOR_KEY.findall(text) == _RUN_ANCHOR.findall(text)

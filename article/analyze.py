@@ -9,6 +9,7 @@ from article import cache
 from article.blocks import split_blocks
 from article.decode import load_text, text_id
 from article.model import TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
+from article.reflow_gc import collector_paused
 
 Progress = Callable[[str, float], None]
 
@@ -53,8 +54,9 @@ def _group_by_titles(raw: list[RawBlock]) -> tuple[list[Block], list[ArticleInfo
 
 
 def quick_document(loaded: LoadedText) -> Document:
-    """Blocks as printed, no jieba: cheap enough to show on the first frame."""
-    blocks, articles = _group_by_titles(split_blocks(loaded.text))
+    """Blocks as printed, without jieba's dictionary: cheap enough for the first frame."""
+    with collector_paused():  # thousands of small objects, no cycles: collecting is pure cost
+        blocks, articles = _group_by_titles(split_blocks(loaded.text, dictionary=False))
     return Document(
         source=loaded.source,
         doc_id=text_id(loaded.text),

@@ -56,7 +56,12 @@ _BAD_NAME_TAILS = frozenset("表示认为指出称说道的是在和与了等")
 _NOT_IN_NAMES = frozenset("的了是在着们这那么个些")  # grammar characters, never in a name
 
 
-def _speaker_name(line: str, after_question: bool = False) -> str | None:
+def _no_dictionary(_word: str) -> int:
+    """Without jieba's dictionary every candidate counts as an unknown (rare) word."""
+    return 0
+
+
+def _speaker_name(line: str, after_question: bool = False, dictionary: bool = True) -> str | None:
     """The speaker of a `张畅：` turn: a 2–4 character name with a known surname, else None.
 
     Right after a question any name-like turn answers it, whatever its surname.
@@ -67,7 +72,10 @@ def _speaker_name(line: str, after_question: bool = False) -> str | None:
     name = match.group(1)
     if name[-1] in _BAD_NAME_TAILS:
         return None
-    from article.segment import word_freq  # loaded lazily: only lines like "X：" need it
+    if dictionary:
+        from article.segment import word_freq  # loaded lazily: only lines like "X：" need it
+    else:
+        word_freq = _no_dictionary
 
     if not _plausible_name(name, after_question, word_freq):
         return None
@@ -110,7 +118,7 @@ def plain_line(line: str) -> bool:
     )
 
 
-def classify_line(line: str, after_question: bool = False) -> LineKind:
+def classify_line(line: str, after_question: bool = False, dictionary: bool = True) -> LineKind:
     """Classify one stripped, non-blank source line (`after_question`: in a Q&A run)."""
     if match := _HEADING.match(line):
         return LineKind(HEADING, match.group(1), structural=True)
@@ -122,10 +130,10 @@ def classify_line(line: str, after_question: bool = False) -> LineKind:
         return LineKind(SOURCE, line, structural=True)
     if _is_byline(line):
         return LineKind(BYLINE, line, structural=True)
-    return _classify_turn(line, after_question)
+    return _classify_turn(line, after_question, dictionary)
 
 
-def _classify_turn(line: str, after_question: bool) -> LineKind:
+def _classify_turn(line: str, after_question: bool, dictionary: bool = True) -> LineKind:
     """Q&A turns start a new block; everything else is a plain paragraph line."""
     if match := _MEDIA_Q.match(line):
         return LineKind(QUESTION, line, match.group(1), structural=True)
@@ -134,7 +142,7 @@ def _classify_turn(line: str, after_question: bool) -> LineKind:
         return LineKind(QUESTION, line, role if role in ("记者", "主持人") else None, True)
     if _ROLE_A.match(line):
         return LineKind(ANSWER, line, None, structural=True)
-    if name := _speaker_name(line, after_question):
+    if name := _speaker_name(line, after_question, dictionary):
         return LineKind(ANSWER, line, name, structural=True)
     return LineKind(PARAGRAPH, line)
 

@@ -41,13 +41,17 @@ def _extend(block: RawBlock, text: str, number: int) -> None:
     block.lines[-1] = (first, number)
 
 
-def split_blocks(text: str) -> list[RawBlock]:
-    """One RawBlock per paragraph or structural line, in source order."""
+def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
+    """One RawBlock per paragraph or structural line, in source order.
+
+    `dictionary=False` judges `某某：` speakers by surname alone, without loading jieba's
+    dictionary: the reader's instant first screen must not wait half a second for it.
+    """
     with collector_paused():
-        return _split(text)
+        return _split(text, dictionary)
 
 
-def _split(text: str) -> list[RawBlock]:
+def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     """The work of `split_blocks`."""
     lines = text.split("\n")
     every_line = _line_per_block(lines)
@@ -65,7 +69,7 @@ def _split(text: str) -> list[RawBlock]:
             open_block = RawBlock(PARAGRAPH, line, [(number, number)])
             blocks.append(open_block)
             continue
-        kind = classify_line(line, bool(blocks) and blocks[-1].kind == QUESTION)
+        kind = classify_line(line, bool(blocks) and blocks[-1].kind == QUESTION, dictionary)
         if open_block is not None and not kind.structural and not every_line:
             _extend(open_block, kind.text, number)
             continue

@@ -14,6 +14,7 @@ from article.model import Document
 from store.db import Database, StoreError
 from store.records import Bookmark, Note
 from tui.confirm import ConfirmScreen
+from tui.guards import while_reading
 from tui.messages import (
     DeleteBookmark,
     DeleteNote,
@@ -83,6 +84,7 @@ class AnnotationsMixin(_Base):
             db, problem, position = Database.open_read_only(self.db_path, str(err)), str(err), None
         self.post_message(StoreOpened(db, position, problem))
 
+    @while_reading
     def on_store_opened(self, message: StoreOpened) -> None:
         """Restore the reading position, warn loudly about a read-only db, then load marks."""
         self.db = message.database
@@ -142,6 +144,7 @@ class AnnotationsMixin(_Base):
         self.reader.set_marks(spans, [b.block for b in bookmarks if not b.orphaned])
         self.sidebar.set_marks(notes, bookmarks)
 
+    @while_reading
     def on_marks_loaded(self, message: MarksLoaded) -> None:
         """Marks were read (or a write landed): redraw them and the lists from the disk."""
         self._marks_ready = True
@@ -152,6 +155,7 @@ class AnnotationsMixin(_Base):
         if message.status:
             self.notify(message.status, markup=False, timeout=3)
 
+    @while_reading
     def on_store_failed(self, message: StoreFailed) -> None:
         """A write failed: say so, and put an unsaved note back in front of the user."""
         self.notify(message.error, title="保存失败", severity="error", timeout=15, markup=False)

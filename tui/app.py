@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from tui.analysis_process import AnalysisProcess
 from tui.annotations import AnnotationsMixin
 from tui.commands import JingduCommands
 from tui.entity_place import EntityPlaces
+from tui.guards import while_reading
 from tui.help_screen import HelpScreen, KeyGroup, action_rows
 from tui.messages import (
     AnalysisFailed,
@@ -92,6 +94,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self.db_path = Path(db_path)
         self.loaded = loaded if loaded is not None else open_text(self.path)
         self.quick: Document = quick_document(self.loaded)  # reading positions refer to it
+        gc.freeze()  # the document lives as long as the app: keep it out of every collection
         self.document: Document = self.quick
         self.db: Database | None = None
         self.notes: list[Note] = []
@@ -135,7 +138,8 @@ class JingduApp(AnnotationsMixin, App[int]):
         self.sidebar.set_document(self.document)
         self._show_place(*self.reader.cursor)
         self.open_store()
-        self.run_analysis()
+        # After the first frame: a cached analysis is parsed in-process and would delay it.
+        self.call_after_refresh(self.run_analysis)
 
     def on_unmount(self) -> None:
         """However the app ends (q, ctrl+q, the palette), keep the place and stop the analysis."""
@@ -231,10 +235,12 @@ class JingduApp(AnnotationsMixin, App[int]):
             return
         self.post_message(DocumentReady(doc))
 
+    @while_reading
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         """Show how far the analysis is, so a long document does not look stuck."""
         self.set_status("analysis", message.text)
 
+    @while_reading
     def on_document_ready(self, message: DocumentReady) -> None:
         """Show the better document without moving the reader, then load notes for it."""
         self.document = message.document
@@ -245,6 +251,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._show_place(*self.reader.cursor)
         self._load_marks_when_ready()
 
+    @while_reading
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep reading the quick document; say what went wrong."""
         self.set_status("analysis", "分析失败")

@@ -225,28 +225,42 @@ def _start(reason: str | None, signal: bool, fragment: str = "", quote: bool = F
 
 
 _QUOTE_OPENS = _start(None, True)
+# Openers that begin no speech verb: `_token_reason` answers None for them at once.
+_PLAIN_FIRST = OPENERS - {w[0] for w in SPEECH_VERBS}
 
 
 def start_of(text: str) -> Start:
-    """Analyse the first few characters of a body block."""
+    """Analyse the first few characters of a body block (the common paths written out: this
+    runs once for every paragraph of the page)."""
     if not text:
         return _start(None, False)
     first = text[0]
     if first in OPEN_QUOTES:  # opens a quotation: the plainest paragraph start
         return _QUOTE_OPENS
-    quote = closes_unopened_quote(text)
+    mark = _QUOTE_MARK.search(text)
+    quote = mark is not None and mark.group() in CLOSE_QUOTES  # see closes_unopened_quote
     if first in CLOSING_START:
         return _start("closing_punct", False, "", quote)
     numeric = first in _NUMERIC_FIRST
     if numeric and _AMOUNT.match(text):
         return _start("amount", False, "", quote)
-    name_kind, name = _name_start(text)
-    if name_kind == "name_fragment":
-        return _start("name_fragment", False, name, quote)
-    if name_kind == "full_name":
-        return _start(None, not quote, "", quote)
-    signal = not quote and _start_signal(text, numeric)
-    return _start(_token_reason(text), signal, "", quote)
+    if not _NAME_VERB_LEAD.isdisjoint(text[1:4]):
+        name_kind, name = _name_start(text)
+        if name_kind == "name_fragment":
+            return _start("name_fragment", False, name, quote)
+        if name_kind == "full_name":
+            return _start(None, not quote, "", quote)
+    if quote:
+        signal = False
+    elif numeric and (_TIME_START.match(text) or _ENUMERATION.match(text)):
+        signal = True
+    else:  # see _start_signal (an opening quote was answered above)
+        signal = text.startswith(_CONNECTIVES_BY_FIRST.get(first, ()))
+    # see _token_reason: an opener that begins no speech verb has no reason at once
+    reason = None if first in _PLAIN_FIRST else _token_reason(text)
+    key = (reason, signal, "", quote)
+    start = _STARTS.get(key)
+    return start if start is not None else _start(reason, signal, "", quote)
 
 
 def _token_reason(text: str) -> str | None:

@@ -44,6 +44,18 @@ def _name_before(text: str, verb_at: int) -> str | None:
     return name
 
 
+# Characters before a speech verb that decide its speaker: an adverb (up to 3) and a name (2),
+# and one more for the three-character word test.
+_REACH = 6
+
+
+def _speaker(text: str, at: int, end: int) -> str | None:
+    """The speaker named before the speech verb text[at:end], read from text[at - 6 : end]."""
+    if (freq_table().get(text[at - 1 : end]) or 0) >= 20:
+        return None  # the verb is part of a longer word ("来说")
+    return _name_before(text, at)
+
+
 def block_terms(block: RawBlock) -> set[str]:
     """Names of speakers and short Chinese catchwords in quotes mentioned in one block."""
     return set(all_block_terms([block])[0])
@@ -64,14 +76,20 @@ def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
     for match in _QUOTED.finditer(joined):
         if _CJK_RUN.search(match.group(1)):
             found.setdefault(bisect_right(ends, match.start()), set()).add(match.group(1))
-    table = freq_table()
+    speakers: dict[str, str | None] = {}  # the same name and verb recur: judge each once
     for match in _VERBS.finditer(joined):
-        at = match.start()
+        at, end = match.start(), match.end()
         if at and not _may_end_name(joined[at - 1]):
             continue  # punctuation or a pronoun before the verb: no name here
-        if (table.get(joined[at - 1 : match.end()]) or 0) >= 20:
-            continue  # the verb is part of a longer word ("来说")
-        if name := _name_before(joined, at):
+        if at < _REACH:
+            name = _speaker(joined, at, end)
+        else:
+            key = joined[at - _REACH : end]
+            if key in speakers:
+                name = speakers[key]
+            else:
+                name = speakers[key] = _speaker(key, _REACH, len(key))
+        if name:
             found.setdefault(bisect_right(ends, at), set()).add(name)
     for i, block in enumerate(blocks):
         if block.speaker:

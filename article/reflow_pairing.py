@@ -47,9 +47,13 @@ def _window(group: list[Piece], orders: list[int], at: int, reach: int) -> list[
 
 def candidates(pieces: list[Piece]) -> list[Scored]:
     """Every plausible (A, B) pair of one article, scored."""
-    hinted = [p for p in pieces if _hinted(p)]
-    strong = [p for p in hinted if not _weak(p)]
-    weak = [p for p in hinted if _weak(p)]
+    if not any(p.dangling for p in pieces):
+        return []  # no dangling end: nothing to pair
+    strong: list[Piece] = []
+    weak: list[Piece] = []
+    for p in pieces:
+        if _hinted(p):
+            (weak if _weak(p) else strong).append(p)
     strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
     next_of = {p.prev_raw: p for p in pieces}
     scored: list[Scored] = []

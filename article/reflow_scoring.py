@@ -152,15 +152,14 @@ class Head:
 def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]:
     """Edge substrings made only of CJK characters, shortest first."""
     edges = []
-    for size in sizes:
-        edge = text[-size:] if tail else text[:size]
-        if len(edge) != size or not _ALL_CJK.fullmatch(edge):
-            break  # a longer edge holds this one's characters too
-        edges.append(edge)
+    for size in sizes:  # 1, 2, ...: each size adds one character to test
+        if len(text) < size:
+            break
+        char = text[-size] if tail else text[size - 1]
+        if not "\u3400" <= char <= "\u9fff":
+            break  # a longer edge holds this character too
+        edges.append(text[-size:] if tail else text[:size])
     return tuple(edges)
-
-
-_ALL_CJK = re.compile("[\u3400-\u9fff]+")
 
 
 _CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
@@ -411,7 +410,10 @@ def score_pair(a: Piece, b: Piece, context: Context) -> Scored | None:
 
 def with_cohesion(pair: Scored, a: Piece, b: Piece, context: Context) -> Scored:
     """The pair with rare words shared across the break added (asked only where it can matter)."""
-    bonus, shared = _cohesion(tail_of(a), head_of(b), context)
+    tail, head = tail_of(a), head_of(b)
+    if tail.pairs().isdisjoint(head.pairs()):
+        return pair  # no character pair in common: no word either (most pairs end here)
+    bonus, shared = _cohesion(tail, head, context)
     if not bonus:
         return pair
     evidence = (*pair.evidence, f"shared {shared}")

@@ -105,8 +105,13 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
     return text, codec
 
 
+_NEEDS_CLEANING = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def clean_text(text: str) -> tuple[str, int]:
     """Normalise newlines and strip escape sequences and control characters; count removals."""
+    if not _NEEDS_CLEANING.search(text):  # the usual case: one fast scan, nothing to change
+        return text, 0
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     before = len(text)
     text = _ESCAPES.sub("", text)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from article.decode import InputError, clean_text, load_text, text_id
 
@@ -111,3 +114,16 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.chmod(0)
     with pytest.raises(InputError, match="permission"):
         load_text(path)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_clean_text_leaves_no_control_and_keeps_every_printable(text: str) -> None:
+    cleaned, _ = clean_text(text)
+    assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in cleaned)
+    if (
+        "\x1b" not in text
+        and "\x9b" not in text
+        and not any(c in text for c in "\x90\x98\x9d\x9e\x9f")
+    ):
+        printable = [c for c in text if unicodedata.category(c) != "Cc"]
+        assert [c for c in cleaned if c not in "\n "] == [c for c in printable if c != " "]

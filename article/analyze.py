@@ -8,7 +8,7 @@ from pathlib import Path
 from article import cache
 from article.blocks import split_blocks
 from article.decode import load_text, text_id
-from article.model import TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
+from article.model import BYLINE, TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
 from article.reflow_gc import collector_paused
 
 Progress = Callable[[str, float], None]
@@ -31,25 +31,19 @@ def _group_by_titles(raw: list[RawBlock]) -> tuple[list[Block], list[ArticleInfo
     """Unreflowed blocks, split into articles at each title: the instant first view."""
     blocks: list[Block] = []
     articles: list[ArticleInfo] = []
+    members: list[int] = []
+    number = -1
     for index, rb in enumerate(raw):
-        if rb.kind == TITLE or not articles:
-            articles.append(
-                ArticleInfo(title=rb.text if rb.kind == TITLE else None, byline=None, blocks=[])
-            )
-        article = articles[-1]
-        article.blocks.append(index)
-        if rb.kind == "byline" and article.byline is None:
-            article.byline = rb.text
-        blocks.append(
-            Block(
-                index=index,
-                kind=rb.kind,
-                text=rb.text,
-                lines=list(rb.lines),
-                speaker=rb.speaker,
-                article=len(articles) - 1,
-            )
-        )
+        kind = rb.kind
+        if kind == TITLE or number < 0:
+            members = []
+            articles.append(ArticleInfo(rb.text if kind == TITLE else None, None, members))
+            number += 1
+        members.append(index)
+        if kind == BYLINE and articles[number].byline is None:
+            articles[number].byline = rb.text
+        # RawBlocks are thrown away after this: their line lists can be handed over, not copied.
+        blocks.append(Block(index, kind, rb.text, rb.lines, rb.speaker, number))
     return blocks, articles
 
 

@@ -59,18 +59,31 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
     scored: list[Scored] = []
     contexts: dict[int, Context] = {}
     context_at = _contexts(pieces)
+    table = freq_table()
     for a in pieces:
         if not a.dangling:
             continue
-        reach, tail = _reach(a.text), tail_of(a)
-        fits = _fitting(tail)
-        near = [
-            b for b in _window(strong, strong_orders, a.order, WINDOW) if _may_supply(tail, fits, b)
+        tail = tail_of(a)
+        fits, open_quote = _fitting(tail), tail.open_quote
+        near = [  # B's orphan start is one this end could supply (others score -10 or -4)
+            b
+            for b in _window(strong, strong_orders, a.order, WINDOW)
+            if (open_quote or not b.start.closes_quote)  # type: ignore[union-attr]
+            and (b.start.reason in fits or b.after == "figure")  # type: ignore[union-attr]
         ]
-        for b in _window(weak, weak_orders, a.order, PLACE_WINDOW):
-            # a lone first character needs a word; a title a full name
-            if b.after == "figure" or tail.title_end or _may_bind(reach, b.text[0]):
-                near.append(b)
+        weak_near = _window(weak, weak_orders, a.order, PLACE_WINDOW)
+        if weak_near:
+            last, last2 = a.text[-1:], a.text[-2:]
+            for b in weak_near:
+                # a lone first character needs a word; a title a full name. jieba's table holds
+                # every prefix of its words, so a word across the break has A's tail plus B's
+                # first character as a key
+                if b.after == "figure" or tail.title_end:
+                    near.append(b)
+                    continue
+                char = b.text[0]
+                if char == last or (last + char) in table or (last2 + char) in table:
+                    near.append(b)
         following = next_of.get(a.raw)
         if following is not None and following.start is not None and following not in near:
             near.append(following)
@@ -106,15 +119,6 @@ def _add_cohesion(
     ]
 
 
-def _may_supply(tail: Tail, fits: frozenset[str | None], b: Piece) -> bool:
-    """B's orphan start is one this end could supply (others score -10 or -4 and cannot win)."""
-    start = b.start
-    assert start is not None
-    if start.closes_quote and not tail.open_quote:
-        return False
-    return start.reason in fits or b.after == "figure"
-
-
 def _fitting(tail: Tail) -> frozenset[str | None]:
     """Orphan starts this dangling end could supply (the rest score -10 or -4 and cannot win).
 
@@ -138,21 +142,6 @@ def _weak(b: Piece) -> bool:
     """Only B's place, or a lone first character, hints that it continues something."""
     start = b.start
     return start is not None and start.reason in (None, "single_char") and not start.closes_quote
-
-
-def _reach(text: str) -> tuple[str, ...]:
-    """A's last one and two characters: what a lone character after the break may extend."""
-    return (text[-1:], text[-2:])
-
-
-def _may_bind(reach: tuple[str, ...], char: str) -> bool:
-    """Cheap necessary test for a repeat or a dictionary word across the break.
-
-    jieba's table holds every prefix of its words, so a word spanning the break must have
-    A's tail plus B's first character as a key.
-    """
-    table = freq_table()
-    return char == reach[0] or (reach[0] + char) in table or (reach[1] + char) in table
 
 
 class _Chains:

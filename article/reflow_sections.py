@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
 from article.reflow_find import found_in, found_in_each
-from article.reflow_terms import all_block_terms, content_words
+from article.reflow_terms import SAMPLE, all_block_terms, content_words
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
 _LOOKBACK = 6  # earlier articles a section may belong to (keeps the search linear)
@@ -66,6 +66,18 @@ def _sections(members: list[int], raw: list[RawBlock]) -> list[list[int]]:
 def _text(blocks: list[int], raw: list[RawBlock]) -> str:
     """The running text of some blocks."""
     return "".join(raw[i].text for i in blocks)
+
+
+def _opening(blocks: list[int], raw: list[RawBlock], size: int) -> str:
+    """The running text of some blocks, cut short once it holds `size` characters (at least)."""
+    parts: list[str] = []
+    length = 0
+    for i in blocks:
+        if length >= size:
+            break
+        parts.append(raw[i].text)
+        length += len(raw[i].text)
+    return "".join(parts)
 
 
 def _found(items: list[str], text: str) -> list[str]:
@@ -129,7 +141,7 @@ class _Grouper:
             return home, sorted(terms & self.plans[home].terms)
         if own is not None:
             return None, []  # sections move on shared people and catchwords only
-        words = content_words(_text(passage, self.raw))
+        words = content_words(_opening(passage, self.raw, SAMPLE))
         if not words:
             return None, []  # nothing rare to recognise a topic by (Latin text, a few words)
         rivals = list(self.rivals())

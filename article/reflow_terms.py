@@ -106,10 +106,10 @@ _TOPIC_PAIR = re.compile(f"(?=({content_class(_FUNCTION_CHARS)}{{2}}))")
 
 def content_words(text: str) -> list[str]:
     """The rarest two-character dictionary words of a passage: the vocabulary of its topic."""
-    table = freq_table()
-    scored = []
-    for pair in set(_TOPIC_PAIR.findall(text, 0, SAMPLE)):  # two adjacent content characters
-        n = table.get(pair) or 0
-        if 0 < n < RARE_WORD_FREQ:
-            scored.append((n, pair))
-    return [pair for _, pair in sorted(scored)[:MAX_WORDS]]
+    pairs = set(_TOPIC_PAIR.findall(text, 0, SAMPLE))  # two adjacent content characters
+    scored = sorted(
+        (n, pair)
+        for pair, n in zip(pairs, map(freq_table().get, pairs), strict=True)
+        if n and n < RARE_WORD_FREQ
+    )
+    return [pair for _, pair in scored[:MAX_WORDS]]

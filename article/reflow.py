@@ -61,17 +61,22 @@ class _Chain:
     joins: list[Scored] = field(default_factory=list)
 
 
-def _chains(members: list[int], chosen: list[Scored]) -> list[_Chain | int]:
-    """Chains of joins, each placed where its earliest part stood in the article; a block in
-    no join stands for itself (most do: no chain is built for them)."""
+def _chains(members: list[int], chosen: list[Scored]) -> list[_Chain | list[int]]:
+    """Chains of joins, each placed where its earliest part stood in the article; blocks in
+    no join stand for themselves, gathered in runs (most are: no chain is built for them)."""
     nxt = {s.a: s for s in chosen}
     has_prev = {s.b: s.a for s in chosen}
     placed: set[int] = set()
-    chains: list[_Chain | int] = []
+    chains: list[_Chain | list[int]] = []
+    run: list[int] = []
     for i in members:
         if i not in nxt and i not in has_prev:
-            chains.append(i)
+            if not run:
+                run = []
+                chains.append(run)
+            run.append(i)
             continue
+        run = []
         if i in placed:
             continue
         head = i
@@ -97,27 +102,40 @@ class _Builder:
     repairs: list[Repair] = field(default_factory=list)
     first_block_of: dict[int, int] = field(default_factory=dict)  # raw index -> output index
 
-    def emit_one(self, i: int, article: int) -> int:
-        """Build one output block from a raw block in no join."""
-        index = len(self.blocks)
-        head = self.raw[i]
-        piece = self.pieces.get(i)
-        flags: list[str] = []
-        if piece is not None:
-            if piece.start is not None and piece.start.orphan:
-                flags.append(TRUNCATED_START)
-            if piece.dangling:
-                flags.append(TRUNCATED_END)
-        self.blocks.append(
-            Block(index, head.kind, head.text, list(head.lines), head.speaker, article, flags)
+    def emit_plain(self, members: list[int], article: int) -> list[int]:
+        """Build output blocks from raw blocks in no join (most blocks: one tight loop)."""
+        blocks, raw, pieces, first_block_of = (
+            self.blocks,
+            self.raw,
+            self.pieces,
+            self.first_block_of,
         )
-        self.first_block_of[i] = index
-        return index
+        indices: list[int] = []
+        for i in members:
+            index = len(blocks)
+            head = raw[i]
+            piece = pieces.get(i)
+            flags: list[str] = []
+            if piece is not None:
+                if piece.start is not None and piece.start.orphan:
+                    flags.append(TRUNCATED_START)
+                if piece.dangling:
+                    flags.append(TRUNCATED_END)
+            blocks.append(
+                Block(index, head.kind, head.text, list(head.lines), head.speaker, article, flags)
+            )
+            first_block_of[i] = index
+            indices.append(index)
+        return indices
 
-    def emit(self, chain: _Chain | int, article: int) -> int:
+    def emit(self, chain: _Chain | list[int], article: int) -> list[int]:
+        """Build output blocks from a run of blocks in no join, or one from a chain."""
+        if isinstance(chain, list):
+            return self.emit_plain(chain, article)
+        return [self.emit_chain(chain, article)]
+
+    def emit_chain(self, chain: _Chain, article: int) -> int:
         """Build one output block from a chain of raw blocks."""
-        if isinstance(chain, int):
-            return self.emit_one(chain, article)
         index = len(self.blocks)
         head = self.raw[chain.parts[0]]
         text, lines = head.text, list(head.lines)
@@ -210,7 +228,12 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
         pieces = _pieces(raw, plan, cut)
         builder.pieces.update((p.raw, p) for p in pieces)
         chosen = assign(candidates(pieces))
-        indices = [builder.emit(chain, number) for chain in _chains(plan.members, chosen)]
+        if chosen:
+            indices = [
+                i for chain in _chains(plan.members, chosen) for i in builder.emit(chain, number)
+            ]
+        else:
+            indices = builder.emit_plain(plan.members, number)
         articles.append(ArticleInfo(plan.title, plan.byline, indices))
     builder.repairs.extend(_move_repair(m, raw, builder) for m in moves)
     duplicates = find_duplicates([b.text for b in builder.blocks])

@@ -337,10 +337,15 @@ def surname_at_end(text: str) -> tuple[str, bool]:
     return "", False
 
 
+_QUANTITY_WORDS = QUANTITY_WANTED + tuple(QUANTITY_ENDS)
+
+
 def expects_quantity(text: str) -> int:
     """2 when the text ends with a word that must be followed by an amount ("约", "同比增长"),
     1 when it often is ("为", "规模"), else 0."""
     text = text.removesuffix("了")  # "同比增长了" + "27.6%"
+    if not text.endswith(_QUANTITY_WORDS):
+        return 0  # the last token ends the text: none of the words can be it
     token = last_token(text)
     if token in QUANTITY_WANTED or text.endswith(QUANTITY_WANTED[-6:]):
         return 2

@@ -377,11 +377,6 @@ def _break_most(a: Piece, tail: Tail, b: Piece) -> float:
     return 0.0
 
 
-def _fits(evidence: list[str]) -> bool:
-    """Some evidence that B grammatically continues A (not only place and shared words)."""
-    return any(note.partition(" ")[0] in _FIT for note in evidence)
-
-
 def score_pair(a: Piece, b: Piece, context: Context) -> Scored | None:
     """All evidence for "B continues A" but shared words; None when it cannot reach the bar."""
     assert b.start is not None
@@ -391,19 +386,22 @@ def score_pair(a: Piece, b: Piece, context: Context) -> Scored | None:
     total += _start_fit(tail, b, start, evidence) + _signal(tail, b, start)
     at_break = _break_most(a, tail, b)
     most = at_break + (2.0 if start.reason == "name_fragment" and tail.surname else 0.0)
-    if total + most + COHESION_MAX < MIN_SCORE or not (most or _fits(evidence)):
+    fit = not _FIT.isdisjoint(evidence)  # these notes carry no value yet: codes only
+    if total + most + COHESION_MAX < MIN_SCORE or not (most or fit):
         return None  # cannot reach the bar, or nothing but place could ever speak for it
     repeat = 0
     if at_break:  # otherwise neither a repeat nor a word across can be there
         bonus, repeat, note = _break_evidence(a, tail, b, head_of(b))
-        if bonus:
+        if bonus:  # a repeat or a word across: both fit
             total += bonus
             evidence.append(note)
+            fit = True
     name = tail.surname + start.fragment
     if start.reason == "name_fragment" and tail.surname and context.count(name):
         total += 2.0
         evidence.append(f"name {name}")
-    if not _fits(evidence) or total + COHESION_MAX < MIN_SCORE:
+        fit = True
+    if not fit or total + COHESION_MAX < MIN_SCORE:
         return None  # place and shared words alone: a gap is better than a guess
     return Scored(a.raw, b.raw, total, repeat, tuple(evidence))
 

@@ -122,15 +122,17 @@ def _route(run: str) -> list[str]:
     log_total = _log_total()
     best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     for k in range(n - 1, -1, -1):
-        ends, i = [], k
-        while i < n and (piece := run[k : i + 1]) in table:  # the table holds every prefix
-            if table[piece]:
-                ends.append(i)
+        routes, i = [], k
+        while i < n:
+            count = table.get(run[k : i + 1])
+            if count is None:
+                break  # the table holds every prefix: no longer word starts here
+            if count:
+                routes.append((log(count) - log_total + best[i + 1][0], i))
             i += 1
-        ends = ends or [k]
-        best[k] = max(
-            (log(table.get(run[k : i + 1]) or 1) - log_total + best[i + 1][0], i) for i in ends
-        )
+        if not routes:  # an unknown character stands alone
+            routes.append((log(table.get(run[k]) or 1) - log_total + best[k + 1][0], k))
+        best[k] = max(routes)
     tokens, x = [], 0
     while x < n:
         y = best[x][1] + 1

@@ -174,7 +174,22 @@ class _Builder:
         return flags
 
 
-def _pieces(raw: list[RawBlock], plan: Plan, cut: dict[int, bool]) -> list[Piece]:
+def _edges(raw: list[RawBlock]) -> tuple[list[bool], list[str | None]]:
+    """For every raw block: does its end dangle, and what stands before it ("dangling" after a
+    cut-off body block, "figure" after a caption or source line)? One pass over the page."""
+    dangling = [block.kind in BODY_KINDS and dangles(block.text) for block in raw]
+    after: list[str | None] = [None] * len(raw)
+    for i in range(1, len(raw)):
+        if dangling[i - 1]:
+            after[i] = "dangling"
+        elif raw[i - 1].kind in (CAPTION, SOURCE):
+            after[i] = "figure"
+    return dangling, after
+
+
+def _pieces(
+    raw: list[RawBlock], plan: Plan, dangling: list[bool], after: list[str | None]
+) -> list[Piece]:
     """The body blocks of one article, in its reading order, with their edge signals."""
     pieces: list[Piece] = []
     append = pieces.append
@@ -184,21 +199,8 @@ def _pieces(raw: list[RawBlock], plan: Plan, cut: dict[int, bool]) -> list[Piece
         if kind not in BODY_KINDS:
             continue
         text = block.text
-        dangling = cut.get(i)
-        if dangling is None:
-            dangling = cut[i] = dangles(text)
-        after = None
-        if i > 0:
-            before = raw[i - 1]
-            if before.kind in BODY_KINDS:
-                cut_before = cut.get(i - 1)
-                if cut_before is None:
-                    cut_before = cut[i - 1] = dangles(before.text)
-                after = "dangling" if cut_before else None
-            elif before.kind in (CAPTION, SOURCE):
-                after = "figure"
         start = start_of(text) if kind not in (QUESTION, ANSWER) else None
-        append(Piece(i, len(pieces), text, start, dangling, i - 1, after))
+        append(Piece(i, len(pieces), text, start, dangling[i], i - 1, after[i]))
     return pieces
 
 
@@ -223,9 +225,9 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
     plans, moves = group_articles(raw)
     builder = _Builder(raw)
     articles: list[ArticleInfo] = []
-    cut: dict[int, bool] = {}  # raw index -> its end dangles (each block is looked at once)
+    dangling, after = _edges(raw)
     for number, plan in enumerate(plans):
-        pieces = _pieces(raw, plan, cut)
+        pieces = _pieces(raw, plan, dangling, after)
         builder.pieces.update((p.raw, p) for p in pieces)
         chosen = assign(candidates(pieces))
         if chosen:

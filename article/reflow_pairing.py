@@ -22,12 +22,7 @@ from article.reflow_words import AGENT_ENDS
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
 PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it
-
-
-def _hinted(piece: Piece) -> bool:
-    """A block whose start or place suggests it continues something."""
-    start = piece.start
-    return start is not None and bool(start.reason or start.closes_quote or piece.after)
+_WEAK_REASONS = (None, "single_char")  # starts that hint at a continuation only weakly
 
 
 def _contexts(pieces: list[Piece]) -> Callable[[int], Context]:
@@ -45,53 +40,79 @@ def _window(group: list[Piece], orders: list[int], at: int, reach: int) -> list[
     return group[bisect_left(orders, at - reach) : bisect_right(orders, at + reach)]
 
 
+def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
+    """Blocks whose start or place suggests they continue something: those with a strong hint,
+    and those where only the place or a lone first character hints at it (weak)."""
+    strong: list[Piece] = []
+    weak: list[Piece] = []
+    for p in pieces:
+        start = p.start
+        if start is None or not (start.reason or start.closes_quote or p.after):
+            continue
+        if start.reason in _WEAK_REASONS and not start.closes_quote:
+            weak.append(p)
+        else:
+            strong.append(p)
+    return strong, weak
+
+
 def candidates(pieces: list[Piece]) -> list[Scored]:
     """Every plausible (A, B) pair of one article, scored."""
     if not any(p.dangling for p in pieces):
         return []  # no dangling end: nothing to pair
-    strong: list[Piece] = []
-    weak: list[Piece] = []
-    for p in pieces:
-        if _hinted(p):
-            (weak if _weak(p) else strong).append(p)
+    strong, weak = _hinted(pieces)
     strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
-    next_of = {p.prev_raw: p for p in pieces}
+    by_raw = {p.raw: p for p in pieces}
     scored: list[Scored] = []
     contexts: dict[int, Context] = {}
     context_at = _contexts(pieces)
-    table = freq_table()
     for a in pieces:
         if not a.dangling:
             continue
         tail = tail_of(a)
-        fits, open_quote = _fitting(tail), tail.open_quote
-        near = [  # B's orphan start is one this end could supply (others score -10 or -4)
-            b
-            for b in _window(strong, strong_orders, a.order, WINDOW)
-            if (open_quote or not b.start.closes_quote)  # type: ignore[union-attr]
-            and (b.start.reason in fits or b.after == "figure")  # type: ignore[union-attr]
-        ]
+        near = _strong_near(tail, _window(strong, strong_orders, a.order, WINDOW))
         weak_near = _window(weak, weak_orders, a.order, PLACE_WINDOW)
         if weak_near:
-            last, last2 = a.text[-1:], a.text[-2:]
-            for b in weak_near:
-                # a lone first character needs a word; a title a full name. jieba's table holds
-                # every prefix of its words, so a word across the break has A's tail plus B's
-                # first character as a key
-                if b.after == "figure" or tail.title_end:
-                    near.append(b)
-                    continue
-                char = b.text[0]
-                if char == last or (last + char) in table or (last2 + char) in table:
-                    near.append(b)
-        following = next_of.get(a.raw)
+            near.extend(_weak_near(tail, weak_near))
+        following = by_raw.get(a.raw + 1)  # the block printed right after it
         if following is not None and following.start is not None and following not in near:
             near.append(following)
         context = contexts[a.raw] = context_at(a.order)
         for b in near:
             if b is not a and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
-    return _add_cohesion(scored, {p.raw: p for p in pieces}, contexts)
+    return _add_cohesion(scored, by_raw, contexts)
+
+
+def _strong_near(tail: Tail, window: list[Piece]) -> list[Piece]:
+    """Blocks whose orphan start this end could supply (others score -10 or -4 and cannot win).
+
+    Only blocks far from a break are filtered this way; adjacent ones are always scored.
+    """
+    fits, open_quote = _fitting(tail), tail.open_quote
+    return [
+        b
+        for b in window
+        if (open_quote or not b.start.closes_quote)  # type: ignore[union-attr]
+        and (b.start.reason in fits or b.after == "figure")  # type: ignore[union-attr]
+    ]
+
+
+def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
+    """Weakly hinted blocks worth scoring: a lone first character needs a word across the
+    break, a title a full name. jieba's table holds every prefix of its words, so such a word
+    has A's tail plus B's first character as a key."""
+    if tail.title_end:
+        return window
+    table, last, last2 = freq_table(), tail.text[-1:], tail.text[-2:]
+    return [
+        b
+        for b in window
+        if b.after == "figure"
+        or (char := b.text[0]) == last
+        or (last + char) in table
+        or (last2 + char) in table
+    ]
 
 
 def _add_cohesion(
@@ -120,10 +141,7 @@ def _add_cohesion(
 
 
 def _fitting(tail: Tail) -> frozenset[str | None]:
-    """Orphan starts this dangling end could supply (the rest score -10 or -4 and cannot win).
-
-    Only blocks far from a break are filtered this way; adjacent ones are always scored.
-    """
+    """Orphan starts this dangling end could supply (the rest score -10 or -4 and cannot win)."""
     fits: set[str | None] = {None, "single_char"}
     if tail.text[-1] in AGENT_ENDS:
         fits.add("speech_verb")
@@ -136,12 +154,6 @@ def _fitting(tail: Tail) -> frozenset[str | None]:
     if is_cjk(tail.text[-1]) or tail.text[-1].isalnum():
         fits.update(("bound_char", "closing_punct"))
     return frozenset(fits)
-
-
-def _weak(b: Piece) -> bool:
-    """Only B's place, or a lone first character, hints that it continues something."""
-    start = b.start
-    return start is not None and start.reason in (None, "single_char") and not start.closes_quote
 
 
 class _Chains:

@@ -74,7 +74,7 @@ class _Page:
     def of(cls, texts: list[str]) -> _Page:
         """Join once; every later step searches spans of it without copying."""
         ends = list(accumulate(len(t) + 1 for t in texts))
-        return cls(texts, "".join("\n" + t for t in texts), ends)
+        return cls(texts, "\n" + "\n".join(texts) if texts else "", ends)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Joined offsets covering blocks first..last-1 (with the newline before each)."""

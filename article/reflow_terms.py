@@ -12,20 +12,17 @@ from article.reflow_signals import freq_table
 from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
 _VERBS = re.compile("|".join(SPEECH_VERBS))
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
-_CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
-_QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
+# A short quote holding a run of two or more CJK characters (tested by the lookahead: no
+# quote mark can start inside a rejected one, so no match is lost).
+_QUOTED = re.compile(
+    r"[“「『](?=[^“”「」『』\n]*?[\u3400-\u9fff]{2})([^“”「」『』\n]{2,10})[”」』]"
+)
 
 
 _ADVERB_SET = frozenset(SPEECH_ADVERBS)
 # Characters right before a speech verb that rule a name out: grammar characters that do not
 # end an adverb (an adverb may stand between the name and the verb).
 _NAME_BLOCKERS = NOT_NAME_CHARS - frozenset(adverb[-1] for adverb in SPEECH_ADVERBS)
-
-
-def _may_end_name(char: str) -> bool:
-    """Cheap necessary test for `_name_before`: a CJK character that a name or adverb ends."""
-    return "\u3400" <= char <= "\u9fff" and char not in _NAME_BLOCKERS
 
 
 def _name_before(text: str, verb_at: int) -> str | None:
@@ -64,23 +61,16 @@ def block_terms(block: RawBlock) -> set[str]:
 _NONE: frozenset[str] = frozenset()
 
 
-def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
-    """`block_terms` of every block, from one regex pass over the whole page.
-
-    Blocks hold no newline, and neither a quote nor a name may span one, so no term is found
-    across two blocks.
-    """
-    joined = "\n".join(b.text for b in blocks)
-    ends = list(accumulate(len(b.text) + 1 for b in blocks))
-    found: dict[int, set[str]] = {}
-    for match in _QUOTED.finditer(joined):
-        if _CJK_RUN.search(match.group(1)):
-            found.setdefault(bisect_right(ends, match.start()), set()).add(match.group(1))
+def _add_speakers(joined: str, ends: list[int], found: dict[int, set[str]]) -> None:
+    """Add the speakers named before speech verbs to the terms of the blocks they stand in."""
     speakers: dict[str, str | None] = {}  # the same name and verb recur: judge each once
+    blockers = _NAME_BLOCKERS
     for match in _VERBS.finditer(joined):
         at, end = match.start(), match.end()
-        if at and not _may_end_name(joined[at - 1]):
-            continue  # punctuation or a pronoun before the verb: no name here
+        if at:
+            char = joined[at - 1]  # a CJK character that a name or an adverb may end
+            if not "\u3400" <= char <= "\u9fff" or char in blockers:
+                continue  # punctuation or a pronoun before the verb: no name here
         if at < _REACH:
             name = _speaker(joined, at, end)
         else:
@@ -91,6 +81,20 @@ def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
                 name = speakers[key] = _speaker(key, _REACH, len(key))
         if name:
             found.setdefault(bisect_right(ends, at), set()).add(name)
+
+
+def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
+    """`block_terms` of every block, from one regex pass over the whole page.
+
+    Blocks hold no newline, and neither a quote nor a name may span one, so no term is found
+    across two blocks.
+    """
+    joined = "\n".join(b.text for b in blocks)
+    ends = list(accumulate(len(b.text) + 1 for b in blocks))
+    found: dict[int, set[str]] = {}
+    for match in _QUOTED.finditer(joined):
+        found.setdefault(bisect_right(ends, match.start()), set()).add(match.group(1))
+    _add_speakers(joined, ends, found)
     for i, block in enumerate(blocks):
         if block.speaker:
             found.setdefault(i, set()).add(block.speaker)

@@ -142,8 +142,9 @@ class _Builder:
         for join in chain.joins:
             part = self.raw[join.b]
             piece = part.text[join.repeat :]
-            offset = len(text) + len(joiner(text, piece))
-            text += joiner(text, piece) + piece
+            glue = joiner(text, piece)
+            offset = len(text) + len(glue)
+            text += glue + piece
             lines.extend(part.lines)
             self.repairs.append(self._join_repair(index, offset, join, part))
         block = Block(index, head.kind, text, lines, head.speaker, article, self._flags(chain))

@@ -105,6 +105,8 @@ def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
     if tail.title_end:
         return window
     table, last, last2 = freq_table(), tail.text[-1:], tail.text[-2:]
+    if last2 not in table:  # no word begins with A's last two characters
+        last2 = last
     return [
         b
         for b in window

@@ -372,8 +372,9 @@ def _break_most(a: Piece, tail: Tail, b: Piece) -> float:
     if a.text[-1:] == first:
         return 6.0
     table = freq_table()
-    if any((end + first) in table for end in tail.ends):
-        return 4.0  # jieba's table holds every word prefix: no key, no word across
+    for end in tail.ends:
+        if (end + first) in table:
+            return 4.0  # jieba's table holds every word prefix: no key, no word across
     return 0.0
 
 

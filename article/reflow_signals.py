@@ -278,7 +278,7 @@ def _token_reason(text: str) -> str | None:
         return "measure" if head in MEASURE_WORDS else "bound_char"
     # A lone first character, unless a common word starts here; segmenting waits until
     # the block is weighed against a dangling end.
-    return None if freq(text[:2]) >= 100 else "single_char"
+    return None if (freq_table().get(text[:2]) or 0) >= 100 else "single_char"
 
 
 def _start_signal(text: str, numeric: bool = True) -> bool:

@@ -262,16 +262,20 @@ def _word_across(tail: Tail, head: Head) -> str:
         for right in head.starts:
             word = left + right
             if len(word) > len(best) and (table.get(word) or 0) >= MIN_WORD_FREQ:
-                best = word if _swallows(tail, head, len(left), len(right)) else best
+                if not _swallows(tail, head):
+                    return ""  # the same for every word across this break
+                best = word
     return best
 
 
-def _swallows(tail: Tail, head: Head, left: int, right: int) -> bool:
-    """The word takes in a whole lone-character token from A's end or B's start."""
-    a_tok, b_tok = tail.token, head.token
-    lone_a = len(a_tok) == 1 and is_cjk(a_tok)
-    lone_b = len(b_tok) == 1 and is_cjk(b_tok)
-    return (lone_a or lone_b) and (left >= len(a_tok) or right >= len(b_tok))
+def _swallows(tail: Tail, head: Head) -> bool:
+    """The word takes in a whole lone-character token from A's end or B's start (every word
+    across holds at least one character of each side, so a lone token is always inside)."""
+    a_tok = tail.token
+    if len(a_tok) == 1 and is_cjk(a_tok):
+        return True
+    b_tok = head.token
+    return len(b_tok) == 1 and is_cjk(b_tok)
 
 
 def _start_fit(tail: Tail, b: Piece, start: Start, evidence: list[str]) -> float:

@@ -20,6 +20,8 @@ class InputError(Exception):
         super().__init__(f"{self.path}: {problem}")
 
 
+MAX_BYTES = 200_000_000  # far beyond any page of news; keeps a stray disk image from eating memory
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -132,6 +134,15 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         if p.is_dir():
             raise InputError(p, "is a directory, not a text file")
+        if p.exists() and not p.is_file():  # a FIFO or /dev/zero would never end
+            raise InputError(p, "not a regular file")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                p,
+                f"too large ({size // 1_000_000} MB; jingdu reads up to "
+                f"{MAX_BYTES // 1_000_000} MB)",
+            )
         raw = p.read_bytes()
     except FileNotFoundError:
         raise InputError(p, "no such file") from None

@@ -127,3 +127,16 @@ def test_clean_text_leaves_no_control_and_keeps_every_printable(text: str) -> No
     ):
         printable = [c for c in text if unicodedata.category(c) != "Cc"]
         assert [c for c in cleaned if c not in "\n "] == [c for c in printable if c != " "]
+
+
+def test_special_and_huge_files_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        load_text(fifo)
+    big = write(tmp_path, "big.txt", "字".encode() * 100)
+    monkeypatch.setattr("article.decode.MAX_BYTES", 200)
+    with pytest.raises(InputError, match="too large"):
+        load_text(big)

@@ -173,3 +173,20 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip() == f"jingdu: {missing}: no such file"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_exit_1(article: Path) -> None:
+    env = {**os.environ, "JINGDU_CACHE_DIR": "off"}
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "analyze", str(article), "--json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=Path(__file__).resolve().parents[1],
+            timeout=60,
+        )
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == "jingdu: standard output: cannot write (No space left on device)"

@@ -21,6 +21,10 @@ class UsageError(Exception):
     """Bad command-line usage: exit status 2."""
 
 
+class OutputError(Exception):
+    """The result could not be written out: a runtime failure, exit status 1."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage problem in one line instead of exiting mid-parse."""
 
@@ -110,6 +114,8 @@ def _write_stdout(text: str) -> None:
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except OSError as err:
+        raise OutputError(f"standard output: cannot write ({err.strerror or err})") from None
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -194,6 +200,9 @@ def _guard(run: Callable[[], int]) -> int:
     except known as err:
         print(f"jingdu: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except OutputError as err:
+        print(f"jingdu: {err}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except Exception as err:

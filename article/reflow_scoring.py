@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from article.reflow_find import find
 from article.reflow_signals import (
     Start,
     ends_with_numeral,
@@ -61,6 +62,10 @@ class Context:
     def count(self, word: str) -> int:
         """How often `word` occurs around the dangling end."""
         return self.text.count(word, self.start, self.end)
+
+    def has(self, word: str) -> bool:
+        """Whether `word` occurs around the dangling end (a fast search, no full count)."""
+        return find(self.text, word, self.start, self.end) >= 0
 
 
 @dataclass(slots=True, eq=False)  # pieces are compared by identity
@@ -402,7 +407,7 @@ def score_pair(a: Piece, b: Piece, context: Context) -> Scored | None:
             evidence.append(note)
             fit = True
     name = tail.surname + start.fragment
-    if start.reason == "name_fragment" and tail.surname and context.count(name):
+    if start.reason == "name_fragment" and tail.surname and context.has(name):
         total += 2.0
         evidence.append(f"name {name}")
         fit = True

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from article import reflow_dups
 from article.blockkinds import classify_line, plain_line
 from article.model import PARAGRAPH
-from article.reflow_find import contains, found_in, found_in_each
+from article.reflow_find import contains, find, found_in, found_in_each
 from article.reflow_scoring import char_pairs, content_pairs
 from article.reflow_signals import last_sentence, open_quote_pending
 from article.reflow_words import FUNCTION_CHARS
@@ -40,6 +40,27 @@ def test_plain_line_leaves_structural_lines_to_the_classifier() -> None:
     for line in ("## 小标题", "资料来源：某某研究院", "上接 B2", "答：是的。", "何明轩：对。"):
         assert not plain_line(line)
     assert plain_line("某市今年新增贷款120亿元，同比增长8%。")
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet="甲乙丙", max_size=300),
+    st.text(alphabet="甲乙丙", min_size=2, max_size=2),
+    st.integers(0, 310),
+    st.integers(0, 310),
+)
+def test_find_of_a_two_character_word_is_str_find(
+    text: str, word: str, start: int, end: int
+) -> None:
+    assert find(text, word, start, end) == text.find(word, start, end)
+    assert find(text, word, start) == text.find(word, start)
+
+
+def test_find_of_a_two_character_word_after_many_near_misses() -> None:
+    text = "甲丙乙" * 60 + "甲乙" + "丙甲"
+    for word in ("甲乙", "丙甲", "乙丙", "乙乙"):
+        for start in (0, 5, 170, 181):
+            assert find(text, word, start) == text.find(word, start)
 
 
 @settings(max_examples=300)

@@ -142,18 +142,31 @@ def _add_cohesion(
     ]
 
 
+_FITS: dict[tuple[str, bool, bool], frozenset[str | None]] = {}
+
+
 def _fitting(tail: Tail) -> frozenset[str | None]:
-    """Orphan starts this dangling end could supply (the rest score -10 or -4 and cannot win)."""
+    """Orphan starts this dangling end could supply (the rest score -10 or -4 and cannot win);
+    they depend on its last character, surname and quantity only, so each set is built once."""
+    key = (tail.text[-1], bool(tail.surname), bool(tail.quantity))
+    fits = _FITS.get(key)
+    if fits is None:
+        fits = _FITS[key] = _fits(*key)
+    return fits
+
+
+def _fits(last: str, surname: bool, quantity: bool) -> frozenset[str | None]:
+    """`_fitting` for one last character, surname and quantity."""
     fits: set[str | None] = {None, "single_char"}
-    if tail.text[-1] in AGENT_ENDS:
+    if last in AGENT_ENDS:
         fits.add("speech_verb")
-    if tail.surname:
+    if surname:
         fits.add("name_fragment")
-    if ends_with_numeral(tail.text):
+    if ends_with_numeral(last):
         fits.add("measure")
-    if tail.quantity or tail.text[-1].isdigit():
+    if quantity or last.isdigit():
         fits.add("amount")
-    if is_cjk(tail.text[-1]) or tail.text[-1].isalnum():
+    if is_cjk(last) or last.isalnum():
         fits.update(("bound_char", "closing_punct"))
     return frozenset(fits)
 

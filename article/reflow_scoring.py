@@ -50,7 +50,7 @@ _FIT = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is built per dangling end, frozen ones build slowly
 class Context:
     """The text around a dangling end (a span of its article's running text, never copied),
     where rarity is counted and names are looked for."""
@@ -83,7 +83,7 @@ class Piece:
     head: Head | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: thousands are built, frozen ones build slowly
 class Scored:
     """A candidate join with its score and the repeated characters to drop at the break."""
 

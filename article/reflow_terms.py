@@ -66,7 +66,7 @@ def _add_speakers(joined: str, ends: list[int], found: dict[int, set[str]]) -> N
     speakers: dict[str, str | None] = {}  # the same name and verb recur: judge each once
     blockers = _NAME_BLOCKERS
     for match in _VERBS.finditer(joined):
-        at, end = match.start(), match.end()
+        at, end = match.span()
         if at:
             char = joined[at - 1]  # a CJK character that a name or an adverb may end
             if not "\u3400" <= char <= "\u9fff" or char in blockers:
@@ -89,8 +89,9 @@ def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
     Blocks hold no newline, and neither a quote nor a name may span one, so no term is found
     across two blocks.
     """
-    joined = "\n".join(b.text for b in blocks)
-    ends = list(accumulate(len(b.text) + 1 for b in blocks))
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    ends = list(accumulate(map((1).__add__, map(len, texts))))  # in C: len + 1, summed
     found: dict[int, set[str]] = {}
     for match in _QUOTED.finditer(joined):
         found.setdefault(bisect_right(ends, match.start()), set()).add(match.group(1))
@@ -98,7 +99,10 @@ def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
     for i, block in enumerate(blocks):
         if block.speaker:
             found.setdefault(i, set()).add(block.speaker)
-    return [found.get(i, _NONE) for i in range(len(blocks))]
+    terms: list[frozenset[str] | set[str]] = [_NONE] * len(blocks)
+    for i, names in found.items():
+        terms[i] = names
+    return terms
 
 
 _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")

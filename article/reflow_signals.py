@@ -229,6 +229,8 @@ def _start(reason: str | None, signal: bool, fragment: str = "", quote: bool = F
 _QUOTE_OPENS = _start(None, True)
 # Openers that begin no speech verb: `_token_reason` answers None for them at once.
 _PLAIN_FIRST = OPENERS - {w[0] for w in SPEECH_VERBS}
+# First characters for which `_token_reason` does more than look up the first two characters.
+_TOKEN_FIRST = OPENERS | MEASURE_WORDS | BOUND_STARTS | {w[0] for w in SPEECH_VERBS}
 
 
 def start_of(text: str) -> Start:
@@ -258,8 +260,10 @@ def start_of(text: str) -> Start:
         signal = True
     else:  # see _start_signal (an opening quote was answered above)
         signal = text.startswith(_CONNECTIVES_BY_FIRST.get(first, ()))
-    # see _token_reason: an opener that begins no speech verb has no reason at once
-    reason = None if first in _PLAIN_FIRST else _token_reason(text)
+    if "\u3400" <= first <= "\u9fff" and first not in _TOKEN_FIRST:  # _token_reason's last step
+        reason = None if (freq_table().get(text[:2]) or 0) >= 100 else "single_char"
+    else:  # see _token_reason: an opener that begins no speech verb has no reason at once
+        reason = None if first in _PLAIN_FIRST else _token_reason(text)
     key = (reason, signal, "", quote)
     start = _STARTS.get(key)
     return start if start is not None else _start(reason, signal, "", quote)

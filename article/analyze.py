@@ -91,21 +91,25 @@ def _extract(doc: Document, progress: Progress | None) -> Document:
     return doc
 
 
+def cached(loaded: LoadedText) -> Document | None:
+    """The cached analysis of this exact text, relabelled with the file it was read from now."""
+    doc = cache.load(cache.key_for(loaded.text))
+    if doc is not None:
+        doc.source = loaded.source
+    return doc
+
+
 def analyze(
     loaded: LoadedText, *, use_cache: bool = True, progress: Progress | None = None
 ) -> Document:
     """The whole analysis, served from the content-keyed cache when the text is unchanged."""
-    key = cache.key_for(loaded.text)
-    if use_cache:
-        cached = cache.load(key)
-        if cached is not None:
-            cached.source = loaded.source
-            return cached
+    if use_cache and (doc := cached(loaded)) is not None:
+        return doc
     if progress:
         progress("重排", 0.1)
     doc = _extract(structure(loaded), progress)
     if use_cache:
-        cache.save(key, doc)
+        cache.save(cache.key_for(loaded.text), doc)
     if progress:
         progress("完成", 1.0)
     return doc

@@ -10,7 +10,7 @@ from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from typing import Any
 
-from article import cache
+from article.analyze import cached
 from article.model import Document, LoadedText
 
 Progress = Callable[[str, float], None]
@@ -44,14 +44,6 @@ def _child(loaded: LoadedText, conn: Connection) -> None:
         conn.close()
 
 
-def cached_analysis(loaded: LoadedText) -> Document | None:
-    """The cached analysis of this text, if any: cheap enough to read in-process."""
-    doc = cache.load(cache.key_for(loaded.text))
-    if doc is not None:
-        doc.source = loaded.source
-    return doc
-
-
 def prepare() -> bool:
     """Start multiprocessing's resource tracker now, while sys.stderr is a real file.
 
@@ -75,7 +67,7 @@ class AnalysisProcess:
 
     def run(self, loaded: LoadedText, progress: Progress) -> Document:
         """Analyse `loaded` in a child process; blocks the calling (worker) thread."""
-        doc = cached_analysis(loaded)
+        doc = cached(loaded)  # cheap enough to read in-process
         if doc is not None:
             return doc
         context = multiprocessing.get_context("spawn")

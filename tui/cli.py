@@ -156,14 +156,11 @@ def _cmd_export(args: argparse.Namespace, db_value: str | None) -> int:
 
 
 def _cmd_read(args: argparse.Namespace, db_value: str | None) -> int:
-    from article.analyze import open_text
-
-    path = _article_path(args.path)
-    open_text(path)  # fail with one line before the screen is taken over
     from store.paths import resolve_db_path
     from tui.app import run_reader
 
-    return run_reader(path, resolve_db_path(db_value))
+    # run_reader reads the file before it takes over the screen: a bad file is one line.
+    return run_reader(_article_path(args.path), resolve_db_path(db_value))
 
 
 def _dispatch(argv: list[str]) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
+from heapq import heapify, heappop, heappush
 from itertools import accumulate
 
 from article.reflow_scoring import (
@@ -56,15 +58,25 @@ def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
     return strong, weak
 
 
-def candidates(pieces: list[Piece]) -> list[Scored]:
+@dataclass(slots=True)
+class Candidates:
+    """The scored pairs of one article (shared words not yet weighed), with what weighing
+    them needs: the pieces by raw index and each dangling end's context."""
+
+    scored: list[Scored]
+    by_raw: dict[int, Piece]
+    contexts: dict[int, Context]
+
+
+def candidates(pieces: list[Piece]) -> Candidates:
     """Every plausible (A, B) pair of one article, scored."""
+    scored: list[Scored] = []
+    contexts: dict[int, Context] = {}
     if not any(p.dangling for p in pieces):
-        return []  # no dangling end: nothing to pair
+        return Candidates(scored, {}, contexts)  # no dangling end: nothing to pair
     strong, weak = _hinted(pieces)
     strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
     by_raw = {p.raw: p for p in pieces}
-    scored: list[Scored] = []
-    contexts: dict[int, Context] = {}
     context_at = _contexts(pieces)
     for a in pieces:
         if not a.dangling:
@@ -81,7 +93,7 @@ def candidates(pieces: list[Piece]) -> list[Scored]:
         for b in near:
             if b is not a and (pair := score_pair(a, b, context)) is not None:
                 scored.append(pair)
-    return _add_cohesion(scored, by_raw, contexts)
+    return Candidates(scored, by_raw, contexts)
 
 
 def _strong_near(tail: Tail, window: list[Piece]) -> list[Piece]:
@@ -117,11 +129,9 @@ def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
     ]
 
 
-def _add_cohesion(
-    scored: list[Scored], by_raw: dict[int, Piece], contexts: dict[int, Context]
-) -> list[Scored]:
-    """Shared rare words, weighed only where they can change the outcome: a pair below the
-    bar, or one with a close rival for its A or its B."""
+def _contested(scored: list[Scored]) -> list[bool]:
+    """Pairs where shared rare words can change the outcome: below the bar, or with a close
+    rival for their A or their B (only these have shared words weighed)."""
     by_a: dict[int, list[float]] = {}
     by_b: dict[int, list[float]] = {}
     for pair in scored:
@@ -136,10 +146,7 @@ def _add_cohesion(
             return False  # itself twice: no rival at all
         return sum(abs(s - pair.score) <= COHESION_MAX for s in rivals) > 2  # itself twice
 
-    return [
-        with_cohesion(p, by_raw[p.a], by_raw[p.b], contexts[p.a]) if contested(p) else p
-        for p in scored
-    ]
+    return [contested(p) for p in scored]
 
 
 _FITS: dict[tuple[str, bool, bool], frozenset[str | None]] = {}
@@ -194,18 +201,46 @@ class _Chains:
         return True
 
 
-def assign(scored: list[Scored]) -> list[Scored]:
-    """Greedy best-first one-to-one choice of joins above the threshold."""
+def assign(found: Candidates) -> list[Scored]:
+    """Greedy best-first one-to-one choice of joins above the threshold.
+
+    Shared words are weighed lazily: a contested pair enters the queue at the most they could
+    add, and is weighed only when it reaches the front with its A and B still free, then
+    queued again at its true score. Pairs come out in the order of sorting them all by true
+    score (ties: shorter distance, then the order they were found), as no true score exceeds
+    its bound; a pair whose A or B is taken by then would be refused at its true place too.
+    """
+    scored = found.scored
+    queue = [
+        (-(pair.score + COHESION_MAX) if open_ else -pair.score, abs(pair.b - pair.a), i, open_)
+        for i, (pair, open_) in enumerate(zip(scored, _contested(scored), strict=True))
+    ]
+    heapify(queue)
     used_a: set[int] = set()
     used_b: set[int] = set()
     chains = _Chains()
     chosen: list[Scored] = []
-    for pair in sorted(scored, key=lambda s: (-s.score, abs(s.b - s.a))):
-        if pair.score < MIN_SCORE:
+    while queue:
+        key, distance, i, open_ = heappop(queue)
+        if -key < MIN_SCORE:
             break
-        if pair.a in used_a or pair.b in used_b or not chains.union(pair.a, pair.b):
+        pair = scored[i]
+        if pair.a in used_a or pair.b in used_b:
+            continue
+        if open_:
+            if chains.find(pair.a) != chains.find(pair.b):
+                pair = scored[i] = _weighed(pair, found)
+                heappush(queue, (-pair.score, distance, i, False))
+            continue
+        if not chains.union(pair.a, pair.b):
             continue
         used_a.add(pair.a)
         used_b.add(pair.b)
         chosen.append(pair)
     return chosen
+
+
+def _weighed(pair: Scored, found: Candidates) -> Scored:
+    """The pair with rare words shared across the break added."""
+    by_raw = found.by_raw
+    return with_cohesion(pair, by_raw[pair.a], by_raw[pair.b], found.contexts[pair.a])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import gt
+
 from article.blockkinds import LineKind, classify_line, names_a_chart, plain_line
 from article.model import ANSWER, CAPTION, HEADING, PARAGRAPH, QUESTION, SOURCE, RawBlock
 from article.reflow_gc import collector_paused
@@ -18,14 +21,14 @@ def joiner(left: str, right: str) -> str:
     return " " if ascii_pair and left[-1].isalnum() and right[0].isalnum() else ""
 
 
-def _line_per_block(lines: list[str]) -> bool:
-    """True when the text has (almost) no blank lines between its non-blank lines."""
-    filled = [bool(line.strip()) for line in lines]
+def _line_per_block(filled: list[bool]) -> bool:
+    """True when the text has (almost) no blank lines between its non-blank lines (counted in C:
+    a gap is a non-blank line after a blank one)."""
     n_filled = sum(filled)
     if n_filled < 2:
         return False
     first = filled.index(True)
-    gaps = sum(1 for i in range(first + 1, len(filled)) if filled[i] and not filled[i - 1])
+    gaps = sum(map(gt, filled[first + 1 :], filled[first:-1]))
     return gaps < _MIN_BLANK_SHARE * n_filled
 
 
@@ -53,15 +56,17 @@ def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
 
 def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     """The work of `split_blocks`."""
-    lines = text.split("\n")
-    every_line = _line_per_block(lines)
+    stripped = list(map(str.strip, text.split("\n")))
+    filled = list(map(bool, stripped))
+    every_line = _line_per_block(filled)
     blocks: list[RawBlock] = []
+    headings: list[int] = []  # where the headings are: only they may be captions
     open_block: RawBlock | None = None  # the paragraph that the next plain line continues
-    for number, raw_line in enumerate(lines, start=1):
-        line = raw_line.strip()
-        if not line:
-            open_block = None
-            continue
+    last = 0  # the number of the last non-blank line
+    for number, line in compress(enumerate(stripped, start=1), filled):  # blank lines skipped
+        if number != last + 1:
+            open_block = None  # a blank line ends the paragraph
+        last = number
         if plain_line(line):  # the usual case, without building a LineKind
             if open_block is not None and not every_line:
                 _extend(open_block, line, number)
@@ -73,19 +78,20 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
         if open_block is not None and not kind.structural and not every_line:
             _extend(open_block, kind.text, number)
             continue
+        if kind.kind == HEADING:
+            headings.append(len(blocks))
         block = _new_block(kind, number)
         blocks.append(block)
         growable = not kind.structural or kind.kind in (QUESTION, ANSWER)
         open_block = block if growable else None
-    _mark_captions(blocks)
+    _mark_captions(blocks, headings)
     return blocks
 
 
-def _mark_captions(blocks: list[RawBlock]) -> None:
+def _mark_captions(blocks: list[RawBlock], headings: list[int]) -> None:
     """Headings that name a chart, or are followed by a source line, are figure captions."""
-    for i, block in enumerate(blocks):
-        if block.kind != HEADING:
-            continue
+    for i in headings:
+        block = blocks[i]
         if names_a_chart(block.text) or _source_follows(blocks, i):
             block.kind = CAPTION
 

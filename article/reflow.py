@@ -24,7 +24,7 @@ from article.reflow_gc import collector_paused
 from article.reflow_pairing import assign, candidates
 from article.reflow_scoring import Piece, Scored
 from article.reflow_sections import Move, Plan, group_articles
-from article.reflow_signals import dangles, start_of
+from article.reflow_signals import Start, dangles, start_of
 
 _EVIDENCE = {
     "next": "紧接在后",
@@ -97,36 +97,26 @@ class _Builder:
     """Accumulates output blocks, articles and repairs."""
 
     raw: list[RawBlock]
-    pieces: dict[int, Piece] = field(default_factory=dict)
+    edges: _Edges
     blocks: list[Block] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     first_block_of: dict[int, int] = field(default_factory=dict)  # raw index -> output index
 
     def emit_plain(self, members: list[int], article: int) -> list[int]:
         """Build output blocks from raw blocks in no join (most blocks: one tight loop)."""
-        blocks, raw, pieces, first_block_of = (
-            self.blocks,
-            self.raw,
-            self.pieces,
-            self.first_block_of,
-        )
-        indices: list[int] = []
-        for i in members:
-            index = len(blocks)
+        blocks, raw, first_block_of = self.blocks, self.raw, self.first_block_of
+        orphan, dangling = self.edges.orphan, self.edges.dangling
+        start = len(blocks)
+        for index, i in enumerate(members, start):
             head = raw[i]
-            piece = pieces.get(i)
-            flags: list[str] = []
-            if piece is not None:
-                if piece.start is not None and piece.start.orphan:
-                    flags.append(TRUNCATED_START)
-                if piece.dangling:
-                    flags.append(TRUNCATED_END)
+            flags = [TRUNCATED_START] if orphan[i] else []
+            if dangling[i]:
+                flags.append(TRUNCATED_END)
             blocks.append(
                 Block(index, head.kind, head.text, list(head.lines), head.speaker, article, flags)
             )
             first_block_of[i] = index
-            indices.append(index)
-        return indices
+        return list(range(start, len(blocks)))
 
     def emit(self, chain: _Chain | list[int], article: int) -> list[int]:
         """Build output blocks from a run of blocks in no join, or one from a chain."""
@@ -166,42 +156,60 @@ class _Builder:
     def _flags(self, chain: _Chain) -> list[str]:
         """Visible gaps where no convincing partner was found."""
         flags: list[str] = []
-        head = self.pieces.get(chain.parts[0])
-        tail = self.pieces.get(chain.parts[-1])
-        if head is not None and head.start is not None and head.start.orphan:
+        if self.edges.orphan[chain.parts[0]]:
             flags.append(TRUNCATED_START)
-        if tail is not None and tail.dangling:
+        if self.edges.dangling[chain.parts[-1]]:
             flags.append(TRUNCATED_END)
         return flags
 
 
-def _edges(raw: list[RawBlock]) -> tuple[list[bool], list[str | None]]:
-    """For every raw block: does its end dangle, and what stands before it ("dangling" after a
-    cut-off body block, "figure" after a caption or source line)? One pass over the page."""
-    dangling = [block.kind in BODY_KINDS and dangles(block.text) for block in raw]
+@dataclass(slots=True)
+class _Edges:
+    """Edge signals of every raw block, read once for the whole page: does its end dangle,
+    how does it start (None: not body text, or a Q&A turn, which always opens), is that start
+    an orphan's, and what stands before it ("dangling" after a cut-off body block, "figure"
+    after a caption or source line)."""
+
+    dangling: list[bool]
+    starts: list[Start | None]
+    orphan: list[bool]
+    after: list[str | None]
+
+
+def _edges(raw: list[RawBlock]) -> _Edges:
+    """`_Edges` of a page, in one pass over it."""
+    dangling = [False] * len(raw)
+    starts: list[Start | None] = [None] * len(raw)
+    orphan = [False] * len(raw)
     after: list[str | None] = [None] * len(raw)
-    for i in range(1, len(raw)):
-        if dangling[i - 1]:
-            after[i] = "dangling"
-        elif raw[i - 1].kind in (CAPTION, SOURCE):
-            after[i] = "figure"
-    return dangling, after
-
-
-def _pieces(
-    raw: list[RawBlock], plan: Plan, dangling: list[bool], after: list[str | None]
-) -> list[Piece]:
-    """The body blocks of one article, in its reading order, with their edge signals."""
-    pieces: list[Piece] = []
-    append = pieces.append
-    for i in plan.members:
-        block = raw[i]
+    previous = None
+    for i, block in enumerate(raw):
         kind = block.kind
+        if previous is not None:
+            if dangling[i - 1]:
+                after[i] = "dangling"
+            elif previous in (CAPTION, SOURCE):
+                after[i] = "figure"
+        previous = kind
         if kind not in BODY_KINDS:
             continue
         text = block.text
-        start = start_of(text) if kind not in (QUESTION, ANSWER) else None
-        append(Piece(i, len(pieces), text, start, dangling[i], i - 1, after[i]))
+        dangling[i] = dangles(text)
+        if kind not in (QUESTION, ANSWER):
+            start = starts[i] = start_of(text)
+            orphan[i] = start.orphan
+    return _Edges(dangling, starts, orphan, after)
+
+
+def _pieces(raw: list[RawBlock], plan: Plan, edges: _Edges) -> list[Piece]:
+    """The body blocks of one article, in its reading order, with their edge signals."""
+    pieces: list[Piece] = []
+    append = pieces.append
+    starts, dangling, after = edges.starts, edges.dangling, edges.after
+    for i in plan.members:
+        block = raw[i]
+        if block.kind in BODY_KINDS:
+            append(Piece(i, len(pieces), block.text, starts[i], dangling[i], i - 1, after[i]))
     return pieces
 
 
@@ -224,12 +232,11 @@ def reflow(raw: list[RawBlock]) -> Reflowed:
 def _reflow(raw: list[RawBlock]) -> Reflowed:
     """The work of `reflow`."""
     plans, moves = group_articles(raw)
-    builder = _Builder(raw)
+    edges = _edges(raw)
+    builder = _Builder(raw, edges)
     articles: list[ArticleInfo] = []
-    dangling, after = _edges(raw)
     for number, plan in enumerate(plans):
-        pieces = _pieces(raw, plan, dangling, after)
-        builder.pieces.update((p.raw, p) for p in pieces)
+        pieces = _pieces(raw, plan, edges)
         chosen = assign(candidates(pieces))
         if chosen:
             indices = [

@@ -24,7 +24,8 @@ from article.reflow_gc import collector_paused
 from article.reflow_pairing import assign, candidates
 from article.reflow_scoring import Piece, Scored
 from article.reflow_sections import Move, Plan, group_articles
-from article.reflow_signals import Start, dangles, start_of
+from article.reflow_signals import Start, list_heading, starts_of
+from article.reflow_words import CLOSERS
 
 _EVIDENCE = {
     "next": "紧接在后",
@@ -177,11 +178,11 @@ class _Edges:
 
 
 def _edges(raw: list[RawBlock]) -> _Edges:
-    """`_Edges` of a page, in one pass over it."""
+    """`_Edges` of a page, in one pass over it (starts read together, in one loop)."""
     dangling = [False] * len(raw)
-    starts: list[Start | None] = [None] * len(raw)
     orphan = [False] * len(raw)
     after: list[str | None] = [None] * len(raw)
+    opening: list[int] = []  # body blocks that are no Q&A turn: their start is read
     previous = None
     for i, block in enumerate(raw):
         kind = block.kind
@@ -191,13 +192,15 @@ def _edges(raw: list[RawBlock]) -> _Edges:
             elif previous in (CAPTION, SOURCE):
                 after[i] = "figure"
         previous = kind
-        if kind not in BODY_KINDS:
-            continue
-        text = block.text
-        dangling[i] = dangles(text)
-        if kind not in (QUESTION, ANSWER):
-            start = starts[i] = start_of(text)
-            orphan[i] = start.orphan
+        if kind in BODY_KINDS:
+            text = block.text  # `dangles`, written out: it runs for every paragraph
+            dangling[i] = bool(text) and text[-1] not in CLOSERS and not list_heading(text)
+            if kind not in (QUESTION, ANSWER):
+                opening.append(i)
+    starts: list[Start | None] = [None] * len(raw)
+    for i, start in zip(opening, starts_of([raw[i].text for i in opening]), strict=True):
+        starts[i] = start
+        orphan[i] = start.orphan
     return _Edges(dangling, starts, orphan, after)
 
 

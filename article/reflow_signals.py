@@ -234,39 +234,66 @@ _TOKEN_FIRST = OPENERS | MEASURE_WORDS | BOUND_STARTS | {w[0] for w in SPEECH_VE
 
 
 def start_of(text: str) -> Start:
-    """Analyse the first few characters of a body block (the common paths written out: this
-    runs once for every paragraph of the page)."""
-    if not text:
-        return _start(None, False)
-    first = text[0]
-    if first in OPEN_QUOTES:  # opens a quotation: the plainest paragraph start
-        return _QUOTE_OPENS
-    mark = _QUOTE_MARK.search(text)
-    quote = mark is not None and mark.group() in CLOSE_QUOTES  # see closes_unopened_quote
-    if first in CLOSING_START:
-        return _start("closing_punct", False, "", quote)
-    numeric = first in _NUMERIC_FIRST
-    if numeric and _AMOUNT.match(text):
-        return _start("amount", False, "", quote)
-    if not _NAME_VERB_LEAD.isdisjoint(text[1:4]):
-        name_kind, name = _name_start(text)
-        if name_kind == "name_fragment":
-            return _start("name_fragment", False, name, quote)
-        if name_kind == "full_name":
-            return _start(None, not quote, "", quote)
-    if quote:
-        signal = False
-    elif numeric and (_TIME_START.match(text) or _ENUMERATION.match(text)):
-        signal = True
-    else:  # see _start_signal (an opening quote was answered above)
-        signal = text.startswith(_CONNECTIVES_BY_FIRST.get(first, ()))
-    if "\u3400" <= first <= "\u9fff" and first not in _TOKEN_FIRST:  # _token_reason's last step
-        reason = None if (freq_table().get(text[:2]) or 0) >= 100 else "single_char"
-    else:  # see _token_reason: an opener that begins no speech verb has no reason at once
-        reason = None if first in _PLAIN_FIRST else _token_reason(text)
-    key = (reason, signal, "", quote)
-    start = _STARTS.get(key)
-    return start if start is not None else _start(reason, signal, "", quote)
+    """Analyse the first few characters of a body block."""
+    return starts_of([text])[0]
+
+
+def starts_of(texts: list[str]) -> list[Start]:
+    """`start_of` for every body block of a page: one loop with its tables bound locally (it
+    runs once for every paragraph; the common paths are written out)."""
+    table_get, starts_get = freq_table().get, _STARTS.get
+    quote_search, amount, enumeration, time_start = (
+        _QUOTE_MARK.search,
+        _AMOUNT.match,
+        _ENUMERATION.match,
+        _TIME_START.match,
+    )
+    open_quotes, closing_start, numeric_first, lead = (
+        OPEN_QUOTES,
+        CLOSING_START,
+        _NUMERIC_FIRST,
+        _NAME_VERB_LEAD,
+    )
+    connectives, token_first, plain_first = _CONNECTIVES_BY_FIRST, _TOKEN_FIRST, _PLAIN_FIRST
+    starts: list[Start] = []
+    append = starts.append
+    for text in texts:
+        if not text:
+            append(_start(None, False))
+            continue
+        first = text[0]
+        if first in open_quotes:  # opens a quotation: the plainest paragraph start
+            append(_QUOTE_OPENS)
+            continue
+        mark = quote_search(text)
+        quote = mark is not None and mark.group() in CLOSE_QUOTES  # see closes_unopened_quote
+        if first in closing_start:
+            append(_start("closing_punct", False, "", quote))
+            continue
+        numeric = first in numeric_first
+        if numeric and amount(text):
+            append(_start("amount", False, "", quote))
+            continue
+        if not lead.isdisjoint(text[1:4]):
+            name_kind, name = _name_start(text)
+            if name_kind == "name_fragment":
+                append(_start("name_fragment", False, name, quote))
+                continue
+            if name_kind == "full_name":
+                append(_start(None, not quote, "", quote))
+                continue
+        if quote:
+            signal = False
+        elif numeric and (time_start(text) or enumeration(text)):
+            signal = True
+        else:  # see _start_signal (an opening quote was answered above)
+            signal = text.startswith(connectives.get(first, ()))
+        if "\u3400" <= first <= "\u9fff" and first not in token_first:  # _token_reason's end
+            reason = None if (table_get(text[:2]) or 0) >= 100 else "single_char"
+        else:  # see _token_reason: an opener that begins no speech verb has no reason at once
+            reason = None if first in plain_first else _token_reason(text)
+        append(starts_get((reason, signal, "", quote)) or _start(reason, signal, "", quote))
+    return starts
 
 
 def _token_reason(text: str) -> str | None:

@@ -6,7 +6,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain, count, repeat
+from operator import add
 
 from article.model import Duplicate
 
@@ -14,6 +15,8 @@ MIN_RUN = 20
 _KEY = 10  # shingle length: a run is found from any clause start at least 10 before its end
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
 _CHUNK = 10  # blocks whose shingles are gathered into one set
+_AHEAD = range(1, -(-_WINDOW // _CHUNK) + 1)  # chunks after one that a partner may sit in
+_REACH = len(_AHEAD) + 1  # chunks in one window
 _MARKS = "，。、；：！？“”;:!?"
 # The shingle at each clause start: after the block start or a run of separators (found as
 # the last separator of the run: one character to test, no run to scan).
@@ -45,12 +48,17 @@ def _same_after(a: str, sa: int, b: str, sb: int, limit: int) -> int:
 
 
 def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:
-    """Grow a seed match both ways; returns (start in a, start in b, length)."""
+    """Grow a seed match both ways; returns (start in a, start in b, length), the length exact
+    only when it reaches `MIN_RUN` (shorter runs are dropped, so they end the look early)."""
     back = _same_before(a, sa, b, sb)
     sa, sb = sa - back, sb - back
     limit = min(len(a) - sa, len(b) - sb)
     if same:  # in one block, the first copy stops where the second starts
         limit = min(limit, sb - sa)
+    if limit < MIN_RUN or a[sa : sa + MIN_RUN] != b[sb : sb + MIN_RUN]:
+        return sa, sb, 0
+    if a[sa : sa + limit] == b[sb : sb + limit]:  # most repeats fill a block
+        return sa, sb, limit
     return sa, sb, _same_after(a, sa, b, sb, limit)
 
 
@@ -69,30 +77,42 @@ class _Page:
     texts: list[str]
     joined: str
     ends: list[int]  # joined offset just past block i (where the next "\n" stands)
+    begins: list[int]  # joined offset of the "\n" before block i
 
     @classmethod
     def of(cls, texts: list[str]) -> _Page:
         """Join once; every later step searches spans of it without copying."""
-        ends = list(accumulate(len(t) + 1 for t in texts))
-        return cls(texts, "\n" + "\n".join(texts) if texts else "", ends)
+        ends = list(map(add, accumulate(map(len, texts)), count(1)))  # one "\n" per block
+        return cls(texts, "\n" + "\n".join(texts) if texts else "", ends, [0, *ends[:-1]])
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Joined offsets covering blocks first..last-1 (with the newline before each)."""
-        return (self.ends[first - 1] if first else 0), self.ends[last - 1]
+        return self.begins[first], self.ends[last - 1]
 
     def locate(self, p: int, first: int, last: int) -> tuple[int, int]:
         """(block, offset in it) of a joined offset inside blocks first..last-1."""
         block = bisect_right(self.ends, p, first, last)
-        return block, p - (self.ends[block - 1] if block else 0) - 1
+        return block, p - self.begins[block] - 1
 
 
-def _chunk_keys(page: _Page, first: int, last: int) -> tuple[set[str], set[str]]:
-    """The clause-start shingles of some blocks, and those seen twice among them."""
-    keys = _ANCHOR_KEY.findall(page.joined, *page.span(first, last))  # none spans two blocks
-    unique = set(keys)
+def _twice(keys: list[str], unique: set[str]) -> set[str]:
+    """The shingles met more than once in one chunk (none when the set kept them all)."""
     if len(unique) == len(keys):
-        return unique, set()
-    return unique, {key for key, n in Counter(keys).items() if n > 1}
+        return set()
+    return {key for key, n in Counter(keys).items() if n > 1}
+
+
+def _repeated_keys(page: _Page) -> list[set[str]]:
+    """Per chunk of `_CHUNK` blocks, its clause-start shingles seen twice in it or again in the
+    chunks within `_WINDOW` blocks after it; every pass over the chunks runs in C (map)."""
+    stops = page.ends[_CHUNK - 1 :: _CHUNK]
+    if len(page.ends) % _CHUNK:
+        stops.append(page.ends[-1])
+    lists = list(map(_ANCHOR_KEY.findall, repeat(page.joined), [0, *stops[:-1]], stops))
+    sets = list(map(set, lists))  # no shingle spans two blocks
+    empty: set[str] = set()
+    shared = (map(set.intersection, sets, chain(sets[k:], repeat(empty, k))) for k in _AHEAD)
+    return list(map(set.union, map(_twice, lists, sets), *shared))
 
 
 def _pairs(text: str, keys: set[str], lo: int, mid: int, hi: int) -> list[tuple[int, int]]:
@@ -115,15 +135,15 @@ def _pairs(text: str, keys: set[str], lo: int, mid: int, hi: int) -> list[tuple[
 def _window_runs(page: _Page, keys: set[str], first: int, last: int) -> list[Duplicate]:
     """Runs of 20+ characters seeded by `keys` among blocks first..last-1, whose earlier
     copy lies in the window's first chunk (later chunks have windows of their own)."""
-    texts = page.texts
+    texts, ends, begins = page.texts, page.ends, page.begins
     found: list[Duplicate] = []
     done_until = -1  # seeds inside a run already reported need no second look
-    lo, hi = page.span(first, last)
-    mid = page.span(first, min(last, first + _CHUNK))[1]
-    for p, q in _pairs(page.joined, keys, lo, mid, hi):
+    lo, hi = begins[first], ends[last - 1]
+    for p, q in _pairs(page.joined, keys, lo, ends[min(last, first + _CHUNK) - 1], hi):
         if p < done_until:
             continue
-        (eb, ep), (b, lp) = page.locate(q, first, last), page.locate(p, first, last)
+        b, eb = bisect_right(ends, p, first, last), bisect_right(ends, q, first, last)
+        lp, ep = p - begins[b] - 1, q - begins[eb] - 1
         if b - eb > _WINDOW or (eb == b and lp - ep < MIN_RUN):
             continue
         s1, s2, n = _extend(texts[eb], ep, texts[b], lp, eb == b)
@@ -142,15 +162,10 @@ def find_duplicates(texts: list[str]) -> list[Duplicate]:
     """
     page = _Page.of(texts)
     n = len(texts)
-    chunks = [_chunk_keys(page, i, min(n, i + _CHUNK)) for i in range(0, n, _CHUNK)]
-    reach = -(-_WINDOW // _CHUNK)  # chunks after this one that a partner may sit in
     found: dict[tuple[int, int], Duplicate] = {}
-    for c, (keys, repeated) in enumerate(chunks):
-        for later, _ in chunks[c + 1 : c + 1 + reach]:
-            repeated = repeated | (keys & later)
-        if not repeated:
-            continue
-        first = c * _CHUNK
-        for dup in _window_runs(page, repeated, first, min(n, first + (reach + 1) * _CHUNK)):
-            found.setdefault((dup.block, dup.start), dup)
-    return sorted(found.values(), key=lambda d: (d.block, d.start))
+    for c, repeated in enumerate(_repeated_keys(page) if texts else []):
+        if repeated:
+            first = c * _CHUNK
+            for dup in _window_runs(page, repeated, first, min(n, first + _REACH * _CHUNK)):
+                found.setdefault((dup.block, dup.start), dup)
+    return [found[key] for key in sorted(found)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
 from article.reflow_find import found_in, found_in_each
-from article.reflow_terms import SAMPLE, all_block_terms, content_words
+from article.reflow_terms import SAMPLE, PageTerms, content_words, page_terms
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
 _LOOKBACK = 6  # earlier articles a section may belong to (keeps the search linear)
@@ -107,7 +107,7 @@ class _Grouper:
     """Walks the page's spans, building articles and deciding where passages belong."""
 
     raw: list[RawBlock]
-    terms: list[frozenset[str] | set[str]]
+    terms: PageTerms
     plans: list[Plan] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     _texts: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -129,7 +129,7 @@ class _Grouper:
         self, passage: list[int], own: Callable[[], str] | None
     ) -> tuple[int | None, list[str]]:
         """The earlier article this passage plainly belongs to, and the evidence."""
-        terms = set().union(*(self.terms[i] for i in passage))
+        terms = set(self.terms.of(passage[0], passage[-1]))
         shares = [(float(len(terms & self.plans[j].terms)), j) for j in self.rivals()]
         own_shared = 0
         if own is not None:
@@ -164,7 +164,7 @@ class _Grouper:
     def _add(self, plan: Plan, blocks: list[int]) -> None:
         """Append blocks and their terms to an article."""
         plan.members.extend(blocks)
-        plan.terms.update(*(self.terms[i] for i in blocks))
+        plan.terms.update(self.terms.of(blocks[0], blocks[-1]))
 
     def add_span(self, continued: bool, span: list[int]) -> None:
         """Place one span: as a continuation, or as a new article whose sections may move."""
@@ -187,7 +187,7 @@ class _Grouper:
 
 def group_articles(raw: list[RawBlock]) -> tuple[list[Plan], list[Move]]:
     """Articles in page order, each with its blocks in reading order, and the moves made."""
-    grouper = _Grouper(raw, all_block_terms(raw))
+    grouper = _Grouper(raw, page_terms(raw))
     for continued, span in _spans(raw):
         grouper.add_span(continued, span)
     return grouper.plans, grouper.moves

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
+from operator import sub
 
 from article.model import RawBlock
 from article.reflow_scoring import content_class
@@ -13,96 +15,114 @@ from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS,
 
 _VERBS = re.compile("|".join(SPEECH_VERBS))
 # A short quote holding a run of two or more CJK characters (tested by the lookahead: no
-# quote mark can start inside a rejected one, so no match is lost).
-_QUOTED = re.compile(
-    r"[“「『](?=[^“”「」『』\n]*?[\u3400-\u9fff]{2})([^“”「」『』\n]{2,10})[”」』]"
-)
+# quote mark can start inside a rejected one, so no match is lost). One pattern per opening
+# mark: a literal first character is searched for far faster than a class, and as no quote
+# mark stands inside a match, matches never overlap and each pattern finds its own share.
+_QUOTE_BODY = r"(?=[^“”「」『』\n]*?[\u3400-\u9fff]{2})([^“”「」『』\n]{2,10})[”」』]"
+_QUOTED = tuple(re.compile(mark + _QUOTE_BODY) for mark in "“「『")
 
 
 _ADVERB_SET = frozenset(SPEECH_ADVERBS)
+_ADVERB_ENDS = frozenset(adverb[-1] for adverb in SPEECH_ADVERBS)
 # Characters right before a speech verb that rule a name out: grammar characters that do not
 # end an adverb (an adverb may stand between the name and the verb).
-_NAME_BLOCKERS = NOT_NAME_CHARS - frozenset(adverb[-1] for adverb in SPEECH_ADVERBS)
+_NAME_BLOCKERS = NOT_NAME_CHARS - _ADVERB_ENDS
+# Characters before a speech verb that decide its speaker: an adverb (up to 3) and a name (2),
+# and one more for the three-character word test.
+_REACH = 6
+# Put before the page so every verb has `_REACH` characters before it: newlines, which are
+# in no name and no dictionary word, decide as the missing text would.
+_PAD = "\n" * _REACH
 
 
-def _name_before(text: str, verb_at: int) -> str | None:
-    """The two characters naming the speaker before a speech verb ("曾刚", "飞鹏" of 娄飞鹏)."""
-    end = verb_at
-    if text.endswith(SPEECH_ADVERBS, 0, end):
-        end -= next(n for n in (3, 2, 1) if text[end - n : end] in _ADVERB_SET)
-    name = text[end - 2 : end]
-    if len(name) < 2 or not ("\u3400" <= name[0] <= "\u9fff" and "\u3400" <= name[1] <= "\u9fff"):
+def _speaker_of(key: str, table: dict[str, int]) -> str | None:
+    """The speaker ("曾刚", "飞鹏" of 娄飞鹏) named before the speech verb that follows the
+    first `_REACH` characters of `key`, if any."""
+    char = key[_REACH - 1]  # a CJK character that a name or an adverb may end
+    if not "\u3400" <= char <= "\u9fff" or char in _NAME_BLOCKERS:
+        return None  # punctuation or a pronoun before the verb: no name here
+    get = table.get
+    if (get(key[_REACH - 1 :]) or 0) >= 20:
+        return None  # the verb is part of a longer word ("来说")
+    end = _REACH - _adverb_length(key) if char in _ADVERB_ENDS else _REACH
+    first, second = key[end - 2 : end]
+    if not ("\u3400" <= first <= "\u9fff" and "\u3400" <= second <= "\u9fff"):
         return None
-    if name[0] in NOT_NAME_CHARS or name[1] in NOT_NAME_CHARS:
+    if first in NOT_NAME_CHARS or second in NOT_NAME_CHARS:
         return None
-    table = freq_table()
-    if (table.get(name) or 0) >= 20 or (table.get(text[end - 3 : end]) or 0) >= 20:
+    name = first + second
+    if (get(name) or 0) >= 20 or (get(key[end - 3 : end]) or 0) >= 20:
         return None  # a common noun ("银行表示", "负责人表示"), not a person
     return name
 
 
-# Characters before a speech verb that decide its speaker: an adverb (up to 3) and a name (2),
-# and one more for the three-character word test.
-_REACH = 6
-
-
-def _speaker(text: str, at: int, end: int) -> str | None:
-    """The speaker named before the speech verb text[at:end], read from text[at - 6 : end]."""
-    if (freq_table().get(text[at - 1 : end]) or 0) >= 20:
-        return None  # the verb is part of a longer word ("来说")
-    return _name_before(text, at)
+def _adverb_length(key: str) -> int:
+    """Length of the adverb ("也", "进一步") between a name and the verb after `_REACH`."""
+    return next((n for n in (3, 2, 1) if key[_REACH - n : _REACH] in _ADVERB_SET), 0)
 
 
 def block_terms(block: RawBlock) -> set[str]:
     """Names of speakers and short Chinese catchwords in quotes mentioned in one block."""
-    return set(all_block_terms([block])[0])
+    return set(page_terms([block]).terms)
 
 
-_NONE: frozenset[str] = frozenset()
+@dataclass(slots=True)
+class PageTerms:
+    """The people and catchwords of every block, in block order, read by runs of blocks."""
+
+    blocks: list[int]  # the block each term stands in, ascending
+    terms: list[str]
+
+    def of(self, first: int, last: int) -> list[str]:
+        """The terms of blocks first..last (repeats kept)."""
+        blocks = self.blocks
+        return self.terms[bisect_left(blocks, first) : bisect_right(blocks, last)]
 
 
-def _add_speakers(joined: str, ends: list[int], found: dict[int, set[str]]) -> None:
-    """Add the speakers named before speech verbs to the terms of the blocks they stand in."""
-    speakers: dict[str, str | None] = {}  # the same name and verb recur: judge each once
-    blockers = _NAME_BLOCKERS
-    for match in _VERBS.finditer(joined):
-        at, end = match.span()
-        if at:
-            char = joined[at - 1]  # a CJK character that a name or an adverb may end
-            if not "\u3400" <= char <= "\u9fff" or char in blockers:
-                continue  # punctuation or a pronoun before the verb: no name here
-        if at < _REACH:
-            name = _speaker(joined, at, end)
-        else:
-            key = joined[at - _REACH : end]
-            if key in speakers:
-                name = speakers[key]
-            else:
-                name = speakers[key] = _speaker(key, _REACH, len(key))
-        if name:
-            found.setdefault(bisect_right(ends, at), set()).add(name)
+_start = re.Match.start
+_end = re.Match.end
+_group = re.Match.group
 
 
-def all_block_terms(blocks: list[RawBlock]) -> list[frozenset[str] | set[str]]:
-    """`block_terms` of every block, from one regex pass over the whole page.
+def _quotes(page: str, ends: list[int]) -> tuple[list[int], list[str]]:
+    """Blocks and texts of the quoted catchwords on a page."""
+    matches = [match for pattern in _QUOTED for match in pattern.finditer(page)]
+    blocks = list(map(bisect_right, repeat(ends), map(_start, matches)))
+    return blocks, list(map(_group, matches, repeat(1)))
+
+
+def _speakers(page: str, ends: list[int]) -> tuple[list[int], list[str]]:
+    """Blocks and names of the speakers named before speech verbs (each context judged once)."""
+    matches = list(_VERBS.finditer(page))
+    starts = list(map(_start, matches))
+    keys = list(
+        map(page.__getitem__, map(slice, map(sub, starts, repeat(_REACH)), map(_end, matches)))
+    )
+    unique = set(keys)
+    decided = dict(zip(unique, map(_speaker_of, unique, repeat(freq_table())), strict=True))
+    names = list(map(decided.__getitem__, keys))
+    blocks = list(map(bisect_right, repeat(ends), compress(starts, names)))
+    return blocks, list(filter(None, names))
+
+
+def page_terms(blocks: list[RawBlock]) -> PageTerms:
+    """The `block_terms` of every block, from a few regex passes over the whole page.
 
     Blocks hold no newline, and neither a quote nor a name may span one, so no term is found
     across two blocks.
     """
     texts = [b.text for b in blocks]
-    joined = "\n".join(texts)
-    ends = list(accumulate(map((1).__add__, map(len, texts))))  # in C: len + 1, summed
-    found: dict[int, set[str]] = {}
-    for match in _QUOTED.finditer(joined):
-        found.setdefault(bisect_right(ends, match.start()), set()).add(match.group(1))
-    _add_speakers(joined, ends, found)
-    for i, block in enumerate(blocks):
-        if block.speaker:
-            found.setdefault(i, set()).add(block.speaker)
-    terms: list[frozenset[str] | set[str]] = [_NONE] * len(blocks)
-    for i, names in found.items():
-        terms[i] = names
-    return terms
+    page = "\n".join([_PAD[1:], *texts])  # the pad, a newline, then the blocks
+    # ends[i]: where the text after block i begins on the page (len + 1 summed, in C)
+    ends = list(accumulate(map((1).__add__, map(len, texts)), initial=_REACH))[1:]
+    quoted, quotes = _quotes(page, ends)
+    named, names = _speakers(page, ends)
+    speakers = [b.speaker for b in blocks]
+    marked = list(compress(range(len(blocks)), speakers))
+    at = quoted + named + marked
+    terms = quotes + names + list(filter(None, speakers))
+    order = sorted(range(len(at)), key=at.__getitem__)  # stable: by block only
+    return PageTerms(list(map(at.__getitem__, order)), list(map(terms.__getitem__, order)))
 
 
 _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, chain, count, repeat
 from operator import add
@@ -50,14 +49,18 @@ def _same_after(a: str, sa: int, b: str, sb: int, limit: int) -> int:
 def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:
     """Grow a seed match both ways; returns (start in a, start in b, length), the length exact
     only when it reaches `MIN_RUN` (shorter runs are dropped, so they end the look early)."""
-    back = _same_before(a, sa, b, sb)
+    back = min(sa, sb)
+    if not back or a[sa - 1] != b[sb - 1]:
+        back = 0
+    elif a[sa - back : sa] != b[sb - back : sb]:  # most repeats start with their block
+        back = _same_before(a, sa, b, sb)
     sa, sb = sa - back, sb - back
     limit = min(len(a) - sa, len(b) - sb)
     if same:  # in one block, the first copy stops where the second starts
         limit = min(limit, sb - sa)
     if limit < MIN_RUN or a[sa : sa + MIN_RUN] != b[sb : sb + MIN_RUN]:
         return sa, sb, 0
-    if a[sa : sa + limit] == b[sb : sb + limit]:  # most repeats fill a block
+    if a[sa : sa + limit] == b[sb : sb + limit]:  # and most fill it
         return sa, sb, limit
     return sa, sb, _same_after(a, sa, b, sb, limit)
 
@@ -99,7 +102,8 @@ def _twice(keys: list[str], unique: set[str]) -> set[str]:
     """The shingles met more than once in one chunk (none when the set kept them all)."""
     if len(unique) == len(keys):
         return set()
-    return {key for key, n in Counter(keys).items() if n > 1}
+    seen: set[str] = set()
+    return {key for key in keys if key in seen or seen.add(key)}  # type: ignore[func-returns-value]
 
 
 def _repeated_keys(page: _Page) -> list[set[str]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
 from article.reflow_find import found_in, found_in_each
@@ -36,53 +38,38 @@ class Move:
     shared: tuple[str, ...]
 
 
-def _spans(raw: list[RawBlock]) -> list[tuple[bool, list[int]]]:
+def _spans(marks: list[int], raw: list[RawBlock]) -> list[tuple[bool, range]]:
     """Cut the page at titles and at incoming continuation markers ("上接 B2")."""
     if not raw:
         return []
     cuts = [
-        (i, block.kind == CONTINUATION)
-        for i, block in enumerate(raw)
-        if block.kind == TITLE or (block.kind == CONTINUATION and _INCOMING.match(block.text))
+        (i, raw[i].kind == CONTINUATION)
+        for i in marks
+        if raw[i].kind == TITLE or (raw[i].kind == CONTINUATION and _INCOMING.match(raw[i].text))
     ]
     if not cuts or cuts[0][0] != 0:
         cuts.insert(0, (0, False))  # the page opens with an article of its own
     ends = [i for i, _ in cuts[1:]] + [len(raw)]
-    return [
-        (continued, list(range(i, end))) for (i, continued), end in zip(cuts, ends, strict=True)
-    ]
+    return [(continued, range(i, end)) for (i, continued), end in zip(cuts, ends, strict=True)]
 
 
-def _sections(members: list[int], raw: list[RawBlock]) -> list[list[int]]:
+def _sections(span: range, headings: list[int]) -> list[range]:
     """A section is a heading and what follows it up to the next heading."""
-    sections: list[list[int]] = [[]]
-    for i in members:
-        if raw[i].kind == HEADING and sections[-1]:
-            sections.append([])
-        sections[-1].append(i)
-    return [s for s in sections if s]
+    first, end = span.start, span.stop
+    cuts = [first, *headings[bisect_right(headings, first) : bisect_left(headings, end)], end]
+    return [range(a, b) for a, b in pairwise(cuts)]
 
 
-def _text(blocks: list[int], raw: list[RawBlock]) -> str:
-    """The running text of some blocks."""
-    return "".join(raw[i].text for i in blocks)
-
-
-def _opening(blocks: list[int], raw: list[RawBlock], size: int) -> str:
+def _opening(blocks: range, texts: list[str], size: int) -> str:
     """The running text of some blocks, cut short once it holds `size` characters (at least)."""
     parts: list[str] = []
     length = 0
     for i in blocks:
         if length >= size:
             break
-        parts.append(raw[i].text)
-        length += len(raw[i].text)
+        parts.append(texts[i])
+        length += len(texts[i])
     return "".join(parts)
-
-
-def _found(items: list[str], text: str) -> list[str]:
-    """The items that occur in a text."""
-    return found_in(items, text)
 
 
 def _pick(shares: list[tuple[float, int]], minimum: float, own: float, margin: float) -> int | None:
@@ -95,9 +82,10 @@ def _pick(shares: list[tuple[float, int]], minimum: float, own: float, margin: f
     return home if best >= minimum and best >= 2 * runner_up + margin else None
 
 
-def _new_plan(blocks: list[int], raw: list[RawBlock]) -> Plan:
+def _new_plan(blocks: range, raw: list[RawBlock]) -> Plan:
     """An article from its own span: title and byline are read from its first blocks."""
-    title = next((raw[i].text for i in blocks[:1] if raw[i].kind == TITLE), None)
+    first = raw[blocks[0]]
+    title = first.text if first.kind == TITLE else None
     byline = next((raw[i].text for i in blocks[:3] if raw[i].kind == BYLINE), None)
     return Plan(title, byline, [])
 
@@ -108,40 +96,42 @@ class _Grouper:
 
     raw: list[RawBlock]
     terms: PageTerms
+    texts: list[str]  # of every block
+    headings: list[int]  # every heading block, ascending
     plans: list[Plan] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     _texts: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def text_of(self, j: int) -> str:
         """Running text of article j (cached until the article grows)."""
-        plan = self.plans[j]
-        cached = self._texts.get(j)
-        if cached is None or cached[0] != len(plan.members):
-            cached = (len(plan.members), _text(plan.members, self.raw))
-            self._texts[j] = cached
-        return cached[1]
+        members = self.plans[j].members
+        count, text = self._texts.get(j, (0, ""))
+        if count != len(members):  # blocks are only ever appended: add their text
+            text += "".join(map(self.texts.__getitem__, members[count:]))
+            self._texts[j] = (len(members), text)
+        return text
 
     def rivals(self) -> range:
         """The earlier articles a passage may belong to."""
         return range(max(0, len(self.plans) - _LOOKBACK), len(self.plans))
 
-    def home(
-        self, passage: list[int], own: Callable[[], str] | None
-    ) -> tuple[int | None, list[str]]:
+    def home(self, passage: range, own: Callable[[], str] | None) -> tuple[int | None, list[str]]:
         """The earlier article this passage plainly belongs to, and the evidence."""
         terms = set(self.terms.of(passage[0], passage[-1]))
         shares = [(float(len(terms & self.plans[j].terms)), j) for j in self.rivals()]
-        own_shared = 0
-        if own is not None:
-            if not any(share for share, _ in shares):
-                return None, []  # a section sharing no person or catchword stays where it is
-            own_shared = len(_found(sorted(terms), own()))
-        home = _pick(shares, _MIN_SHARED, own_shared, 1.0)
+        if own is not None and not any(share for share, _ in shares):
+            return None, []  # a section sharing no person or catchword stays where it is
+        home = _pick(shares, _MIN_SHARED, 0, 1.0)
+        if home is not None and own is not None:
+            # the section's own article must share far fewer: only now worth counting
+            best = len(terms & self.plans[home].terms)
+            if best < 2 * len(found_in(list(terms), own())) + 1.0:
+                home = None
         if home is not None:
             return home, sorted(terms & self.plans[home].terms)
         if own is not None:
             return None, []  # sections move on shared people and catchwords only
-        words = content_words(_opening(passage, self.raw, SAMPLE))
+        words = content_words(_opening(passage, self.texts, SAMPLE))
         if not words:
             return None, []  # nothing rare to recognise a topic by (Latin text, a few words)
         rivals = list(self.rivals())
@@ -152,21 +142,22 @@ class _Grouper:
         home = _pick(shares, _MIN_WORD_SHARE, 0.0, 0.0)
         return home, found[home] if home is not None else []
 
-    def _rest(self, span: list[int], section: list[int]) -> Callable[[], str]:
+    def _rest(self, span: range, section: range) -> Callable[[], str]:
         """The text of the section's own article without the section (built only if asked)."""
-        return lambda: _text([i for i in span if i < section[0] or i > section[-1]], self.raw)
+        texts = self.texts
+        return lambda: "".join(texts[span.start : section.start] + texts[section.stop : span.stop])
 
-    def move(self, blocks: list[int], home: int, shared: list[str]) -> None:
+    def move(self, blocks: range, home: int, shared: list[str]) -> None:
         """Attach a passage to the earlier article it belongs to."""
-        self.moves.append(Move(blocks, len(self.plans), home, tuple(shared[:5])))
+        self.moves.append(Move(list(blocks), len(self.plans), home, tuple(shared[:5])))
         self._add(self.plans[home], blocks)
 
-    def _add(self, plan: Plan, blocks: list[int]) -> None:
+    def _add(self, plan: Plan, blocks: range) -> None:
         """Append blocks and their terms to an article."""
         plan.members.extend(blocks)
         plan.terms.update(self.terms.of(blocks[0], blocks[-1]))
 
-    def add_span(self, continued: bool, span: list[int]) -> None:
+    def add_span(self, continued: bool, span: range) -> None:
         """Place one span: as a continuation, or as a new article whose sections may move."""
         if continued and self.plans:
             home, shared = self.home(span[1:] or span, None)
@@ -174,7 +165,7 @@ class _Grouper:
                 self.move(span, home, shared)
                 return
         plan = _new_plan(span, self.raw)
-        for section in _sections(span, self.raw):
+        for section in _sections(span, self.headings):
             home = None
             if self.raw[section[0]].kind == HEADING and self.plans:
                 home, shared = self.home(section, self._rest(span, section))
@@ -185,9 +176,15 @@ class _Grouper:
         self.plans.append(plan)
 
 
+_MARK_KINDS = frozenset((TITLE, CONTINUATION, HEADING))  # where spans and sections begin
+
+
 def group_articles(raw: list[RawBlock]) -> tuple[list[Plan], list[Move]]:
     """Articles in page order, each with its blocks in reading order, and the moves made."""
-    grouper = _Grouper(raw, page_terms(raw))
-    for continued, span in _spans(raw):
+    marks = [i for i, block in enumerate(raw) if block.kind in _MARK_KINDS]
+    headings = [i for i in marks if raw[i].kind == HEADING]
+    texts = [block.text for block in raw]
+    grouper = _Grouper(raw, page_terms(raw, texts), texts, headings)
+    for continued, span in _spans(marks, raw):
         grouper.add_span(continued, span)
     return grouper.plans, grouper.moves

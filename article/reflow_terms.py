@@ -105,13 +105,15 @@ def _speakers(page: str, ends: list[int]) -> tuple[list[int], list[str]]:
     return blocks, list(filter(None, names))
 
 
-def page_terms(blocks: list[RawBlock]) -> PageTerms:
-    """The `block_terms` of every block, from a few regex passes over the whole page.
+def page_terms(blocks: list[RawBlock], texts: list[str] | None = None) -> PageTerms:
+    """The `block_terms` of every block, from a few regex passes over the whole page (`texts`:
+    the blocks' texts, if the caller has them already).
 
     Blocks hold no newline, and neither a quote nor a name may span one, so no term is found
     across two blocks.
     """
-    texts = [b.text for b in blocks]
+    if texts is None:
+        texts = [b.text for b in blocks]
     page = "\n".join([_PAD[1:], *texts])  # the pad, a newline, then the blocks
     # ends[i]: where the text after block i begins on the page (len + 1 summed, in C)
     ends = list(accumulate(map((1).__add__, map(len, texts)), initial=_REACH))[1:]

@@ -86,7 +86,7 @@ class _Page:
     def of(cls, texts: list[str]) -> _Page:
         """Join once; every later step searches spans of it without copying."""
         ends = list(map(add, accumulate(map(len, texts)), count(1)))  # one "\n" per block
-        return cls(texts, "\n" + "\n".join(texts) if texts else "", ends, [0, *ends[:-1]])
+        return cls(texts, "\n".join(["", *texts]) if texts else "", ends, [0, *ends[:-1]])
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Joined offsets covering blocks first..last-1 (with the newline before each)."""

@@ -175,6 +175,7 @@ class _Edges:
     starts: list[Start | None]
     orphan: list[bool]
     after: list[str | None]
+    joinable: list[bool]  # a dangling end, or a start or place that hints at a continuation
 
 
 def _edges(raw: list[RawBlock]) -> _Edges:
@@ -198,22 +199,29 @@ def _edges(raw: list[RawBlock]) -> _Edges:
             if kind not in (QUESTION, ANSWER):
                 opening.append(i)
     starts: list[Start | None] = [None] * len(raw)
+    joinable = dangling[:]
     for i, start in zip(opening, starts_of([raw[i].text for i in opening]), strict=True):
         starts[i] = start
         orphan[i] = start.orphan
-    return _Edges(dangling, starts, orphan, after)
+        if start.reason or start.closes_quote or after[i]:
+            joinable[i] = True
+    return _Edges(dangling, starts, orphan, after, joinable)
 
 
-def _pieces(raw: list[RawBlock], plan: Plan, edges: _Edges) -> list[Piece]:
-    """The body blocks of one article, in its reading order, with their edge signals."""
+def _pieces(raw: list[RawBlock], plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
+    """The blocks of one article that may take part in a join, with their place in its
+    reading order of body blocks; and the text of every body block, in that order."""
     pieces: list[Piece] = []
-    append = pieces.append
+    texts: list[str] = []
+    append, joinable = pieces.append, edges.joinable
     starts, dangling, after = edges.starts, edges.dangling, edges.after
     for i in plan.members:
         block = raw[i]
         if block.kind in BODY_KINDS:
-            append(Piece(i, len(pieces), block.text, starts[i], dangling[i], i - 1, after[i]))
-    return pieces
+            if joinable[i]:
+                append(Piece(i, len(texts), block.text, starts[i], dangling[i], i - 1, after[i]))
+            texts.append(block.text)
+    return pieces, texts
 
 
 def _move_repair(move: Move, raw: list[RawBlock], builder: _Builder) -> Repair:
@@ -239,8 +247,7 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
     builder = _Builder(raw, edges)
     articles: list[ArticleInfo] = []
     for number, plan in enumerate(plans):
-        pieces = _pieces(raw, plan, edges)
-        chosen = assign(candidates(pieces))
+        chosen = assign(candidates(*_pieces(raw, plan, edges)))
         if chosen:
             indices = [
                 i for chain in _chains(plan.members, chosen) for i in builder.emit(chain, number)

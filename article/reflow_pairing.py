@@ -27,11 +27,11 @@ PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at 
 _WEAK_REASONS = (None, "single_char")  # starts that hint at a continuation only weakly
 
 
-def _contexts(pieces: list[Piece]) -> Callable[[int], Context]:
-    """The context of the dangling end at a given order: WINDOW pieces either side."""
-    text = "".join(p.text for p in pieces)
-    offsets = [0, *accumulate(len(p.text) for p in pieces)]
-    last = len(pieces)
+def _contexts(texts: list[str]) -> Callable[[int], Context]:
+    """The context of the dangling end at a given order: WINDOW body blocks either side."""
+    text = "".join(texts)
+    offsets = [0, *accumulate(map(len, texts))]
+    last = len(texts)
     return lambda order: Context(
         text, offsets[max(0, order - WINDOW)], offsets[min(last, order + WINDOW + 1)]
     )
@@ -68,8 +68,9 @@ class Candidates:
     contexts: dict[int, Context]
 
 
-def candidates(pieces: list[Piece]) -> Candidates:
-    """Every plausible (A, B) pair of one article, scored."""
+def candidates(pieces: list[Piece], texts: list[str]) -> Candidates:
+    """Every plausible (A, B) pair of one article, scored: `pieces` are its blocks that may
+    take part in a join, `texts` the text of every body block, in reading order."""
     scored: list[Scored] = []
     contexts: dict[int, Context] = {}
     if not any(p.dangling for p in pieces):
@@ -77,7 +78,7 @@ def candidates(pieces: list[Piece]) -> Candidates:
     strong, weak = _hinted(pieces)
     strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
     by_raw = {p.raw: p for p in pieces}
-    context_at = _contexts(pieces)
+    context_at = _contexts(texts)
     for a in pieces:
         if not a.dangling:
             continue

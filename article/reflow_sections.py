@@ -118,7 +118,10 @@ class _Grouper:
     def home(self, passage: range, own: Callable[[], str] | None) -> tuple[int | None, list[str]]:
         """The earlier article this passage plainly belongs to, and the evidence."""
         terms = set(self.terms.of(passage[0], passage[-1]))
-        shares = [(float(len(terms & self.plans[j].terms)), j) for j in self.rivals()]
+        if own is not None and len(terms) < _MIN_SHARED:
+            return None, []  # too few people and catchwords to share enough with any article
+        plans = self.plans
+        shares = [(float(len(terms & plans[j].terms)), j) for j in self.rivals()]
         if own is not None and not any(share for share, _ in shares):
             return None, []  # a section sharing no person or catchword stays where it is
         home = _pick(shares, _MIN_SHARED, 0, 1.0)

@@ -13,7 +13,6 @@ from article.reflow_scoring import content_class
 from article.reflow_signals import freq_table
 from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
-_VERBS = re.compile("|".join(SPEECH_VERBS))
 # A short quote holding a run of two or more CJK characters (tested by the lookahead: no
 # quote mark can start inside a rejected one, so no match is lost). One pattern per opening
 # mark: a literal first character is searched for far faster than a class, and as no quote
@@ -27,6 +26,12 @@ _ADVERB_ENDS = frozenset(adverb[-1] for adverb in SPEECH_ADVERBS)
 # Characters right before a speech verb that rule a name out: grammar characters that do not
 # end an adverb (an adverb may stand between the name and the verb).
 _NAME_BLOCKERS = NOT_NAME_CHARS - _ADVERB_ENDS
+# A speech verb after a character that may end a name or an adverb. The test looks back from
+# after the verb, so the search still runs on the verbs' first characters; no verb starts
+# inside another, so a verb turned down hides no other.
+_VERBS = re.compile(
+    "|".join(f"{verb}(?<={content_class(_NAME_BLOCKERS)}{verb})" for verb in SPEECH_VERBS)
+)
 # Characters before a speech verb that decide its speaker: an adverb (up to 3) and a name (2),
 # and one more for the three-character word test.
 _REACH = 6
@@ -38,9 +43,7 @@ _PAD = "\n" * _REACH
 def _speaker_of(key: str, table: dict[str, int]) -> str | None:
     """The speaker ("曾刚", "飞鹏" of 娄飞鹏) named before the speech verb that follows the
     first `_REACH` characters of `key`, if any."""
-    char = key[_REACH - 1]  # a CJK character that a name or an adverb may end
-    if not "\u3400" <= char <= "\u9fff" or char in _NAME_BLOCKERS:
-        return None  # punctuation or a pronoun before the verb: no name here
+    char = key[_REACH - 1]  # a CJK character, not a pronoun (`_VERBS` looked)
     get = table.get
     if (get(key[_REACH - 1 :]) or 0) >= 20:
         return None  # the verb is part of a longer word ("来说")
@@ -131,12 +134,17 @@ _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")
 RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
 MAX_WORDS = 16  # the rarest words are enough to recognise a topic
 SAMPLE = 500  # characters of a passage read for its vocabulary
-_TOPIC_PAIR = re.compile(f"(?=({content_class(_FUNCTION_CHARS)}{{2}}))")
+_CONTENT = content_class(_FUNCTION_CHARS)
+# Two adjacent content characters: those at even and at odd offsets in runs of them (two
+# plain scans are faster than trying a lookahead at every position).
+_EVEN_PAIR = re.compile(f"{_CONTENT}{{2}}")
+_ODD_PAIR = re.compile(f"(?<={_CONTENT}){_CONTENT}{{2}}")
 
 
 def content_words(text: str) -> list[str]:
     """The rarest two-character dictionary words of a passage: the vocabulary of its topic."""
-    pairs = set(_TOPIC_PAIR.findall(text, 0, SAMPLE))  # two adjacent content characters
+    pairs = set(_EVEN_PAIR.findall(text, 0, SAMPLE))
+    pairs.update(_ODD_PAIR.findall(text, 0, SAMPLE))
     scored = sorted(
         (n, pair)
         for pair, n in zip(pairs, map(freq_table().get, pairs), strict=True)

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from article.model import PARAGRAPH, RawBlock
 from article.reflow_signals import freq_table
-from article.reflow_terms import block_terms, page_terms
-from article.reflow_words import NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
+from article.reflow_terms import (
+    MAX_WORDS,
+    RARE_WORD_FREQ,
+    SAMPLE,
+    block_terms,
+    content_words,
+    page_terms,
+)
+from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
 _QUOTE = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
 _VERB = re.compile("|".join(SPEECH_VERBS))
@@ -118,3 +126,36 @@ def test_speakers_quotes_and_common_nouns() -> None:
     assert set(terms.of(2, 2)) == {"丽明", "慢慢来", "何明轩"}
     assert terms.of(3, 3) == []
     assert set(terms.of(0, 3)) == {"张伟", "稳中求进", "丽明", "慢慢来", "何明轩"}
+
+
+def _plain_content_words(text: str) -> list[str]:
+    """Every pair of adjacent CJK characters (no function character) in the first 500,
+    rarest first."""
+    sample = text[:SAMPLE]
+    pairs = {
+        a + b
+        for a, b in pairwise(sample)
+        if _cjk(a) and _cjk(b) and a not in _FUNCTION and b not in _FUNCTION
+    }
+    table = freq_table()
+    scored = sorted((table[p], p) for p in pairs if 0 < (table.get(p) or 0) < RARE_WORD_FREQ)
+    return [p for _, p in scored[:MAX_WORDS]]
+
+
+_FUNCTION = FUNCTION_CHARS | frozenset("一个不")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["银行", "贷款", "利率", "的", "，", "丙丁", "A", "甲", "降准"]),
+        max_size=260,
+    ).map("".join)
+)
+def test_content_words_are_the_rarest_adjacent_content_pairs(text: str) -> None:
+    assert content_words(text) == _plain_content_words(text)
+
+
+def test_content_words_read_runs_of_every_length() -> None:
+    for text in ("降", "降准", "降准利率", "降准利率贷款了银行", "，降准利，率贷款，"):
+        assert content_words(text) == _plain_content_words(text)

@@ -58,10 +58,12 @@ def found_in_each(words: list[str], texts: list[str]) -> list[list[str]]:
     joined = "\n".join(texts)
     starts = [0, *accumulate(len(t) + 1 for t in texts)]  # where each text begins
     found: list[list[str]] = [[] for _ in texts]
+    end, last = len(joined), len(texts) - 1
     for word in words:
-        at = find(joined, word)
+        search = _find_pair if len(word) == 2 else find  # the usual topic word: a pair
+        at = search(joined, word, 0, end)
         while at >= 0:
             k = bisect_right(starts, at) - 1
             found[k].append(word)
-            at = find(joined, word, starts[k + 1]) if k + 1 < len(texts) else -1
+            at = search(joined, word, starts[k + 1], end) if k < last else -1
     return found

@@ -101,7 +101,7 @@ def _speakers(page: str, ends: list[int]) -> tuple[list[int], list[str]]:
     keys = list(
         map(page.__getitem__, map(slice, map(sub, starts, repeat(_REACH)), map(_end, matches)))
     )
-    unique = set(keys)
+    unique = dict.fromkeys(keys)  # in page order: judged in the order their text was read
     decided = dict(zip(unique, map(_speaker_of, unique, repeat(freq_table())), strict=True))
     names = list(map(decided.__getitem__, keys))
     blocks = list(map(bisect_right, repeat(ends), compress(starts, names)))

@@ -42,18 +42,17 @@ _PAD = "\n" * _REACH
 
 def _speaker_of(key: str, table: dict[str, int]) -> str | None:
     """The speaker ("曾刚", "飞鹏" of 娄飞鹏) named before the speech verb that follows the
-    first `_REACH` characters of `key`, if any."""
-    char = key[_REACH - 1]  # a CJK character, not a pronoun (`_VERBS` looked)
-    get = table.get
-    if (get(key[_REACH - 1 :]) or 0) >= 20:
-        return None  # the verb is part of a longer word ("来说")
-    end = _REACH - _adverb_length(key) if char in _ADVERB_ENDS else _REACH
-    first, second = key[end - 2 : end]
+    first `_REACH` characters of `key`, if any (cheap character tests before lookups)."""
+    end = _REACH - _adverb_length(key) if key[_REACH - 1] in _ADVERB_ENDS else _REACH
+    name = key[end - 2 : end]
+    first, second = name
     if not ("\u3400" <= first <= "\u9fff" and "\u3400" <= second <= "\u9fff"):
         return None
     if first in NOT_NAME_CHARS or second in NOT_NAME_CHARS:
         return None
-    name = first + second
+    get = table.get
+    if (get(key[_REACH - 1 :]) or 0) >= 20:
+        return None  # the verb is part of a longer word ("来说")
     if (get(name) or 0) >= 20 or (get(key[end - 3 : end]) or 0) >= 20:
         return None  # a common noun ("银行表示", "负责人表示"), not a person
     return name
@@ -61,7 +60,11 @@ def _speaker_of(key: str, table: dict[str, int]) -> str | None:
 
 def _adverb_length(key: str) -> int:
     """Length of the adverb ("也", "进一步") between a name and the verb after `_REACH`."""
-    return next((n for n in (3, 2, 1) if key[_REACH - n : _REACH] in _ADVERB_SET), 0)
+    if key[_REACH - 3 : _REACH] in _ADVERB_SET:
+        return 3
+    if key[_REACH - 2 : _REACH] in _ADVERB_SET:
+        return 2
+    return 1 if key[_REACH - 1] in _ADVERB_SET else 0
 
 
 def block_terms(block: RawBlock) -> set[str]:

@@ -159,3 +159,15 @@ def test_content_words_are_the_rarest_adjacent_content_pairs(text: str) -> None:
 def test_content_words_read_runs_of_every_length() -> None:
     for text in ("降", "降准", "降准利率", "降准利率贷款了银行", "，降准利，率贷款，"):
         assert content_words(text) == _plain_content_words(text)
+
+
+def test_no_speech_verb_starts_inside_another() -> None:
+    # `_VERBS` turns a verb down by looking back from after it; that hides no other verb
+    # only while no verb starts on a later character of another.
+    firsts = {verb[0] for verb in SPEECH_VERBS}
+    assert not [verb for verb in SPEECH_VERBS if firsts & set(verb[1:])]
+
+
+def test_the_page_pad_is_in_no_dictionary_word() -> None:
+    # Newlines stand in for the text before the page: they must decide as no text does.
+    assert not any("\n" in word for word in freq_table())

@@ -72,12 +72,18 @@ def make_app(db: Path, path: Path = QINGHE, **kwargs: object) -> JingduApp:
 
 
 async def settle(pilot: Pilot[object]) -> None:
-    """Let workers finish and their messages land (analysis, then the store)."""
+    """Let workers finish and their messages land (analysis, then the store).
+
+    The analysis starts after the first refresh, so "no worker running" alone may come before
+    it has begun: a reader also waits for its document to be analysed (or the analysis to fail).
+    """
     app = pilot.app
-    for _ in range(6):  # analysis → store open → its message: a few rounds at most
+    for _ in range(100):  # analysis → store open → its message: a few rounds, unless slow
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if all(worker.is_finished for worker in app.workers):
+        document = getattr(app, "document", None)
+        analysed = document is None or document.analysed
+        if analysed and all(worker.is_finished for worker in app.workers):
             return
 
 

@@ -55,45 +55,6 @@ def _explain(note: str) -> str:
 
 
 @dataclass(slots=True)
-class _Chain:
-    """Raw blocks joined into one reflowed block, in text order."""
-
-    parts: list[int]
-    joins: list[Scored] = field(default_factory=list)
-
-
-def _chains(members: list[int], chosen: list[Scored]) -> list[_Chain | list[int]]:
-    """Chains of joins, each placed where its earliest part stood in the article; blocks in
-    no join stand for themselves, gathered in runs (most are: no chain is built for them)."""
-    nxt = {s.a: s for s in chosen}
-    has_prev = {s.b: s.a for s in chosen}
-    placed: set[int] = set()
-    chains: list[_Chain | list[int]] = []
-    run: list[int] = []
-    for i in members:
-        if i not in nxt and i not in has_prev:
-            if not run:
-                run = []
-                chains.append(run)
-            run.append(i)
-            continue
-        run = []
-        if i in placed:
-            continue
-        head = i
-        while head in has_prev:
-            head = has_prev[head]
-        chain = _Chain([head])
-        while chain.parts[-1] in nxt:
-            join = nxt[chain.parts[-1]]
-            chain.joins.append(join)
-            chain.parts.append(join.b)
-        placed.update(chain.parts)
-        chains.append(chain)
-    return chains
-
-
-@dataclass(slots=True)
 class _Builder:
     """Accumulates output blocks, articles and repairs."""
 
@@ -119,30 +80,48 @@ class _Builder:
             first_block_of[i] = index
         return list(range(start, len(blocks)))
 
-    def emit(self, chain: _Chain | list[int], article: int) -> list[int]:
-        """Build output blocks from a run of blocks in no join, or one from a chain."""
-        if isinstance(chain, list):
-            return self.emit_plain(chain, article)
-        return [self.emit_chain(chain, article)]
+    def emit_joined(self, members: list[int], chosen: list[Scored], article: int) -> list[int]:
+        """Build output blocks where some raw blocks are joined: each chain of joins becomes
+        one block, placed where its earliest part stood; the runs between go as they are."""
+        start = len(self.blocks)
+        follows = {s.a: s for s in chosen}
+        joined = {s.b: s.a for s in chosen}
+        run: list[int] = []
+        for i in members:
+            if i not in follows and i not in joined:
+                run.append(i)
+            elif i not in self.first_block_of:  # a chain's first part to come up: emit it
+                if run:
+                    self.emit_plain(run, article)
+                    run = []
+                while i in joined:
+                    i = joined[i]
+                self.emit_chain(i, follows, article)
+        if run:
+            self.emit_plain(run, article)
+        return list(range(start, len(self.blocks)))
 
-    def emit_chain(self, chain: _Chain, article: int) -> int:
-        """Build one output block from a chain of raw blocks."""
+    def emit_chain(self, first: int, follows: dict[int, Scored], article: int) -> None:
+        """Build one output block from the chain of joins that starts at raw block `first`."""
         index = len(self.blocks)
-        head = self.raw[chain.parts[0]]
-        text, lines = head.text, list(head.lines)
-        for join in chain.joins:
-            part = self.raw[join.b]
+        head = self.raw[first]
+        text, lines, last = head.text, list(head.lines), first
+        self.first_block_of[first] = index
+        while last in follows:
+            join = follows[last]
+            last = join.b
+            part = self.raw[last]
             piece = part.text[join.repeat :]
             glue = joiner(text, piece)
             offset = len(text) + len(glue)
             text += glue + piece
             lines.extend(part.lines)
             self.repairs.append(self._join_repair(index, offset, join, part))
-        block = Block(index, head.kind, text, lines, head.speaker, article, self._flags(chain))
-        self.blocks.append(block)
-        for part in chain.parts:
-            self.first_block_of[part] = index
-        return index
+            self.first_block_of[last] = index
+        flags = [TRUNCATED_START] if self.edges.orphan[first] else []
+        if self.edges.dangling[last]:
+            flags.append(TRUNCATED_END)
+        self.blocks.append(Block(index, head.kind, text, lines, head.speaker, article, flags))
 
     def _join_repair(self, index: int, offset: int, join: Scored, part: RawBlock) -> Repair:
         """Explain one join: where it sits and what convinced us."""
@@ -153,15 +132,6 @@ class _Builder:
             detail = f"接续第{span[0]}行，去掉断口重复的“{dropped}”（{why}）"
             return Repair("join_repeat", index, offset, detail, span)
         return Repair("join", index, offset, f"接续第{span[0]}行（{why}）", span)
-
-    def _flags(self, chain: _Chain) -> list[str]:
-        """Visible gaps where no convincing partner was found."""
-        flags: list[str] = []
-        if self.edges.orphan[chain.parts[0]]:
-            flags.append(TRUNCATED_START)
-        if self.edges.dangling[chain.parts[-1]]:
-            flags.append(TRUNCATED_END)
-        return flags
 
 
 @dataclass(slots=True)
@@ -249,9 +219,7 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
     for number, plan in enumerate(plans):
         chosen = assign(candidates(*_pieces(raw, plan, edges)))
         if chosen:
-            indices = [
-                i for chain in _chains(plan.members, chosen) for i in builder.emit(chain, number)
-            ]
+            indices = builder.emit_joined(plan.members, chosen, number)
         else:
             indices = builder.emit_plain(plan.members, number)
         articles.append(ArticleInfo(plan.title, plan.byline, indices))

@@ -15,6 +15,7 @@ from article.model import (
     TRUNCATED_START,
     ArticleInfo,
     Block,
+    Duplicate,
     RawBlock,
     Reflowed,
     Repair,
@@ -224,5 +225,18 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
             indices = builder.emit_plain(plan.members, number)
         articles.append(ArticleInfo(plan.title, plan.byline, indices))
     builder.repairs.extend(_move_repair(m, raw, builder) for m in moves)
-    duplicates = find_duplicates([b.text for b in builder.blocks])
-    return Reflowed(builder.blocks, articles, duplicates, builder.repairs)
+    return Reflowed(
+        builder.blocks, articles, _duplicates(builder.blocks, articles), builder.repairs
+    )
+
+
+def _duplicates(blocks: list[Block], articles: list[ArticleInfo]) -> list[Duplicate]:
+    """Passages printed twice within an article, in reading order. Two articles that share a
+    passage quote the same words or carry the same boilerplate: that is no printing error."""
+    texts = [b.text for b in blocks]
+    found: list[Duplicate] = []
+    for article in articles:
+        if article.blocks:  # an article's blocks are one run of the document's
+            first, last = article.blocks[0], article.blocks[-1] + 1
+            found.extend(find_duplicates(texts[first:last], first))
+    return found

@@ -65,12 +65,13 @@ def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int
     return sa, sb, _same_after(a, sa, b, sb, limit)
 
 
-def _record(texts: list[str], first: tuple[int, int], second: tuple[int, int], n: int) -> Duplicate:
+def _record(page: _Page, first: tuple[int, int], second: tuple[int, int], n: int) -> Duplicate:
     """The copy is the occurrence filling more of its own block; on a tie, the later one."""
     (b1, s1), (b2, s2) = first, second
+    texts, offset = page.texts, page.offset
     if n / max(1, len(texts[b1])) > n / max(1, len(texts[b2])):
-        return Duplicate(b1, s1, s1 + n, b2, s2)
-    return Duplicate(b2, s2, s2 + n, b1, s1)
+        return Duplicate(b1 + offset, s1, s1 + n, b2 + offset, s2)
+    return Duplicate(b2 + offset, s2, s2 + n, b1 + offset, s1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +82,14 @@ class _Page:
     joined: str
     ends: list[int]  # joined offset just past block i (where the next "\n" stands)
     begins: list[int]  # joined offset of the "\n" before block i
+    offset: int = 0  # the document's index of block 0
 
     @classmethod
-    def of(cls, texts: list[str]) -> _Page:
+    def of(cls, texts: list[str], offset: int = 0) -> _Page:
         """Join once; every later step searches spans of it without copying."""
         ends = list(map(add, accumulate(map(len, texts)), count(1)))  # one "\n" per block
-        return cls(texts, "\n".join(["", *texts]) if texts else "", ends, [0, *ends[:-1]])
+        joined = "\n".join(["", *texts]) if texts else ""
+        return cls(texts, joined, ends, [0, *ends[:-1]], offset)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Joined offsets covering blocks first..last-1 (with the newline before each)."""
@@ -152,19 +155,20 @@ def _window_runs(page: _Page, keys: set[str], first: int, last: int) -> list[Dup
             continue
         s1, s2, n = _extend(texts[eb], ep, texts[b], lp, eb == b)
         if n >= MIN_RUN:
-            found.append(_record(texts, (eb, s1), (b, s2), n))
+            found.append(_record(page, (eb, s1), (b, s2), n))
             done_until = p - lp + s2 + n
     return found
 
 
-def find_duplicates(texts: list[str]) -> list[Duplicate]:
-    """Every run of >= 20 characters that appears twice, in reading order of the copies.
+def find_duplicates(texts: list[str], offset: int = 0) -> list[Duplicate]:
+    """Every run of >= 20 characters that appears twice, in reading order of the copies
+    (`offset`: the document's index of the first of these blocks).
 
     Blocks are read in chunks of `_CHUNK`; set operations (in C) find the shingles repeated
     inside a chunk or shared with the chunks within `_WINDOW` blocks after it, and only those
     are walked in Python.
     """
-    page = _Page.of(texts)
+    page = _Page.of(texts, offset)
     n = len(texts)
     found: dict[tuple[int, int], Duplicate] = {}
     for c, repeated in enumerate(_repeated_keys(page) if texts else []):

@@ -111,7 +111,7 @@ def _walked_runs(page: reflow_dups._Page, keys: set[str], first: int, last: int)
             continue
         s1, s2, n = reflow_dups._extend(texts[eb], ep, texts[b], lp, eb == b)
         if n >= reflow_dups.MIN_RUN:
-            found.append(reflow_dups._record(texts, (eb, s1), (b, s2), n))
+            found.append(reflow_dups._record(page, (eb, s1), (b, s2), n))
             done_until = p - lp + s2 + n
     return found
 

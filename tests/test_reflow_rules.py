@@ -73,6 +73,14 @@ def test_duplicates_across_blocks_and_within_one_block() -> None:
     assert inner[0].start > inner[0].of_start
 
 
+def test_duplicates_are_sought_within_each_article() -> None:
+    twice = f"# 港口\n\n{RUN}。\n\n码头扩建后吞吐量上升。\n\n{RUN}。"
+    shared = f"# 果园\n\n{RUN}。\n\n# 渔港\n\n渔民说，{RUN}。"
+    dups = run(twice).duplicates
+    assert [(d.block, d.of_block) for d in dups] == [(3, 1)]
+    assert run(shared).duplicates == []  # two articles quoting the same words: no misprint
+
+
 def test_short_repeats_are_not_duplicates() -> None:
     texts = ["今天天气很好，我们出去走走。", "今天天气很好，他们留在家里。"]
     assert find_duplicates(texts) == []

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from heapq import heapify, heappop, heappush
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from article.reflow_scoring import (
     COHESION_MAX,
@@ -15,7 +15,7 @@ from article.reflow_scoring import (
     Piece,
     Scored,
     Tail,
-    score_pair,
+    score_end,
     tail_of,
     with_cohesion,
 )
@@ -27,19 +27,22 @@ PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at 
 _WEAK_REASONS = (None, "single_char")  # starts that hint at a continuation only weakly
 
 
-def _contexts(texts: list[str]) -> Callable[[int], Context]:
-    """The context of the dangling end at a given order: WINDOW body blocks either side."""
-    text = "".join(texts)
-    offsets = [0, *accumulate(map(len, texts))]
-    last = len(texts)
-    return lambda order: Context(
-        text, offsets[max(0, order - WINDOW)], offsets[min(last, order + WINDOW + 1)]
-    )
+class _Contexts:
+    """The context of a dangling end at a given order: WINDOW body blocks either side (the
+    article's text is joined only when a context is first asked for: most never are)."""
 
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.text = ""
+        self.offsets: list[int] = []
 
-def _window(group: list[Piece], orders: list[int], at: int, reach: int) -> list[Piece]:
-    """The pieces of a group (sorted by order) within `reach` blocks of position `at`."""
-    return group[bisect_left(orders, at - reach) : bisect_right(orders, at + reach)]
+    def __call__(self, order: int) -> Context:
+        """The context of the dangling end at `order`."""
+        if not self.offsets:
+            self.text = "".join(self.texts)
+            self.offsets = [0, *accumulate(map(len, self.texts))]
+        at, last = self.offsets, len(self.texts)
+        return Context(self.text, at[max(0, order - WINDOW)], at[min(last, order + WINDOW + 1)])
 
 
 def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
@@ -58,6 +61,44 @@ def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
     return strong, weak
 
 
+_Kind = tuple[str | None, bool, bool]  # a start's reason, whether it closes a quote, figure
+
+
+class _Strong:
+    """Strongly hinted blocks of an article in reading order, with what `near` filters on."""
+
+    def __init__(self, strong: list[Piece]) -> None:
+        self.pieces = strong
+        self.orders = [p.order for p in strong]
+        self.kinds: list[_Kind] = [
+            (p.start.reason, p.start.closes_quote, p.after == "figure")  # type: ignore[union-attr]
+            for p in strong
+        ]
+        self.distinct = set(self.kinds)
+        self.allowed: dict[tuple[frozenset[str | None], bool], set[_Kind]] = {}
+
+    def near(self, tail: Tail, order: int) -> list[Piece]:
+        """Blocks within WINDOW whose orphan start this end could supply (others score -10 or
+        -4 and cannot win); filtered in C by the kind of their start."""
+        lo = bisect_left(self.orders, order - WINDOW)
+        hi = bisect_right(self.orders, order + WINDOW)
+        if lo == hi:
+            return []
+        allowed = self._allowed(_fitting(tail), tail.open_quote)
+        return list(compress(self.pieces[lo:hi], map(allowed.__contains__, self.kinds[lo:hi])))
+
+    def _allowed(self, fits: frozenset[str | None], open_quote: bool) -> set[_Kind]:
+        """The kinds of start an end with these fits and quote state could supply."""
+        allowed = self.allowed.get((fits, open_quote))
+        if allowed is None:
+            allowed = self.allowed[(fits, open_quote)] = {
+                kind
+                for kind in self.distinct
+                if (open_quote or not kind[1]) and (kind[0] in fits or kind[2])
+            }
+        return allowed
+
+
 @dataclass(slots=True)
 class Candidates:
     """The scored pairs of one article (shared words not yet weighed), with what weighing
@@ -65,50 +106,38 @@ class Candidates:
 
     scored: list[Scored]
     by_raw: dict[int, Piece]
-    contexts: dict[int, Context]
+    context_at: Callable[[int], Context]
 
 
 def candidates(pieces: list[Piece], texts: list[str]) -> Candidates:
     """Every plausible (A, B) pair of one article, scored: `pieces` are its blocks that may
     take part in a join, `texts` the text of every body block, in reading order."""
     scored: list[Scored] = []
-    contexts: dict[int, Context] = {}
+    context_at = _Contexts(texts)
     if not any(p.dangling for p in pieces):
-        return Candidates(scored, {}, contexts)  # no dangling end: nothing to pair
-    strong, weak = _hinted(pieces)
-    strong_orders, weak_orders = [p.order for p in strong], [p.order for p in weak]
+        return Candidates(scored, {}, context_at)  # no dangling end: nothing to pair
+    strong_pieces, weak = _hinted(pieces)
+    strong, weak_orders = _Strong(strong_pieces), [p.order for p in weak]
     by_raw = {p.raw: p for p in pieces}
-    context_at = _contexts(texts)
     for a in pieces:
         if not a.dangling:
             continue
         tail = tail_of(a)
-        near = _strong_near(tail, _window(strong, strong_orders, a.order, WINDOW))
+        near = strong.near(tail, a.order)
         weak_near = _window(weak, weak_orders, a.order, PLACE_WINDOW)
         if weak_near:
             near.extend(_weak_near(tail, weak_near))
         following = by_raw.get(a.raw + 1)  # the block printed right after it
         if following is not None and following.start is not None and following not in near:
             near.append(following)
-        context = contexts[a.raw] = context_at(a.order)
-        for b in near:
-            if b is not a and (pair := score_pair(a, b, context)) is not None:
-                scored.append(pair)
-    return Candidates(scored, by_raw, contexts)
+        if near:
+            scored.extend(score_end(a, near, context_at))
+    return Candidates(scored, by_raw, context_at)
 
 
-def _strong_near(tail: Tail, window: list[Piece]) -> list[Piece]:
-    """Blocks whose orphan start this end could supply (others score -10 or -4 and cannot win).
-
-    Only blocks far from a break are filtered this way; adjacent ones are always scored.
-    """
-    fits, open_quote = _fitting(tail), tail.open_quote
-    return [
-        b
-        for b in window
-        if (open_quote or not b.start.closes_quote)  # type: ignore[union-attr]
-        and (b.start.reason in fits or b.after == "figure")  # type: ignore[union-attr]
-    ]
+def _window(group: list[Piece], orders: list[int], at: int, reach: int) -> list[Piece]:
+    """The pieces of a group (sorted by order) within `reach` blocks of position `at`."""
+    return group[bisect_left(orders, at - reach) : bisect_right(orders, at + reach)]
 
 
 def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
@@ -244,4 +273,4 @@ def assign(found: Candidates) -> list[Scored]:
 def _weighed(pair: Scored, found: Candidates) -> Scored:
     """The pair with rare words shared across the break added."""
     by_raw = found.by_raw
-    return with_cohesion(pair, by_raw[pair.a], by_raw[pair.b], found.contexts[pair.a])
+    return with_cohesion(pair, by_raw[pair.a], by_raw[pair.b], found.context_at)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from article.reflow_find import find
@@ -30,24 +31,14 @@ MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照
 COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
 RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
-# Evidence that B grammatically continues A; place ("after_cut") and shared words alone are
-# never enough for a join.
-_FIT = frozenset(
-    (
-        "next",
-        "figure",
-        "repeat",
-        "word",
-        "name",
-        "title+name",
-        "subject+verb",
-        "numeral+measure",
-        "quantity",
-        "quote",
-        "closing_punct",
-        "bound_char",
-    )
-)
+_NO_REASON = frozenset((None, "single_char"))  # starts a plain end fits neither way
+# Place evidence when B does not directly follow A: after a figure it fits, after another cut-off
+# block it is only a place.
+_PLACES: dict[str | None, tuple[float, str]] = {
+    "figure": (3.0, "figure"),
+    "dangling": (2.0, "after_cut"),
+}
+_NO_PLACE = (0.0, "")
 
 
 @dataclass(slots=True)  # not frozen: one is built per dangling end, frozen ones build slowly
@@ -96,18 +87,19 @@ class Scored:
 
 @dataclass(slots=True)
 class Tail:
-    """Facts about a dangling end, computed once per block (the costly ones on first use)."""
+    """Facts about a dangling end, read once per block by pairing and scoring (the costly
+    ones on first use)."""
 
     text: str
     surname: str
     after_title: bool
     title_end: bool
     open_quote: bool
-    sentence: str  # the unfinished last sentence
+    quantity: int  # how strongly the end asks for an amount next (see `expects_quantity`)
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
     _token: str | None = None
-    _pairs: set[str] | None = None
-    _quantity: int | None = None
+    _sentence: str | None = None
+    _keys: list[str] | None = None
 
     @property
     def token(self) -> str:
@@ -116,18 +108,19 @@ class Tail:
             self._token = last_token(self.text)
         return self._token
 
-    def pairs(self) -> set[str]:
-        """Character pairs of the unfinished sentence (for shared words)."""
-        if self._pairs is None:
-            self._pairs = content_pairs(self.sentence)
-        return self._pairs
-
     @property
-    def quantity(self) -> int:
-        """How strongly the end asks for an amount next (see `expects_quantity`)."""
-        if self._quantity is None:
-            self._quantity = expects_quantity(self.text)
-        return self._quantity
+    def sentence(self) -> str:
+        """The unfinished last sentence (for shared words)."""
+        if self._sentence is None:
+            self._sentence = last_sentence(self.text)
+        return self._sentence
+
+    def keys(self) -> list[str]:
+        """Content pairs of the unfinished sentence that begin a dictionary word: the only pairs
+        a shared word can start with (jieba's table holds every prefix of its words)."""
+        if self._keys is None:
+            self._keys = list(filter(freq_table().__contains__, content_pairs(self.sentence)))
+        return self._keys
 
 
 @dataclass(slots=True)
@@ -135,16 +128,23 @@ class Head:
     """Facts about a block's beginning, computed when it is weighed against a dangling end."""
 
     text: str
-    sentence: str  # the first sentence
-    starts: tuple[str, ...]  # the first one to three characters, when they are CJK
+    _starts: tuple[str, ...] | None = None
     _token: str | None = None
-    _pairs: set[str] | None = None
+    _sentence: str | None = None
 
-    def pairs(self) -> set[str]:
-        """Character pairs of the first sentence (for shared words)."""
-        if self._pairs is None:
-            self._pairs = content_pairs(self.sentence)
-        return self._pairs
+    @property
+    def starts(self) -> tuple[str, ...]:
+        """The first one to three characters, when they are CJK."""
+        if self._starts is None:
+            self._starts = _cjk_edges(self.text, (1, 2, 3), False)
+        return self._starts
+
+    @property
+    def sentence(self) -> str:
+        """The first sentence (for shared words)."""
+        if self._sentence is None:
+            self._sentence = first_sentence(self.text)
+        return self._sentence
 
     @property
     def token(self) -> str:
@@ -227,7 +227,7 @@ def tail_of(piece: Piece) -> Tail:
             after_title,
             text.endswith(TITLE_WORDS),
             open_quote_pending(text),
-            last_sentence(text),
+            expects_quantity(text),
             _cjk_edges(text, (1, 2), tail=True),
         )
         piece.tail = tail
@@ -238,9 +238,7 @@ def head_of(piece: Piece) -> Head:
     """The beginning's facts (cached on the piece)."""
     head = piece.head
     if head is None:
-        text = piece.text
-        head = Head(text, first_sentence(text), _cjk_edges(text, (1, 2, 3), False))
-        piece.head = head
+        head = piece.head = Head(piece.text)
     return head
 
 
@@ -256,8 +254,8 @@ def repeat_at_break(a: str, b: str, b_token: str, a_token: str | None = None) ->
 
 def word_across(a: str, b: str) -> str:
     """A dictionary word formed across the break that swallows a lone character on one side."""
-    tail = Tail(a, "", False, False, False, "", _cjk_edges(a, (1, 2), True))
-    return _word_across(tail, Head(b, "", _cjk_edges(b, (1, 2, 3), False)))
+    tail = Tail(a, "", False, False, False, 0, _cjk_edges(a, (1, 2), True))
+    return _word_across(tail, Head(b))
 
 
 def _word_across(tail: Tail, head: Head) -> str:
@@ -283,91 +281,46 @@ def _swallows(tail: Tail, head: Head) -> bool:
     return len(b_tok) == 1 and is_cjk(b_tok)
 
 
-def _start_fit(tail: Tail, b: Piece, start: Start, evidence: list[str]) -> float:
-    """How well A's tail supplies what B's orphan start is missing."""
+def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
+    """How well A's tail supplies what B's orphan start is missing, and the evidence note."""
     a, reason = tail.text, start.reason
     if tail.after_title and (start.fragment or given_name_start(b.text)):
-        evidence.append("name")
-        return 7.0
+        return 7.0, "name"
     if reason == "amount":  # "…规模约" + "680亿元。"
         if tail.quantity or a[-1] in _NUMBER_START:
-            evidence.append("quantity")
-            return 5.0
-        return 1.0 if is_cjk(a[-1]) else -6.0  # "开立个人钱包" + "3800万个。" may still be
+            return 5.0, "quantity"
+        return (1.0 if is_cjk(a[-1]) else -6.0), ""  # "开立个人钱包" + "3800万个。" may still be
     if tail.quantity == 2 and b.text[0] not in _NUMBER_START:
-        return -5.0  # "…规模约" wants an amount, not a new clause
+        return -5.0, ""  # "…规模约" wants an amount, not a new clause
     if tail.title_end and reason != "speech_verb":  # "…副局长" wants a name next
         if full_name_start(b.text):
-            evidence.append("title+name")
-            return 8.0  # outweighs the start signal a full name carries
-        return -5.0
+            return 8.0, "title+name"  # outweighs the start signal a full name carries
+        return -5.0, ""
     if reason == "measure":
-        if ends_with_numeral(a):
-            evidence.append("numeral+measure")
-            return 4.0
-        return -10.0
+        return (4.0, "numeral+measure") if ends_with_numeral(a) else (-10.0, "")
     if reason == "speech_verb":
         if a[-1] in AGENT_ENDS and len(tail.token) >= 2:
-            evidence.append("subject+verb")
-            return 4.0
-        return -4.0
+            return 4.0, "subject+verb"
+        return -4.0, ""
     if reason == "name_fragment":
-        return 4.0 if tail.surname else -4.0
+        return (4.0 if tail.surname else -4.0), ""
     if reason in ("closing_punct", "bound_char"):
         if is_cjk(a[-1]) or a[-1].isalnum():
-            evidence.append(reason)
-            return 2.0
-        return -10.0  # "，" + "的…" or "，" + "、…" never meet in real text
-    return -1.0 if tail.after_title else 0.0
+            return 2.0, reason
+        return -10.0, ""  # "，" + "的…" or "，" + "、…" never meet in real text
+    return (-1.0 if tail.after_title else 0.0), ""
 
 
-def _quotes(tail: Tail, start: Start, evidence: list[str]) -> float:
-    """A quote closed in B must have been opened in A, and an open quote in A wants closing."""
-    if start.closes_quote:
-        if tail.open_quote:
-            evidence.append("quote")
-            return 5.0
-        return -10.0
-    return -2.0 if tail.open_quote else 0.0
-
-
-def _position(a: Piece, b: Piece, evidence: list[str]) -> float:
-    """Column breaks: B right after A, after a figure, or after another cut-off block."""
-    place = 0.0
-    if b.prev_raw == a.raw:
-        place = 3.0
-        evidence.append("next")
-    elif b.after == "figure":
-        place = 3.0
-        evidence.append("figure")
-    elif b.after == "dangling":
-        place = 2.0
-        evidence.append("after_cut")
-    if b.order < a.order:
-        place -= 1.0
-    return place - 0.05 * abs(b.order - a.order)
-
-
-def _signal(tail: Tail, b: Piece, start: Start) -> float:
+def _signal(tail: Tail, b: Piece) -> float:
     """Plain paragraph openings count against a join; after "：" a quote or a list may follow."""
-    if not start.signal:
-        return 0.0
     if tail.text[-1] in "：:" and (b.text[0] in OPEN_QUOTES or starts_enumeration(b.text)):
         return 1.0
     return -4.0
 
 
-def _cohesion(tail: Tail, head: Head, context: Context) -> tuple[float, str]:
-    """Rare words shared by A's unfinished sentence and B's first sentence."""
-    shared = shared_words(tail.sentence, tail.pairs(), head.sentence, head.pairs())
-    if not shared:
-        return 0.0, ""
-    rare = sorted(g for g in shared if context.count(g) <= 4)
-    return min(COHESION_MAX, 0.75 * len(rare)), "".join(rare[:2])
-
-
-def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, int, str]:
+def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     """A repeated character or a dictionary word across the break."""
+    head = head_of(b)
     if a.text[-1:] == b.text[:1] and repeat_at_break(a.text, b.text, head.token, tail.token):
         return 6.0, 1, "repeat"
     if word := _word_across(tail, head):
@@ -375,54 +328,81 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece, head: Head) -> tuple[float, 
     return 0.0, 0, ""
 
 
-def _break_most(a: Piece, tail: Tail, b: Piece) -> float:
-    """The most that break evidence could add (cheap upper bound; 0: none is there)."""
-    first = b.text[:1]
-    if a.text[-1:] == first:
-        return 6.0
-    table = freq_table()
-    for end in tail.ends:
-        if (end + first) in table:
-            return 4.0  # jieba's table holds every word prefix: no key, no word across
-    return 0.0
-
-
-def score_pair(a: Piece, b: Piece, context: Context) -> Scored | None:
-    """All evidence for "B continues A" but shared words; None when it cannot reach the bar."""
-    assert b.start is not None
-    tail, start = tail_of(a), b.start
-    evidence: list[str] = []
-    total = _position(a, b, evidence) + _quotes(tail, start, evidence)
-    total += _start_fit(tail, b, start, evidence) + _signal(tail, b, start)
-    at_break = _break_most(a, tail, b)
-    most = at_break + (2.0 if start.reason == "name_fragment" and tail.surname else 0.0)
-    fit = not _FIT.isdisjoint(evidence)  # these notes carry no value yet: codes only
-    if total + most + COHESION_MAX < MIN_SCORE or not (most or fit):
-        return None  # cannot reach the bar, or nothing but place could ever speak for it
-    repeat = 0
-    if at_break:  # otherwise neither a repeat nor a word across can be there
-        bonus, repeat, note = _break_evidence(a, tail, b, head_of(b))
-        if bonus:  # a repeat or a word across: both fit
-            total += bonus
-            evidence.append(note)
+def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context]) -> list[Scored]:
+    """Every block in `near` that may continue dangling end A, with all evidence but shared
+    words: the end's facts are read once, and evidence is written out only for kept pairs."""
+    tail, kept = tail_of(a), []
+    table, raw, order, last = freq_table(), a.raw, a.order, a.text[-1:]
+    open_quote, surname, ends = tail.open_quote, tail.surname, tail.ends
+    # a plain end (no title, no amount wanted) is indifferent to starts with no reason
+    plain = not (tail.after_title or tail.title_end or tail.quantity == 2)
+    for b in near:
+        if b is a:
+            continue
+        start = b.start
+        assert start is not None
+        reason = start.reason
+        # Column breaks: B right after A, after a figure, or after another cut-off block.
+        place, note = (3.0, "next") if b.prev_raw == raw else _PLACES.get(b.after, _NO_PLACE)
+        fit = place == 3.0  # "next" and "figure" are evidence of fit, "after_cut" is not
+        if b.order < order:
+            place -= 1.0
+        # A quote closed in B must have been opened in A, and an open quote in A wants closing.
+        if start.closes_quote:
+            quote = 5.0 if open_quote else -10.0
+            fit = fit or open_quote
+        else:
+            quote = -2.0 if open_quote else 0.0
+        fits, fit_note = (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
+        total = place - 0.05 * abs(b.order - order) + quote
+        total += fits + (_signal(tail, b) if start.signal else 0.0)
+        first = b.text[:1]
+        if last == first:
+            at_break = 6.0  # the most that break evidence could add (0: none is there)
+        elif ends and (ends[0] + first in table or (len(ends) > 1 and ends[1] + first in table)):
+            at_break = 4.0  # jieba's table holds every word prefix: no key, no word across
+        else:
+            at_break = 0.0
+        most = at_break + (2.0 if reason == "name_fragment" and surname else 0.0)
+        fit = fit or bool(fit_note)
+        if total + most + COHESION_MAX < MIN_SCORE or not (most or fit):
+            continue  # cannot reach the bar, or nothing but place could ever speak for it
+        repeat, break_note, name_note = 0, "", ""
+        if at_break:  # otherwise neither a repeat nor a word across can be there
+            bonus, repeat, break_note = _break_evidence(a, tail, b)
+            if bonus:  # a repeat or a word across: both fit
+                total += bonus
+                fit = True
+        name = surname + start.fragment
+        if reason == "name_fragment" and surname and context_at(order).has(name):
+            total += 2.0
+            name_note = f"name {name}"
             fit = True
-    name = tail.surname + start.fragment
-    if start.reason == "name_fragment" and tail.surname and context.has(name):
-        total += 2.0
-        evidence.append(f"name {name}")
-        fit = True
-    if not fit or total + COHESION_MAX < MIN_SCORE:
-        return None  # place and shared words alone: a gap is better than a guess
-    return Scored(a.raw, b.raw, total, repeat, tuple(evidence))
+        if not fit or total + COHESION_MAX < MIN_SCORE:
+            continue  # place and shared words alone: a gap is better than a guess
+        notes = (note, "quote" if quote == 5.0 else "", fit_note, break_note, name_note)
+        kept.append(Scored(raw, b.raw, total, repeat, tuple(filter(None, notes))))
+    return kept
 
 
-def with_cohesion(pair: Scored, a: Piece, b: Piece, context: Context) -> Scored:
+def with_cohesion(pair: Scored, a: Piece, b: Piece, context_at: Callable[[int], Context]) -> Scored:
     """The pair with rare words shared across the break added (asked only where it can matter)."""
-    tail, head = tail_of(a), head_of(b)
-    if tail.pairs().isdisjoint(head.pairs()):
+    tail = tail_of(a)
+    keys = tail.keys()
+    if not keys:
+        return pair
+    sentence = head_of(b).sentence
+    # a content pair of A found in B's sentence is a content pair of B's sentence too
+    common = set(filter(sentence.__contains__, keys))
+    if not common:
         return pair  # no character pair in common: no word either (most pairs end here)
-    bonus, shared = _cohesion(tail, head, context)
+    shared = shared_words(tail.sentence, common, sentence, common)
+    if not shared:
+        return pair
+    context = context_at(a.order)
+    rare = sorted(g for g in shared if context.count(g) <= 4)
+    bonus = min(COHESION_MAX, 0.75 * len(rare))
     if not bonus:
         return pair
-    evidence = (*pair.evidence, f"shared {shared}")
+    evidence = (*pair.evidence, f"shared {''.join(rare[:2])}")
     return Scored(pair.a, pair.b, pair.score + bonus, pair.repeat, evidence)

@@ -167,16 +167,17 @@ def _contested(scored: list[Scored]) -> list[bool]:
     for pair in scored:
         by_a.setdefault(pair.a, []).append(pair.score)
         by_b.setdefault(pair.b, []).append(pair.score)
+    return [
+        (score := pair.score) < MIN_SCORE
+        or (len(rivals := by_a[pair.a]) > 1 and _rivalled(score, rivals))
+        or (len(rivals := by_b[pair.b]) > 1 and _rivalled(score, rivals))
+        for pair in scored
+    ]
 
-    def contested(pair: Scored) -> bool:
-        if pair.score < MIN_SCORE:
-            return True
-        rivals = by_a[pair.a] + by_b[pair.b]
-        if len(rivals) == 2:
-            return False  # itself twice: no rival at all
-        return sum(abs(s - pair.score) <= COHESION_MAX for s in rivals) > 2  # itself twice
 
-    return [contested(p) for p in scored]
+def _rivalled(score: float, scores: list[float]) -> bool:
+    """Whether another of `scores` (which hold `score` itself) lies within COHESION_MAX."""
+    return sum(abs(s - score) <= COHESION_MAX for s in scores) > 1
 
 
 _FITS: dict[tuple[str, bool, bool], frozenset[str | None]] = {}

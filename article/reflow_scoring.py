@@ -24,13 +24,23 @@ from article.reflow_signals import (
     starts_enumeration,
     surname_at_end,
 )
-from article.reflow_words import AGENT_ENDS, FUNCTION_CHARS, OPEN_QUOTES, TITLE_WORDS
+from article.reflow_words import (
+    AGENT_ENDS,
+    FUNCTION_CHARS,
+    OPEN_QUOTES,
+    QUANTITY_ENDS,
+    QUANTITY_WANTED,
+    TITLE_WORDS,
+)
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
 COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
 RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
+_TITLE_LAST = frozenset(word[-1] for word in TITLE_WORDS)
+# `expects_quantity` answers 0 unless the text (less a final 了) ends with one of its words.
+_QUANTITY_LAST = frozenset(word[-1] for word in (*QUANTITY_WANTED, *QUANTITY_ENDS)) | {"了"}
 _NO_REASON = frozenset((None, "single_char"))  # starts a plain end fits neither way
 # Place evidence when B does not directly follow A: after a figure it fits, after another cut-off
 # block it is only a place.
@@ -119,7 +129,9 @@ class Tail:
         """Content pairs of the unfinished sentence that begin a dictionary word: the only pairs
         a shared word can start with (jieba's table holds every prefix of its words)."""
         if self._keys is None:
-            self._keys = list(filter(freq_table().__contains__, content_pairs(self.sentence)))
+            has, sentence = freq_table().__contains__, self.sentence  # a pair may come twice
+            self._keys = [*filter(has, _EVEN_PAIR.findall(sentence))]
+            self._keys += filter(has, _ODD_PAIR.findall(sentence))
         return self._keys
 
 
@@ -185,13 +197,19 @@ def content_class(excluded: frozenset[str]) -> str:
     return "[" + "".join(ranges) + f"{chr(low)}-\u9fff]"
 
 
-_CONTENT_PAIR = re.compile(f"(?=({content_class(FUNCTION_CHARS)}{{2}}))")
+_CONTENT = content_class(FUNCTION_CHARS)
+# Two adjacent content characters: those at even and at odd offsets in runs of them (two plain
+# scans are faster than trying a lookahead at every position).
+_EVEN_PAIR = re.compile(f"{_CONTENT}{{2}}")
+_ODD_PAIR = re.compile(f"(?<={_CONTENT}){_CONTENT}{{2}}")
 
 
 def content_pairs(text: str) -> set[str]:
     """The adjacent character pairs that may start a shared word (CJK, no function character):
     the only ones `shared_words` looks at."""
-    return set(_CONTENT_PAIR.findall(text))
+    pairs = set(_EVEN_PAIR.findall(text))
+    pairs.update(_ODD_PAIR.findall(text))
+    return pairs
 
 
 def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[str]:
@@ -216,22 +234,30 @@ def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[st
 
 
 def tail_of(piece: Piece) -> Tail:
-    """The dangling end's facts (cached on the piece)."""
+    """The dangling end's facts (cached on the piece; costly tests only where the last
+    character allows a hit)."""
     tail = piece.tail
     if tail is None:
         text = piece.text
+        last = text[-1]
         surname, after_title = surname_at_end(text)
-        tail = Tail(
+        tail = piece.tail = Tail(
             text,
             surname,
             after_title,
-            text.endswith(TITLE_WORDS),
+            last in _TITLE_LAST and text.endswith(TITLE_WORDS),
             open_quote_pending(text),
-            expects_quantity(text),
-            _cjk_edges(text, (1, 2), tail=True),
+            expects_quantity(text) if last in _QUANTITY_LAST else 0,
+            _tail_ends(text) if "\u3400" <= last <= "\u9fff" else (),
         )
-        piece.tail = tail
     return tail
+
+
+def _tail_ends(text: str) -> tuple[str, ...]:
+    """The last one and two characters of a text ending in a CJK character, when CJK."""
+    if len(text) > 1 and "\u3400" <= text[-2] <= "\u9fff":
+        return text[-1], text[-2:]
+    return (text[-1],)
 
 
 def head_of(piece: Piece) -> Head:
@@ -260,14 +286,16 @@ def word_across(a: str, b: str) -> str:
 
 def _word_across(tail: Tail, head: Head) -> str:
     """The longest such word from precomputed edges (tokens are segmented only for a hit)."""
-    best, table = "", freq_table()
+    best, get = "", freq_table().get
     for left in tail.ends:
         for right in head.starts:
-            word = left + right
-            if len(word) > len(best) and (table.get(word) or 0) >= MIN_WORD_FREQ:
+            count = get(left + right)
+            if count is None:
+                break  # jieba's table holds every prefix of its words: none longer either
+            if count >= MIN_WORD_FREQ and len(left) + len(right) > len(best):
                 if not _swallows(tail, head):
                     return ""  # the same for every word across this break
-                best = word
+                best = left + right
     return best
 
 

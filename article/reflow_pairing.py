@@ -75,7 +75,8 @@ class _Strong:
             for p in strong
         ]
         self.distinct = set(self.kinds)
-        self.allowed: dict[tuple[frozenset[str | None], bool], set[_Kind]] = {}
+        # allowed kinds by what `_fitting` reads of an end, and its quote state
+        self.allowed: dict[tuple[str, bool, bool, bool], set[_Kind]] = {}
 
     def near(self, tail: Tail, order: int) -> list[Piece]:
         """Blocks within WINDOW whose orphan start this end could supply (others score -10 or
@@ -84,19 +85,19 @@ class _Strong:
         hi = bisect_right(self.orders, order + WINDOW)
         if lo == hi:
             return []
-        allowed = self._allowed(_fitting(tail), tail.open_quote)
+        key = (tail.text[-1], bool(tail.surname), bool(tail.quantity), tail.open_quote)
+        allowed = self.allowed.get(key)
+        if allowed is None:
+            allowed = self.allowed[key] = self._allowed(_fitting(tail), tail.open_quote)
         return list(compress(self.pieces[lo:hi], map(allowed.__contains__, self.kinds[lo:hi])))
 
     def _allowed(self, fits: frozenset[str | None], open_quote: bool) -> set[_Kind]:
         """The kinds of start an end with these fits and quote state could supply."""
-        allowed = self.allowed.get((fits, open_quote))
-        if allowed is None:
-            allowed = self.allowed[(fits, open_quote)] = {
-                kind
-                for kind in self.distinct
-                if (open_quote or not kind[1]) and (kind[0] in fits or kind[2])
-            }
-        return allowed
+        return {
+            kind
+            for kind in self.distinct
+            if (open_quote or not kind[1]) and (kind[0] in fits or kind[2])
+        }
 
 
 @dataclass(slots=True)

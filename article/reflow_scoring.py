@@ -246,11 +246,17 @@ def tail_of(piece: Piece) -> Tail:
             surname,
             after_title,
             last in _TITLE_LAST and text.endswith(TITLE_WORDS),
-            open_quote_pending(text),
+            _opens_quote(text) and open_quote_pending(text),
             expects_quantity(text) if last in _QUANTITY_LAST else 0,
             _tail_ends(text) if "\u3400" <= last <= "\u9fff" else (),
         )
     return tail
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether the text holds an opening quote mark at all (three fast scans; without one, no
+    quote is left open)."""
+    return "“" in text or "「" in text or "『" in text
 
 
 def _tail_ends(text: str) -> tuple[str, ...]:
@@ -401,11 +407,12 @@ def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context])
             if bonus:  # a repeat or a word across: both fit
                 total += bonus
                 fit = True
-        name = surname + start.fragment
-        if reason == "name_fragment" and surname and context_at(order).has(name):
-            total += 2.0
-            name_note = f"name {name}"
-            fit = True
+        if reason == "name_fragment" and surname:
+            name = surname + start.fragment
+            if context_at(order).has(name):
+                total += 2.0
+                name_note = f"name {name}"
+                fit = True
         if not fit or total + COHESION_MAX < MIN_SCORE:
             continue  # place and shared words alone: a gap is better than a guess
         notes = (note, "quote" if quote == 5.0 else "", fit_note, break_note, name_note)

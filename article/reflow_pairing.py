@@ -178,6 +178,8 @@ def _contested(scored: list[Scored]) -> list[bool]:
 
 def _rivalled(score: float, scores: list[float]) -> bool:
     """Whether another of `scores` (which hold `score` itself) lies within COHESION_MAX."""
+    if len(scores) == 2:
+        return abs(scores[0] - scores[1]) <= COHESION_MAX
     return sum(abs(s - score) <= COHESION_MAX for s in scores) > 1
 
 
@@ -218,6 +220,8 @@ class _Chains:
 
     def find(self, x: int) -> int:
         """The representative of x's chain."""
+        if x not in self.parent:
+            return x  # most blocks are in no join yet
         root = x
         while self.parent.get(root, root) != root:
             root = self.parent[root]
@@ -242,7 +246,7 @@ def assign(found: Candidates) -> list[Scored]:
     score (ties: shorter distance, then the order they were found), as no true score exceeds
     its bound; a pair whose A or B is taken by then would be refused at its true place too.
     """
-    scored = found.scored
+    scored, by_raw = found.scored, found.by_raw
     queue = [
         (-(pair.score + COHESION_MAX) if open_ else -pair.score, abs(pair.b - pair.a), i, open_)
         for i, (pair, open_) in enumerate(zip(scored, _contested(scored), strict=True))
@@ -261,7 +265,8 @@ def assign(found: Candidates) -> list[Scored]:
             continue
         if open_:
             if chains.find(pair.a) != chains.find(pair.b):
-                pair = scored[i] = _weighed(pair, found)
+                a, b = by_raw[pair.a], by_raw[pair.b]
+                pair = scored[i] = with_cohesion(pair, a, b, found.context_at)
                 heappush(queue, (-pair.score, distance, i, False))
             continue
         if not chains.union(pair.a, pair.b):
@@ -270,9 +275,3 @@ def assign(found: Candidates) -> list[Scored]:
         used_b.add(pair.b)
         chosen.append(pair)
     return chosen
-
-
-def _weighed(pair: Scored, found: Candidates) -> Scored:
-    """The pair with rare words shared across the break added."""
-    by_raw = found.by_raw
-    return with_cohesion(pair, by_raw[pair.a], by_raw[pair.b], found.context_at)

@@ -368,6 +368,7 @@ def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context])
     tail, kept = tail_of(a), []
     table, raw, order, last = freq_table(), a.raw, a.order, a.text[-1:]
     open_quote, surname, ends = tail.open_quote, tail.surname, tail.ends
+    end1, end2 = (*ends, "", "")[:2]  # "": no CJK edge of that size
     # a plain end (no title, no amount wanted) is indifferent to starts with no reason
     plain = not (tail.after_title or tail.title_end or tail.quantity == 2)
     for b in near:
@@ -379,7 +380,8 @@ def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context])
         # Column breaks: B right after A, after a figure, or after another cut-off block.
         place, note = (3.0, "next") if b.prev_raw == raw else _PLACES.get(b.after, _NO_PLACE)
         fit = place == 3.0  # "next" and "figure" are evidence of fit, "after_cut" is not
-        if b.order < order:
+        distance = b.order - order
+        if distance < 0:
             place -= 1.0
         # A quote closed in B must have been opened in A, and an open quote in A wants closing.
         if start.closes_quote:
@@ -388,12 +390,12 @@ def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context])
         else:
             quote = -2.0 if open_quote else 0.0
         fits, fit_note = (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
-        total = place - 0.05 * abs(b.order - order) + quote
+        total = place - 0.05 * abs(distance) + quote
         total += fits + (_signal(tail, b) if start.signal else 0.0)
         first = b.text[:1]
         if last == first:
             at_break = 6.0  # the most that break evidence could add (0: none is there)
-        elif ends and (ends[0] + first in table or (len(ends) > 1 and ends[1] + first in table)):
+        elif end1 and (end1 + first in table or (end2 and end2 + first in table)):
             at_break = 4.0  # jieba's table holds every word prefix: no key, no word across
         else:
             at_break = 0.0

@@ -75,8 +75,8 @@ class _Strong:
             for p in strong
         ]
         self.distinct = set(self.kinds)
-        # allowed kinds by what `_fitting` reads of an end, and its quote state
-        self.allowed: dict[tuple[str, bool, bool, bool], set[_Kind]] = {}
+        # allowed kinds by the starts an end could supply, and its quote state
+        self.allowed: dict[tuple[frozenset[str | None], bool], set[_Kind]] = {}
 
     def near(self, tail: Tail, order: int) -> list[Piece]:
         """Blocks within WINDOW whose orphan start this end could supply (others score -10 or
@@ -85,10 +85,10 @@ class _Strong:
         hi = bisect_right(self.orders, order + WINDOW)
         if lo == hi:
             return []
-        key = (tail.text[-1], bool(tail.surname), bool(tail.quantity), tail.open_quote)
+        key = (_fitting(tail), tail.open_quote)  # few distinct ones: most are found at once
         allowed = self.allowed.get(key)
         if allowed is None:
-            allowed = self.allowed[key] = self._allowed(_fitting(tail), tail.open_quote)
+            allowed = self.allowed[key] = self._allowed(*key)
         return list(compress(self.pieces[lo:hi], map(allowed.__contains__, self.kinds[lo:hi])))
 
     def _allowed(self, fits: frozenset[str | None], open_quote: bool) -> set[_Kind]:

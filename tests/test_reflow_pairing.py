@@ -37,7 +37,7 @@ from article.reflow_words import QUANTITY_ENDS, QUANTITY_WANTED, TITLE_WORDS
 _ENDINGS = st.sampled_from(
     [*TITLE_WORDS, *QUANTITY_WANTED, *QUANTITY_ENDS, "了", "“", "”", "「", "」", "。", "A", "3"]
 )
-_FILLER = st.text(alphabet="甲乙丙的了约为长“”「」『』，。3A", max_size=12)
+_FILLER = st.text(alphabet="甲乙丙的了约为长“”「」『』‘’《》，。3A", max_size=12)
 # Words of several frequencies (rare ones share a topic, common ones do not), and glue.
 _WORDS = ["信贷", "投放", "余额", "渔船", "茶园", "梯田", "灌溉", "果农", "我们", "发展", "的"]
 _TEXT = st.lists(st.sampled_from([*_WORDS, "，", "。", "了", "渔"]), max_size=12).map("".join)

@@ -48,6 +48,9 @@ _EVIDENCE = {
 
 def _explain(note: str) -> str:
     """The reader's wording of one piece of evidence ("word 普遍" -> 跨断口成词“普遍”)."""
+    plain = _EVIDENCE.get(note)  # most notes are a bare code ("next", "closing_punct")
+    if plain is not None:
+        return plain
     code, _, value = note.partition(" ")
     if code == "name" and value:
         return f"人名“{value}”见于上下文"
@@ -127,7 +130,7 @@ class _Builder:
     def _join_repair(self, index: int, offset: int, join: Scored, part: RawBlock) -> Repair:
         """Explain one join: where it sits and what convinced us."""
         span = (part.lines[0][0], part.lines[-1][1])
-        why = "；".join(_explain(note) for note in join.evidence) or "断口位置"
+        why = "；".join(map(_explain, join.evidence)) or "断口位置"
         if join.repeat:
             dropped = part.text[: join.repeat]
             detail = f"接续第{span[0]}行，去掉断口重复的“{dropped}”（{why}）"

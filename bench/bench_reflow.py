@@ -1,9 +1,10 @@
 """Speed of load + split_blocks + reflow against reading the file and jieba's lcut of the same text.
 
-Run: /work/venv/bin/python bench/bench_reflow.py [--mb 5] [--repeats 3]
+Run: python bench/bench_reflow.py [--mb 5] [--repeats 5]
 Builds documents of about --mb MB from the seed (each copy with its own digits, people and
 catchwords, so articles differ; once more with a tenth of the characters also permuted, a harder
-text), and prints CPU seconds (best of --repeats), MB/s (UTF-8 bytes) and ratios.
+text), and prints CPU seconds (best of --repeats rounds, each timing every stage once), MB/s
+(UTF-8 bytes) and ratios.
 Targets: reflow grows linearly, and takes under 1/10 of lcut's time once jieba is loaded.
 """
 
@@ -85,13 +86,29 @@ def cold_reflow(text: str) -> Reflowed:
 
 
 def measure(path: Path, repeats: int) -> dict[str, float]:
-    """Seconds for each stage on one file (best of `repeats`)."""
-    load_s, loaded = timed(lambda: load_text(path), repeats)
-    split_s, _ = timed(lambda: split_blocks(loaded.text), repeats)
-    reflow_s, _ = timed(lambda: cold_reflow(loaded.text), repeats)
-    reflow_s -= split_s  # reflow is given fresh blocks each time; their splitting is not its cost
-    lcut_s, _ = timed(lambda: segment.cut(loaded.text), repeats)
-    return {"load": load_s, "split_blocks": split_s, "reflow": reflow_s, "lcut": lcut_s}
+    """Seconds for each stage on one file, best of `repeats` rounds. Each round times every
+    stage once, so a stage and its baseline see the same machine (its speed drifts by a tenth
+    or more over a minute here), instead of one stage's repeats all coming before the next's."""
+    loaded = load_text(path)
+    stages: dict[str, Callable[[], Any]] = {
+        "load": lambda: load_text(path),
+        "split_blocks": lambda: split_blocks(loaded.text),
+        "split+reflow": lambda: cold_reflow(loaded.text),
+        "lcut": lambda: segment.cut(loaded.text),
+    }
+    best = dict.fromkeys(stages, float("inf"))
+    for _ in range(repeats):
+        for stage, run in stages.items():
+            best[stage] = min(best[stage], timed(run)[0])
+    split_reflow = best.pop("split+reflow")
+    # reflow is given fresh blocks each time; their splitting is not its cost
+    reflow_s = split_reflow - best["split_blocks"]
+    return {
+        "load": best["load"],
+        "split_blocks": best["split_blocks"],
+        "reflow": reflow_s,
+        "lcut": best["lcut"],
+    }
 
 
 def report(name: str, size: int, times: dict[str, float]) -> None:
@@ -110,7 +127,7 @@ def main() -> None:
     """Seed, then growing documents to show linear growth, then the full-size one."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=5.0)
-    parser.add_argument("--repeats", type=int, default=3, help="best of N runs per stage")
+    parser.add_argument("--repeats", type=int, default=5, help="best of N rounds per stage")
     args = parser.parse_args()
     load_s, _ = timed(segment.tokenizer)
     print(f"jieba dictionary load (once, not counted): {load_s:.2f} s")

@@ -78,8 +78,9 @@ class _Builder:
             flags = [TRUNCATED_START] if orphan[i] else []
             if dangling[i]:
                 flags.append(TRUNCATED_END)
+            # the raw block's line list is handed over: neither changes once split
             blocks.append(
-                Block(index, head.kind, head.text, list(head.lines), head.speaker, article, flags)
+                Block(index, head.kind, head.text, head.lines, head.speaker, article, flags)
             )
             first_block_of[i] = index
         return list(range(start, len(blocks)))
@@ -177,7 +178,7 @@ def _edges(raw: list[RawBlock]) -> _Edges:
     for i, start in zip(opening, starts_of([raw[i].text for i in opening]), strict=True):
         starts[i] = start
         orphan[i] = start.orphan
-        if start.reason or start.closes_quote or after[i]:
+        if start.hinted or after[i]:
             joinable[i] = True
     return _Edges(dangling, starts, orphan, after, joinable)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from math import log
 
@@ -170,11 +170,16 @@ class Start:
     signal: bool  # a strong paragraph-start signal (time, connective, quote, full name + verb)
     fragment: str = ""  # the given-name fragment of a name_fragment start
     closes_quote: bool = False  # closes a quotation it never opened
+    # Certain enough that the block lost its beginning to show a gap if unpaired.
+    orphan: bool = field(init=False, repr=False, compare=False)
+    # The start alone hints that the block continues another (its place may too).
+    hinted: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def orphan(self) -> bool:
-        """Certain enough that the block lost its beginning to show a gap if unpaired."""
-        return self.closes_quote or self.reason in STRONG_REASONS
+    def __post_init__(self) -> None:
+        """Both facts are read for every paragraph of a page: stored once, on the few shared
+        values (see `_start`), not worked out on each read."""
+        object.__setattr__(self, "orphan", self.closes_quote or self.reason in STRONG_REASONS)
+        object.__setattr__(self, "hinted", bool(self.reason) or self.closes_quote)
 
 
 STRONG_REASONS = frozenset(

@@ -119,18 +119,25 @@ def plain_line(line: str) -> bool:
 
 
 def classify_line(line: str, after_question: bool = False, dictionary: bool = True) -> LineKind:
-    """Classify one stripped, non-blank source line (`after_question`: in a Q&A run)."""
-    if match := _HEADING.match(line):
-        return LineKind(HEADING, match.group(1), structural=True)
-    if match := _TITLE.match(line):
-        return LineKind(TITLE, match.group(1), structural=True)
-    if _CONT.match(line):
+    """Classify one stripped, non-blank source line (`after_question`: in a Q&A run). Each
+    pattern is tried only where the line's first character lets it match."""
+    first = line[0]
+    if first == "#":
+        if match := _HEADING.match(line):
+            return LineKind(HEADING, match.group(1), structural=True)
+        if match := _TITLE.match(line):
+            return LineKind(TITLE, match.group(1), structural=True)
+    if first in _CONT_FIRST and _CONT.match(line):
         return LineKind(CONTINUATION, line, structural=True)
-    if _SOURCE.match(line):
+    if first in _SOURCE_FIRST and _SOURCE.match(line):
         return LineKind(SOURCE, line, structural=True)
     if _is_byline(line):
         return LineKind(BYLINE, line, structural=True)
     return _classify_turn(line, after_question, dictionary)
+
+
+_CONT_FIRST = frozenset("（(【[上下接转续")  # what `_CONT` can begin with
+_SOURCE_FIRST = frozenset("（(资数图信注来")  # what `_SOURCE` can begin with
 
 
 def _classify_turn(line: str, after_question: bool, dictionary: bool = True) -> LineKind:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from math import log
+from math import inf, log
 
 from article.blockkinds import has_surname
 from article.reflow_words import (
@@ -117,25 +117,27 @@ _EDGE_PIECE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+|.", re.DOTALL)
 
 
 def _route(run: str) -> list[str]:
-    """jieba's dictionary-only segmentation of one CJK run (its DAG and best route)."""
-    table, n = freq_table(), len(run)
+    """jieba's dictionary-only segmentation of one CJK run (its DAG and best route: the
+    highest score, on a tie the longest word, as jieba's `max` over (score, end) picks)."""
+    table_get, n = freq_table().get, len(run)
     log_total = _log_total()
-    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    score = [0.0] * (n + 1)  # best route score from each offset to the end
+    ends = [0] * (n + 1)  # where the first word of that route ends (inclusive)
     for k in range(n - 1, -1, -1):
-        routes, i = [], k
+        best, end, i = -inf, -1, k
         while i < n:
-            count = table.get(run[k : i + 1])
+            count = table_get(run[k : i + 1])
             if count is None:
                 break  # the table holds every prefix: no longer word starts here
-            if count:
-                routes.append((log(count) - log_total + best[i + 1][0], i))
+            if count and (value := log(count) - log_total + score[i + 1]) >= best:
+                best, end = value, i  # later ends are longer words: they win a tie
             i += 1
-        if not routes:  # an unknown character stands alone
-            routes.append((log(table.get(run[k]) or 1) - log_total + best[k + 1][0], k))
-        best[k] = max(routes)
+        if end < 0:  # an unknown character stands alone
+            best, end = log(table_get(run[k]) or 1) - log_total + score[k + 1], k
+        score[k], ends[k] = best, end
     tokens, x = [], 0
     while x < n:
-        y = best[x][1] + 1
+        y = ends[x] + 1
         tokens.append(run[x:y])
         x = y
     return tokens

@@ -137,6 +137,7 @@ _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")
 RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
 MAX_WORDS = 16  # the rarest words are enough to recognise a topic
 SAMPLE = 500  # characters of a passage read for its vocabulary
+_RARE_COUNTS = range(1, RARE_WORD_FREQ)  # in the dictionary (count > 0) and rare
 _CONTENT = content_class(_FUNCTION_CHARS)
 # Two adjacent content characters: those at even and at odd offsets in runs of them (two
 # plain scans are faster than trying a lookahead at every position).
@@ -145,12 +146,12 @@ _ODD_PAIR = re.compile(f"(?<={_CONTENT}){_CONTENT}{{2}}")
 
 
 def content_words(text: str) -> list[str]:
-    """The rarest two-character dictionary words of a passage: the vocabulary of its topic."""
+    """The rarest two-character dictionary words of a passage: the vocabulary of its topic
+    (hundreds of pairs: looked up, filtered and sorted by map, compress and sorted, in C)."""
     pairs = set(_EVEN_PAIR.findall(text, 0, SAMPLE))
     pairs.update(_ODD_PAIR.findall(text, 0, SAMPLE))
-    scored = sorted(
-        (n, pair)
-        for pair, n in zip(pairs, map(freq_table().get, pairs), strict=True)
-        if n and n < RARE_WORD_FREQ
-    )
+    words = list(pairs)
+    counts = list(map(freq_table().get, words, repeat(0)))
+    rare = list(map(_RARE_COUNTS.__contains__, counts))
+    scored = sorted(zip(compress(counts, rare), compress(words, rare), strict=True))
     return [pair for _, pair in scored[:MAX_WORDS]]

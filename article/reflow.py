@@ -25,8 +25,7 @@ from article.reflow_gc import collector_paused
 from article.reflow_pairing import assign, candidates
 from article.reflow_scoring import Piece, Scored
 from article.reflow_sections import Move, Plan, group_articles
-from article.reflow_signals import Start, list_heading, starts_of
-from article.reflow_words import CLOSERS
+from article.reflow_signals import Start, dangles, starts_of
 
 _EVIDENCE = {
     "next": "紧接在后",
@@ -71,13 +70,11 @@ class _Builder:
     def emit_plain(self, members: list[int], article: int) -> list[int]:
         """Build output blocks from raw blocks in no join (most blocks: one tight loop)."""
         blocks, raw, first_block_of = self.blocks, self.raw, self.first_block_of
-        orphan, dangling = self.edges.orphan, self.edges.dangling
+        gaps = self.edges.gaps
         start = len(blocks)
         for index, i in enumerate(members, start):
             head = raw[i]
-            flags = [TRUNCATED_START] if orphan[i] else []
-            if dangling[i]:
-                flags.append(TRUNCATED_END)
+            flags = gaps(i, i)
             # the raw block's line list is handed over: neither changes once split
             blocks.append(
                 Block(index, head.kind, head.text, head.lines, head.speaker, article, flags)
@@ -123,9 +120,7 @@ class _Builder:
             lines.extend(part.lines)
             self.repairs.append(self._join_repair(index, offset, join, part))
             self.first_block_of[last] = index
-        flags = [TRUNCATED_START] if self.edges.orphan[first] else []
-        if self.edges.dangling[last]:
-            flags.append(TRUNCATED_END)
+        flags = self.edges.gaps(first, last)
         self.blocks.append(Block(index, head.kind, text, lines, head.speaker, article, flags))
 
     def _join_repair(self, index: int, offset: int, join: Scored, part: RawBlock) -> Repair:
@@ -152,6 +147,14 @@ class _Edges:
     after: list[str | None]
     joinable: list[bool]  # a dangling end, or a start or place that hints at a continuation
 
+    def gaps(self, first: int, last: int) -> list[str]:
+        """The flags of an output block made of raw blocks first..last: visible gaps where no
+        convincing partner was found for its start or its end."""
+        flags = [TRUNCATED_START] if self.orphan[first] else []
+        if self.dangling[last]:
+            flags.append(TRUNCATED_END)
+        return flags
+
 
 def _edges(raw: list[RawBlock]) -> _Edges:
     """`_Edges` of a page, in one pass over it (starts read together, in one loop)."""
@@ -169,8 +172,7 @@ def _edges(raw: list[RawBlock]) -> _Edges:
                 after[i] = "figure"
         previous = kind
         if kind in BODY_KINDS:
-            text = block.text  # `dangles`, written out: it runs for every paragraph
-            dangling[i] = bool(text) and text[-1] not in CLOSERS and not list_heading(text)
+            dangling[i] = dangles(block.text)
             if kind not in (QUESTION, ANSWER):
                 opening.append(i)
     starts: list[Start | None] = [None] * len(raw)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -129,9 +130,7 @@ class Tail:
         """Content pairs of the unfinished sentence that begin a dictionary word: the only pairs
         a shared word can start with (jieba's table holds every prefix of its words)."""
         if self._keys is None:
-            has, sentence = freq_table().__contains__, self.sentence  # a pair may come twice
-            self._keys = [*filter(has, _EVEN_PAIR.findall(sentence))]
-            self._keys += filter(has, _ODD_PAIR.findall(sentence))
+            self._keys = list(filter(freq_table().__contains__, content_pairs(self.sentence)))
         return self._keys
 
 
@@ -197,19 +196,25 @@ def content_class(excluded: frozenset[str]) -> str:
     return "[" + "".join(ranges) + f"{chr(low)}-\u9fff]"
 
 
-_CONTENT = content_class(FUNCTION_CHARS)
-# Two adjacent content characters: those at even and at odd offsets in runs of them (two plain
-# scans are faster than trying a lookahead at every position).
-_EVEN_PAIR = re.compile(f"{_CONTENT}{{2}}")
-_ODD_PAIR = re.compile(f"(?<={_CONTENT}){_CONTENT}{{2}}")
+class PairScan:
+    """Every two adjacent characters of a class, found by two plain scans, at even and at odd
+    offsets in runs of them (faster than a lookahead tried at every position)."""
+
+    def __init__(self, excluded: frozenset[str]) -> None:
+        content = content_class(excluded)
+        self._even = re.compile(f"{content}{{2}}")
+        self._odd = re.compile(f"(?<={content}){content}{{2}}")
+
+    def __call__(self, text: str, end: int = sys.maxsize) -> set[str]:
+        """The pairs in text[:end]."""
+        pairs = set(self._even.findall(text, 0, end))
+        pairs.update(self._odd.findall(text, 0, end))
+        return pairs
 
 
-def content_pairs(text: str) -> set[str]:
-    """The adjacent character pairs that may start a shared word (CJK, no function character):
-    the only ones `shared_words` looks at."""
-    pairs = set(_EVEN_PAIR.findall(text))
-    pairs.update(_ODD_PAIR.findall(text))
-    return pairs
+# The adjacent character pairs that may start a shared word (CJK, no function character): the
+# only ones `shared_words` looks at.
+content_pairs = PairScan(FUNCTION_CHARS)
 
 
 def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[str]:

@@ -249,8 +249,7 @@ def starts_of(texts: list[str]) -> list[Start]:
     """`start_of` for every body block of a page: one loop with its tables bound locally (it
     runs once for every paragraph; the common paths are written out)."""
     table_get, starts_get = freq_table().get, _STARTS.get
-    quote_search, amount, enumeration, time_start = (
-        _QUOTE_MARK.search,
+    amount, enumeration, time_start = (
         _AMOUNT.match,
         _ENUMERATION.match,
         _TIME_START.match,
@@ -272,8 +271,7 @@ def starts_of(texts: list[str]) -> list[Start]:
         if first in open_quotes:  # opens a quotation: the plainest paragraph start
             append(_QUOTE_OPENS)
             continue
-        mark = quote_search(text)
-        quote = mark is not None and mark.group() in CLOSE_QUOTES  # see closes_unopened_quote
+        quote = closes_unopened_quote(text)
         if first in closing_start:
             append(_start("closing_punct", False, "", quote))
             continue
@@ -293,7 +291,7 @@ def starts_of(texts: list[str]) -> list[Start]:
             signal = False
         elif numeric and (time_start(text) or enumeration(text)):
             signal = True
-        else:  # see _start_signal (an opening quote was answered above)
+        else:  # a connective opens a paragraph (an opening quote was answered above)
             signal = text.startswith(connectives.get(first, ()))
         if "\u3400" <= first <= "\u9fff" and first not in token_first:  # _token_reason's end
             reason = None if (table_get(text[:2]) or 0) >= 100 else "single_char"
@@ -317,15 +315,6 @@ def _token_reason(text: str) -> str | None:
     # A lone first character, unless a common word starts here; segmenting waits until
     # the block is weighed against a dangling end.
     return None if (freq_table().get(text[:2]) or 0) >= 100 else "single_char"
-
-
-def _start_signal(text: str, numeric: bool = True) -> bool:
-    """Time expressions, connectives and opening quotes plainly open a paragraph."""
-    if text[0] in OPEN_QUOTES:
-        return True
-    if numeric and (_TIME_START.match(text) or _ENUMERATION.match(text)):
-        return True
-    return text.startswith(_CONNECTIVES_BY_FIRST.get(text[0], ()))
 
 
 def _first_sentence(text: str) -> str:

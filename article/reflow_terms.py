@@ -9,7 +9,7 @@ from itertools import accumulate, compress, repeat
 from operator import sub
 
 from article.model import RawBlock
-from article.reflow_scoring import content_class
+from article.reflow_scoring import PairScan, content_class
 from article.reflow_signals import freq_table
 from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
@@ -138,19 +138,13 @@ RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is 
 MAX_WORDS = 16  # the rarest words are enough to recognise a topic
 SAMPLE = 500  # characters of a passage read for its vocabulary
 _RARE_COUNTS = range(1, RARE_WORD_FREQ)  # in the dictionary (count > 0) and rare
-_CONTENT = content_class(_FUNCTION_CHARS)
-# Two adjacent content characters: those at even and at odd offsets in runs of them (two
-# plain scans are faster than trying a lookahead at every position).
-_EVEN_PAIR = re.compile(f"{_CONTENT}{{2}}")
-_ODD_PAIR = re.compile(f"(?<={_CONTENT}){_CONTENT}{{2}}")
+_TOPIC_PAIRS = PairScan(_FUNCTION_CHARS)  # two adjacent content characters
 
 
 def content_words(text: str) -> list[str]:
     """The rarest two-character dictionary words of a passage: the vocabulary of its topic
     (hundreds of pairs: looked up, filtered and sorted by map, compress and sorted, in C)."""
-    pairs = set(_EVEN_PAIR.findall(text, 0, SAMPLE))
-    pairs.update(_ODD_PAIR.findall(text, 0, SAMPLE))
-    words = list(pairs)
+    words = list(_TOPIC_PAIRS(text, SAMPLE))
     counts = list(map(freq_table().get, words, repeat(0)))
     rare = list(map(_RARE_COUNTS.__contains__, counts))
     scored = sorted(zip(compress(counts, rare), compress(words, rare), strict=True))

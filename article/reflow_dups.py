@@ -91,15 +91,6 @@ class _Page:
         joined = "\n".join(["", *texts]) if texts else ""
         return cls(texts, joined, ends, [0, *ends[:-1]], offset)
 
-    def span(self, first: int, last: int) -> tuple[int, int]:
-        """Joined offsets covering blocks first..last-1 (with the newline before each)."""
-        return self.begins[first], self.ends[last - 1]
-
-    def locate(self, p: int, first: int, last: int) -> tuple[int, int]:
-        """(block, offset in it) of a joined offset inside blocks first..last-1."""
-        block = bisect_right(self.ends, p, first, last)
-        return block, p - self.begins[block] - 1
-
 
 def _twice(keys: list[str], unique: set[str]) -> set[str]:
     """The shingles met more than once in one chunk (none when the set kept them all)."""

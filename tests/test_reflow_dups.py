@@ -6,6 +6,7 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_reflow_support import page_span
 
 from article.reflow_dups import (
     _ANCHOR_KEY,
@@ -61,7 +62,7 @@ def _chunk_multisets(page: _Page) -> list[Counter[str]]:
     """Each chunk's clause-start shingles with their counts, one chunk at a time."""
     n = len(page.texts)
     return [
-        Counter(_ANCHOR_KEY.findall(page.joined, *page.span(i, min(n, i + _CHUNK))))
+        Counter(_ANCHOR_KEY.findall(page.joined, *page_span(page, i, min(n, i + _CHUNK))))
         for i in range(0, n, _CHUNK)
     ]
 

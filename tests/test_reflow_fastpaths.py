@@ -6,6 +6,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_reflow_support import page_locate, page_span
 
 from article import reflow_dups
 from article.blockkinds import classify_line, plain_line
@@ -97,12 +98,12 @@ def test_last_sentence_and_open_quote_match_their_definitions(text: str, limit: 
 
 def _walked_runs(page: reflow_dups._Page, keys: set[str], first: int, last: int) -> list:
     """The earlier walk over every place of every key (the reference for the pair walk)."""
-    texts, lo, hi = page.texts, *page.span(first, last)
+    texts, lo, hi = page.texts, *page_span(page, first, last)
     places = sorted((at, key) for key in keys for at in _every(page.joined, key, lo, hi))
     seen: dict[str, tuple[int, int]] = {}
     found, done_until = [], -1
     for p, key in places:
-        here = page.locate(p, first, last)
+        here = page_locate(page, p, first, last)
         earlier, seen[key] = seen.get(key), here
         if earlier is None or p < done_until or here[0] - earlier[0] > reflow_dups._WINDOW:
             continue

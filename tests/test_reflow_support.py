@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -11,6 +12,7 @@ from article.blocks import split_blocks
 from article.decode import load_text
 from article.model import Block, Reflowed
 from article.reflow import reflow
+from article.reflow_dups import _Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
@@ -66,3 +68,15 @@ def output_chars(result: Reflowed) -> Counter[str]:
         if repair.kind == "join_repeat":
             chars[result.blocks[repair.block].text[repair.offset - 1]] += 1
     return chars
+
+
+def page_span(page: _Page, first: int, last: int) -> tuple[int, int]:
+    """Offsets in a duplicates page's joined text covering blocks first..last-1 (with the
+    newline before each): the plain definition the search writes out."""
+    return page.begins[first], page.ends[last - 1]
+
+
+def page_locate(page: _Page, p: int, first: int, last: int) -> tuple[int, int]:
+    """(block, offset in it) of an offset in a duplicates page's joined text."""
+    block = bisect_right(page.ends, p, first, last)
+    return block, p - page.begins[block] - 1

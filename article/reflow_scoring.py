@@ -29,8 +29,6 @@ from article.reflow_words import (
     AGENT_ENDS,
     FUNCTION_CHARS,
     OPEN_QUOTES,
-    QUANTITY_ENDS,
-    QUANTITY_WANTED,
     TITLE_WORDS,
 )
 
@@ -40,8 +38,6 @@ COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
 RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
 _TITLE_LAST = frozenset(word[-1] for word in TITLE_WORDS)
-# `expects_quantity` answers 0 unless the text (less a final 了) ends with one of its words.
-_QUANTITY_LAST = frozenset(word[-1] for word in (*QUANTITY_WANTED, *QUANTITY_ENDS)) | {"了"}
 _NO_REASON = frozenset((None, "single_char"))  # starts a plain end fits neither way
 # Place evidence when B does not directly follow A: after a figure it fits, after another cut-off
 # block it is only a place.
@@ -251,17 +247,11 @@ def tail_of(piece: Piece) -> Tail:
             surname,
             after_title,
             last in _TITLE_LAST and text.endswith(TITLE_WORDS),
-            _opens_quote(text) and open_quote_pending(text),
-            expects_quantity(text) if last in _QUANTITY_LAST else 0,
+            open_quote_pending(text),
+            expects_quantity(text),
             _tail_ends(text) if "\u3400" <= last <= "\u9fff" else (),
         )
     return tail
-
-
-def _opens_quote(text: str) -> bool:
-    """Whether the text holds an opening quote mark at all (three fast scans; without one, no
-    quote is left open)."""
-    return "“" in text or "「" in text or "『" in text
 
 
 def _tail_ends(text: str) -> tuple[str, ...]:

@@ -103,6 +103,8 @@ def list_heading(text: str) -> bool:
 
 def open_quote_pending(text: str) -> bool:
     """True when the text leaves a quotation open at its end."""
+    if "“" not in text and "「" not in text and "『" not in text:
+        return False  # three fast scans: most blocks open no quotation at all
     find = text.rfind
     return max(find("“"), find("「"), find("『")) > max(find("”"), find("」"), find("』"))
 
@@ -367,11 +369,14 @@ def surname_at_end(text: str) -> tuple[str, bool]:
 
 
 _QUANTITY_WORDS = QUANTITY_WANTED + tuple(QUANTITY_ENDS)
+_QUANTITY_LAST = frozenset(word[-1] for word in _QUANTITY_WORDS) | {"了"}
 
 
 def expects_quantity(text: str) -> int:
     """2 when the text ends with a word that must be followed by an amount ("约", "同比增长"),
     1 when it often is ("为", "规模"), else 0."""
+    if text[-1:] not in _QUANTITY_LAST:
+        return 0  # no word of them (or 了 after one) ends the text: one set lookup tells
     text = text.removesuffix("了")  # "同比增长了" + "27.6%"
     if not text.endswith(_QUANTITY_WORDS):
         return 0  # the last token ends the text: none of the words can be it

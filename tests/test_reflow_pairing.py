@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from article.reflow_pairing import _contested, assign, candidates
@@ -45,13 +45,26 @@ _TEXT = st.lists(st.sampled_from([*_WORDS, "，", "。", "了", "渔"]), max_siz
 
 @settings(max_examples=300, deadline=None)
 @given(_FILLER, st.lists(_ENDINGS, min_size=1, max_size=2))
+@example("投放规模", ["约", "了"])  # an amount still wanted after 了
+@example("他说：", ["“"])  # a quotation left open
 def test_tail_facts_equal_the_signals_they_screen(filler: str, ending: list[str]) -> None:
     text = filler + "".join(ending)
     tail = tail_of(Piece(0, 0, text, None, True, -1, None))
     assert tail.title_end == text.endswith(TITLE_WORDS)
-    assert tail.quantity == expects_quantity(text)
+    assert tail.quantity == expects_quantity(text) == _quantity_by_definition(text)
     assert tail.open_quote == open_quote_pending(text)
     assert tail.ends == _cjk_edges(text, (1, 2), tail=True)
+
+
+def _quantity_by_definition(text: str) -> int:
+    """`expects_quantity` without its last-character screen."""
+    text = text.removesuffix("了")
+    if not text.endswith((*QUANTITY_WANTED, *QUANTITY_ENDS)):
+        return 0
+    token = last_token(text)
+    if token in QUANTITY_WANTED or text.endswith(QUANTITY_WANTED[-6:]):
+        return 2
+    return 1 if token in QUANTITY_ENDS else 0
 
 
 def _word_across_by_definition(a: str, b: str) -> str:

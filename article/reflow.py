@@ -65,16 +65,22 @@ class _Builder:
     edges: _Edges
     blocks: list[Block] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
-    first_block_of: dict[int, int] = field(default_factory=dict)  # raw index -> output index
+    first_block_of: list[int] = field(init=False)  # raw index -> output index (-1: not yet)
+
+    def __post_init__(self) -> None:
+        """Every raw block starts out not emitted."""
+        self.first_block_of = [-1] * len(self.raw)
 
     def emit_plain(self, members: list[int], article: int) -> list[int]:
         """Build output blocks from raw blocks in no join (most blocks: one tight loop)."""
         blocks, raw, first_block_of = self.blocks, self.raw, self.first_block_of
-        gaps = self.edges.gaps
+        orphan, dangling = self.edges.orphan, self.edges.dangling
         start = len(blocks)
         for index, i in enumerate(members, start):
             head = raw[i]
-            flags = gaps(i, i)
+            flags = [TRUNCATED_START] if orphan[i] else []  # `_Edges.gaps(i, i)`, written out
+            if dangling[i]:
+                flags.append(TRUNCATED_END)
             # the raw block's line list is handed over: neither changes once split
             blocks.append(
                 Block(index, head.kind, head.text, head.lines, head.speaker, article, flags)
@@ -92,7 +98,7 @@ class _Builder:
         for i in members:
             if i not in follows and i not in joined:
                 run.append(i)
-            elif i not in self.first_block_of:  # a chain's first part to come up: emit it
+            elif self.first_block_of[i] < 0:  # a chain's first part to come up: emit it
                 if run:
                     self.emit_plain(run, article)
                     run = []
@@ -207,7 +213,7 @@ def _move_repair(move: Move, raw: list[RawBlock], builder: _Builder) -> Repair:
     span = (first.lines[0][0], last.lines[-1][1])
     shared = "、".join(move.shared)
     detail = f"第{span[0]}–{span[1]}行移入第{move.to_article + 1}篇（共有：{shared}）"
-    index = builder.first_block_of.get(move.blocks[0], 0)
+    index = max(0, builder.first_block_of[move.blocks[0]])
     return Repair("moved_section", index, 0, detail, span)
 
 

@@ -123,10 +123,11 @@ class Tail:
         return self._sentence
 
     def keys(self) -> list[str]:
-        """Content pairs of the unfinished sentence that begin a dictionary word: the only pairs
-        a shared word can start with (jieba's table holds every prefix of its words)."""
+        """Content pairs of the unfinished sentence: the only pairs a shared word can start with.
+        Whether they begin a dictionary word is left to `shared_words`, which looks up just the
+        few that B's sentence holds too."""
         if self._keys is None:
-            self._keys = list(filter(freq_table().__contains__, content_pairs(self.sentence)))
+            self._keys = list(content_pairs(self.sentence))
         return self._keys
 
 

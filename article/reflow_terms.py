@@ -136,7 +136,7 @@ def page_terms(blocks: list[RawBlock], texts: list[str] | None = None) -> PageTe
 _FUNCTION_CHARS = FUNCTION_CHARS | frozenset("一个不")
 RARE_WORD_FREQ = 3000  # dictionary words rarer than this say what a passage is about
 MAX_WORDS = 16  # the rarest words are enough to recognise a topic
-SAMPLE = 500  # characters of a passage read for its vocabulary
+SAMPLE = 300  # characters of a passage read for its vocabulary (its first paragraph or two)
 _RARE_COUNTS = range(1, RARE_WORD_FREQ)  # in the dictionary (count > 0) and rare
 _TOPIC_PAIRS = PairScan(_FUNCTION_CHARS)  # two adjacent content characters
 

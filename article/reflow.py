@@ -72,42 +72,46 @@ class _Builder:
         self.first_block_of = [-1] * len(self.raw)
 
     def emit_plain(self, members: list[int], article: int) -> list[int]:
-        """Build output blocks from raw blocks in no join (most blocks: one tight loop)."""
+        """Build output blocks from raw blocks in no join."""
+        return self.emit_joined(members, [], article)
+
+    def emit_joined(self, members: list[int], chosen: list[Scored], article: int) -> list[int]:
+        """Build output blocks where some raw blocks are joined: each chain of joins becomes
+        one block, placed where its earliest part stood; the others go as they are (most
+        blocks: one tight loop)."""
         blocks, raw, first_block_of = self.blocks, self.raw, self.first_block_of
         orphan, dangling = self.edges.orphan, self.edges.dangling
-        start = len(blocks)
-        for index, i in enumerate(members, start):
+        follows = {s.a: s for s in chosen}
+        joined = {s.b: s.a for s in chosen}
+        linked = follows.keys() | joined.keys()
+        start = index = len(blocks)
+        for i in members:
+            if i in linked:
+                if first_block_of[i] < 0:  # a chain's first part to come up: emit it
+                    while i in joined:
+                        i = joined[i]
+                    self.emit_chain(i, follows, article)
+                    index += 1
+                continue
             head = raw[i]
             flags = [TRUNCATED_START] if orphan[i] else []  # `_Edges.gaps(i, i)`, written out
             if dangling[i]:
                 flags.append(TRUNCATED_END)
             # the raw block's line list is handed over: neither changes once split
             blocks.append(
-                Block(index, head.kind, head.text, head.lines, head.speaker, article, flags)
+                Block(
+                    index,
+                    head.kind,
+                    head.text,
+                    head.lines,
+                    head.speaker,
+                    article,
+                    flags,
+                )
             )
             first_block_of[i] = index
-        return list(range(start, len(blocks)))
-
-    def emit_joined(self, members: list[int], chosen: list[Scored], article: int) -> list[int]:
-        """Build output blocks where some raw blocks are joined: each chain of joins becomes
-        one block, placed where its earliest part stood; the runs between go as they are."""
-        start = len(self.blocks)
-        follows = {s.a: s for s in chosen}
-        joined = {s.b: s.a for s in chosen}
-        run: list[int] = []
-        for i in members:
-            if i not in follows and i not in joined:
-                run.append(i)
-            elif self.first_block_of[i] < 0:  # a chain's first part to come up: emit it
-                if run:
-                    self.emit_plain(run, article)
-                    run = []
-                while i in joined:
-                    i = joined[i]
-                self.emit_chain(i, follows, article)
-        if run:
-            self.emit_plain(run, article)
-        return list(range(start, len(self.blocks)))
+            index += 1
+        return list(range(start, index))
 
     def emit_chain(self, first: int, follows: dict[int, Scored], article: int) -> None:
         """Build one output block from the chain of joins that starts at raw block `first`."""
@@ -202,7 +206,17 @@ def _pieces(raw: list[RawBlock], plan: Plan, edges: _Edges) -> tuple[list[Piece]
         block = raw[i]
         if block.kind in BODY_KINDS:
             if joinable[i]:
-                append(Piece(i, len(texts), block.text, starts[i], dangling[i], i - 1, after[i]))
+                append(
+                    Piece(
+                        i,
+                        len(texts),
+                        block.text,
+                        starts[i],
+                        dangling[i],
+                        i - 1,
+                        after[i],
+                    )
+                )
             texts.append(block.text)
     return pieces, texts
 

@@ -61,7 +61,8 @@ _ENUMERATION = re.compile(
     r"|\d{1,2}[、．]|第[一二三四五六七八九十]{1,3}[，、：])"
 )
 _INNER_PUNCT = re.compile(r"[。！？；，：!?;,:]")
-_QUOTE_MARK = re.compile("[“”「」『』]")
+# Text up to its first quotation mark, which closes a quotation: it opened in another block.
+_UNOPENED = re.compile(f"[^{OPEN_QUOTES}{CLOSE_QUOTES}]*+[{CLOSE_QUOTES}]")
 
 
 @lru_cache(maxsize=1)
@@ -113,8 +114,7 @@ def closes_unopened_quote(text: str) -> bool:
     """True when a closing quote comes before any opening one: the quote began elsewhere."""
     if "”" not in text and "」" not in text and "』" not in text:
         return False  # three fast scans: most blocks close no quotation at all
-    match = _QUOTE_MARK.search(text)
-    return match is not None and match.group() in CLOSE_QUOTES
+    return _UNOPENED.match(text) is not None
 
 
 _EDGE_PIECE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+|.", re.DOTALL)
@@ -242,6 +242,28 @@ _QUOTE_OPENS = _start(None, True)
 _PLAIN_FIRST = OPENERS - {w[0] for w in SPEECH_VERBS}
 # First characters for which `_token_reason` does more than look up the first two characters.
 _TOKEN_FIRST = OPENERS | MEASURE_WORDS | BOUND_STARTS | {w[0] for w in SPEECH_VERBS}
+_REASONS = (
+    None,
+    "closing_punct",
+    "amount",
+    "single_char",
+    "speech_verb",
+    "measure",
+    "bound_char",
+)
+
+
+def _by_reason(signal: bool, quote: bool) -> dict[str | None, Start]:
+    """The shared Start of each reason with these flags: `starts_of` picks one by reason
+    alone, without building a key per block."""
+    return {reason: _start(reason, signal, "", quote) for reason in _REASONS}
+
+
+_PLAIN, _SIGNALLED, _QUOTED = (
+    _by_reason(False, False),
+    _by_reason(True, False),
+    _by_reason(False, True),
+)
 
 
 def start_of(text: str) -> Start:
@@ -252,7 +274,7 @@ def start_of(text: str) -> Start:
 def starts_of(texts: list[str]) -> list[Start]:
     """`start_of` for every body block of a page: one loop with its tables bound locally (it
     runs once for every paragraph; the common paths are written out)."""
-    table_get, starts_get = freq_table().get, _STARTS.get
+    table_get, unopened = freq_table().get, _UNOPENED.match
     amount, enumeration, time_start = (
         _AMOUNT.match,
         _ENUMERATION.match,
@@ -264,24 +286,31 @@ def starts_of(texts: list[str]) -> list[Start]:
         _NUMERIC_FIRST,
         _NAME_VERB_LEAD,
     )
-    connectives, token_first, plain_first = _CONNECTIVES_BY_FIRST, _TOKEN_FIRST, _PLAIN_FIRST
+    connectives, token_first, plain_first = (
+        _CONNECTIVES_BY_FIRST,
+        _TOKEN_FIRST,
+        _PLAIN_FIRST,
+    )
+    plain, signalled, quoted = _PLAIN, _SIGNALLED, _QUOTED
     starts: list[Start] = []
     append = starts.append
     for text in texts:
         if not text:
-            append(_start(None, False))
+            append(plain[None])
             continue
         first = text[0]
         if first in open_quotes:  # opens a quotation: the plainest paragraph start
             append(_QUOTE_OPENS)
             continue
-        quote = closes_unopened_quote(text)
+        # `closes_unopened_quote`, written out: half the blocks hold a closing quote
+        quote = ("”" in text or "」" in text or "』" in text) and unopened(text) is not None
+        flagged = quoted if quote else plain  # the Starts of this block that give no signal
         if first in closing_start:
-            append(_start("closing_punct", False, "", quote))
+            append(flagged["closing_punct"])
             continue
         numeric = first in numeric_first
         if numeric and amount(text):
-            append(_start("amount", False, "", quote))
+            append(flagged["amount"])
             continue
         if not lead.isdisjoint(text[1:4]):
             name_kind, name = _name_start(text)
@@ -289,19 +318,20 @@ def starts_of(texts: list[str]) -> list[Start]:
                 append(_start("name_fragment", False, name, quote))
                 continue
             if name_kind == "full_name":
-                append(_start(None, not quote, "", quote))
+                append(quoted[None] if quote else signalled[None])
                 continue
         if quote:
-            signal = False
-        elif numeric and (time_start(text) or enumeration(text)):
-            signal = True
-        else:  # a connective opens a paragraph (an opening quote was answered above)
-            signal = text.startswith(connectives.get(first, ()))
+            table = quoted
+        elif (numeric and (time_start(text) or enumeration(text))) or text.startswith(
+            connectives.get(first, ())
+        ):  # a connective opens a paragraph (an opening quote was answered above)
+            table = signalled
+        else:
+            table = plain
         if "\u3400" <= first <= "\u9fff" and first not in token_first:  # _token_reason's end
-            reason = None if (table_get(text[:2]) or 0) >= 100 else "single_char"
+            append(table[None] if (table_get(text[:2]) or 0) >= 100 else table["single_char"])
         else:  # see _token_reason: an opener that begins no speech verb has no reason at once
-            reason = None if first in plain_first else _token_reason(text)
-        append(starts_get((reason, signal, "", quote)) or _start(reason, signal, "", quote))
+            append(table[None] if first in plain_first else table[_token_reason(text)])
     return starts
 
 

@@ -195,11 +195,13 @@ STRONG_REASONS = frozenset(
 
 # Characters a speech verb or adverb begins with: a name + verb start has one at 1..3.
 _NAME_VERB_LEAD = frozenset(w[0] for w in SPEECH_VERBS + SPEECH_ADVERBS)
+# One of them at 1..3 (`_LEAD_AT(text, 1, 4)`): a search allocates nothing when it fails.
+_LEAD_AT = re.compile(f"[{''.join(sorted(_NAME_VERB_LEAD))}]").search
 
 
 def _name_start(text: str) -> tuple[str | None, str]:
     """Classify "曾刚指出" (full name: a start signal) vs "玲艳指出" (a name's tail)."""
-    if _NAME_VERB_LEAD.isdisjoint(text[1:4]):
+    if _LEAD_AT(text, 1, 4) is None:
         return None, ""
     match = _NAME_VERB.match(text)
     if match is None:
@@ -207,7 +209,7 @@ def _name_start(text: str) -> tuple[str | None, str]:
     name = match.group(1)
     if not name or name[0] in NOT_NAME_CHARS or freq(name) >= 20:
         return None, ""
-    if has_surname(name, rare_ok=False) and len(name) >= 2:
+    if len(name) >= 2 and has_surname(name, rare_ok=False):
         return "full_name", name
     return ("name_fragment", name) if len(name) <= 2 else (None, "")
 
@@ -275,22 +277,16 @@ def starts_of(texts: list[str]) -> list[Start]:
     """`start_of` for every body block of a page: one loop with its tables bound locally (it
     runs once for every paragraph; the common paths are written out)."""
     table_get, unopened = freq_table().get, _UNOPENED.match
-    amount, enumeration, time_start = (
-        _AMOUNT.match,
-        _ENUMERATION.match,
-        _TIME_START.match,
-    )
-    open_quotes, closing_start, numeric_first, lead = (
+    amount, enumeration, time_start = _AMOUNT.match, _ENUMERATION.match, _TIME_START.match
+    open_quotes, closing_start, numeric_first, lead_at = (
         OPEN_QUOTES,
         CLOSING_START,
         _NUMERIC_FIRST,
-        _NAME_VERB_LEAD,
+        _LEAD_AT,
     )
-    connectives, token_first, plain_first = (
-        _CONNECTIVES_BY_FIRST,
-        _TOKEN_FIRST,
-        _PLAIN_FIRST,
-    )
+    connectives, token_first, plain_first = _CONNECTIVES_BY_FIRST, _TOKEN_FIRST, _PLAIN_FIRST
+    page = "".join(texts)  # without 「」『』 on the page, “ and ” alone tell an unopened quote
+    curly = not any(mark in page for mark in "「」『』")
     plain, signalled, quoted = _PLAIN, _SIGNALLED, _QUOTED
     starts: list[Start] = []
     append = starts.append
@@ -303,7 +299,10 @@ def starts_of(texts: list[str]) -> list[Start]:
             append(_QUOTE_OPENS)
             continue
         # `closes_unopened_quote`, written out: half the blocks hold a closing quote
-        quote = ("”" in text or "」" in text or "』" in text) and unopened(text) is not None
+        if curly:
+            quote = (end := text.find("”")) >= 0 and text.find("“", 0, end) < 0
+        else:
+            quote = ("”" in text or "」" in text or "』" in text) and unopened(text) is not None
         flagged = quoted if quote else plain  # the Starts of this block that give no signal
         if first in closing_start:
             append(flagged["closing_punct"])
@@ -312,7 +311,7 @@ def starts_of(texts: list[str]) -> list[Start]:
         if numeric and amount(text):
             append(flagged["amount"])
             continue
-        if not lead.isdisjoint(text[1:4]):
+        if lead_at(text, 1, 4) is not None:
             name_kind, name = _name_start(text)
             if name_kind == "name_fragment":
                 append(_start("name_fragment", False, name, quote))

@@ -25,7 +25,8 @@ from article.reflow_gc import collector_paused
 from article.reflow_pairing import assign, candidates
 from article.reflow_scoring import Piece, Scored
 from article.reflow_sections import Move, Plan, group_articles
-from article.reflow_signals import Start, dangles, starts_of
+from article.reflow_signals import Start, list_heading, starts_of
+from article.reflow_words import CLOSERS
 
 _EVIDENCE = {
     "next": "紧接在后",
@@ -168,26 +169,32 @@ class _Edges:
 
 def _edges(raw: list[RawBlock]) -> _Edges:
     """`_Edges` of a page, in one pass over it (starts read together, in one loop)."""
-    dangling = [False] * len(raw)
-    orphan = [False] * len(raw)
-    after: list[str | None] = [None] * len(raw)
+    n = len(raw)
+    dangling, orphan = [False] * n, [False] * n
+    after: list[str | None] = [None] * n
     opening: list[int] = []  # body blocks that are no Q&A turn: their start is read
-    previous = None
+    texts: list[str] = []  # their texts
+    closers, heading = CLOSERS, list_heading
+    cut = figure = False  # does the block before dangle, is it a caption or source line
     for i, block in enumerate(raw):
+        if cut:
+            after[i] = "dangling"
+        elif figure:
+            after[i] = "figure"
         kind = block.kind
-        if previous is not None:
-            if dangling[i - 1]:
-                after[i] = "dangling"
-            elif previous in (CAPTION, SOURCE):
-                after[i] = "figure"
-        previous = kind
         if kind in BODY_KINDS:
-            dangling[i] = dangles(block.text)
+            text = block.text
+            # `dangles`, written out: most blocks end with a closer, and the call costs more
+            cut = dangling[i] = bool(text) and text[-1] not in closers and not heading(text)
+            figure = False
             if kind not in (QUESTION, ANSWER):
                 opening.append(i)
-    starts: list[Start | None] = [None] * len(raw)
+                texts.append(text)
+        else:
+            cut, figure = False, kind in (CAPTION, SOURCE)
+    starts: list[Start | None] = [None] * n
     joinable = dangling[:]
-    for i, start in zip(opening, starts_of([raw[i].text for i in opening]), strict=True):
+    for i, start in zip(opening, starts_of(texts), strict=True):
         starts[i] = start
         orphan[i] = start.orphan
         if start.hinted or after[i]:

@@ -60,6 +60,8 @@ _ENUMERATION = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
     r"|\d{1,2}[、．]|第[一二三四五六七八九十]{1,3}[，、：])"
 )
+# A date or a list number opens a paragraph: both tried in one match.
+_NUMBERED_START = re.compile(f"(?:{_TIME_START.pattern})|(?:{_ENUMERATION.pattern})")
 _INNER_PUNCT = re.compile(r"[。！？；，：!?;,:]")
 # Text up to its first quotation mark, which closes a quotation: it opened in another block.
 _UNOPENED = re.compile(f"[^{OPEN_QUOTES}{CLOSE_QUOTES}]*+[{CLOSE_QUOTES}]")
@@ -204,10 +206,12 @@ def _name_start(text: str) -> tuple[str | None, str]:
     if _LEAD_AT(text, 1, 4) is None:
         return None, ""
     match = _NAME_VERB.match(text)
-    if match is None:
-        return None, ""
-    name = match.group(1)
-    if not name or name[0] in NOT_NAME_CHARS or freq(name) >= 20:
+    return (None, "") if match is None else _name_kind(match.group(1))
+
+
+def _name_kind(name: str) -> tuple[str | None, str]:
+    """`_name_start` of the characters before a speech verb at the start of a block."""
+    if not name or name[0] in NOT_NAME_CHARS or (freq_table().get(name) or 0) >= 20:
         return None, ""
     if len(name) >= 2 and has_surname(name, rare_ok=False):
         return "full_name", name
@@ -277,7 +281,7 @@ def starts_of(texts: list[str]) -> list[Start]:
     """`start_of` for every body block of a page: one loop with its tables bound locally (it
     runs once for every paragraph; the common paths are written out)."""
     table_get, unopened = freq_table().get, _UNOPENED.match
-    amount, enumeration, time_start = _AMOUNT.match, _ENUMERATION.match, _TIME_START.match
+    amount, numbered, name_verb = _AMOUNT.match, _NUMBERED_START.match, _NAME_VERB.match
     open_quotes, closing_start, numeric_first, lead_at = (
         OPEN_QUOTES,
         CLOSING_START,
@@ -311,8 +315,8 @@ def starts_of(texts: list[str]) -> list[Start]:
         if numeric and amount(text):
             append(flagged["amount"])
             continue
-        if lead_at(text, 1, 4) is not None:
-            name_kind, name = _name_start(text)
+        if lead_at(text, 1, 4) is not None and (match := name_verb(text)) is not None:
+            name_kind, name = _name_kind(match.group(1))  # `_name_start`, written out
             if name_kind == "name_fragment":
                 append(_start("name_fragment", False, name, quote))
                 continue
@@ -321,7 +325,7 @@ def starts_of(texts: list[str]) -> list[Start]:
                 continue
         if quote:
             table = quoted
-        elif (numeric and (time_start(text) or enumeration(text))) or text.startswith(
+        elif (numeric and numbered(text)) or text.startswith(
             connectives.get(first, ())
         ):  # a connective opens a paragraph (an opening quote was answered above)
             table = signalled

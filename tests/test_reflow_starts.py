@@ -8,10 +8,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from article.model import BODY_KINDS, CAPTION, SOURCE, RawBlock
+from article.reflow import _edges
 from article.reflow_signals import (
     _NAME_VERB,
     _name_start,
     closes_unopened_quote,
+    dangles,
     start_of,
     starts_of,
 )
@@ -19,7 +22,7 @@ from article.reflow_signals import (
 _MARK = re.compile("[“”「」『』]")
 
 # Invented text: a surname or two, speech verbs and adverbs, digits, quote marks, punctuation.
-_ALPHABET = list("甘邬韦尧晓川林说称也还则表示指出认为同时进一步7８一、，。“”「」『』ab")
+_ALPHABET = list("甘邬韦尧晓川林说称也还则表示指出认为同时进一步7８一二（）、，。：“”「」『』ab")
 _TEXT = st.text(alphabet=_ALPHABET, max_size=12)
 
 
@@ -61,3 +64,29 @@ def test_name_start_reads_the_regex_name(text: str) -> None:
         assert (kind, name) == (None, "")
     else:
         assert name in ("", match.group(1))
+
+
+_KINDS = st.sampled_from(["paragraph", "question", "answer", "heading", "caption", "source"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_KINDS, _TEXT), max_size=8))
+def test_page_edges_read_each_block_by_its_own_rules(page: list[tuple[str, str]]) -> None:
+    raw = [RawBlock(kind, text, [(n, n)]) for n, (kind, text) in enumerate(page, start=1)]
+    edges = _edges(raw)
+    assert edges.dangling == [kind in BODY_KINDS and dangles(text) for kind, text in page]
+    for i, (kind, text) in enumerate(page):
+        before = page[i - 1][0] if i else None
+        want = (
+            "dangling"
+            if i and edges.dangling[i - 1]
+            else "figure"
+            if before in (CAPTION, SOURCE)
+            else None
+        )
+        assert edges.after[i] == want
+        start = start_of(text) if kind == "paragraph" else None
+        assert edges.starts[i] == start
+        assert edges.orphan[i] is bool(start and start.orphan)
+        hinted = start is not None and (start.hinted or want is not None)
+        assert edges.joinable[i] is (edges.dangling[i] or hinted)

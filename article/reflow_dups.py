@@ -22,28 +22,30 @@ _MARKS = "，。、；：！？“”;:!?"
 _ANCHOR_KEY = re.compile(f"[{_MARKS}\n](?=([^{_MARKS}\n][^\n]{{{_KEY - 1}}}))")
 
 
-def _same_before(a: str, ea: int, b: str, eb: int) -> int:
-    """How many characters before a[ea] and b[eb] agree (galloping slice compares)."""
-    size, limit = 1, min(ea, eb)
-    while size <= limit and a[ea - size : ea] == b[eb - size : eb]:
-        size *= 2
-    low, high = size // 2, min(size, limit + 1)  # agree on `low`, disagree on `high` (or edge)
+def _same_before(a: str, ea: int, b: str, eb: int, low: int = 0, limit: int = -1) -> int:
+    """How many characters before a[ea] and b[eb] agree, knowing `low` do and at most `limit`
+    can (galloping; each test slices b only, `endswith` reads a in place)."""
+    limit = min(ea, eb) if limit < 0 else limit
+    size = low * 2 or 1
+    while size <= limit and a.endswith(b[eb - size : eb], 0, ea):
+        low, size = size, size * 2
+    high = min(size, limit + 1)  # agree on `low`, disagree on `high` (or past the limit)
     while high - low > 1:
         mid = (low + high) // 2
-        low, high = (mid, high) if a[ea - mid : ea] == b[eb - mid : eb] else (low, mid)
-    return low if high > limit or a[ea - high : ea] != b[eb - high : eb] else high
+        low, high = (mid, high) if a.endswith(b[eb - mid : eb], 0, ea) else (low, mid)
+    return low
 
 
-def _same_after(a: str, sa: int, b: str, sb: int, limit: int) -> int:
-    """How many characters from a[sa] and b[sb] agree, at most `limit`."""
-    size = 1
-    while size <= limit and a[sa : sa + size] == b[sb : sb + size]:
-        size *= 2
-    low, high = size // 2, min(size, limit + 1)
+def _same_after(a: str, sa: int, b: str, sb: int, limit: int, low: int = 0) -> int:
+    """How many characters from a[sa] and b[sb] agree, at most `limit`, knowing `low` do."""
+    size = low * 2 or 1
+    while size <= limit and a.startswith(b[sb : sb + size], sa):
+        low, size = size, size * 2
+    high = min(size, limit + 1)
     while high - low > 1:
         mid = (low + high) // 2
-        low, high = (mid, high) if a[sa : sa + mid] == b[sb : sb + mid] else (low, mid)
-    return low if high > limit or a[sa : sa + high] != b[sb : sb + high] else high
+        low, high = (mid, high) if a.startswith(b[sb : sb + mid], sa) else (low, mid)
+    return low
 
 
 def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:
@@ -52,17 +54,17 @@ def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int
     back = min(sa, sb)
     if not back or a[sa - 1] != b[sb - 1]:
         back = 0
-    elif a[sa - back : sa] != b[sb - back : sb]:  # most repeats start with their block
-        back = _same_before(a, sa, b, sb)
+    elif not a.endswith(b[sb - back : sb], 0, sa):  # most repeats start with their block
+        back = _same_before(a, sa, b, sb, 1, back - 1)
     sa, sb = sa - back, sb - back
     limit = min(len(a) - sa, len(b) - sb)
     if same:  # in one block, the first copy stops where the second starts
         limit = min(limit, sb - sa)
-    if limit < MIN_RUN or a[sa : sa + MIN_RUN] != b[sb : sb + MIN_RUN]:
+    if limit < MIN_RUN or not a.startswith(b[sb : sb + MIN_RUN], sa):
         return sa, sb, 0
-    if a[sa : sa + limit] == b[sb : sb + limit]:  # and most fill it
+    if a.startswith(b[sb : sb + limit], sa):  # and most fill it
         return sa, sb, limit
-    return sa, sb, _same_after(a, sa, b, sb, limit)
+    return sa, sb, _same_after(a, sa, b, sb, limit - 1, MIN_RUN)
 
 
 def _record(page: _Page, first: tuple[int, int], second: tuple[int, int], n: int) -> Duplicate:
@@ -96,8 +98,9 @@ def _twice(keys: list[str], unique: set[str]) -> set[str]:
     """The shingles met more than once in one chunk (none when the set kept them all)."""
     if len(unique) == len(keys):
         return set()
-    seen: set[str] = set()
-    return {key for key in keys if key in seen or seen.add(key)}  # type: ignore[func-returns-value]
+    left = unique.copy()
+    met = left.remove  # a key's first place removes it, so later places find it gone
+    return {key for key in keys if key not in left or met(key)}  # type: ignore[func-returns-value]
 
 
 def _repeated_keys(page: _Page) -> list[set[str]]:

@@ -16,6 +16,8 @@ from article.reflow_dups import (
     _extend,
     _Page,
     _repeated_keys,
+    _same_after,
+    _same_before,
     find_duplicates,
 )
 
@@ -47,6 +49,44 @@ def test_extend_starts_like_a_walk_and_is_exact_from_min_run(
     w1, w2, wn = _walk(a, sa, b, sb, same)
     assert (s1, s2) == (w1, w2)
     assert n == wn if wn >= MIN_RUN else n < MIN_RUN
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="甲乙", max_size=90),
+    st.text(alphabet="甲乙丙", max_size=12),
+    st.text(alphabet="甲乙丙", max_size=12),
+    st.data(),
+)
+def test_extend_is_exact_on_long_copies_after_different_heads(
+    passage: str, head: str, tail: str, data: st.DataObject
+) -> None:
+    a, b = f"{head}{passage}丁", f"{tail}{passage}戊"  # long runs, cut short at both ends
+    at = data.draw(st.integers(0, len(passage)))
+    s1, s2, n = _extend(a, len(head) + at, b, len(tail) + at, False)
+    w1, w2, wn = _walk(a, len(head) + at, b, len(tail) + at, False)
+    assert (s1, s2) == (w1, w2)
+    assert n == wn if wn >= MIN_RUN else n < MIN_RUN
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲乙", max_size=70), st.text(alphabet="甲乙", max_size=70), st.data())
+def test_galloping_from_a_known_agreement_stops_at_the_limit(
+    a: str, b: str, data: st.DataObject
+) -> None:
+    ea, eb = data.draw(st.integers(0, len(a))), data.draw(st.integers(0, len(b)))
+    back = 0
+    while back < min(ea, eb) and a[ea - back - 1] == b[eb - back - 1]:
+        back += 1
+    limit = data.draw(st.integers(0, min(ea, eb)))
+    low = data.draw(st.integers(0, min(back, limit)))
+    assert _same_before(a, ea, b, eb, low, limit) == min(back, limit)
+    ahead, most = 0, min(len(a) - ea, len(b) - eb)
+    while ahead < most and a[ea + ahead] == b[eb + ahead]:
+        ahead += 1
+    limit = data.draw(st.integers(0, most))
+    low = data.draw(st.integers(0, min(ahead, limit)))
+    assert _same_after(a, ea, b, eb, limit, low) == min(ahead, limit)
 
 
 def test_a_repeat_filling_its_block_and_one_cut_short_are_both_exact() -> None:

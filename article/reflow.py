@@ -157,6 +157,7 @@ class _Edges:
     orphan: list[bool]
     after: list[str | None]
     joinable: list[bool]  # a dangling end, or a start or place that hints at a continuation
+    texts: list[str | None]  # the text of every body block (None: no body block)
 
     def gaps(self, first: int, last: int) -> list[str]:
         """The flags of an output block made of raw blocks first..last: visible gaps where no
@@ -174,6 +175,7 @@ def _edges(raw: list[RawBlock]) -> _Edges:
     after: list[str | None] = [None] * n
     opening: list[int] = []  # body blocks that are no Q&A turn: their start is read
     texts: list[str] = []  # their texts
+    body: list[str | None] = [None] * n  # the text of every body block
     closers, heading = CLOSERS, list_heading
     cut = figure = False  # does the block before dangle, is it a caption or source line
     for i, block in enumerate(raw):
@@ -183,7 +185,7 @@ def _edges(raw: list[RawBlock]) -> _Edges:
             after[i] = "figure"
         kind = block.kind
         if kind in BODY_KINDS:
-            text = block.text
+            body[i] = text = block.text
             # `dangles`, written out: most blocks end with a closer, and the call costs more
             cut = dangling[i] = bool(text) and text[-1] not in closers and not heading(text)
             figure = False
@@ -199,32 +201,22 @@ def _edges(raw: list[RawBlock]) -> _Edges:
         orphan[i] = start.orphan
         if start.hinted or after[i]:
             joinable[i] = True
-    return _Edges(dangling, starts, orphan, after, joinable)
+    return _Edges(dangling, starts, orphan, after, joinable, body)
 
 
-def _pieces(raw: list[RawBlock], plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
+def _pieces(plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
     """The blocks of one article that may take part in a join, with their place in its
     reading order of body blocks; and the text of every body block, in that order."""
     pieces: list[Piece] = []
     texts: list[str] = []
-    append, joinable = pieces.append, edges.joinable
+    append, joinable, body = pieces.append, edges.joinable, edges.texts
     starts, dangling, after = edges.starts, edges.dangling, edges.after
     for i in plan.members:
-        block = raw[i]
-        if block.kind in BODY_KINDS:
+        text = body[i]
+        if text is not None:
             if joinable[i]:
-                append(
-                    Piece(
-                        i,
-                        len(texts),
-                        block.text,
-                        starts[i],
-                        dangling[i],
-                        i - 1,
-                        after[i],
-                    )
-                )
-            texts.append(block.text)
+                append(Piece(i, len(texts), text, starts[i], dangling[i], i - 1, after[i]))
+            texts.append(text)
     return pieces, texts
 
 
@@ -251,7 +243,7 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
     builder = _Builder(raw, edges)
     articles: list[ArticleInfo] = []
     for number, plan in enumerate(plans):
-        chosen = assign(candidates(*_pieces(raw, plan, edges)))
+        chosen = assign(candidates(*_pieces(plan, edges)))
         if chosen:
             indices = builder.emit_joined(plan.members, chosen, number)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, chain, count, repeat
 from operator import add
@@ -99,17 +100,37 @@ def _twice(keys: list[str], unique: set[str]) -> set[str]:
     if len(unique) == len(keys):
         return set()
     left = unique.copy()
-    met = left.remove  # a key's first place removes it, so later places find it gone
-    return {key for key in keys if key not in left or met(key)}  # type: ignore[func-returns-value]
+    met: Callable[[str], object] = left.remove  # a key's first place removes it from `left`
+    return {key for key in keys if key not in left or met(key)}
+
+
+def _earlier_places(keys: list[str], left: set[str]) -> set[str]:
+    """Keys of one chunk, walked backwards, that `left` no longer holds: met again later."""
+    met: Callable[[str], object] = left.remove  # walking back, a key's last place removes it
+    return {key for key in reversed(keys) if key not in left or met(key)}
+
+
+def _met_later(lists: list[list[str]]) -> list[set[str]]:
+    """Per chunk, its shingles met again further on, when all chunks lie in one window (one set
+    for the page, no intersections); none at all when no shingle repeats."""
+    left = set(chain.from_iterable(lists))
+    if len(left) == sum(map(len, lists)):
+        return []
+    later = list(map(_earlier_places, reversed(lists), repeat(left)))
+    later.reverse()
+    return later
 
 
 def _repeated_keys(page: _Page) -> list[set[str]]:
     """Per chunk of `_CHUNK` blocks, its clause-start shingles seen twice in it or again in the
-    chunks within `_WINDOW` blocks after it; every pass over the chunks runs in C (map)."""
+    chunks within `_WINDOW` blocks after it (maybe none at all when no shingle repeats); on
+    longer pages every pass over the chunks runs in C (map)."""
     stops = page.ends[_CHUNK - 1 :: _CHUNK]
     if len(page.ends) % _CHUNK:
         stops.append(page.ends[-1])
     lists = list(map(_ANCHOR_KEY.findall, repeat(page.joined), [0, *stops[:-1]], stops))
+    if len(lists) <= _REACH:  # most articles
+        return _met_later(lists)
     sets = list(map(set, lists))  # no shingle spans two blocks
     empty: set[str] = set()
     shared = (map(set.intersection, sets, chain(sets[k:], repeat(empty, k))) for k in _AHEAD)

@@ -325,10 +325,10 @@ def starts_of(texts: list[str]) -> list[Start]:
                 continue
         if quote:
             table = quoted
-        elif (numeric and numbered(text)) or text.startswith(
-            connectives.get(first, ())
-        ):  # a connective opens a paragraph (an opening quote was answered above)
+        elif numeric and numbered(text):  # a date or a list number
             table = signalled
+        elif first in connectives and text.startswith(connectives[first]):
+            table = signalled  # a connective opens a paragraph (as does an opening quote)
         else:
             table = plain
         if "\u3400" <= first <= "\u9fff" and first not in token_first:  # _token_reason's end

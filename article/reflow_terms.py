@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
-from operator import sub
+from operator import attrgetter, sub
 
 from article.model import RawBlock
 from article.reflow_scoring import PairScan, content_class
@@ -85,6 +85,7 @@ class PageTerms:
         return self.terms[bisect_left(blocks, first) : bisect_right(blocks, last)]
 
 
+_speaker = attrgetter("speaker")
 _start = re.Match.start
 _end = re.Match.end
 _group = re.Match.group
@@ -125,7 +126,7 @@ def page_terms(blocks: list[RawBlock], texts: list[str] | None = None) -> PageTe
     ends = list(accumulate(map((1).__add__, map(len, texts)), initial=_REACH))[1:]
     quoted, quotes = _quotes(page, ends)
     named, names = _speakers(page, ends)
-    speakers = [b.speaker for b in blocks]
+    speakers = list(map(_speaker, blocks))
     marked = list(compress(range(len(blocks)), speakers))
     at = quoted + named + marked
     terms = quotes + names + list(filter(None, speakers))

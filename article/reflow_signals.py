@@ -130,14 +130,13 @@ def _route(run: str) -> list[str]:
     score = [0.0] * (n + 1)  # best route score from each offset to the end
     ends = [0] * (n + 1)  # where the first word of that route ends (inclusive)
     for k in range(n - 1, -1, -1):
-        best, end, i = -inf, -1, k
-        while i < n:
+        best, end = -inf, -1
+        for i in range(k, n):
             count = table_get(run[k : i + 1])
             if count is None:
                 break  # the table holds every prefix: no longer word starts here
             if count and (value := log(count) - log_total + score[i + 1]) >= best:
                 best, end = value, i  # later ends are longer words: they win a tie
-            i += 1
         if end < 0:  # an unknown character stands alone
             best, end = log(table_get(run[k]) or 1) - log_total + score[k + 1], k
         score[k], ends[k] = best, end

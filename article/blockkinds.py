@@ -95,63 +95,86 @@ def _plausible_name(name: str, after_question: bool, word_freq: Callable[[str], 
     return word_freq(name[:2]) < 20  # "有的人：" is not a person
 
 
-def _is_byline(line: str) -> bool:
+def _is_byline(line: str, first: str) -> bool:
     """Short credit lines: "中经记者 秦玉芳 广州报道", "本报记者 张三", "责任编辑：李四"."""
-    if len(line) <= 30 and _EDITOR_CREDIT.match(line):
+    if first in _EDITOR_FIRST and len(line) <= 30 and _EDITOR_CREDIT.match(line):
         return True
     if len(line) > 40 or _SENTENCE_PUNCT.search(line) or not _BYLINE_ROLE.search(line):
         return False
     return bool(_BYLINE_END.search(line) or _BYLINE_START.match(line))
 
 
-# First characters of every structural line (markup, brackets, markers, sources, credits,
-# Q&A roles): a line starting otherwise is structural only as a byline or a "某某：" turn.
-_STRUCTURAL_FIRST = frozenset("#（(【[上下接转续资数图信注来责编校审监美统终《记问主提Q答A")
+# What each pattern can begin with (tests derive these sets from the patterns themselves).
+_CONT_FIRST = frozenset("（(【[上下接转续")  # `_CONT`
+_SOURCE_FIRST = frozenset("（(资数图信注来")  # `_SOURCE`
+_EDITOR_FIRST = frozenset("（(责编校审监美统终")  # `_EDITOR_CREDIT`
+_ROLE_Q_FIRST = frozenset("记问主提Q")  # `_ROLE_Q`
+_ROLE_A_FIRST = frozenset("答A")  # `_ROLE_A`
+
+
+# First characters of every structural line (markup, markers, sources, credits, Q&A roles):
+# a line starting otherwise is structural only as a byline or a "某某：" turn.
+_STRUCTURAL_FIRST = "".join(
+    sorted(
+        {"#", "《"}.union(_CONT_FIRST, _SOURCE_FIRST, _EDITOR_FIRST, _ROLE_Q_FIRST, _ROLE_A_FIRST)
+    )
+)
+
+# A line needs `line_kind` when it starts like a structural line, has a "：" where a 2-4
+# character name would end, or is short (<= 40) without sentence punctuation (a byline?);
+# every other line is a plain paragraph line. One regex call, so it can be mapped in C.
+_CLOSER_LOOK = re.compile(
+    "[" + re.escape(_STRUCTURAL_FIRST) + r"]|.{2,4}：|[^。，；！？：:]{1,40}+\Z", re.DOTALL
+)
+closer_look = _CLOSER_LOOK.match  # a match for a non-blank line that `line_kind` must judge
 
 
 def plain_line(line: str) -> bool:
     """Cheap sure test that `classify_line` finds a plain paragraph line (most lines are)."""
-    return (
-        line[0] not in _STRUCTURAL_FIRST
-        and "：" not in line[2:5]
-        and (len(line) > 40 or _SENTENCE_PUNCT.search(line) is not None)
-    )
+    return _CLOSER_LOOK.match(line) is None
 
 
 def classify_line(line: str, after_question: bool = False, dictionary: bool = True) -> LineKind:
-    """Classify one stripped, non-blank source line (`after_question`: in a Q&A run). Each
-    pattern is tried only where the line's first character lets it match."""
+    """Classify one stripped, non-blank source line (`after_question`: in a Q&A run)."""
+    kind, text, speaker = line_kind(line, after_question, dictionary)
+    return LineKind(kind, text, speaker, kind != PARAGRAPH)
+
+
+def line_kind(
+    line: str, after_question: bool = False, dictionary: bool = True
+) -> tuple[str, str, str | None]:
+    """`classify_line` as a plain (kind, text, speaker) tuple: splitting builds no LineKind.
+    Every kind but PARAGRAPH is structural. Each pattern is tried only where the line's first
+    character lets it match."""
     first = line[0]
     if first == "#":
         if match := _HEADING.match(line):
-            return LineKind(HEADING, match.group(1), structural=True)
+            return HEADING, match.group(1), None
         if match := _TITLE.match(line):
-            return LineKind(TITLE, match.group(1), structural=True)
+            return TITLE, match.group(1), None
     if first in _CONT_FIRST and _CONT.match(line):
-        return LineKind(CONTINUATION, line, structural=True)
+        return CONTINUATION, line, None
     if first in _SOURCE_FIRST and _SOURCE.match(line):
-        return LineKind(SOURCE, line, structural=True)
-    if _is_byline(line):
-        return LineKind(BYLINE, line, structural=True)
-    return _classify_turn(line, after_question, dictionary)
+        return SOURCE, line, None
+    if _is_byline(line, first):
+        return BYLINE, line, None
+    return _turn_kind(line, first, after_question, dictionary)
 
 
-_CONT_FIRST = frozenset("（(【[上下接转续")  # what `_CONT` can begin with
-_SOURCE_FIRST = frozenset("（(资数图信注来")  # what `_SOURCE` can begin with
-
-
-def _classify_turn(line: str, after_question: bool, dictionary: bool = True) -> LineKind:
+def _turn_kind(
+    line: str, first: str, after_question: bool, dictionary: bool
+) -> tuple[str, str, str | None]:
     """Q&A turns start a new block; everything else is a plain paragraph line."""
-    if match := _MEDIA_Q.match(line):
-        return LineKind(QUESTION, line, match.group(1), structural=True)
-    if match := _ROLE_Q.match(line):
+    if first == "《" and (match := _MEDIA_Q.match(line)):
+        return QUESTION, line, match.group(1)
+    if first in _ROLE_Q_FIRST and (match := _ROLE_Q.match(line)):
         role = match.group(1)
-        return LineKind(QUESTION, line, role if role in ("记者", "主持人") else None, True)
-    if _ROLE_A.match(line):
-        return LineKind(ANSWER, line, None, structural=True)
+        return QUESTION, line, role if role in ("记者", "主持人") else None
+    if first in _ROLE_A_FIRST and _ROLE_A.match(line):
+        return ANSWER, line, None
     if name := _speaker_name(line, after_question, dictionary):
-        return LineKind(ANSWER, line, name, structural=True)
-    return LineKind(PARAGRAPH, line)
+        return ANSWER, line, name
+    return PARAGRAPH, line, None
 
 
 _CHART_WORDS = re.compile(

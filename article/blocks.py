@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import gt
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain, compress, count, islice, repeat
+from operator import and_, eq, gt, itemgetter, not_, or_, setitem
+from typing import Any
 
-from article.blockkinds import LineKind, classify_line, names_a_chart, plain_line
-from article.model import ANSWER, CAPTION, HEADING, PARAGRAPH, QUESTION, SOURCE, RawBlock
+from article.blockkinds import closer_look, line_kind, names_a_chart
+from article.model import (
+    ANSWER,
+    BODY_KINDS,
+    CAPTION,
+    HEADING,
+    PARAGRAPH,
+    QUESTION,
+    SOURCE,
+    RawBlock,
+)
 from article.reflow_gc import collector_paused
 
 # Below this share of blank separators per non-blank line, a document has no paragraph breaks
 # worth trusting, so each line is taken as a block of its own.
 _MIN_BLANK_SHARE = 0.1
 _SHORT_NOTE = 30  # a line between a chart heading and its source line ("单位：亿元")
+_ASCII_GAP = re.compile(r"(?<=[0-9A-Za-z])\n(?=[0-9A-Za-z])")  # `joiner` gives a space here
 
 
 def joiner(left: str, right: str) -> str:
@@ -21,27 +35,20 @@ def joiner(left: str, right: str) -> str:
     return " " if ascii_pair and left[-1].isalnum() and right[0].isalnum() else ""
 
 
-def _line_per_block(filled: list[bool]) -> bool:
-    """True when the text has (almost) no blank lines between its non-blank lines (counted in C:
-    a gap is a non-blank line after a blank one)."""
-    n_filled = sum(filled)
-    if n_filled < 2:
-        return False
+def _joined(pieces: list[str]) -> str:
+    """The pieces (non-empty, without newlines) glued by `joiner`, in a few C passes."""
+    return _ASCII_GAP.sub(" ", "\n".join(pieces)).replace("\n", "")
+
+
+def _line_per_block(filled: list[bool], n_filled: int) -> tuple[bool, int]:
+    """Whether the text has (almost) no blank lines between its non-blank lines, and how many
+    non-blank lines follow a non-blank one (counted in C: a gap is a non-blank line after a
+    blank one)."""
+    if n_filled == 0:
+        return False, 0
     first = filled.index(True)
-    gaps = sum(map(gt, filled[first + 1 :], filled[first:-1]))
-    return gaps < _MIN_BLANK_SHARE * n_filled
-
-
-def _new_block(kind: LineKind, number: int) -> RawBlock:
-    """A block started by one line."""
-    return RawBlock(kind.kind, kind.text, [(number, number)], kind.speaker)
-
-
-def _extend(block: RawBlock, text: str, number: int) -> None:
-    """Append a continuation line to a paragraph (or Q&A turn) being built."""
-    block.text += joiner(block.text, text) + text
-    first, _ = block.lines[-1]
-    block.lines[-1] = (first, number)
+    gaps = sum(map(gt, islice(filled, first + 1, None), islice(filled, first, None)))
+    return n_filled >= 2 and gaps < _MIN_BLANK_SHARE * n_filled, n_filled - 1 - gaps
 
 
 def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
@@ -55,37 +62,138 @@ def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
 
 
 def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
-    """The work of `split_blocks`."""
+    """The work of `split_blocks`: lines are found, told apart and made blocks in C-level
+    passes; Python looks only at the lines that may be structural (and at those that may
+    join the line above)."""
     stripped = list(map(str.strip, text.split("\n")))
     filled = list(map(bool, stripped))
-    every_line = _line_per_block(filled)
-    blocks: list[RawBlock] = []
-    headings: list[int] = []  # where the headings are: only they may be captions
-    open_block: RawBlock | None = None  # the paragraph that the next plain line continues
-    last = 0  # the number of the last non-blank line
-    for number, line in compress(enumerate(stripped, start=1), filled):  # blank lines skipped
-        if number != last + 1:
-            open_block = None  # a blank line ends the paragraph
-        last = number
-        if plain_line(line):  # the usual case, without building a LineKind
-            if open_block is not None and not every_line:
-                _extend(open_block, line, number)
-                continue
-            open_block = RawBlock(PARAGRAPH, line, [(number, number)])
-            blocks.append(open_block)
-            continue
-        kind = classify_line(line, bool(blocks) and blocks[-1].kind == QUESTION, dictionary)
-        if open_block is not None and not kind.structural and not every_line:
-            _extend(open_block, kind.text, number)
-            continue
-        if kind.kind == HEADING:
-            headings.append(len(blocks))
-        block = _new_block(kind, number)
-        blocks.append(block)
-        growable = not kind.structural or kind.kind in (QUESTION, ANSWER)
-        open_block = block if growable else None
+    lines = list(compress(stripped, filled))
+    numbers = list(compress(count(1), filled))
+    every_line, n_continued = _line_per_block(filled, len(lines))
+    looks = list(map(bool, map(closer_look, lines)))
+    if every_line or not n_continued:  # every non-blank line is a block of its own
+        blocks, headings = _line_blocks(lines, numbers, looks, dictionary)
+    else:
+        continued = list(compress(map(and_, filled, chain((False,), filled)), filled))
+        blocks, headings = _grown_blocks(lines, numbers, looks, continued, dictionary)
     _mark_captions(blocks, headings)
     return blocks
+
+
+def _line_blocks(
+    lines: list[str], numbers: list[int], looks: list[bool], dictionary: bool
+) -> tuple[list[RawBlock], list[int]]:
+    """One block per line, and where the headings are: the lines to look at are classified,
+    their kinds, texts and speakers put over the plain paragraph defaults (all in C)."""
+    at = list(compress(count(), looks))
+    found = list(map(line_kind, compress(lines, looks), repeat(False), repeat(dictionary)))
+    kinds = list(map(itemgetter(0), found))
+    if QUESTION in kinds:
+        _answer_questions(found, kinds, at, lines, dictionary)
+    kind_column = [PARAGRAPH] * len(lines)
+    _scatter(kind_column, at, kinds)
+    text_column = lines.copy()
+    _scatter(text_column, at, map(itemgetter(1), found))
+    speakers: list[str | None] = [None] * len(lines)
+    _scatter(speakers, at, map(itemgetter(2), found))
+    blocks = list(map(RawBlock, kind_column, text_column, _spans(numbers), speakers))
+    return blocks, list(compress(at, map(eq, kinds, repeat(HEADING))))
+
+
+def _spans(numbers: list[int]) -> Iterator[list[tuple[int, int]]]:
+    """The `lines` of one-line blocks, [(n, n)] for each number, made in C."""
+    return map(list, zip(zip(numbers, numbers, strict=True)))
+
+
+def _scatter(target: list[Any], at: Iterable[int], values: Iterable[Any]) -> None:
+    """target[i] = value for each pair, in C."""
+    deque(map(setitem, repeat(target), at, values), maxlen=0)
+
+
+def _answer_questions(
+    found: list[tuple[str, str, str | None]],
+    kinds: list[str],
+    at: list[int],
+    lines: list[str],
+    dictionary: bool,
+) -> None:
+    """Classify again, as in a Q&A run, each looked-at line right after a question that was
+    taken for a plain paragraph (a rare surname answers a question)."""
+    for i in list(compress(count(), map(eq, kinds, repeat(QUESTION)))):
+        after = i + 1
+        if after < len(at) and at[after] == at[i] + 1 and kinds[after] == PARAGRAPH:
+            found[after] = line_kind(lines[at[after]], True, dictionary)
+            kinds[after] = found[after][0]
+
+
+def _grown_blocks(
+    lines: list[str],
+    numbers: list[int],
+    looks: list[bool],
+    continued: list[bool],
+    dictionary: bool,
+) -> tuple[list[RawBlock], list[int]]:
+    """Blocks when some lines may join the one above: plain lines after a blank line are made
+    blocks in C, the others are taken one by one."""
+    special = list(map(or_, looks, continued))
+    plain = list(map(not_, special))
+    plain_numbers = list(compress(numbers, plain))
+    plain_blocks = list(
+        map(RawBlock, repeat(PARAGRAPH), compress(lines, plain), _spans(plain_numbers))
+    )
+    return _merge(
+        plain_blocks, compress(count(), special), lines, numbers, looks, continued, dictionary
+    )
+
+
+def _merge(
+    plain_blocks: list[RawBlock],
+    positions: Iterator[int],
+    lines: list[str],
+    numbers: list[int],
+    looks: list[bool],
+    continued: list[bool],
+    dictionary: bool,
+) -> tuple[list[RawBlock], list[int]]:
+    """The plain blocks in order, with the other lines (at `positions`) classified between
+    them: a new block each, or joined to the paragraph or Q&A turn on the line above."""
+    blocks: list[RawBlock] = []
+    headings: list[int] = []  # where the headings are: only they may be captions
+    pieces: list[str] = []  # the texts joined into blocks[-1], while it is growing
+    done = 0  # plain blocks already in `blocks`
+    for k, j in enumerate(positions):
+        if j - k != done:  # plain blocks lie between the previous special line and this one
+            if pieces:
+                pieces = _close(blocks[-1], pieces)
+            blocks += plain_blocks[done : j - k]
+            done = j - k
+        line = lines[j]
+        if not looks[j]:
+            kind, text, speaker = PARAGRAPH, line, None
+        else:
+            after_question = bool(blocks) and blocks[-1].kind == QUESTION
+            kind, text, speaker = line_kind(line, after_question, dictionary)
+        if kind == PARAGRAPH and continued[j] and blocks[-1].kind in BODY_KINDS:
+            if not pieces:
+                pieces = [blocks[-1].text]
+            pieces.append(text)
+            blocks[-1].lines[-1] = (blocks[-1].lines[-1][0], numbers[j])
+            continue
+        if pieces:
+            pieces = _close(blocks[-1], pieces)
+        if kind == HEADING:
+            headings.append(len(blocks))
+        blocks.append(RawBlock(kind, text, [(numbers[j], numbers[j])], speaker))
+    if pieces:
+        _close(blocks[-1], pieces)
+    blocks += plain_blocks[done:]
+    return blocks, headings
+
+
+def _close(block: RawBlock, pieces: list[str]) -> list[str]:
+    """Give a grown block its text, joined once from its lines; no pieces are pending after."""
+    block.text = _joined(pieces)
+    return []
 
 
 def _mark_captions(blocks: list[RawBlock], headings: list[int]) -> None:

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from re._constants import (  # type: ignore[import-not-found]
+    AT,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_SPACE,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    POSSESSIVE_REPEAT,
+    SUBPATTERN,
+)
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from article.blocks import split_blocks
+from article import blockkinds as bk
+from article.blockkinds import classify_line
+from article.blocks import joiner, split_blocks
 from article.decode import load_text
 from article.model import (
     ANSWER,
@@ -18,6 +36,7 @@ from article.model import (
     QUESTION,
     SOURCE,
     TITLE,
+    RawBlock,
 )
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_ae48cb718f3105d7.txt"
@@ -173,3 +192,143 @@ def test_rare_surnames_answer_a_question_even_on_the_next_line() -> None:
 def test_outside_a_qa_run_a_rare_surname_must_not_start_a_word() -> None:
     kinds = [(b.kind, b.speaker) for b in split_blocks("蔺远舟：我们会做。\n\n有的人：不同意。")]
     assert kinds == [(ANSWER, "蔺远舟"), (PARAGRAPH, None)]
+
+
+def test_a_name_without_surname_answers_only_right_after_a_question() -> None:
+    turns = [
+        "记者：门槛会降吗？",
+        "乙远舟：会的。",
+        "乙远舟：再说一句。",
+        "记者：还有呢？",
+        "乙远舟：没了。",
+    ]
+    text = "\n\n".join(turns)
+    got = [(b.kind, b.speaker) for b in split_blocks(text)]
+    qa = [(QUESTION, "记者"), (ANSWER, "乙远舟")]
+    assert got == [*qa, (PARAGRAPH, None), *qa]
+
+
+def test_lines_joined_once_keep_latin_spaces_and_line_span() -> None:
+    text = "甲乙 GDP\n42 丙丁\n戊己\nabc。\n\n答：是\n的 OK\nyes。\n\n## 小节\n续文"
+    got = [(b.kind, b.text, b.lines) for b in split_blocks(text)]
+    assert got == [
+        (PARAGRAPH, "甲乙 GDP 42 丙丁戊己abc。", [(1, 4)]),
+        (ANSWER, "答：是的 OK yes。", [(6, 8)]),
+        (HEADING, "小节", [(10, 10)]),
+        (PARAGRAPH, "续文", [(11, 11)]),
+    ]
+
+
+def _first_chars(items: list[Any]) -> tuple[set[str], bool]:
+    """What a parsed regex sequence can begin with, and whether it can match nothing."""
+    firsts: set[str] = set()
+    for op, arg in items:
+        if op is AT:
+            continue
+        if op is LITERAL:
+            return firsts | {chr(arg)}, False
+        if op is IN:  # whitespace never begins a stripped line
+            assert all(item in ((CATEGORY, CATEGORY_SPACE),) or item[0] is LITERAL for item in arg)
+            return firsts | {chr(c) for sub_op, c in arg if sub_op is LITERAL}, False
+        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            inner, empty = _first_chars(list(arg[2]))
+            empty = empty or arg[0] == 0
+        elif op is SUBPATTERN:
+            inner, empty = _first_chars(list(arg[-1]))
+        elif op is BRANCH:
+            parts = [_first_chars(list(branch)) for branch in arg[1]]
+            inner = set().union(*(p[0] for p in parts))
+            empty = any(p[1] for p in parts)
+        else:
+            raise AssertionError(f"unexpected regex op {op}")
+        firsts |= inner
+        if not empty:
+            return firsts, False
+    return firsts, True
+
+
+def _can_begin_with(pattern: re.Pattern[str]) -> set[str]:
+    firsts, empty = _first_chars(list(re._parser.parse(pattern.pattern).data))  # type: ignore[attr-defined]
+    assert not empty
+    return firsts
+
+
+def test_first_character_guards_are_what_the_patterns_can_begin_with() -> None:
+    assert _can_begin_with(bk._CONT) == bk._CONT_FIRST
+    assert _can_begin_with(bk._SOURCE) == bk._SOURCE_FIRST
+    assert _can_begin_with(bk._EDITOR_CREDIT) == bk._EDITOR_FIRST
+    assert _can_begin_with(bk._ROLE_Q) == bk._ROLE_Q_FIRST
+    assert _can_begin_with(bk._ROLE_A) == bk._ROLE_A_FIRST
+    assert _can_begin_with(bk._MEDIA_Q) == {"《"}
+    assert _can_begin_with(bk._TITLE) | _can_begin_with(bk._HEADING) == {"#"}
+    guarded = (bk._CONT, bk._SOURCE, bk._EDITOR_CREDIT, bk._ROLE_Q, bk._ROLE_A, bk._MEDIA_Q)
+    every = set().union(*map(_can_begin_with, (*guarded, bk._TITLE, bk._HEADING)))
+    assert every == set(bk._STRUCTURAL_FIRST)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="甲乙的是，。：:#（上资记答A张郦1a 《责", min_size=1, max_size=50))
+def test_closer_look_is_the_spelled_out_rule(line: str) -> None:
+    line = line.strip()
+    if line:
+        short_plain = len(line) <= 40 and not re.search("[。，；！？：:]", line)
+        spelled = line[0] in bk._STRUCTURAL_FIRST or "：" in line[2:5] or short_plain
+        assert (bk.closer_look(line) is not None) == spelled
+
+
+def _reference_split(text: str) -> list[RawBlock]:
+    """The plain line-by-line loop that `split_blocks` does in C-level passes."""
+    stripped = [line.strip() for line in text.split("\n")]
+    filled = [n for n, line in enumerate(stripped, start=1) if line]
+    runs = sum(1 for i, n in enumerate(filled) if i == 0 or filled[i - 1] != n - 1)
+    every_line = len(filled) >= 2 and runs - 1 < 0.1 * len(filled)
+    blocks: list[RawBlock] = []
+    open_block: RawBlock | None = None
+    last = 0
+    for n in filled:
+        if n != last + 1:
+            open_block = None
+        last = n
+        after_question = bool(blocks) and blocks[-1].kind == QUESTION
+        kind = classify_line(stripped[n - 1], after_question)
+        if open_block is not None and not kind.structural and not every_line:
+            open_block.text += joiner(open_block.text, kind.text) + kind.text
+            open_block.lines[-1] = (open_block.lines[-1][0], n)
+            continue
+        blocks.append(RawBlock(kind.kind, kind.text, [(n, n)], kind.speaker))
+        growable = not kind.structural or kind.kind in (QUESTION, ANSWER)
+        open_block = blocks[-1] if growable else None
+    return blocks
+
+
+_LINES = [
+    "",
+    " ",
+    "甲乙。",
+    "ab",
+    "12 甲",
+    "记者：问？",
+    "郦远舟：答。",
+    "## 小节",
+    "# 题",
+    "上接 B2",
+]
+_LINES += [
+    "资料来源：某",
+    "答：是",
+    "乙远舟：对。",
+    "中经记者 林小雨 成都报道",
+    "有的人：不。",
+    "丙" * 45,
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_LINES), max_size=40))
+def test_split_blocks_is_the_line_by_line_loop(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    got = split_blocks(text)
+    for block in got:
+        if block.kind == CAPTION:  # captions are marked after the loop
+            block.kind = HEADING
+    assert got == _reference_split(text)

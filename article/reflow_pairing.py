@@ -132,7 +132,7 @@ def candidates(pieces: list[Piece], texts: list[str]) -> Candidates:
         if following is not None and following.start is not None and following not in near:
             near.append(following)
         if near:
-            scored.extend(score_end(a, near, context_at))
+            scored.extend(score_end(a, tail, near, context_at))
     return Candidates(scored, by_raw, context_at)
 
 
@@ -149,7 +149,11 @@ def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
         return window
     table, last, last2 = freq_table(), tail.text[-1:], tail.text[-2:]
     if last2 not in table:  # no word begins with A's last two characters
-        last2 = last
+        return [
+            b
+            for b in window
+            if b.after == "figure" or (c := b.text[0]) == last or last + c in table
+        ]
     return [
         b
         for b in window
@@ -273,5 +277,6 @@ def assign(found: Candidates) -> list[Scored]:
             continue
         used_a.add(pair.a)
         used_b.add(pair.b)
+        pair.evidence = tuple(filter(None, pair.evidence))  # notes of missing evidence are ""
         chosen.append(pair)
     return chosen

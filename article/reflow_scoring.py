@@ -127,7 +127,7 @@ class Tail:
         Whether they begin a dictionary word is left to `shared_words`, which looks up just the
         few that B's sentence holds too."""
         if self._keys is None:
-            self._keys = list(content_pairs(self.sentence))
+            self._keys = content_pairs.listed(self.sentence)
         return self._keys
 
 
@@ -207,6 +207,10 @@ class PairScan:
         pairs = set(self._even.findall(text, 0, end))
         pairs.update(self._odd.findall(text, 0, end))
         return pairs
+
+    def listed(self, text: str) -> list[str]:
+        """The pairs in text, some maybe twice (no set is built where only a few are looked up)."""
+        return self._even.findall(text) + self._odd.findall(text)
 
 
 # The adjacent character pairs that may start a shared word (CJK, no function character): the
@@ -358,13 +362,17 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     return 0.0, 0, ""
 
 
-def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context]) -> list[Scored]:
-    """Every block in `near` that may continue dangling end A, with all evidence but shared
-    words: the end's facts are read once, and evidence is written out only for kept pairs."""
-    tail, kept = tail_of(a), []
+def score_end(
+    a: Piece, tail: Tail, near: list[Piece], context_at: Callable[[int], Context]
+) -> list[Scored]:
+    """Every block in `near` that may continue dangling end A (whose facts are `tail`), with all
+    evidence but shared words: evidence is written out only for kept pairs."""
+    kept: list[Scored] = []
     table, raw, order, last = freq_table(), a.raw, a.order, a.text[-1:]
-    open_quote, surname, ends = tail.open_quote, tail.surname, tail.ends
-    end1, end2 = (*ends, "", "")[:2]  # "": no CJK edge of that size
+    surname, end1, end2 = tail.surname, *(*tail.ends, "", "")[:2]  # "": no CJK edge of that size
+    # a quote closed in B must have been opened in A, and an open quote in A wants closing
+    closing, open_quote = (5.0, "quote") if tail.open_quote else (-10.0, ""), tail.open_quote
+    unclosed = -2.0 if open_quote else 0.0
     # a plain end (no title, no amount wanted) is indifferent to starts with no reason
     plain = not (tail.after_title or tail.title_end or tail.quantity == 2)
     for b in near:
@@ -374,29 +382,34 @@ def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context])
         assert start is not None
         reason = start.reason
         # Column breaks: B right after A, after a figure, or after another cut-off block.
-        place, note = (3.0, "next") if b.prev_raw == raw else _PLACES.get(b.after, _NO_PLACE)
-        fit = place == 3.0  # "next" and "figure" are evidence of fit, "after_cut" is not
+        if b.prev_raw == raw:
+            place, note, fit = 3.0, "next", True
+        else:
+            place, note = _PLACES.get(b.after, _NO_PLACE)
+            fit = place == 3.0  # "figure" is evidence of fit, "after_cut" is not
         distance = b.order - order
         if distance < 0:
             place -= 1.0
-        # A quote closed in B must have been opened in A, and an open quote in A wants closing.
         if start.closes_quote:
-            quote = 5.0 if open_quote else -10.0
+            quote, quote_note = closing
             fit = fit or open_quote
         else:
-            quote = -2.0 if open_quote else 0.0
+            quote, quote_note = unclosed, ""
         fits, fit_note = (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
         total = place - 0.05 * abs(distance) + quote
-        total += fits + (_signal(tail, b) if start.signal else 0.0)
+        total += fits + _signal(tail, b) if start.signal else fits
         first = b.text[:1]
         if last == first:
-            at_break = 6.0  # the most that break evidence could add (0: none is there)
+            most = 6.0  # the most that break evidence could add (0: none is there)
         elif end1 and (end1 + first in table or (end2 and end2 + first in table)):
-            at_break = 4.0  # jieba's table holds every word prefix: no key, no word across
+            most = 4.0  # jieba's table holds every word prefix: no key, no word across
         else:
-            at_break = 0.0
-        most = at_break + (2.0 if reason == "name_fragment" and surname else 0.0)
-        fit = fit or bool(fit_note)
+            most = 0.0
+        at_break, named = most, surname and reason == "name_fragment"
+        if named:
+            most += 2.0
+        if fit_note:
+            fit = True
         if total + most + COHESION_MAX < MIN_SCORE or not (most or fit):
             continue  # cannot reach the bar, or nothing but place could ever speak for it
         repeat, break_note, name_note = 0, "", ""
@@ -405,7 +418,7 @@ def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context])
             if bonus:  # a repeat or a word across: both fit
                 total += bonus
                 fit = True
-        if reason == "name_fragment" and surname:
+        if named:
             name = surname + start.fragment
             if context_at(order).has(name):
                 total += 2.0
@@ -413,14 +426,14 @@ def score_end(a: Piece, near: list[Piece], context_at: Callable[[int], Context])
                 fit = True
         if not fit or total + COHESION_MAX < MIN_SCORE:
             continue  # place and shared words alone: a gap is better than a guess
-        notes = (note, "quote" if quote == 5.0 else "", fit_note, break_note, name_note)
-        kept.append(Scored(raw, b.raw, total, repeat, tuple(filter(None, notes))))
+        notes = (note, quote_note, fit_note, break_note, name_note)  # "": none of that kind
+        kept.append(Scored(raw, b.raw, total, repeat, notes))
     return kept
 
 
 def with_cohesion(pair: Scored, a: Piece, b: Piece, context_at: Callable[[int], Context]) -> Scored:
     """The pair with rare words shared across the break added (asked only where it can matter)."""
-    tail = tail_of(a)
+    tail = a.tail or tail_of(a)  # read when A was scored
     keys = tail.keys()
     if not keys:
         return pair

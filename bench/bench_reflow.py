@@ -8,7 +8,8 @@ stage), MB/s (UTF-8 bytes) and ratios.
 A stage that takes under `MIN_TIME` is called back to back until it has run that long, and its
 time is the mean per call (as timeit does): one call of a millisecond, right after a jieba run
 that filled the CPU caches with its dictionary, measures mostly the refilling of those caches.
-Those first calls are printed too, for the seed, as "first call after lcut".
+The first call of each stage in a round (its caches cold: lcut ran since) is printed too,
+for the seed, as "first calls".
 Targets: reflow grows linearly, and takes under 1/10 of lcut's time once jieba is loaded.
 """
 
@@ -160,7 +161,7 @@ def main() -> None:
     seed = SEED.read_text(encoding="utf-8")
     times, first = measure(SEED, args.repeats)
     report("seed", SEED.stat().st_size, times)
-    report("seed, first call after lcut", SEED.stat().st_size, first)
+    report("seed, first calls (caches cold)", SEED.stat().st_size, first)
     with tempfile.TemporaryDirectory() as tmp:
         per_mb: list[tuple[float, float]] = []
         for fraction in (0.25, 0.5, 1.0):

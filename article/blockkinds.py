@@ -36,6 +36,7 @@ class LineKind:
 
 _TITLE = re.compile(r"^#[ \t\u3000]+(.*\S)")
 _HEADING = re.compile(r"^#{2,6}[ \t\u3000]+(.*\S)")
+_MARKUP = re.compile(_HEADING.pattern + "|" + _TITLE.pattern)  # group 1: heading, 2: title
 _SOURCE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息|注)?来源\s*[：:]")
 _CONT = re.compile(
     r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?(?:[A-Za-z]\s*)?[0-9０-９一二三四五六七八九十]+"
@@ -124,7 +125,7 @@ _STRUCTURAL_FIRST = "".join(
 # character name would end, or is short (<= 40) without sentence punctuation (a byline?);
 # every other line is a plain paragraph line. One regex call, so it can be mapped in C.
 _CLOSER_LOOK = re.compile(
-    "[" + re.escape(_STRUCTURAL_FIRST) + r"]|.{2,4}：|[^。，；！？：:]{1,40}+\Z", re.DOTALL
+    "[" + re.escape(_STRUCTURAL_FIRST) + r"]|..[^：]{0,2}+：|[^。，；！？：:]{1,40}+\Z", re.DOTALL
 )
 closer_look = _CLOSER_LOOK.match  # a match for a non-blank line that `line_kind` must judge
 
@@ -147,11 +148,8 @@ def line_kind(
     Every kind but PARAGRAPH is structural. Each pattern is tried only where the line's first
     character lets it match."""
     first = line[0]
-    if first == "#":
-        if match := _HEADING.match(line):
-            return HEADING, match.group(1), None
-        if match := _TITLE.match(line):
-            return TITLE, match.group(1), None
+    if first == "#" and (match := _MARKUP.match(line)):
+        return (HEADING, match[1], None) if match.lastindex == 1 else (TITLE, match[2], None)
     if first in _CONT_FIRST and _CONT.match(line):
         return CONTINUATION, line, None
     if first in _SOURCE_FIRST and _SOURCE.match(line):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain, compress, count, islice, repeat
-from operator import and_, eq, gt, itemgetter, not_, or_, setitem
+from itertools import compress, count, islice, repeat
+from operator import eq, itemgetter, not_, or_, setitem, sub
 from typing import Any
 
 from article.blockkinds import closer_look, line_kind, names_a_chart
@@ -40,15 +40,12 @@ def _joined(pieces: list[str]) -> str:
     return _ASCII_GAP.sub(" ", "\n".join(pieces)).replace("\n", "")
 
 
-def _line_per_block(filled: list[bool], n_filled: int) -> tuple[bool, int]:
-    """Whether the text has (almost) no blank lines between its non-blank lines, and how many
-    non-blank lines follow a non-blank one (counted in C: a gap is a non-blank line after a
-    blank one)."""
-    if n_filled == 0:
-        return False, 0
-    first = filled.index(True)
-    gaps = sum(map(gt, islice(filled, first + 1, None), islice(filled, first, None)))
-    return n_filled >= 2 and gaps < _MIN_BLANK_SHARE * n_filled, n_filled - 1 - gaps
+def _line_per_block(numbers: list[int]) -> tuple[bool, list[int]]:
+    """Whether the text has (almost) no blank lines between its non-blank lines (numbered
+    `numbers`), and the step from each of those lines to the next (1: no blank between)."""
+    steps = list(map(sub, islice(numbers, 1, None), numbers))
+    gaps = len(steps) - steps.count(1)  # non-blank lines after a blank one, but the first
+    return len(numbers) >= 2 and gaps < _MIN_BLANK_SHARE * len(numbers), steps
 
 
 def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
@@ -66,22 +63,21 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     passes; Python looks only at the lines that may be structural (and at those that may
     join the line above)."""
     stripped = list(map(str.strip, text.split("\n")))
-    filled = list(map(bool, stripped))
-    lines = list(compress(stripped, filled))
-    numbers = list(compress(count(1), filled))
-    every_line, n_continued = _line_per_block(filled, len(lines))
-    looks = list(map(bool, map(closer_look, lines)))
-    if every_line or not n_continued:  # every non-blank line is a block of its own
+    lines = list(compress(stripped, stripped))  # the non-blank ones
+    numbers = list(compress(count(1), stripped))
+    every_line, steps = _line_per_block(numbers)
+    looks = list(map(closer_look, lines))  # a match (true) for a line to look at
+    if every_line or 1 not in steps:  # every non-blank line is a block of its own
         blocks, headings = _line_blocks(lines, numbers, looks, dictionary)
-    else:
-        continued = list(compress(map(and_, filled, chain((False,), filled)), filled))
+    else:  # lines right after a non-blank one may join it
+        continued = [False, *map(eq, steps, repeat(1))]
         blocks, headings = _grown_blocks(lines, numbers, looks, continued, dictionary)
     _mark_captions(blocks, headings)
     return blocks
 
 
 def _line_blocks(
-    lines: list[str], numbers: list[int], looks: list[bool], dictionary: bool
+    lines: list[str], numbers: list[int], looks: list[re.Match[str] | None], dictionary: bool
 ) -> tuple[list[RawBlock], list[int]]:
     """One block per line, and where the headings are: the lines to look at are classified,
     their kinds, texts and speakers put over the plain paragraph defaults (all in C)."""
@@ -129,13 +125,13 @@ def _answer_questions(
 def _grown_blocks(
     lines: list[str],
     numbers: list[int],
-    looks: list[bool],
+    looks: list[re.Match[str] | None],
     continued: list[bool],
     dictionary: bool,
 ) -> tuple[list[RawBlock], list[int]]:
     """Blocks when some lines may join the one above: plain lines after a blank line are made
     blocks in C, the others are taken one by one."""
-    special = list(map(or_, looks, continued))
+    special = list(map(or_, map(bool, looks), continued))
     plain = list(map(not_, special))
     plain_numbers = list(compress(numbers, plain))
     plain_blocks = list(
@@ -151,7 +147,7 @@ def _merge(
     positions: Iterator[int],
     lines: list[str],
     numbers: list[int],
-    looks: list[bool],
+    looks: list[re.Match[str] | None],
     continued: list[bool],
     dictionary: bool,
 ) -> tuple[list[RawBlock], list[int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from article.model import (
     ANSWER,
@@ -62,6 +63,15 @@ def _no_dictionary(_word: str) -> int:
     return 0
 
 
+@cache
+def _dictionary_freq() -> Callable[[str], int]:
+    """jieba's word frequencies, imported once on first need: only lines like "X：" need them
+    (a function-level import statement costs half a microsecond on every call)."""
+    from article.segment import word_freq
+
+    return word_freq
+
+
 def _speaker_name(line: str, after_question: bool = False, dictionary: bool = True) -> str | None:
     """The speaker of a `张畅：` turn: a 2–4 character name with a known surname, else None.
 
@@ -73,11 +83,7 @@ def _speaker_name(line: str, after_question: bool = False, dictionary: bool = Tr
     name = match.group(1)
     if name[-1] in _BAD_NAME_TAILS:
         return None
-    if dictionary:
-        from article.segment import word_freq  # loaded lazily: only lines like "X：" need it
-    else:
-        word_freq = _no_dictionary
-
+    word_freq = _dictionary_freq() if dictionary else _no_dictionary
     if not _plausible_name(name, after_question, word_freq):
         return None
     if word_freq(name) >= 20:  # a common word ("方法", "高度"), not a name
@@ -175,13 +181,18 @@ def _turn_kind(
     return PARAGRAPH, line, None
 
 
-_CHART_WORDS = re.compile(
-    r"(?:^(?:附)?(?:图|表|图表)\s*[0-9０-９一二三四五六七八九十]"
-    r"|(?:图|表|图表|示意图|一览|一览表|统计表|走势|趋势图|分布图|对比图|情况表|明细)"
-    r"\s*(?:[（(][^）)]*[）)])?$)"
-)
+_CHART_START = re.compile(r"(?:附)?(?:图|表|图表)\s*[0-9０-９一二三四五六七八九十]")
+_CHART_NOUNS = ("图", "表", "图表", "示意图", "一览", "一览表", "统计表", "走势", "趋势图")
+_CHART_NOUNS += ("分布图", "对比图", "情况表", "明细")
+_CHART_END = re.compile(rf"(?:{'|'.join(_CHART_NOUNS)})\s*(?:[（(][^）)]*[）)])?$")
+# The last character of a heading that `_CHART_END` finds (headings are stripped): searching
+# only those headings saves a slow scan of the others.
+_CHART_LAST = frozenset([*(noun[-1] for noun in _CHART_NOUNS), "）", ")"])
 
 
 def names_a_chart(heading: str) -> bool:
     """True when a heading reads like a chart or table caption ("图1 …", "… 一览表")."""
-    return bool(_CHART_WORDS.search(heading.strip()))
+    heading = heading.strip()
+    if _CHART_START.match(heading):
+        return True
+    return heading[-1:] in _CHART_LAST and _CHART_END.search(heading) is not None

@@ -332,3 +332,34 @@ def test_split_blocks_is_the_line_by_line_loop(lines: list[str]) -> None:
         if block.kind == CAPTION:  # captions are marked after the loop
             block.kind = HEADING
     assert got == _reference_split(text)
+
+
+_ONE_CHART_REGEX = re.compile(
+    r"(?:^(?:附)?(?:图|表|图表)\s*[0-9０-９一二三四五六七八九十]"
+    r"|(?:图|表|图表|示意图|一览|一览表|统计表|走势|趋势图|分布图|对比图|情况表|明细)"
+    r"\s*(?:[（(][^）)]*[）)])?$)"
+)
+
+
+_CHART_BITS = [
+    "图",
+    "表",
+    "一览表",
+    "附",
+    "1",
+    "十",
+    " ",
+    "（",
+    "(",
+    ")",
+    "）",
+    "甲",
+    "示意图",
+    "明细",
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([*_CHART_BITS, "\n"]), max_size=8).map("".join))
+def test_names_a_chart_is_the_one_regex_search(heading: str) -> None:
+    assert bk.names_a_chart(heading) == bool(_ONE_CHART_REGEX.search(heading.strip()))

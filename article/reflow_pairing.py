@@ -42,7 +42,9 @@ class _Contexts:
             self.text = "".join(self.texts)
             self.offsets = [0, *accumulate(map(len, self.texts))]
         at, last = self.offsets, len(self.texts)
-        return Context(self.text, at[max(0, order - WINDOW)], at[min(last, order + WINDOW + 1)])
+        return Context(
+            self.text, at[max(0, order - WINDOW)], at[min(last, order + WINDOW + 1)]
+        )
 
 
 def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
@@ -61,7 +63,9 @@ def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
     return strong, weak
 
 
-_Kind = tuple[str | None, bool, bool]  # a start's reason, whether it closes a quote, figure
+_Kind = tuple[
+    str | None, bool, bool
+]  # a start's reason, whether it closes a quote, figure
 
 
 class _Strong:
@@ -85,11 +89,16 @@ class _Strong:
         hi = bisect_right(self.orders, order + WINDOW)
         if lo == hi:
             return []
-        key = (_fitting(tail), tail.open_quote)  # few distinct ones: most are found at once
+        key = (
+            _fitting(tail),
+            tail.open_quote,
+        )  # few distinct ones: most are found at once
         allowed = self.allowed.get(key)
         if allowed is None:
             allowed = self.allowed[key] = self._allowed(*key)
-        return list(compress(self.pieces[lo:hi], map(allowed.__contains__, self.kinds[lo:hi])))
+        return list(
+            compress(self.pieces[lo:hi], map(allowed.__contains__, self.kinds[lo:hi]))
+        )
 
     def _allowed(self, fits: frozenset[str | None], open_quote: bool) -> set[_Kind]:
         """The kinds of start an end with these fits and quote state could supply."""
@@ -129,7 +138,11 @@ def candidates(pieces: list[Piece], texts: list[str]) -> Candidates:
         if weak_near:
             near.extend(_weak_near(tail, weak_near))
         following = by_raw.get(a.raw + 1)  # the block printed right after it
-        if following is not None and following.start is not None and following not in near:
+        if (
+            following is not None
+            and following.start is not None
+            and following not in near
+        ):
             near.append(following)
         if near:
             scored.extend(score_end(a, tail, near, context_at))
@@ -216,31 +229,6 @@ def _fits(last: str, surname: bool, quantity: bool) -> frozenset[str | None]:
     return frozenset(fits)
 
 
-class _Chains:
-    """Union-find over blocks so a chain of joins can never close into a loop."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        """The representative of x's chain."""
-        if x not in self.parent:
-            return x  # most blocks are in no join yet
-        root = x
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        self.parent[x] = root
-        return root
-
-    def union(self, x: int, y: int) -> bool:
-        """Join two chains; False if they are already one."""
-        rx, ry = self.find(x), self.find(y)
-        if rx == ry:
-            return False
-        self.parent[ry] = rx
-        return True
-
-
 def assign(found: Candidates) -> list[Scored]:
     """Greedy best-first one-to-one choice of joins above the threshold.
 
@@ -252,31 +240,43 @@ def assign(found: Candidates) -> list[Scored]:
     """
     scored, by_raw = found.scored, found.by_raw
     queue = [
-        (-(pair.score + COHESION_MAX) if open_ else -pair.score, abs(pair.b - pair.a), i, open_)
+        (
+            -(pair.score + COHESION_MAX) if open_ else -pair.score,
+            abs(pair.b - pair.a),
+            i,
+            open_,
+        )
         for i, (pair, open_) in enumerate(zip(scored, _contested(scored), strict=True))
     ]
     heapify(queue)
     used_a: set[int] = set()
     used_b: set[int] = set()
-    chains = _Chains()
+    # Joins make chains that run one way (an A and a B take part in one join each), so a join
+    # closes a loop only when its B begins the chain that its A ends: each chain's first block
+    # is kept by its last one, and its last by its first.
+    first_of: dict[int, int] = {}
+    last_of: dict[int, int] = {}
     chosen: list[Scored] = []
     while queue:
         key, distance, i, open_ = heappop(queue)
         if -key < MIN_SCORE:
             break
         pair = scored[i]
-        if pair.a in used_a or pair.b in used_b:
+        a, b = pair.a, pair.b
+        if a in used_a or b in used_b or first_of.get(a, a) == b:
             continue
         if open_:
-            if chains.find(pair.a) != chains.find(pair.b):
-                a, b = by_raw[pair.a], by_raw[pair.b]
-                pair = scored[i] = with_cohesion(pair, a, b, found.context_at)
-                heappush(queue, (-pair.score, distance, i, False))
+            pair = scored[i] = with_cohesion(
+                pair, by_raw[a], by_raw[b], found.context_at
+            )
+            heappush(queue, (-pair.score, distance, i, False))
             continue
-        if not chains.union(pair.a, pair.b):
-            continue
-        used_a.add(pair.a)
-        used_b.add(pair.b)
-        pair.evidence = tuple(filter(None, pair.evidence))  # notes of missing evidence are ""
+        first, last = first_of.pop(a, a), last_of.pop(b, b)
+        first_of[last], last_of[first] = first, last
+        used_a.add(a)
+        used_b.add(b)
+        pair.evidence = tuple(
+            filter(None, pair.evidence)
+        )  # notes of missing evidence are ""
         chosen.append(pair)
     return chosen

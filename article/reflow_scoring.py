@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from article.reflow_find import find
@@ -33,9 +33,13 @@ from article.reflow_words import (
 )
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
-MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
+MIN_WORD_FREQ = (
+    20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
+)
 COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
-RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
+RARE_FREQ = (
+    2000  # shared words rarer than this say two passages are about the same thing
+)
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
 _TITLE_LAST = frozenset(word[-1] for word in TITLE_WORDS)
 _NO_REASON = frozenset((None, "single_char"))  # starts a plain end fits neither way
@@ -48,7 +52,9 @@ _PLACES: dict[str | None, tuple[float, str]] = {
 _NO_PLACE = (0.0, "")
 
 
-@dataclass(slots=True)  # not frozen: one is built per dangling end, frozen ones build slowly
+@dataclass(
+    slots=True
+)  # not frozen: one is built per dangling end, frozen ones build slowly
 class Context:
     """The text around a dangling end (a span of its article's running text, never copied),
     where rarity is counted and names are looked for."""
@@ -76,7 +82,9 @@ class Piece:
     start: Start | None  # None: the block begins with a Q&A marker, so it always opens
     dangling: bool
     prev_raw: int  # the source-order neighbour before it (-1 at the top)
-    after: str | None  # "figure" after a caption/source line, "dangling" after a cut-off block
+    after: (
+        str | None
+    )  # "figure" after a caption/source line, "dangling" after a cut-off block
     tail: Tail | None = None  # edge facts, computed on demand
     head: Head | None = None
 
@@ -102,7 +110,9 @@ class Tail:
     after_title: bool
     title_end: bool
     open_quote: bool
-    quantity: int  # how strongly the end asks for an amount next (see `expects_quantity`)
+    quantity: (
+        int  # how strongly the end asks for an amount next (see `expects_quantity`)
+    )
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
     _token: str | None = None
     _sentence: str | None = None
@@ -224,16 +234,27 @@ def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[st
     Only character pairs found in both are looked at, so fragments of common words ("区项目"
     of 社区项目) never count: they are not dictionary words.
     """
+    common = a_pairs & b_pairs
+    content = [
+        p for p in common if _CJK_PAIR.fullmatch(p) and FUNCTION_CHARS.isdisjoint(p)
+    ]
+    return _shared_from(a, b, content)
+
+
+def _shared_from(a: str, b: str, pairs: Iterable[str]) -> set[str]:
+    """`shared_words` from content pairs (CJK, no function character) found in both texts."""
     table, found = freq_table(), set()
-    for pair in a_pairs & b_pairs:
-        if not (_CJK_PAIR.fullmatch(pair) and FUNCTION_CHARS.isdisjoint(pair)):
-            continue
+    for pair in pairs:
         at = a.find(pair)
-        for size in (2, 3, 4):
+        count = table.get(pair)
+        if count is None or at < 0:
+            continue  # the table holds every prefix of its words: no word starts here
+        if MIN_WORD_FREQ <= count < RARE_FREQ:
+            found.add(pair)
+        for size in (3, 4):
             word = a[at : at + size]
-            count = table.get(word)
-            if count is None or len(word) < size or (size > 2 and word not in b):
-                break  # the table holds every prefix of its words: nothing longer here
+            if len(word) < size or word not in b or (count := table.get(word)) is None:
+                break  # not in both, or no dictionary word begins with it: nothing longer
             if MIN_WORD_FREQ <= count < RARE_FREQ and FUNCTION_CHARS.isdisjoint(word):
                 found.add(word)
     return found
@@ -323,7 +344,9 @@ def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
     if reason == "amount":  # "…规模约" + "680亿元。"
         if tail.quantity or a[-1] in _NUMBER_START:
             return 5.0, "quantity"
-        return (1.0 if is_cjk(a[-1]) else -6.0), ""  # "开立个人钱包" + "3800万个。" may still be
+        return (
+            1.0 if is_cjk(a[-1]) else -6.0
+        ), ""  # "开立个人钱包" + "3800万个。" may still be
     if tail.quantity == 2 and b.text[0] not in _NUMBER_START:
         return -5.0, ""  # "…规模约" wants an amount, not a new clause
     if tail.title_end and reason != "speech_verb":  # "…副局长" wants a name next
@@ -347,7 +370,9 @@ def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
 
 def _signal(tail: Tail, b: Piece) -> float:
     """Plain paragraph openings count against a join; after "：" a quote or a list may follow."""
-    if tail.text[-1] in "：:" and (b.text[0] in OPEN_QUOTES or starts_enumeration(b.text)):
+    if tail.text[-1] in "：:" and (
+        b.text[0] in OPEN_QUOTES or starts_enumeration(b.text)
+    ):
         return 1.0
     return -4.0
 
@@ -355,7 +380,9 @@ def _signal(tail: Tail, b: Piece) -> float:
 def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     """A repeated character or a dictionary word across the break."""
     head = head_of(b)
-    if a.text[-1:] == b.text[:1] and repeat_at_break(a.text, b.text, head.token, tail.token):
+    if a.text[-1:] == b.text[:1] and repeat_at_break(
+        a.text, b.text, head.token, tail.token
+    ):
         return 6.0, 1, "repeat"
     if word := _word_across(tail, head):
         return 4.0, 0, f"word {word}"
@@ -369,9 +396,15 @@ def score_end(
     evidence but shared words: evidence is written out only for kept pairs."""
     kept: list[Scored] = []
     table, raw, order, last = freq_table(), a.raw, a.order, a.text[-1:]
-    surname, end1, end2 = tail.surname, *(*tail.ends, "", "")[:2]  # "": no CJK edge of that size
+    surname, end1, end2 = (
+        tail.surname,
+        *(*tail.ends, "", "")[:2],
+    )  # "": no CJK edge of that size
     # a quote closed in B must have been opened in A, and an open quote in A wants closing
-    closing, open_quote = (5.0, "quote") if tail.open_quote else (-10.0, ""), tail.open_quote
+    closing, open_quote = (
+        (5.0, "quote") if tail.open_quote else (-10.0, ""),
+        tail.open_quote,
+    )
     unclosed = -2.0 if open_quote else 0.0
     # a plain end (no title, no amount wanted) is indifferent to starts with no reason
     plain = not (tail.after_title or tail.title_end or tail.quantity == 2)
@@ -395,7 +428,9 @@ def score_end(
             fit = fit or open_quote
         else:
             quote, quote_note = unclosed, ""
-        fits, fit_note = (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
+        fits, fit_note = (
+            (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
+        )
         total = place - 0.05 * abs(distance) + quote
         total += fits + _signal(tail, b) if start.signal else fits
         first = b.text[:1]
@@ -426,23 +461,32 @@ def score_end(
                 fit = True
         if not fit or total + COHESION_MAX < MIN_SCORE:
             continue  # place and shared words alone: a gap is better than a guess
-        notes = (note, quote_note, fit_note, break_note, name_note)  # "": none of that kind
+        notes = (
+            note,
+            quote_note,
+            fit_note,
+            break_note,
+            name_note,
+        )  # "": none of that kind
         kept.append(Scored(raw, b.raw, total, repeat, notes))
     return kept
 
 
-def with_cohesion(pair: Scored, a: Piece, b: Piece, context_at: Callable[[int], Context]) -> Scored:
+def with_cohesion(
+    pair: Scored, a: Piece, b: Piece, context_at: Callable[[int], Context]
+) -> Scored:
     """The pair with rare words shared across the break added (asked only where it can matter)."""
     tail = a.tail or tail_of(a)  # read when A was scored
-    keys = tail.keys()
+    keys = tail.keys() if tail._keys is None else tail._keys
     if not keys:
         return pair
-    sentence = head_of(b).sentence
+    head = b.head or head_of(b)
+    sentence = head.sentence if head._sentence is None else head._sentence
     # a content pair of A found in B's sentence is a content pair of B's sentence too
     common = set(filter(sentence.__contains__, keys))
     if not common:
         return pair  # no character pair in common: no word either (most pairs end here)
-    shared = shared_words(tail.sentence, common, sentence, common)
+    shared = _shared_from(tail.sentence, sentence, common)
     if not shared:
         return pair
     context = context_at(a.order)

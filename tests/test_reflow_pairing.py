@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from article.reflow_pairing import _contested, assign, candidates
+from article.reflow_pairing import Candidates, _contested, assign, candidates
 from article.reflow_scoring import (
     COHESION_MAX,
     MIN_SCORE,
@@ -145,3 +147,48 @@ def test_a_name_cut_after_its_surname_is_joined_to_its_given_name() -> None:
     chosen = assign(candidates(pieces, texts))
     assert [(p.a, p.b) for p in chosen] == [(0, 2)]
     assert chosen[0].evidence == ("name",)  # a title, a surname, then a given name
+
+
+def _greedy_by_definition(scored: list[Scored]) -> list[tuple[int, int]]:
+    """Best first, each A and B once, no join closing a loop (a plain union-find)."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    chosen, used_a, used_b = [], set(), set()
+    ranked = sorted(enumerate(scored), key=lambda t: (-t[1].score, abs(t[1].b - t[1].a), t[0]))
+    for _, pair in ranked:
+        if pair.a in used_a or pair.b in used_b or root(pair.a) == root(pair.b):
+            continue
+        parent[root(pair.b)] = root(pair.a)
+        used_a.add(pair.a)
+        used_b.add(pair.b)
+        chosen.append((pair.a, pair.b))
+    return chosen
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 5)).filter(lambda t: t[0] != t[1]),
+        max_size=14,
+        unique=True,
+    ),
+    st.randoms(use_true_random=False),
+)
+@example([(0, 1), (1, 0)], None)  # a join back to the start of its own chain
+@example([(2, 3), (0, 1), (1, 2), (3, 0)], None)  # two chains made one, then closed
+def test_assign_never_closes_a_chain_into_a_loop(
+    rows: list[tuple[int, int]], rng: random.Random | None
+) -> None:
+    # scores 2.5 apart: no pair has a rival within COHESION_MAX, so none is weighed
+    scores = [MIN_SCORE + 2.5 * k for k in range(len(rows))]
+    if rng is not None:
+        rng.shuffle(scores)
+    scored = [Scored(a, b, s, 0, ("next",)) for (a, b), s in zip(rows, scores, strict=True)]
+    expected = _greedy_by_definition(scored)
+    chosen = assign(Candidates(list(scored), {}, lambda _order: Context("", 0, 0)))
+    assert [(p.a, p.b) for p in chosen] == expected

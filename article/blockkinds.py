@@ -49,7 +49,8 @@ _BYLINE_START = re.compile(r"^(?:本报|中经|新华社|本刊|见习|特约)?(
 _EDITOR_CREDIT = re.compile(
     r"^[（(]?(?:责任编辑|编辑|校对|审核|监制|美编|统筹|终审)\s*[：:]\s*[^。，；！？]{1,20}[）)]?$"
 )
-_SENTENCE_PUNCT = re.compile(r"[。，；！？：:]")
+_PUNCT = "。，；！？：:"  # sentence punctuation: a line with any is no byline
+_SENTENCE_PUNCT = re.compile(f"[{_PUNCT}]")
 _MEDIA_Q = re.compile(r"^《([^》]{1,16})》\s*[：:]")
 _ROLE_Q = re.compile(r"^(记者|问|主持人|提问|Q)\s*[：:]")
 _ROLE_A = re.compile(r"^(答|A)\s*[：:]")
@@ -128,10 +129,13 @@ _STRUCTURAL_FIRST = "".join(
 )
 
 # A line needs `line_kind` when it starts like a structural line, has a "：" where a 2-4
-# character name would end, or is short (<= 40) without sentence punctuation (a byline?);
-# every other line is a plain paragraph line. One regex call, so it can be mapped in C.
+# character name would end, or may be a byline (short, without sentence punctuation, naming
+# a reporter's role); every other line is a plain paragraph line. One regex call, so it can
+# be mapped in C.
 _CLOSER_LOOK = re.compile(
-    "[" + re.escape(_STRUCTURAL_FIRST) + r"]|..[^：]{0,2}+：|[^。，；！？：:]{1,40}+\Z", re.DOTALL
+    f"[{re.escape(_STRUCTURAL_FIRST)}]|..[^：]{{0,2}}+："
+    f"|(?=[^{_PUNCT}]{{1,40}}+\\Z).*?{_BYLINE_ROLE.pattern}",
+    re.DOTALL,
 )
 closer_look = _CLOSER_LOOK.match  # a match for a non-blank line that `line_kind` must judge
 
@@ -182,7 +186,17 @@ def _turn_kind(
 
 
 _CHART_START = re.compile(r"(?:附)?(?:图|表|图表)\s*[0-9０-９一二三四五六七八九十]")
-_CHART_NOUNS = ("图", "表", "图表", "示意图", "一览", "一览表", "统计表", "走势", "趋势图")
+_CHART_NOUNS = (
+    "图",
+    "表",
+    "图表",
+    "示意图",
+    "一览",
+    "一览表",
+    "统计表",
+    "走势",
+    "趋势图",
+)
 _CHART_NOUNS += ("分布图", "对比图", "情况表", "明细")
 _CHART_END = re.compile(rf"(?:{'|'.join(_CHART_NOUNS)})\s*(?:[（(][^）)]*[）)])?$")
 # The last character of a heading that `_CHART_END` finds (headings are stripped): searching

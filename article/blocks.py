@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import compress, count, islice, repeat
-from operator import eq, itemgetter, not_, or_, setitem, sub
+from itertools import chain, compress, count, islice, repeat
+from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blockkinds import closer_look, line_kind, names_a_chart
@@ -26,7 +26,10 @@ from article.reflow_gc import collector_paused
 # worth trusting, so each line is taken as a block of its own.
 _MIN_BLANK_SHARE = 0.1
 _SHORT_NOTE = 30  # a line between a chart heading and its source line ("单位：亿元")
-_ASCII_GAP = re.compile(r"(?<=[0-9A-Za-z])\n(?=[0-9A-Za-z])")  # `joiner` gives a space here
+_BODY_KINDS = frozenset(BODY_KINDS)  # the kinds of block that the next lines may join
+# Where `joiner` gives a space: a newline between ASCII letters or digits (the newline first,
+# so the regex engine scans for it in C instead of trying the lookbehind everywhere).
+_ASCII_GAP = re.compile(r"\n(?<=[0-9A-Za-z]\n)(?=[0-9A-Za-z])")
 
 
 def joiner(left: str, right: str) -> str:
@@ -60,40 +63,48 @@ def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
 
 def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     """The work of `split_blocks`: lines are found, told apart and made blocks in C-level
-    passes; Python looks only at the lines that may be structural (and at those that may
-    join the line above)."""
+    passes; Python looks only at the lines that may be structural, and joins the lines of
+    each paragraph that has more than one."""
     stripped = list(map(str.strip, text.split("\n")))
     lines = list(compress(stripped, stripped))  # the non-blank ones
     numbers = list(compress(count(1), stripped))
     every_line, steps = _line_per_block(numbers)
-    looks = list(map(closer_look, lines))  # a match (true) for a line to look at
-    if every_line or 1 not in steps:  # every non-blank line is a block of its own
-        blocks, headings = _line_blocks(lines, numbers, looks, dictionary)
-    else:  # lines right after a non-blank one may join it
-        continued = [False, *map(eq, steps, repeat(1))]
-        blocks, headings = _grown_blocks(lines, numbers, looks, continued, dictionary)
+    # lines right after a non-blank one, which may join it (none: every line is a block)
+    continued = [] if every_line or 1 not in steps else [False, *map(eq, steps, repeat(1))]
+    kinds, texts, speakers, headings = _columns(lines, continued, dictionary)
+    if continued:
+        blocks, headings = _grown_blocks(kinds, texts, speakers, numbers, continued)
+    else:
+        blocks = list(map(RawBlock, kinds, texts, _spans(numbers), speakers))
     _mark_captions(blocks, headings)
     return blocks
 
 
-def _line_blocks(
-    lines: list[str], numbers: list[int], looks: list[re.Match[str] | None], dictionary: bool
-) -> tuple[list[RawBlock], list[int]]:
-    """One block per line, and where the headings are: the lines to look at are classified,
-    their kinds, texts and speakers put over the plain paragraph defaults (all in C)."""
+Columns = tuple[list[str], list[str], list[str | None], list[int]]
+
+
+def _columns(lines: list[str], continued: list[bool], dictionary: bool) -> Columns:
+    """Kind, text and speaker of every line, and where the headings are: the lines to look at
+    are classified (first as outside a Q&A run) and put over plain paragraph defaults in C."""
+    looks = list(map(closer_look, lines))  # a match (true) for a line to look at
     at = list(compress(count(), looks))
     found = list(map(line_kind, compress(lines, looks), repeat(False), repeat(dictionary)))
-    kinds = list(map(itemgetter(0), found))
-    if QUESTION in kinds:
-        _answer_questions(found, kinds, at, lines, dictionary)
-    kind_column = [PARAGRAPH] * len(lines)
-    _scatter(kind_column, at, kinds)
-    text_column = lines.copy()
-    _scatter(text_column, at, map(itemgetter(1), found))
+    found_kinds = list(map(itemgetter(0), found))
+    kinds = [PARAGRAPH] * len(lines)
+    _scatter(kinds, at, found_kinds)
+    texts = lines.copy()
+    _scatter(texts, at, map(itemgetter(1), found))
     speakers: list[str | None] = [None] * len(lines)
     _scatter(speakers, at, map(itemgetter(2), found))
-    blocks = list(map(RawBlock, kind_column, text_column, _spans(numbers), speakers))
-    return blocks, list(compress(at, map(eq, kinds, repeat(HEADING))))
+    if QUESTION in found_kinds:
+        questions = list(compress(at, map(eq, found_kinds, repeat(QUESTION))))
+        _answer_questions((kinds, texts, speakers), questions, lines, looks, continued, dictionary)
+    return (
+        kinds,
+        texts,
+        speakers,
+        list(compress(at, map(eq, found_kinds, repeat(HEADING)))),
+    )
 
 
 def _spans(numbers: list[int]) -> Iterator[list[tuple[int, int]]]:
@@ -107,89 +118,52 @@ def _scatter(target: list[Any], at: Iterable[int], values: Iterable[Any]) -> Non
 
 
 def _answer_questions(
-    found: list[tuple[str, str, str | None]],
-    kinds: list[str],
-    at: list[int],
+    columns: tuple[list[str], list[str], list[str | None]],
+    questions: list[int],
     lines: list[str],
+    looks: list[re.Match[str] | None],
+    continued: list[bool],
     dictionary: bool,
 ) -> None:
-    """Classify again, as in a Q&A run, each looked-at line right after a question that was
-    taken for a plain paragraph (a rare surname answers a question)."""
-    for i in list(compress(count(), map(eq, kinds, repeat(QUESTION)))):
-        after = i + 1
-        if after < len(at) and at[after] == at[i] + 1 and kinds[after] == PARAGRAPH:
-            found[after] = line_kind(lines[at[after]], True, dictionary)
-            kinds[after] = found[after][0]
+    """Classify again, as in a Q&A run, the looked-at lines taken for plain paragraphs in the
+    block of a question and right after it (a name without a known surname answers it)."""
+    kinds, texts, speakers = columns
+    for question in questions:
+        j = question + 1
+        while j < len(lines):  # the question's block is still open at line j
+            if looks[j] and kinds[j] == PARAGRAPH:
+                kinds[j], texts[j], speakers[j] = line_kind(lines[j], True, dictionary)
+            if not (continued and continued[j]) or kinds[j] != PARAGRAPH:
+                break  # line j starts a block of its own
+            j += 1
 
 
 def _grown_blocks(
-    lines: list[str],
+    kinds: list[str],
+    texts: list[str],
+    speakers: list[str | None],
     numbers: list[int],
-    looks: list[re.Match[str] | None],
     continued: list[bool],
-    dictionary: bool,
 ) -> tuple[list[RawBlock], list[int]]:
-    """Blocks when some lines may join the one above: plain lines after a blank line are made
-    blocks in C, the others are taken one by one."""
-    special = list(map(or_, map(bool, looks), continued))
-    plain = list(map(not_, special))
-    plain_numbers = list(compress(numbers, plain))
-    plain_blocks = list(
-        map(RawBlock, repeat(PARAGRAPH), compress(lines, plain), _spans(plain_numbers))
+    """Blocks when some lines join the one above (a plain paragraph line right after a line of
+    a paragraph or Q&A turn), and where the headings are; made in C but for the joining."""
+    body = map(contains, repeat(_BODY_KINDS), kinds)
+    joins = map(
+        and_,
+        map(and_, continued, chain((False,), body)),
+        map(eq, kinds, repeat(PARAGRAPH)),
     )
-    return _merge(
-        plain_blocks, compress(count(), special), lines, numbers, looks, continued, dictionary
-    )
-
-
-def _merge(
-    plain_blocks: list[RawBlock],
-    positions: Iterator[int],
-    lines: list[str],
-    numbers: list[int],
-    looks: list[re.Match[str] | None],
-    continued: list[bool],
-    dictionary: bool,
-) -> tuple[list[RawBlock], list[int]]:
-    """The plain blocks in order, with the other lines (at `positions`) classified between
-    them: a new block each, or joined to the paragraph or Q&A turn on the line above."""
-    blocks: list[RawBlock] = []
-    headings: list[int] = []  # where the headings are: only they may be captions
-    pieces: list[str] = []  # the texts joined into blocks[-1], while it is growing
-    done = 0  # plain blocks already in `blocks`
-    for k, j in enumerate(positions):
-        if j - k != done:  # plain blocks lie between the previous special line and this one
-            if pieces:
-                pieces = _close(blocks[-1], pieces)
-            blocks += plain_blocks[done : j - k]
-            done = j - k
-        line = lines[j]
-        if not looks[j]:
-            kind, text, speaker = PARAGRAPH, line, None
-        else:
-            after_question = bool(blocks) and blocks[-1].kind == QUESTION
-            kind, text, speaker = line_kind(line, after_question, dictionary)
-        if kind == PARAGRAPH and continued[j] and blocks[-1].kind in BODY_KINDS:
-            if not pieces:
-                pieces = [blocks[-1].text]
-            pieces.append(text)
-            blocks[-1].lines[-1] = (blocks[-1].lines[-1][0], numbers[j])
-            continue
-        if pieces:
-            pieces = _close(blocks[-1], pieces)
-        if kind == HEADING:
-            headings.append(len(blocks))
-        blocks.append(RawBlock(kind, text, [(numbers[j], numbers[j])], speaker))
-    if pieces:
-        _close(blocks[-1], pieces)
-    blocks += plain_blocks[done:]
-    return blocks, headings
-
-
-def _close(block: RawBlock, pieces: list[str]) -> list[str]:
-    """Give a grown block its text, joined once from its lines; no pieces are pending after."""
-    block.text = _joined(pieces)
-    return []
+    starts = list(compress(count(), map(not_, joins)))
+    ends = [*islice(starts, 1, None), len(kinds)]
+    block_texts = list(map(texts.__getitem__, starts))
+    for b in compress(count(), map(gt, map(sub, ends, starts), repeat(1))):
+        block_texts[b] = _joined(texts[starts[b] : ends[b]])
+    lasts = map(numbers.__getitem__, map(sub, ends, repeat(1)))
+    spans = map(list, zip(zip(map(numbers.__getitem__, starts), lasts, strict=True)))
+    block_kinds = list(map(kinds.__getitem__, starts))
+    block_speakers = map(speakers.__getitem__, starts)
+    blocks = list(map(RawBlock, block_kinds, block_texts, spans, block_speakers))
+    return blocks, list(compress(count(), map(eq, block_kinds, repeat(HEADING))))
 
 
 def _mark_captions(blocks: list[RawBlock], headings: list[int]) -> None:

@@ -266,14 +266,44 @@ def test_first_character_guards_are_what_the_patterns_can_begin_with() -> None:
     assert every == set(bk._STRUCTURAL_FIRST)
 
 
-@settings(max_examples=300)
-@given(st.text(alphabet="甲乙的是，。：:#（上资记答A张郦1a 《责", min_size=1, max_size=50))
+_LOOK_BITS = [
+    "甲",
+    "乙的",
+    "是",
+    "，",
+    "。",
+    "：",
+    ":",
+    "#",
+    "（",
+    "上",
+    "资",
+    "记",
+    "记者",
+    "答",
+    "A",
+]
+_LOOK_BITS += ["张", "1", "a", " ", "《", "责", "通讯员", "撰稿", "实习生", "丙" * 20]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_LOOK_BITS), min_size=1, max_size=12).map("".join))
 def test_closer_look_is_the_spelled_out_rule(line: str) -> None:
     line = line.strip()
     if line:
         short_plain = len(line) <= 40 and not re.search("[。，；！？：:]", line)
-        spelled = line[0] in bk._STRUCTURAL_FIRST or "：" in line[2:5] or short_plain
+        byline_like = short_plain and re.search("记者|通讯员|实习生|撰稿", line) is not None
+        spelled = line[0] in bk._STRUCTURAL_FIRST or "：" in line[2:5] or byline_like
         assert (bk.closer_look(line) is not None) == spelled
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_LOOK_BITS), min_size=1, max_size=12).map("".join))
+def test_a_line_without_a_closer_look_is_a_plain_paragraph(line: str) -> None:
+    line = line.strip()
+    if line and bk.closer_look(line) is None:
+        for after_question in (False, True):
+            assert bk.line_kind(line, after_question) == (PARAGRAPH, line, None)
 
 
 def _reference_split(text: str) -> list[RawBlock]:

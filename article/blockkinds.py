@@ -122,11 +122,8 @@ _ROLE_A_FIRST = frozenset("答A")  # `_ROLE_A`
 
 # First characters of every structural line (markup, markers, sources, credits, Q&A roles):
 # a line starting otherwise is structural only as a byline or a "某某：" turn.
-_STRUCTURAL_FIRST = "".join(
-    sorted(
-        {"#", "《"}.union(_CONT_FIRST, _SOURCE_FIRST, _EDITOR_FIRST, _ROLE_Q_FIRST, _ROLE_A_FIRST)
-    )
-)
+_GUARDED_FIRST = (_CONT_FIRST, _SOURCE_FIRST, _EDITOR_FIRST, _ROLE_Q_FIRST, _ROLE_A_FIRST)
+_STRUCTURAL_FIRST = "".join(sorted({"#", "《"}.union(*_GUARDED_FIRST)))
 
 # A line needs `line_kind` when it starts like a structural line, has a "：" where a 2-4
 # character name would end, or may be a byline (short, without sentence punctuation, naming
@@ -186,22 +183,11 @@ def _turn_kind(
 
 
 _CHART_START = re.compile(r"(?:附)?(?:图|表|图表)\s*[0-9０-９一二三四五六七八九十]")
-_CHART_NOUNS = (
-    "图",
-    "表",
-    "图表",
-    "示意图",
-    "一览",
-    "一览表",
-    "统计表",
-    "走势",
-    "趋势图",
-)
-_CHART_NOUNS += ("分布图", "对比图", "情况表", "明细")
-_CHART_END = re.compile(rf"(?:{'|'.join(_CHART_NOUNS)})\s*(?:[（(][^）)]*[）)])?$")
+_CHART_NOUNS = "图|表|图表|示意图|一览|一览表|统计表|走势|趋势图|分布图|对比图|情况表|明细"
+_CHART_END = re.compile(rf"(?:{_CHART_NOUNS})\s*(?:[（(][^）)]*[）)])?$")
 # The last character of a heading that `_CHART_END` finds (headings are stripped): searching
 # only those headings saves a slow scan of the others.
-_CHART_LAST = frozenset([*(noun[-1] for noun in _CHART_NOUNS), "）", ")"])
+_CHART_LAST = frozenset([*(noun[-1] for noun in _CHART_NOUNS.split("|")), "）", ")"])
 
 
 def names_a_chart(heading: str) -> bool:

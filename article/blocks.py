@@ -84,8 +84,8 @@ Columns = tuple[list[str], list[str], list[str | None], list[int]]
 
 
 def _columns(lines: list[str], continued: list[bool], dictionary: bool) -> Columns:
-    """Kind, text and speaker of every line, and where the headings are: the lines to look at
-    are classified (first as outside a Q&A run) and put over plain paragraph defaults in C."""
+    """Kind, text and speaker of every line, and the lines that are headings: the lines to look
+    at are classified (first as outside a Q&A run) and put over plain paragraph defaults in C."""
     looks = list(map(closer_look, lines))  # a match (true) for a line to look at
     at = list(compress(count(), looks))
     found = list(map(line_kind, compress(lines, looks), repeat(False), repeat(dictionary)))
@@ -99,12 +99,8 @@ def _columns(lines: list[str], continued: list[bool], dictionary: bool) -> Colum
     if QUESTION in found_kinds:
         questions = list(compress(at, map(eq, found_kinds, repeat(QUESTION))))
         _answer_questions((kinds, texts, speakers), questions, lines, looks, continued, dictionary)
-    return (
-        kinds,
-        texts,
-        speakers,
-        list(compress(at, map(eq, found_kinds, repeat(HEADING)))),
-    )
+    headings = list(compress(at, map(eq, found_kinds, repeat(HEADING))))
+    return kinds, texts, speakers, headings
 
 
 def _spans(numbers: list[int]) -> Iterator[list[tuple[int, int]]]:

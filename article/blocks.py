@@ -122,7 +122,8 @@ def _answer_questions(
     dictionary: bool,
 ) -> None:
     """Classify again, as in a Q&A run, the looked-at lines taken for plain paragraphs in the
-    block of a question and right after it (a name without a known surname answers it)."""
+    block of a question and right after it (a name without a known surname answers it).
+    Only those can change: a Q&A run accepts every speaker that is accepted outside one."""
     kinds, texts, speakers = columns
     for question in questions:
         j = question + 1

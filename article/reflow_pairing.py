@@ -42,9 +42,7 @@ class _Contexts:
             self.text = "".join(self.texts)
             self.offsets = [0, *accumulate(map(len, self.texts))]
         at, last = self.offsets, len(self.texts)
-        return Context(
-            self.text, at[max(0, order - WINDOW)], at[min(last, order + WINDOW + 1)]
-        )
+        return Context(self.text, at[max(0, order - WINDOW)], at[min(last, order + WINDOW + 1)])
 
 
 def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
@@ -63,9 +61,7 @@ def _hinted(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
     return strong, weak
 
 
-_Kind = tuple[
-    str | None, bool, bool
-]  # a start's reason, whether it closes a quote, figure
+_Kind = tuple[str | None, bool, bool]  # a start's reason, whether it closes a quote, figure
 
 
 class _Strong:
@@ -96,9 +92,7 @@ class _Strong:
         allowed = self.allowed.get(key)
         if allowed is None:
             allowed = self.allowed[key] = self._allowed(*key)
-        return list(
-            compress(self.pieces[lo:hi], map(allowed.__contains__, self.kinds[lo:hi]))
-        )
+        return list(compress(self.pieces[lo:hi], map(allowed.__contains__, self.kinds[lo:hi])))
 
     def _allowed(self, fits: frozenset[str | None], open_quote: bool) -> set[_Kind]:
         """The kinds of start an end with these fits and quote state could supply."""
@@ -138,11 +132,7 @@ def candidates(pieces: list[Piece], texts: list[str]) -> Candidates:
         if weak_near:
             near.extend(_weak_near(tail, weak_near))
         following = by_raw.get(a.raw + 1)  # the block printed right after it
-        if (
-            following is not None
-            and following.start is not None
-            and following not in near
-        ):
+        if following is not None and following.start is not None and following not in near:
             near.append(following)
         if near:
             scored.extend(score_end(a, tail, near, context_at))
@@ -266,17 +256,13 @@ def assign(found: Candidates) -> list[Scored]:
         if a in used_a or b in used_b or first_of.get(a, a) == b:
             continue
         if open_:
-            pair = scored[i] = with_cohesion(
-                pair, by_raw[a], by_raw[b], found.context_at
-            )
+            pair = scored[i] = with_cohesion(pair, by_raw[a], by_raw[b], found.context_at)
             heappush(queue, (-pair.score, distance, i, False))
             continue
         first, last = first_of.pop(a, a), last_of.pop(b, b)
         first_of[last], last_of[first] = first, last
         used_a.add(a)
         used_b.add(b)
-        pair.evidence = tuple(
-            filter(None, pair.evidence)
-        )  # notes of missing evidence are ""
+        pair.evidence = tuple(filter(None, pair.evidence))  # notes of missing evidence are ""
         chosen.append(pair)
     return chosen

@@ -33,13 +33,9 @@ from article.reflow_words import (
 )
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
-MIN_WORD_FREQ = (
-    20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
-)
+MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
 COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
-RARE_FREQ = (
-    2000  # shared words rarer than this say two passages are about the same thing
-)
+RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
 _TITLE_LAST = frozenset(word[-1] for word in TITLE_WORDS)
 _NO_REASON = frozenset((None, "single_char"))  # starts a plain end fits neither way
@@ -52,9 +48,7 @@ _PLACES: dict[str | None, tuple[float, str]] = {
 _NO_PLACE = (0.0, "")
 
 
-@dataclass(
-    slots=True
-)  # not frozen: one is built per dangling end, frozen ones build slowly
+@dataclass(slots=True)  # not frozen: one is built per dangling end, frozen ones build slowly
 class Context:
     """The text around a dangling end (a span of its article's running text, never copied),
     where rarity is counted and names are looked for."""
@@ -82,9 +76,7 @@ class Piece:
     start: Start | None  # None: the block begins with a Q&A marker, so it always opens
     dangling: bool
     prev_raw: int  # the source-order neighbour before it (-1 at the top)
-    after: (
-        str | None
-    )  # "figure" after a caption/source line, "dangling" after a cut-off block
+    after: str | None  # "figure" after a caption/source line, "dangling" after a cut-off block
     tail: Tail | None = None  # edge facts, computed on demand
     head: Head | None = None
 
@@ -110,9 +102,7 @@ class Tail:
     after_title: bool
     title_end: bool
     open_quote: bool
-    quantity: (
-        int  # how strongly the end asks for an amount next (see `expects_quantity`)
-    )
+    quantity: int  # how strongly the end asks for an amount next (see `expects_quantity`)
     ends: tuple[str, ...]  # the last one and two characters, when they are CJK
     _token: str | None = None
     _sentence: str | None = None
@@ -185,6 +175,8 @@ def _cjk_edges(text: str, sizes: tuple[int, ...], tail: bool) -> tuple[str, ...]
     return tuple(edges)
 
 
+_CJK_TRAIL = re.compile(r"[\u3400-\u9fff]*\Z").search  # the CJK run ending a text
+_SUFFIXES = [slice(k, None) for k in range(5)]  # run[k:]: the run's suffixes, longest first
 _CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
 
@@ -211,6 +203,8 @@ class PairScan:
         content = content_class(excluded)
         self._even = re.compile(f"{content}{{2}}")
         self._odd = re.compile(f"(?<={content}){content}{{2}}")
+        # one scan: a pair read ahead from each character of the class (a list needs no set)
+        self._each = re.compile(f"(?=({content}{{2}})){content}")
 
     def __call__(self, text: str, end: int = sys.maxsize) -> set[str]:
         """The pairs in text[:end]."""
@@ -219,8 +213,8 @@ class PairScan:
         return pairs
 
     def listed(self, text: str) -> list[str]:
-        """The pairs in text, some maybe twice (no set is built where only a few are looked up)."""
-        return self._even.findall(text) + self._odd.findall(text)
+        """The pairs in text, once per place (no set is built where only a few are looked up)."""
+        return self._each.findall(text)
 
 
 # The adjacent character pairs that may start a shared word (CJK, no function character): the
@@ -235,9 +229,7 @@ def shared_words(a: str, a_pairs: set[str], b: str, b_pairs: set[str]) -> set[st
     of 社区项目) never count: they are not dictionary words.
     """
     common = a_pairs & b_pairs
-    content = [
-        p for p in common if _CJK_PAIR.fullmatch(p) and FUNCTION_CHARS.isdisjoint(p)
-    ]
+    content = [p for p in common if _CJK_PAIR.fullmatch(p) and FUNCTION_CHARS.isdisjoint(p)]
     return _shared_from(a, b, content)
 
 
@@ -329,11 +321,25 @@ def _word_across(tail: Tail, head: Head) -> str:
 def _swallows(tail: Tail, head: Head) -> bool:
     """The word takes in a whole lone-character token from A's end or B's start (every word
     across holds at least one character of each side, so a lone token is always inside)."""
-    a_tok = tail.token
-    if len(a_tok) == 1 and is_cjk(a_tok):
+    starts = head.starts  # B begins with a CJK character, as a word across was found
+    if len(starts) < 2 or starts[1] not in freq_table():
+        return True  # no word of two characters or more begins B: its first token is lone
+    if _lone_end(tail) or len(tail.token) == 1:  # A ends with a CJK character, as B begins
         return True
     b_tok = head.token
     return len(b_tok) == 1 and is_cjk(b_tok)
+
+
+def _lone_end(tail: Tail) -> bool:
+    """Whether A's last token is surely its last character, told without segmenting: no word
+    of the dictionary ends there (only a word can make a token longer than one character)."""
+    if tail._token is not None:
+        return len(tail._token) == 1
+    run, get = (
+        _CJK_TRAIL(tail.text, max(0, len(tail.text) - 6)).group(),
+        freq_table().get,
+    )
+    return bool(run) and not any(map(get, map(run.__getitem__, _SUFFIXES[: len(run) - 1])))
 
 
 def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
@@ -344,9 +350,7 @@ def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
     if reason == "amount":  # "…规模约" + "680亿元。"
         if tail.quantity or a[-1] in _NUMBER_START:
             return 5.0, "quantity"
-        return (
-            1.0 if is_cjk(a[-1]) else -6.0
-        ), ""  # "开立个人钱包" + "3800万个。" may still be
+        return (1.0 if is_cjk(a[-1]) else -6.0), ""  # "开立个人钱包" + "3800万个。" may still be
     if tail.quantity == 2 and b.text[0] not in _NUMBER_START:
         return -5.0, ""  # "…规模约" wants an amount, not a new clause
     if tail.title_end and reason != "speech_verb":  # "…副局长" wants a name next
@@ -356,7 +360,7 @@ def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
     if reason == "measure":
         return (4.0, "numeral+measure") if ends_with_numeral(a) else (-10.0, "")
     if reason == "speech_verb":
-        if a[-1] in AGENT_ENDS and len(tail.token) >= 2:
+        if a[-1] in AGENT_ENDS and not _lone_end(tail) and len(tail.token) >= 2:
             return 4.0, "subject+verb"
         return -4.0, ""
     if reason == "name_fragment":
@@ -370,9 +374,7 @@ def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
 
 def _signal(tail: Tail, b: Piece) -> float:
     """Plain paragraph openings count against a join; after "：" a quote or a list may follow."""
-    if tail.text[-1] in "：:" and (
-        b.text[0] in OPEN_QUOTES or starts_enumeration(b.text)
-    ):
+    if tail.text[-1] in "：:" and (b.text[0] in OPEN_QUOTES or starts_enumeration(b.text)):
         return 1.0
     return -4.0
 
@@ -380,13 +382,20 @@ def _signal(tail: Tail, b: Piece) -> float:
 def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     """A repeated character or a dictionary word across the break."""
     head = head_of(b)
-    if a.text[-1:] == b.text[:1] and repeat_at_break(
-        a.text, b.text, head.token, tail.token
-    ):
+    if a.text[-1:] == b.text[:1] and _repeats(tail, head):
         return 6.0, 1, "repeat"
     if word := _word_across(tail, head):
         return 4.0, 0, f"word {word}"
     return 0.0, 0, ""
+
+
+def _repeats(tail: Tail, head: Head) -> bool:
+    """`repeat_at_break` where A ends with B's first character, tokens segmented last."""
+    char = head.text[0]
+    if not is_cjk(char) or freq(char * 2) >= 50 or head.token != char:
+        return False
+    token = tail.token
+    return len(token) >= 2 and token[-1] == char
 
 
 def score_end(
@@ -428,9 +437,7 @@ def score_end(
             fit = fit or open_quote
         else:
             quote, quote_note = unclosed, ""
-        fits, fit_note = (
-            (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
-        )
+        fits, fit_note = (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
         total = place - 0.05 * abs(distance) + quote
         total += fits + _signal(tail, b) if start.signal else fits
         first = b.text[:1]
@@ -472,9 +479,7 @@ def score_end(
     return kept
 
 
-def with_cohesion(
-    pair: Scored, a: Piece, b: Piece, context_at: Callable[[int], Context]
-) -> Scored:
+def with_cohesion(pair: Scored, a: Piece, b: Piece, context_at: Callable[[int], Context]) -> Scored:
     """The pair with rare words shared across the break added (asked only where it can matter)."""
     tail = a.tail or tail_of(a)  # read when A was scored
     keys = tail.keys() if tail._keys is None else tail._keys

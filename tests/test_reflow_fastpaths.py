@@ -87,6 +87,13 @@ def test_content_pairs_are_the_cjk_pairs_without_function_characters(text: str) 
     assert content_pairs(text) == expected
 
 
+@given(_TEXT)
+def test_listed_content_pairs_are_one_per_place(text: str) -> None:
+    places = [text[i : i + 2] for i in range(len(text) - 1)]
+    expected = [p for p in places if _CJK_PAIR.fullmatch(p) and FUNCTION_CHARS.isdisjoint(p)]
+    assert sorted(content_pairs.listed(text)) == sorted(expected)
+
+
 @given(_TEXT, st.integers(1, 70))
 def test_last_sentence_and_open_quote_match_their_definitions(text: str, limit: int) -> None:
     start = max(0, len(text) - limit)

@@ -16,7 +16,11 @@ from article.reflow_scoring import (
     Piece,
     Scored,
     _cjk_edges,
+    _lone_end,
+    _repeats,
     content_pairs,
+    head_of,
+    repeat_at_break,
     shared_words,
     tail_of,
     with_cohesion,
@@ -90,6 +94,29 @@ def test_word_across_equals_its_definition(a: str, b: str) -> None:
 
 def _piece(raw: int, text: str, dangling: bool) -> Piece:
     return Piece(raw, raw, text, start_of(text), dangling, raw - 1, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT.filter(bool), _TEXT.filter(bool))
+@example("发展核心", "领域")  # 核心 + 心领域: the repeated 心 is dropped
+def test_a_repeat_at_the_break_equals_its_definition(a_text: str, b_text: str) -> None:
+    b_text = a_text[-1] + b_text  # B begins with the character A ends with
+    a, b = _piece(0, a_text, True), _piece(1, b_text, False)
+    expected = repeat_at_break(a_text, b_text, first_token(b_text), last_token(a_text))
+    assert _repeats(tail_of(a), head_of(b)) == bool(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT.filter(bool))
+@example("今年新添了渔")  # no word ends with 渔 here: a lone last token
+@example("发展经济")  # 经济 is a word: the last token may be longer
+def test_a_lone_end_is_a_one_character_last_token(text: str) -> None:
+    tail = tail_of(_piece(0, text, True))
+    lone = _lone_end(tail)
+    assert not lone or len(last_token(text)) == 1
+    assert _lone_end(tail) == lone  # the same once the token is known
+    tail.token  # noqa: B018  (segmented now)
+    assert _lone_end(tail) == (len(last_token(text)) == 1)
 
 
 @settings(max_examples=200, deadline=None)

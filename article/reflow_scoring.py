@@ -321,13 +321,21 @@ def _word_across(tail: Tail, head: Head) -> str:
 def _swallows(tail: Tail, head: Head) -> bool:
     """The word takes in a whole lone-character token from A's end or B's start (every word
     across holds at least one character of each side, so a lone token is always inside)."""
-    starts = head.starts  # B begins with a CJK character, as a word across was found
-    if len(starts) < 2 or starts[1] not in freq_table():
-        return True  # no word of two characters or more begins B: its first token is lone
+    if _lone_start(head):  # B begins with a CJK character, as a word across was found
+        return True
     if _lone_end(tail) or len(tail.token) == 1:  # A ends with a CJK character, as B begins
         return True
     b_tok = head.token
     return len(b_tok) == 1 and is_cjk(b_tok)
+
+
+def _lone_start(head: Head) -> bool:
+    """Whether a block beginning with a CJK character surely has it as its first token: no
+    word of two characters or more begins there (the table holds every prefix of its words)."""
+    if head._token is not None:
+        return len(head._token) == 1
+    starts = head.starts
+    return len(starts) < 2 or starts[1] not in freq_table()
 
 
 def _lone_end(tail: Tail) -> bool:
@@ -392,10 +400,11 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
 def _repeats(tail: Tail, head: Head) -> bool:
     """`repeat_at_break` where A ends with B's first character, tokens segmented last."""
     char = head.text[0]
-    if not is_cjk(char) or freq(char * 2) >= 50 or head.token != char:
+    if not is_cjk(char) or freq(char * 2) >= 50:
         return False
-    token = tail.token
-    return len(token) >= 2 and token[-1] == char
+    if not _lone_start(head) and head.token != char:
+        return False
+    return not _lone_end(tail) and len(token := tail.token) >= 2 and token[-1] == char
 
 
 def score_end(

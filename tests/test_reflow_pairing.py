@@ -17,6 +17,7 @@ from article.reflow_scoring import (
     Scored,
     _cjk_edges,
     _lone_end,
+    _lone_start,
     _repeats,
     content_pairs,
     head_of,
@@ -117,6 +118,18 @@ def test_a_lone_end_is_a_one_character_last_token(text: str) -> None:
     assert _lone_end(tail) == lone  # the same once the token is known
     tail.token  # noqa: B018  (segmented now)
     assert _lone_end(tail) == (len(last_token(text)) == 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT.filter(lambda text: is_cjk(text[:1])))
+@example("渔船数量")  # 渔船 is a word: the first token may be longer
+@example("了渔船")  # no word begins with 了渔: a lone first token
+def test_a_lone_start_is_a_one_character_first_token(text: str) -> None:
+    head = head_of(_piece(0, text, False))
+    lone = _lone_start(head)
+    assert not lone or len(first_token(text)) == 1
+    head.token  # noqa: B018  (segmented now)
+    assert _lone_start(head) == (len(first_token(text)) == 1)
 
 
 @settings(max_examples=200, deadline=None)

@@ -121,10 +121,14 @@ def clean_text(text: str) -> tuple[str, int]:
     return text, before - len(text)
 
 
+# Control bytes that no text file is made of (tab, newlines and ESC are told apart later).
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D, 0x1B))
+
+
 def _looks_binary(raw: bytes) -> bool:
     """Mostly control bytes means a binary file, whatever a codec would make of it."""
     sample = raw[:8192]
-    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x1B))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
     return controls > max(8, len(sample) // 10)
 
 

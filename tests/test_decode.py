@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from article import decode
 from article.decode import InputError, clean_text, load_text, text_id
 
 SIMPLIFIED = (
@@ -140,3 +141,12 @@ def test_special_and_huge_files_are_refused(
     monkeypatch.setattr("article.decode.MAX_BYTES", 200)
     with pytest.raises(InputError, match="too large"):
         load_text(big)
+
+
+@given(st.binary(max_size=300), st.integers(min_value=0, max_value=9000))
+def test_binary_guess_counts_control_bytes_as_defined(sample: bytes, pad: int) -> None:
+    """The C-level count of control bytes equals counting them one by one."""
+    raw = sample + b"a" * pad if pad % 2 else b"\x01" * (pad // 100) + sample
+    head = raw[:8192]
+    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x1B))
+    assert decode._looks_binary(raw) == (controls > max(8, len(head) // 10))

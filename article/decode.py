@@ -128,8 +128,12 @@ _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D, 0x1
 def _looks_binary(raw: bytes) -> bool:
     """Mostly control bytes means a binary file, whatever a codec would make of it."""
     sample = raw[:8192]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
-    return controls > max(8, len(sample) // 10)
+    return control_bytes(sample) > max(8, len(sample) // 10)
+
+
+def control_bytes(sample: bytes) -> int:
+    """How many bytes of the sample are control bytes (counted in C: those deleted)."""
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
 
 
 def read_bytes(path: str | Path) -> bytes:

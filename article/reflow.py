@@ -72,14 +72,10 @@ class _Builder:
         """Every raw block starts out not emitted."""
         self.first_block_of = [-1] * len(self.raw)
 
-    def emit_plain(self, members: list[int], article: int) -> list[int]:
-        """Build output blocks from raw blocks in no join."""
-        return self.emit_joined(members, [], article)
-
-    def emit_joined(self, members: list[int], chosen: list[Scored], article: int) -> list[int]:
-        """Build output blocks where some raw blocks are joined: each chain of joins becomes
-        one block, placed where its earliest part stood; the others go as they are (most
-        blocks: one tight loop)."""
+    def emit(self, members: list[int], chosen: list[Scored], article: int) -> list[int]:
+        """Build the output blocks of one article: each chain of `chosen` joins becomes one
+        block, placed where its earliest part stood; the others go as they are (most blocks:
+        one tight loop)."""
         blocks, raw, first_block_of = self.blocks, self.raw, self.first_block_of
         orphan, dangling = self.edges.orphan, self.edges.dangling
         follows = {s.a: s for s in chosen}
@@ -100,15 +96,7 @@ class _Builder:
                 flags.append(TRUNCATED_END)
             # the raw block's line list is handed over: neither changes once split
             blocks.append(
-                Block(
-                    index,
-                    head.kind,
-                    head.text,
-                    head.lines,
-                    head.speaker,
-                    article,
-                    flags,
-                )
+                Block(index, head.kind, head.text, head.lines, head.speaker, article, flags)
             )
             first_block_of[i] = index
             index += 1
@@ -244,10 +232,7 @@ def _reflow(raw: list[RawBlock]) -> Reflowed:
     articles: list[ArticleInfo] = []
     for number, plan in enumerate(plans):
         chosen = assign(candidates(*_pieces(plan, edges)))
-        if chosen:
-            indices = builder.emit_joined(plan.members, chosen, number)
-        else:
-            indices = builder.emit_plain(plan.members, number)
+        indices = builder.emit(plan.members, chosen, number)
         articles.append(ArticleInfo(plan.title, plan.byline, indices))
     builder.repairs.extend(_move_repair(m, raw, builder) for m in moves)
     return Reflowed(

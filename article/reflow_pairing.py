@@ -85,10 +85,7 @@ class _Strong:
         hi = bisect_right(self.orders, order + WINDOW)
         if lo == hi:
             return []
-        key = (
-            _fitting(tail),
-            tail.open_quote,
-        )  # few distinct ones: most are found at once
+        key = (_fitting(tail), tail.open_quote)  # few distinct ones: most are found at once
         allowed = self.allowed.get(key)
         if allowed is None:
             allowed = self.allowed[key] = self._allowed(*key)
@@ -151,19 +148,14 @@ def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
     if tail.title_end:
         return window
     table, last, last2 = freq_table(), tail.text[-1:], tail.text[-2:]
-    if last2 not in table:  # no word begins with A's last two characters
-        return [
-            b
-            for b in window
-            if b.after == "figure" or (c := b.text[0]) == last or last + c in table
-        ]
+    two = last2 in table  # else no word begins with A's last two characters
     return [
         b
         for b in window
         if b.after == "figure"
-        or (char := b.text[0]) == last
-        or (last + char) in table
-        or (last2 + char) in table
+        or (c := b.text[0]) == last
+        or last + c in table
+        or (two and last2 + c in table)
     ]
 
 
@@ -230,12 +222,7 @@ def assign(found: Candidates) -> list[Scored]:
     """
     scored, by_raw = found.scored, found.by_raw
     queue = [
-        (
-            -(pair.score + COHESION_MAX) if open_ else -pair.score,
-            abs(pair.b - pair.a),
-            i,
-            open_,
-        )
+        (-(pair.score + COHESION_MAX) if open_ else -pair.score, abs(pair.b - pair.a), i, open_)
         for i, (pair, open_) in enumerate(zip(scored, _contested(scored), strict=True))
     ]
     heapify(queue)

@@ -343,10 +343,7 @@ def _lone_end(tail: Tail) -> bool:
     of the dictionary ends there (only a word can make a token longer than one character)."""
     if tail._token is not None:
         return len(tail._token) == 1
-    run, get = (
-        _CJK_TRAIL(tail.text, max(0, len(tail.text) - 6)).group(),
-        freq_table().get,
-    )
+    run, get = _CJK_TRAIL(tail.text, max(0, len(tail.text) - 6)).group(), freq_table().get
     return bool(run) and not any(map(get, map(run.__getitem__, _SUFFIXES[: len(run) - 1])))
 
 
@@ -414,15 +411,10 @@ def score_end(
     evidence but shared words: evidence is written out only for kept pairs."""
     kept: list[Scored] = []
     table, raw, order, last = freq_table(), a.raw, a.order, a.text[-1:]
-    surname, end1, end2 = (
-        tail.surname,
-        *(*tail.ends, "", "")[:2],
-    )  # "": no CJK edge of that size
+    surname, open_quote = tail.surname, tail.open_quote
+    end1, end2 = (*tail.ends, "", "")[:2]  # "": no CJK edge of that size
     # a quote closed in B must have been opened in A, and an open quote in A wants closing
-    closing, open_quote = (
-        (5.0, "quote") if tail.open_quote else (-10.0, ""),
-        tail.open_quote,
-    )
+    closing = (5.0, "quote") if open_quote else (-10.0, "")
     unclosed = -2.0 if open_quote else 0.0
     # a plain end (no title, no amount wanted) is indifferent to starts with no reason
     plain = not (tail.after_title or tail.title_end or tail.quantity == 2)
@@ -448,7 +440,7 @@ def score_end(
             quote, quote_note = unclosed, ""
         fits, fit_note = (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
         total = place - 0.05 * abs(distance) + quote
-        total += fits + _signal(tail, b) if start.signal else fits
+        total += fits + (_signal(tail, b) if start.signal else 0.0)
         first = b.text[:1]
         if last == first:
             most = 6.0  # the most that break evidence could add (0: none is there)
@@ -477,25 +469,18 @@ def score_end(
                 fit = True
         if not fit or total + COHESION_MAX < MIN_SCORE:
             continue  # place and shared words alone: a gap is better than a guess
-        notes = (
-            note,
-            quote_note,
-            fit_note,
-            break_note,
-            name_note,
-        )  # "": none of that kind
+        notes = (note, quote_note, fit_note, break_note, name_note)  # "": none of that kind
         kept.append(Scored(raw, b.raw, total, repeat, notes))
     return kept
 
 
 def with_cohesion(pair: Scored, a: Piece, b: Piece, context_at: Callable[[int], Context]) -> Scored:
     """The pair with rare words shared across the break added (asked only where it can matter)."""
-    tail = a.tail or tail_of(a)  # read when A was scored
-    keys = tail.keys() if tail._keys is None else tail._keys
+    tail = tail_of(a)  # read when A was scored
+    keys = tail.keys()
     if not keys:
         return pair
-    head = b.head or head_of(b)
-    sentence = head.sentence if head._sentence is None else head._sentence
+    sentence = head_of(b).sentence
     # a content pair of A found in B's sentence is a content pair of B's sentence too
     common = set(filter(sentence.__contains__, keys))
     if not common:

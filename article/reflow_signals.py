@@ -247,15 +247,7 @@ _QUOTE_OPENS = _start(None, True)
 _PLAIN_FIRST = OPENERS - {w[0] for w in SPEECH_VERBS}
 # First characters for which `_token_reason` does more than look up the first two characters.
 _TOKEN_FIRST = OPENERS | MEASURE_WORDS | BOUND_STARTS | {w[0] for w in SPEECH_VERBS}
-_REASONS = (
-    None,
-    "closing_punct",
-    "amount",
-    "single_char",
-    "speech_verb",
-    "measure",
-    "bound_char",
-)
+_REASONS = (None, "closing_punct", "amount", "single_char", "speech_verb", "measure", "bound_char")
 
 
 def _by_reason(signal: bool, quote: bool) -> dict[str | None, Start]:
@@ -279,7 +271,7 @@ def start_of(text: str) -> Start:
 def starts_of(texts: list[str]) -> list[Start]:
     """`start_of` for every body block of a page: one loop with its tables bound locally (it
     runs once for every paragraph; the common paths are written out)."""
-    table_get, unopened = freq_table().get, _UNOPENED.match
+    table_get = freq_table().get
     amount, numbered, name_verb = _AMOUNT.match, _NUMBERED_START.match, _NAME_VERB.match
     open_quotes, closing_start, numeric_first, lead_at = (
         OPEN_QUOTES,
@@ -301,11 +293,10 @@ def starts_of(texts: list[str]) -> list[Start]:
         if first in open_quotes:  # opens a quotation: the plainest paragraph start
             append(_QUOTE_OPENS)
             continue
-        # `closes_unopened_quote`, written out: half the blocks hold a closing quote
-        if curly:
+        if curly:  # `closes_unopened_quote`, written out: half the blocks hold a closing quote
             quote = (end := text.find("”")) >= 0 and text.find("“", 0, end) < 0
         else:
-            quote = ("”" in text or "」" in text or "』" in text) and unopened(text) is not None
+            quote = closes_unopened_quote(text)
         flagged = quoted if quote else plain  # the Starts of this block that give no signal
         if first in closing_start:
             append(flagged["closing_punct"])

@@ -99,9 +99,7 @@ def _twice(keys: list[str], unique: set[str]) -> set[str]:
     """The shingles met more than once in one chunk (none when the set kept them all)."""
     if len(unique) == len(keys):
         return set()
-    left = unique.copy()
-    met: Callable[[str], object] = left.remove  # a key's first place removes it from `left`
-    return {key for key in keys if key not in left or met(key)}
+    return _earlier_places(keys, unique.copy())  # the copy is walked down: `unique` stays
 
 
 def _earlier_places(keys: list[str], left: set[str]) -> set[str]:

@@ -137,11 +137,6 @@ _CLOSER_LOOK = re.compile(
 closer_look = _CLOSER_LOOK.match  # a match for a non-blank line that `line_kind` must judge
 
 
-def plain_line(line: str) -> bool:
-    """Cheap sure test that `classify_line` finds a plain paragraph line (most lines are)."""
-    return _CLOSER_LOOK.match(line) is None
-
-
 def classify_line(line: str, after_question: bool = False, dictionary: bool = True) -> LineKind:
     """Classify one stripped, non-blank source line (`after_question`: in a Q&A run)."""
     kind, text, speaker = line_kind(line, after_question, dictionary)

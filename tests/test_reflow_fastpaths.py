@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from test_reflow_support import page_locate, page_span
 
 from article import reflow_dups
-from article.blockkinds import classify_line, plain_line
+from article.blockkinds import classify_line, closer_look
 from article.model import PARAGRAPH
 from article.reflow_find import contains, find, found_in, found_in_each
 from article.reflow_scoring import char_pairs, content_pairs
@@ -26,7 +26,7 @@ _WORD = st.text(alphabet="甲乙丙丁的", min_size=1, max_size=4)
 @given(st.text(alphabet=_CHARS + "《主责编接转来", min_size=1, max_size=50))
 def test_a_plain_line_is_classified_as_a_plain_paragraph(line: str) -> None:
     line = line.strip()
-    if line and plain_line(line):
+    if line and closer_look(line) is None:
         for after_question in (False, True):
             kind = classify_line(line, after_question)
             assert (kind.kind, kind.text, kind.speaker, kind.structural) == (
@@ -37,10 +37,10 @@ def test_a_plain_line_is_classified_as_a_plain_paragraph(line: str) -> None:
             )
 
 
-def test_plain_line_leaves_structural_lines_to_the_classifier() -> None:
+def test_structural_lines_get_a_closer_look() -> None:
     for line in ("## 小标题", "资料来源：某某研究院", "上接 B2", "答：是的。", "何明轩：对。"):
-        assert not plain_line(line)
-    assert plain_line("某市今年新增贷款120亿元，同比增长8%。")
+        assert closer_look(line) is not None
+    assert closer_look("某市今年新增贷款120亿元，同比增长8%。") is None
 
 
 @settings(max_examples=300)

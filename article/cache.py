@@ -9,6 +9,7 @@ import json
 import os
 import tempfile
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +35,19 @@ def cache_dir() -> Path | None:
 def code_version() -> str:
     """Hash of the analysis code and data, so a new jingdu never serves an old analysis."""
     digest = hashlib.sha256()
-    for package in ("article", "article.data"):
-        root = files(package)
-        for item in sorted(root.iterdir(), key=lambda p: p.name):
-            if item.is_file() and item.name.endswith((".py", ".txt", ".tsv")):
-                digest.update(item.name.encode())
-                digest.update(item.read_bytes())
+    _digest_tree(files("article"), "", digest)
     return digest.hexdigest()[:16]
+
+
+def _digest_tree(folder: Traversable, prefix: str, digest: Any) -> None:
+    """Feed every source and data file below folder, in a stable order, into digest."""
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = prefix + item.name
+        if item.is_dir() and not item.name.startswith(("_", ".")):
+            _digest_tree(item, name + "/", digest)
+        elif item.is_file() and item.name.endswith((".py", ".txt", ".tsv")):
+            digest.update(name.encode())
+            digest.update(item.read_bytes())
 
 
 def key_for(text: str) -> str:

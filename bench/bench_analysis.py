@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from article import segment, wordtags  # noqa: E402
-from article.blocks import split_blocks  # noqa: E402
-from article.entities import find_entities  # noqa: E402
-from article.figures import find_figures  # noqa: E402
+from article.blocks.split import split_blocks  # noqa: E402
+from article.entities.find import find_entities  # noqa: E402
+from article.figures.find import find_figures  # noqa: E402
 from article.model import Block  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
@@ -40,7 +40,7 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 def _reflow() -> Callable[[list[Any]], list[Block]]:
     """The real reflow when it is there; else blocks straight from split_blocks (reported)."""
     try:
-        from article.reflow import reflow
+        from article.reflow.engine import reflow
     except ImportError:
         print("note: article.reflow not available, blocks come straight from split_blocks")
 

@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from article import segment  # noqa: E402
-from article.blocks import split_blocks  # noqa: E402
-from article.decode import load_text  # noqa: E402
+from article.blocks.split import split_blocks  # noqa: E402
 from article.model import Reflowed  # noqa: E402
-from article.reflow import reflow  # noqa: E402
-from article.reflow_signals import head_tokens  # noqa: E402
-from article.reflow_terms import block_terms  # noqa: E402
+from article.reflow.engine import reflow  # noqa: E402
+from article.reflow.signals import head_tokens  # noqa: E402
+from article.reflow.terms import block_terms  # noqa: E402
+from article.source.decode import load_text  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
 

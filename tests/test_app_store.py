@@ -10,8 +10,8 @@ import pytest
 from tui_articles.support import ARTICLES, SIZE, fixed_analysis, make_app, settle
 
 import tui.annotations
-from article.decode import InputError
 from article.model import Document, LoadedText
+from article.source.decode import InputError
 from store.db import Database
 from tui.app import JingduApp, Progress, run_reader
 from tui.note_editor import NoteEditor

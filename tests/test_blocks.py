@@ -22,10 +22,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from article import blockkinds as bk
-from article.blockkinds import classify_line
-from article.blocks import joiner, split_blocks
-from article.decode import load_text
+from article.blocks import kinds as bk
+from article.blocks.kinds import classify_line
+from article.blocks.split import joiner, split_blocks
 from article.model import (
     ANSWER,
     BYLINE,
@@ -38,6 +37,7 @@ from article.model import (
     TITLE,
     RawBlock,
 )
+from article.source.decode import load_text
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_ae48cb718f3105d7.txt"
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from article import decode
-from article.decode import InputError, clean_text, load_text, text_id
+from article.source import decode
+from article.source.decode import InputError, clean_text, load_text, text_id
 
 SIMPLIFIED = (
     "# 青岚农商银行推出新贷\n\n本报记者 欧阳澜 报道\n\n"
@@ -138,7 +138,7 @@ def test_special_and_huge_files_are_refused(
     with pytest.raises(InputError, match="not a regular file"):
         load_text(fifo)
     big = write(tmp_path, "big.txt", "字".encode() * 100)
-    monkeypatch.setattr("article.decode.MAX_BYTES", 200)
+    monkeypatch.setattr("article.source.decode.MAX_BYTES", 200)
     with pytest.raises(InputError, match="too large"):
         load_text(big)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from article.entities import find_entities
-from article.figures import find_figures
+from article.entities.find import find_entities
+from article.figures.find import find_figures
 from article.model import Block
 
 TECH_LOANS = """中经记者 樊雨桐 南京报道

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from article.entities import find_entities
+from article.entities.find import find_entities
 from article.model import Block
 
 

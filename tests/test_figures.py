@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from article.blocks import split_blocks
-from article.entities import find_entities
-from article.figures import find_figures
+from article.blocks.split import split_blocks
+from article.entities.find import find_entities
+from article.figures.find import find_figures
 from article.model import Block, Figure
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_ae48cb718f3105d7.txt"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from article.entities import find_entities
-from article.figures import find_figures
+from article.entities.find import find_entities
+from article.figures.find import find_figures
 from article.model import Block, Figure
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from article.numbers import MAGNITUDES, parse_arabic, parse_chinese, parse_number, to_float
+from article.figures.numbers import MAGNITUDES, parse_arabic, parse_chinese, parse_number, to_float
 
 CN_DIGITS = "零一二三四五六七八九"
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_reflow_support import page_span
 
-from article.reflow_dups import (
+from article.reflow.dups import (
     _ANCHOR_KEY,
     _CHUNK,
     _WINDOW,

@@ -8,13 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_reflow_support import page_locate, page_span
 
-from article import reflow_dups
-from article.blockkinds import classify_line, closer_look
+from article.blocks.kinds import classify_line, closer_look
 from article.model import PARAGRAPH
-from article.reflow_find import contains, find, found_in, found_in_each
-from article.reflow_scoring import char_pairs, content_pairs
-from article.reflow_signals import last_sentence, open_quote_pending
-from article.reflow_words import FUNCTION_CHARS
+from article.reflow import dups as reflow_dups
+from article.reflow.find import contains, find, found_in, found_in_each
+from article.reflow.scoring import char_pairs, content_pairs
+from article.reflow.signals import last_sentence, open_quote_pending
+from article.reflow.words import FUNCTION_CHARS
 
 # Few distinct characters, so words recur and first characters repeat; structural ones too.
 _CHARS = "甲乙丙丁的是了，。：！？“”「」#（上资记答A张王1 "

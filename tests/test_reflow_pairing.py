@@ -7,8 +7,8 @@ import random
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from article.reflow_pairing import Candidates, _contested, assign, candidates
-from article.reflow_scoring import (
+from article.reflow.pairing import Candidates, _contested, assign, candidates
+from article.reflow.scoring import (
     COHESION_MAX,
     MIN_SCORE,
     MIN_WORD_FREQ,
@@ -27,7 +27,7 @@ from article.reflow_scoring import (
     with_cohesion,
     word_across,
 )
-from article.reflow_signals import (
+from article.reflow.signals import (
     expects_quantity,
     first_sentence,
     first_token,
@@ -38,7 +38,7 @@ from article.reflow_signals import (
     open_quote_pending,
     start_of,
 )
-from article.reflow_words import QUANTITY_ENDS, QUANTITY_WANTED, TITLE_WORDS
+from article.reflow.words import QUANTITY_ENDS, QUANTITY_WANTED, TITLE_WORDS
 
 # Endings the tail's pre-screens are about, and plain text to put before them.
 _ENDINGS = st.sampled_from(

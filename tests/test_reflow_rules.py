@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from test_reflow_support import block_at, joined, output_chars, run, source_chars
 
 from article.model import TRUNCATED_END, TRUNCATED_START
-from article.reflow_dups import _same_after, _same_before, find_duplicates
+from article.reflow.dups import _same_after, _same_before, find_duplicates
 
 RUN = "这一段文字足足有二十多个字符长，用来检验重复检测是否可靠"
 

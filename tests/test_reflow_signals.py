@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from article.reflow_scoring import char_pairs, repeat_at_break, shared_words, word_across
-from article.reflow_signals import (
+from article.reflow.scoring import char_pairs, repeat_at_break, shared_words, word_across
+from article.reflow.signals import (
     closes_unopened_quote,
     dangles,
     expects_quantity,

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from article.model import BODY_KINDS, CAPTION, SOURCE, RawBlock
-from article.reflow import _edges
-from article.reflow_signals import (
+from article.reflow.engine import _edges
+from article.reflow.signals import (
     _NAME_VERB,
     _name_start,
     closes_unopened_quote,

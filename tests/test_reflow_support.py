@@ -8,11 +8,11 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from article.blocks import split_blocks
-from article.decode import load_text
+from article.blocks.split import split_blocks
 from article.model import Block, Reflowed
-from article.reflow import reflow
-from article.reflow_dups import _Page
+from article.reflow.dups import _Page
+from article.reflow.engine import reflow
+from article.source.decode import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"

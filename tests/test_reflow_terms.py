@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from article.model import PARAGRAPH, RawBlock
-from article.reflow_signals import freq_table
-from article.reflow_terms import (
+from article.reflow.signals import freq_table
+from article.reflow.terms import (
     MAX_WORDS,
     RARE_WORD_FREQ,
     SAMPLE,
@@ -18,7 +18,7 @@ from article.reflow_terms import (
     content_words,
     page_terms,
 )
-from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
+from article.reflow.words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
 _QUOTE = re.compile(r"[“「『]([^“”「」『』\n]{2,10})[”」』]")
 _VERB = re.compile("|".join(SPEECH_VERBS))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from article.entity_spans import words
 from article.model import Entity
+from article.spans import words
 
 SENTENCE_END = "。！？!?\n"
 REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.entity_patterns import BARE_CODE, TICKER_RE
-from article.entity_places import INDUSTRY_TAILS, STOP_CHARS
-from article.entity_spans import Span, is_han, words
+from article.entities.patterns import BARE_CODE, TICKER_RE
+from article.entities.places import INDUSTRY_TAILS, STOP_CHARS
+from article.spans import Span, is_han, words
 
 _SUFFIXES = words(
     "股份有限公司 有限责任公司 有限公司 分公司 子公司 公司 集团 控股 股份 农商银行 村镇银行 银行 "

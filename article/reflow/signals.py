@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from math import inf, log
 
-from article.blockkinds import has_surname
-from article.reflow_words import (
+from article.blocks.kinds import has_surname
+from article.reflow.words import (
     BOUND_STARTS,
     CLOSE_QUOTES,
     CLOSERS,

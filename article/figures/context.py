@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from article import segment, wordtags
-from article.entity_orgs import ORG_SUFFIX_WORDS
-from article.entity_spans import words
-from article.figure_patterns import PRE_QUALIFIERS
-from article.figure_subjects import between
+from article.entities.orgs import ORG_SUFFIX_WORDS
+from article.figures.patterns import PRE_QUALIFIERS
+from article.figures.subjects import between
 from article.model import Entity
+from article.spans import words
 
 CLAUSE_DELIMS = frozenset('，。；：！？,;:!?、（）()“”"‘’「」《》—\n \u3000')
 LEAD_WORDS = words(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from article import segment
-from article.entity_spans import Span
+from article.spans import Span
 
 _NAME = r"[\u4e00-\u9fff]{2,9}?[贷宝卡保险]"
 _END = r"(?=[、，。；：”\"等）)\s]|$)"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from article.blocks import joiner
+from article.blocks.split import joiner
+from article.gcpause import collector_paused
 from article.model import (
     ANSWER,
     BODY_KINDS,
@@ -20,13 +21,12 @@ from article.model import (
     Reflowed,
     Repair,
 )
-from article.reflow_dups import find_duplicates
-from article.reflow_gc import collector_paused
-from article.reflow_pairing import assign, candidates
-from article.reflow_scoring import Piece, Scored
-from article.reflow_sections import Move, Plan, group_articles
-from article.reflow_signals import Start, list_heading, starts_of
-from article.reflow_words import CLOSERS
+from article.reflow.dups import find_duplicates
+from article.reflow.pairing import assign, candidates
+from article.reflow.scoring import Piece, Scored
+from article.reflow.sections import Move, Plan, group_articles
+from article.reflow.signals import Start, list_heading, starts_of
+from article.reflow.words import CLOSERS
 
 _EVIDENCE = {
     "next": "紧接在后",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from article.entity_spans import is_han
-from article.figure_context import change_target, label_for
-from article.figure_patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
-from article.figure_subjects import SubjectFinder
+from article.figures.context import change_target, label_for
+from article.figures.numbers import to_float
+from article.figures.patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
+from article.figures.subjects import SubjectFinder
 from article.model import Block, Entity, Figure
-from article.numbers import to_float
+from article.spans import is_han
 
 OPEN_QUOTES = frozenset("“\"「『‘'")
 CLOSE_QUOTES = frozenset("”\"」』’'")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from article.entity_spans import Span
+from article.spans import Span
 
 TICKER_RE = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.])(?:\d{6}\.(?:SH|SZ|BJ|NQ|SS)|\d{4,5}\.HK)(?![A-Za-z0-9])",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from heapq import heapify, heappop, heappush
 from itertools import accumulate, compress
 
-from article.reflow_scoring import (
+from article.reflow.scoring import (
     COHESION_MAX,
     MIN_SCORE,
     Context,
@@ -19,8 +19,8 @@ from article.reflow_scoring import (
     tail_of,
     with_cohesion,
 )
-from article.reflow_signals import ends_with_numeral, freq_table, is_cjk
-from article.reflow_words import AGENT_ENDS
+from article.reflow.signals import ends_with_numeral, freq_table, is_cjk
+from article.reflow.words import AGENT_ENDS
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
 PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it

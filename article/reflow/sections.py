@@ -10,8 +10,8 @@ from itertools import compress, pairwise
 from operator import attrgetter
 
 from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
-from article.reflow_find import found_in, found_in_each
-from article.reflow_terms import SAMPLE, PageTerms, content_words, page_terms
+from article.reflow.find import found_in, found_in_each
+from article.reflow.terms import SAMPLE, PageTerms, content_words, page_terms
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
 _LOOKBACK = 6  # earlier articles a section may belong to (keeps the search linear)

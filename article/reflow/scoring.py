@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from article.reflow_find import find
-from article.reflow_signals import (
+from article.reflow.find import find
+from article.reflow.signals import (
     Start,
     ends_with_numeral,
     expects_quantity,
@@ -25,7 +25,7 @@ from article.reflow_signals import (
     starts_enumeration,
     surname_at_end,
 )
-from article.reflow_words import (
+from article.reflow.words import (
     AGENT_ENDS,
     FUNCTION_CHARS,
     OPEN_QUOTES,

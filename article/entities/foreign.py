@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.entity_people import BOUNDARY_BEFORE, NOT_IN_NAME
-from article.entity_spans import Span
+from article.entities.people import BOUNDARY_BEFORE, NOT_IN_NAME
+from article.spans import Span
 
 # Bounded parts keep the scan linear on long runs of text with a dot somewhere.
 _HAN_RUN = r"(?:[\u4e00-\u9fff]{1,8}[-‐])?[\u4e00-\u9fff]{1,8}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from article.entity_people import plausible, surname_len
-from article.entity_spans import Span
+from article.entities.people import plausible, surname_len
 from article.model import ANSWER, PARAGRAPH, QUESTION, Block
+from article.spans import Span
 
 
 def speaker_name(text: str, speaker: str | None) -> list[Span]:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from article.entity_companies import company_spans
-from article.entity_foreign import foreign_names
-from article.entity_named import named_org_spans
-from article.entity_orgs import compound_spans, ticker_spans
-from article.entity_patterns import find_dates, find_tickers
-from article.entity_people import (
+from article.entities.companies import company_spans
+from article.entities.foreign import foreign_names
+from article.entities.named import named_org_spans
+from article.entities.orgs import compound_spans, ticker_spans
+from article.entities.patterns import find_dates, find_tickers
+from article.entities.people import (
     known_name_spans,
     names_before_titles,
     names_regex,
     speaking_names,
     titled_names,
 )
-from article.entity_places import lexicon_spans, stem_spans, suffix_only_spans
-from article.entity_products import find_products
-from article.entity_spans import Span, resolve
-from article.entity_turns import speaker_name, turn_name
+from article.entities.places import lexicon_spans, stem_spans, suffix_only_spans
+from article.entities.products import find_products
+from article.entities.turns import speaker_name, turn_name
 from article.model import Block, Entity
+from article.spans import Span, resolve
 
 
 def _place_and_org_spans(text: str) -> list[Span]:

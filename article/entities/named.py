@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.entity_places import STOP_CHARS
-from article.entity_spans import Span, is_han, words
+from article.entities.places import STOP_CHARS
+from article.spans import Span, is_han, words
 
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = words(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from article import segment, wordtags
-from article.entity_named import (
+from article.entities.named import (
     FUNCTION_TAGS,
     NAME_MAX,
     NAME_MIN,
@@ -13,8 +13,8 @@ from article.entity_named import (
     name_word,
     whole_name_ok,
 )
-from article.entity_places import STOP_CHARS
-from article.entity_spans import Span, is_han
+from article.entities.places import STOP_CHARS
+from article.spans import Span, is_han
 
 COMPANY_RE = re.compile(r"(?<![分子母])(?:股份有限公司|有限责任公司|有限公司|公司)")
 COMPANY_WINDOW = 14  # characters cut into words before 有限公司

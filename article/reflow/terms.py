@@ -9,9 +9,9 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, sub
 
 from article.model import RawBlock
-from article.reflow_scoring import PairScan, content_class
-from article.reflow_signals import freq_table
-from article.reflow_words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
+from article.reflow.scoring import PairScan, content_class
+from article.reflow.signals import freq_table
+from article.reflow.words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 
 # A short quote holding a run of two or more CJK characters (tested by the lookahead: no
 # quote mark can start inside a rejected one, so no match is lost). One pattern per opening

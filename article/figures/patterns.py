@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from article import segment
-from article.entity_spans import words
-from article.numbers import MAGNITUDES, parse_number
+from article.figures.numbers import MAGNITUDES, parse_number
+from article.spans import words
 
 AR_NUM = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 CN_DIGIT = "零〇一二两三四五六七八九"

@@ -9,7 +9,8 @@ from itertools import chain, compress, count, islice, repeat
 from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
-from article.blockkinds import closer_look, line_kind, names_a_chart
+from article.blocks.kinds import closer_look, line_kind, names_a_chart
+from article.gcpause import collector_paused
 from article.model import (
     ANSWER,
     BODY_KINDS,
@@ -20,7 +21,6 @@ from article.model import (
     SOURCE,
     RawBlock,
 )
-from article.reflow_gc import collector_paused
 
 # Below this share of blank separators per non-blank line, a document has no paragraph breaks
 # worth trusting, so each line is taken as a block of its own.

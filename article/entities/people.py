@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.entity_spans import Span, is_han
+from article.spans import Span, is_han
 
 # Characters that never occur in a given name but often right after one.
 NOT_IN_NAME = frozenset(

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from article import lexicon, segment, wordtags
-from article.entity_spans import Span, is_han, words
+from article.spans import Span, is_han, words
 
 PLACE_SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|自治县|[省市县区州盟]")
 # Continuations that make 市/区/县 the start of an ordinary word instead of a suffix.

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from article import cache
-from article.blocks.split import split_blocks
+from article.blocks import split_blocks
 from article.gcpause import collector_paused
 from article.model import BYLINE, TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
-from article.source.decode import load_text, text_id
+from article.source import load_text, text_id
 
 Progress = Callable[[str, float], None]
 
@@ -62,7 +62,7 @@ def quick_document(loaded: LoadedText) -> Document:
 
 def structure(loaded: LoadedText) -> Document:
     """Reflowed blocks and articles, without entities and figures."""
-    from article.reflow.engine import reflow
+    from article.reflow import reflow
 
     result = reflow(split_blocks(loaded.text))
     return Document(
@@ -78,8 +78,8 @@ def structure(loaded: LoadedText) -> Document:
 
 def _extract(doc: Document, progress: Progress | None) -> Document:
     """Fill entities and figures into a structured document."""
-    from article.entities.find import find_entities
-    from article.figures.find import find_figures
+    from article.entities import find_entities
+    from article.figures import find_figures
 
     if progress:
         progress("实体", 0.5)

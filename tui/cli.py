@@ -177,7 +177,7 @@ def _dispatch(argv: list[str]) -> int:
 
 def _known_errors() -> tuple[type[BaseException], ...]:
     """Errors that are the user's input, not our bug: exit 2 with their one-line message."""
-    from article.source.decode import InputError
+    from article.source import InputError
 
     errors: list[type[BaseException]] = [InputError, UsageError]
     try:

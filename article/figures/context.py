@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from article import segment, wordtags
-from article.entities.orgs import ORG_SUFFIX_WORDS
+from article.entities import ORG_SUFFIX_WORDS
 from article.figures.patterns import PRE_QUALIFIERS
 from article.figures.subjects import between
 from article.model import Entity

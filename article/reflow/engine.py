@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from article.blocks.split import joiner
+from article.blocks import joiner
 from article.gcpause import collector_paused
 from article.model import (
     ANSWER,

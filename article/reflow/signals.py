@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from math import inf, log
 
-from article.blocks.kinds import has_surname
+from article.blocks import has_surname
 from article.reflow.words import (
     BOUND_STARTS,
     CLOSE_QUOTES,

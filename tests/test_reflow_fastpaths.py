@@ -12,7 +12,7 @@ from article.blocks.kinds import classify_line, closer_look
 from article.model import PARAGRAPH
 from article.reflow import dups as reflow_dups
 from article.reflow.find import contains, find, found_in, found_in_each
-from article.reflow.scoring import char_pairs, content_pairs
+from article.reflow.shared import char_pairs, content_pairs
 from article.reflow.signals import last_sentence, open_quote_pending
 from article.reflow.words import FUNCTION_CHARS
 

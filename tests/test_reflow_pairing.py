@@ -9,9 +9,7 @@ from hypothesis import strategies as st
 
 from article.reflow.pairing import Candidates, _contested, assign, candidates
 from article.reflow.scoring import (
-    COHESION_MAX,
     MIN_SCORE,
-    MIN_WORD_FREQ,
     Context,
     Piece,
     Scored,
@@ -19,14 +17,13 @@ from article.reflow.scoring import (
     _lone_end,
     _lone_start,
     _repeats,
-    content_pairs,
     head_of,
     repeat_at_break,
-    shared_words,
     tail_of,
     with_cohesion,
     word_across,
 )
+from article.reflow.shared import COHESION_MAX, MIN_WORD_FREQ, content_pairs, shared_words
 from article.reflow.signals import (
     expects_quantity,
     first_sentence,

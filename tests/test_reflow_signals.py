@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from article.reflow.scoring import char_pairs, repeat_at_break, shared_words, word_across
+from article.reflow.scoring import repeat_at_break, word_across
+from article.reflow.shared import char_pairs, shared_words
 from article.reflow.signals import (
     closes_unopened_quote,
     dangles,

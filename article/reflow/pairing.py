@@ -9,7 +9,6 @@ from heapq import heapify, heappop, heappush
 from itertools import accumulate, compress
 
 from article.reflow.scoring import (
-    COHESION_MAX,
     MIN_SCORE,
     Context,
     Piece,
@@ -19,6 +18,7 @@ from article.reflow.scoring import (
     tail_of,
     with_cohesion,
 )
+from article.reflow.shared import COHESION_MAX
 from article.reflow.signals import ends_with_numeral, freq_table, is_cjk
 from article.reflow.words import AGENT_ENDS
 

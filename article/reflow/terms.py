@@ -9,7 +9,7 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, sub
 
 from article.model import RawBlock
-from article.reflow.scoring import PairScan, content_class
+from article.reflow.shared import PairScan, content_class
 from article.reflow.signals import freq_table
 from article.reflow.words import FUNCTION_CHARS, NOT_NAME_CHARS, SPEECH_ADVERBS, SPEECH_VERBS
 

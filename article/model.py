@@ -17,7 +17,21 @@ SOURCE = "source"
 CONTINUATION = "continuation"
 QUESTION = "question"
 ANSWER = "answer"
-BLOCK_KINDS = (TITLE, BYLINE, HEADING, PARAGRAPH, CAPTION, SOURCE, CONTINUATION, QUESTION, ANSWER)
+SUBTITLE = "subtitle"  # a deck line under a title
+FURNITURE = "furniture"  # running headers and footers, text inside a chart: never joined
+BLOCK_KINDS = (
+    TITLE,
+    BYLINE,
+    HEADING,
+    PARAGRAPH,
+    CAPTION,
+    SOURCE,
+    CONTINUATION,
+    QUESTION,
+    ANSWER,
+    SUBTITLE,
+    FURNITURE,
+)
 BODY_KINDS = (PARAGRAPH, QUESTION, ANSWER)
 
 # Block flags.
@@ -64,6 +78,10 @@ class Repair:
     from_lines: tuple[int, int] | None = None  # source lines of the piece that was attached
 
 
+# A piece's place on a PDF page: (page, x0, top, x1, bottom) in points, top-left origin.
+Box = tuple[int, float, float, float, float]
+
+
 @dataclass(slots=True)
 class Block:
     """A reflowed block as shown to the reader."""
@@ -75,9 +93,11 @@ class Block:
     speaker: str | None = None
     article: int | None = None
     flags: list[str] = field(default_factory=list)
+    page: int | None = None  # PDF sources only: the 1-based page of the first piece
+    boxes: list[Box] = field(default_factory=list)  # PDF sources only: one box per piece
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "index": self.index,
             "kind": self.kind,
             "text": self.text,
@@ -86,6 +106,10 @@ class Block:
             "lines": [list(r) for r in self.lines],
             "flags": list(self.flags),
         }
+        if self.page is not None:
+            data["page"] = self.page
+            data["boxes"] = [list(b) for b in self.boxes]
+        return data
 
 
 @dataclass(slots=True)
@@ -109,15 +133,19 @@ class Entity:
     block: int
     start: int
     end: int
+    why: str | None = None  # the rule or evidence that found it, for a person to judge
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "type": self.type,
             "text": self.text,
             "block": self.block,
             "start": self.start,
             "end": self.end,
         }
+        if self.why is not None:
+            data["why"] = self.why
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +162,7 @@ class Figure:
     block: int
     start: int
     end: int
+    why: str | None = None  # the rule or evidence behind the label and subject
 
     def to_json(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -151,7 +180,7 @@ class Figure:
             "block": self.block,
             "start": self.start,
             "end": self.end,
-        }
+        } | ({"why": self.why} if self.why is not None else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +276,8 @@ def document_from_json(data: dict[str, Any]) -> Document:
                 speaker=b["speaker"],
                 article=b["article"],
                 flags=list(b["flags"]),
+                page=b.get("page"),
+                boxes=[tuple(box) for box in b.get("boxes", ())],  # type: ignore[misc]
             )
             for b in data["blocks"]
         ],

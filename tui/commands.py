@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from tui.app import JingduApp
+
+@runtime_checkable
+class PaletteSource(Protocol):
+    """What the palette needs from its app, so this module never imports the app (no cycle)."""
+
+    def palette_commands(self) -> Iterator[tuple[str, str, str]]:
+        """(title, keys, action) for every command."""
+        ...
 
 
 class JingduCommands(Provider):
@@ -16,8 +22,9 @@ class JingduCommands(Provider):
 
     def _commands(self) -> Iterator[tuple[str, str, str]]:
         """(title, help, action) for each action, with its keys in the help text."""
-        app: JingduApp = self.app  # type: ignore[assignment]
-        yield from app.palette_commands()
+        app = self.app
+        if isinstance(app, PaletteSource):
+            yield from app.palette_commands()
 
     async def discover(self) -> Hits:
         """Every command, shown when the palette opens empty."""

@@ -103,3 +103,22 @@ def test_action_rows_join_the_keys_of_one_action() -> None:
     bindings = [Binding("j,down", "next", "下一句"), Binding("k", "prev", "上一句")]
     rows = action_rows(bindings, lambda b: b.key.upper())
     assert rows == [("next", "J / DOWN", "下一句"), ("prev", "K", "上一句")]
+
+
+def test_every_bar_of_a_wide_ranging_chart_shows() -> None:
+    from tui.tabs.figure_format import bar_lengths
+
+    values = [4e11, 3.6e12, 1.1e12, 1.43e7, 1.08e7, 1e7, 9.8e8, 2.6e12]
+    lengths, log = bar_lengths(values, 16)
+    assert log
+    assert all(length >= 1 for length in lengths)  # no empty '▏' bars
+    order = sorted(range(len(values)), key=values.__getitem__)
+    assert [lengths[i] for i in order] == sorted(lengths)  # a bigger amount, a longer bar
+    assert max(lengths) == 16
+
+
+def test_a_narrow_range_stays_linear() -> None:
+    from tui.tabs.figure_format import bar_lengths
+
+    lengths, log = bar_lengths([100.0, 50.0, 25.0], 8)
+    assert not log and lengths == [8.0, 4.0, 2.0]

@@ -35,7 +35,7 @@ async def test_slash_searches_and_shows_the_count(tmp_path: Path) -> None:
         await pilot.pause()
         assert not search.display
         assert isinstance(app.focused, ReaderView)
-        assert app._status["search"] == "“赵明远”：1/2（n/N）"
+        assert app._status["search"] == "“赵明远”：1/2（n/N，Esc 清除）"
         assert app.reader.cursor[0] == 3
 
 

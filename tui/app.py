@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 from rich.style import Style
-from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
@@ -22,25 +22,22 @@ from article.analyze import open_text, quick_document
 from article.model import Document, LoadedText
 from store.db import Database
 from store.records import Bookmark, Note
+from tui.analysis_flow import REFLOWING, AnalysisMixin, Analyzer, Progress
 from tui.analysis_process import AnalysisProcess
 from tui.annotations import AnnotationsMixin
 from tui.commands import JingduCommands
 from tui.entity_place import EntityPlaces
-from tui.guards import while_reading
 from tui.help_screen import HelpScreen, KeyGroup, action_rows
-from tui.messages import (
-    AnalysisFailed,
-    AnalysisProgress,
-    DocumentReady,
-    JumpTo,
-)
 from tui.reader_view import ReaderView
 from tui.sidebar import Sidebar
+from tui.status_line import ReadingProgress, StatusMixin
 from tui.tabs.bookmarks import BookmarksTab
 from tui.tabs.figures import FiguresTab
 from tui.tabs.legend import EntityStyles
 from tui.tabs.notes import NotesTab
 from tui.theme import ENTITY_STYLES
+
+__all__ = ["Analyzer", "JingduApp", "Progress", "run_reader"]
 
 MEASURE_STEP = 2
 MEASURE_RANGE = (16, 80)
@@ -50,11 +47,8 @@ SIDEBAR_WIDTH = (50, 80)  # the sidebar takes what the text column leaves, withi
 COMPACT_FOOTER = 100  # below this the footer drops its padding so every hint still fits
 READER_CHROME = 6  # the reader's margins and scrollbar around its text column
 
-Progress = Callable[[str, float], None]
-Analyzer = Callable[[LoadedText, Progress], Document]
 
-
-class JingduApp(AnnotationsMixin, App[int]):
+class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
     """Reads one article; analysis (in a child process) and disk writes never block the UI."""
 
     CSS_PATH = "jingdu.tcss"
@@ -107,9 +101,11 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._moved = False
         self._marks_ready = False
         self._auto_hidden = False  # the sidebar was closed for a narrow screen, not by the user
-        self._status: dict[str, str] = {"analysis": "分析中…"}
+        self._status: dict[str, str] = {"analysis": REFLOWING}
+        self._expiry: dict[str, Timer] = {}
         self._jump_at: tuple[int, int] | None = None  # cursor where the 'jump' status applies
         self._places: EntityPlaces | None = None
+        self._progress: ReadingProgress | None = None
         self.title = self.document.title or self.path.name
         self.sub_title = self.path.name  # a full path would push the title off a narrow header
 
@@ -164,7 +160,20 @@ class JingduApp(AnnotationsMixin, App[int]):
         low, high = SIDEBAR_WIDTH
         low = max(30, min(low, screen // 2 - 4))  # a narrow screen opened the sidebar by hand
         spare = screen - (self.reader.measure * 2 + READER_CHROME)
-        self.sidebar.styles.width = max(low, min(high, spare))
+        width = max(low, min(high, spare))
+        self.sidebar.styles.width = width
+        self._fit_toasts(screen, width if self.sidebar.display else 0)
+
+    def _fit_toasts(self, screen: int, sidebar: int) -> None:
+        """Toasts stay over the article, left of its scrollbar: the compositor cuts every row
+        at each widget's edge, and an edge inside a toast (the sidebar's border, its panes)
+        splits a double-width character there into two blanks."""
+        right = sidebar + self.reader.styles.scrollbar_size_vertical
+        try:
+            rack = self.screen_stack[0].get_child_by_id("textual-toastrack")
+        except NoMatches:  # notifications are switched off
+            return
+        rack.styles.width = max(20, screen - right)  # docked: a margin would not narrow it
 
     def _in_sidebar(self) -> bool:
         """True when the focus is somewhere in the sidebar."""
@@ -190,111 +199,6 @@ class JingduApp(AnnotationsMixin, App[int]):
                 styles[style.type] = Style(bold=True)
         return styles
 
-    # ---- status line --------------------------------------------------------------------
-
-    def set_status(self, part: str, text: str | None) -> None:
-        """Set or clear one part of the status line (analysis, search, store, selection)."""
-        if text:
-            self._status[part] = text
-        else:
-            self._status.pop(part, None)
-        self._show_status()
-
-    def _show_status(self) -> None:
-        """Join the parts in a fixed order so the line does not jump about."""
-        order = ("store", "analysis", "search", "selection", "jump")
-        text = "  ·  ".join(self._status[k] for k in order if self._status.get(k))
-        self.query_one("#status", Static).update(Text(text))
-        self.query_one("#place", Static).update(Text(self._status.get("place", "")))
-
-    def _show_place(self, block: int, offset: int) -> None:
-        """'¶3/8' in the status line: where the reader is in the document."""
-        if self._jump_at is not None and self._jump_at != (block, offset):
-            self._jump_at = None  # moved on from the entity the status line names
-            self._status.pop("jump", None)
-        self.set_status("place", f"¶{block + 1}/{len(self.document.blocks)}")
-
-    def _show_jump(self, label: str | None) -> None:
-        """Name what a jump landed on until the cursor moves elsewhere."""
-        self._jump_at = self.reader.cursor if label else None
-        self.set_status("jump", label)
-
-    # ---- analysis -----------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="analysis")
-    def run_analysis(self) -> None:
-        """Full analysis off the UI thread (and process); the reader stays usable meanwhile."""
-
-        def progress(stage: str, fraction: float) -> None:
-            self.post_message(AnalysisProgress(f"分析中… {stage} {int(fraction * 100)}%"))
-
-        try:
-            doc = self.analyzer(self.loaded, progress)
-        except Exception as err:  # analysis bugs must not take the reader down
-            self.post_message(AnalysisFailed(f"{type(err).__name__}: {err}"))
-            return
-        self.post_message(DocumentReady(doc))
-
-    @while_reading
-    def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        """Show how far the analysis is, so a long document does not look stuck."""
-        self.set_status("analysis", message.text)
-
-    @while_reading
-    def on_document_ready(self, message: DocumentReady) -> None:
-        """Show the better document without moving the reader, then load notes for it."""
-        self.document = message.document
-        self.reader.set_document(self.document)
-        self.sidebar.set_document(self.document)
-        self.title = self.document.title or self.path.name
-        self.set_status("analysis", None)
-        self._show_place(*self.reader.cursor)
-        self._load_marks_when_ready()
-
-    @while_reading
-    def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        """Keep reading the quick document; say what went wrong."""
-        self.set_status("analysis", "分析失败")
-        self.notify(f"分析失败：{message.error}", severity="error", markup=False, timeout=10)
-        self.document.analysed = True  # nothing more will come: stop the tabs saying 分析中…
-        self.sidebar.set_document(self.document)
-        self._load_marks_when_ready()
-
-    # ---- reader messages ----------------------------------------------------------------
-
-    def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
-        """Keep the selection for `a` and say how to use it."""
-        self.selection = message.span
-        if message.span is None:
-            self.set_status("selection", None)
-        else:
-            _block, start, end = message.span
-            self.set_status("selection", f"已选 {end - start} 字（a 批注，Esc 取消）")
-
-    def on_reader_view_search_changed(self, message: ReaderView.SearchChanged) -> None:
-        """Show the hit count and the current hit."""
-        if not message.query:
-            self.set_status("search", None)
-        elif message.count == 0:
-            self.set_status("search", f"“{message.query}”：没有找到")
-        else:
-            self.set_status(
-                "search", f"“{message.query}”：{message.index + 1}/{message.count}（n/N）"
-            )
-
-    def on_jump_to(self, message: JumpTo) -> None:
-        """A sidebar row was chosen: show that place in the text, flashed."""
-        if 0 <= message.block < len(self.document.blocks):
-            self.reader.goto(message.block, message.start, message.end, flash=True)
-            self._show_jump(message.label)
-
-    def on_reader_view_entity_reached(self, message: ReaderView.EntityReached) -> None:
-        """e/E: say which entity this is and which of its mentions ('人物 某某 2/3')."""
-        if self._places is None or self._places.doc is not self.document:
-            self._places = EntityPlaces(self.document)
-        ent = self._places.at(message.block, message.start, message.end)
-        self._show_jump(self._places.describe(ent) if ent else None)
-
     # ---- actions: view ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -308,6 +212,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         """Tab: article ⇄ sidebar (opening the sidebar if it is closed)."""
         if self.reader.has_focus:
             self.sidebar.display, self._auto_hidden = True, False
+            self._fit_sidebar()
             self.call_after_refresh(self.sidebar.focus_target().focus)
         else:
             self.query_one("#search", Input).display = False
@@ -319,12 +224,14 @@ class JingduApp(AnnotationsMixin, App[int]):
         inside = self._in_sidebar()
         sidebar.display = not sidebar.display
         self._auto_hidden = False
+        self._fit_sidebar()
         if inside or not sidebar.display:
             self.reader.focus()
 
     def action_show_tab(self, tab: str) -> None:
         """Open the sidebar on one tab and move into it."""
         self.sidebar.display, self._auto_hidden = True, False
+        self._fit_sidebar()
         self.sidebar.show_tab(tab)
         self.call_after_refresh(lambda: self.sidebar.focus_target().focus())
 
@@ -338,9 +245,23 @@ class JingduApp(AnnotationsMixin, App[int]):
         """Widen or narrow the text column, within readable bounds."""
         low, high = MEASURE_RANGE
         reader = self.reader
+        before = reader.measure
         reader.measure = max(low, min(high, reader.measure + step * MEASURE_STEP))
         self._fit_sidebar()
-        self.notify(f"每行最多 {reader.measure} 字", timeout=2)
+        if reader.measure == before:
+            self.notify(f"每行最多 {before} 字：已是{'最宽' if step > 0 else '最窄'}", timeout=2)
+            return
+        self.call_after_refresh(self._say_measure)
+
+    def _say_measure(self) -> None:
+        """Say the measure, and when the window keeps the lines shorter, say that too."""
+        measure, shown = self.reader.measure, self.reader.line_chars
+        if shown < measure:
+            hint = "t 收起侧栏或加宽窗口" if self.sidebar.display else "加宽窗口"
+            text = f"每行最多 {measure} 字，窗口只容得下 {shown} 字（{hint}）"
+        else:
+            text = f"每行最多 {measure} 字"
+        self.notify(text, timeout=3)
 
     def action_toggle_indent(self) -> None:
         """First-line indent of two full-width spaces, on or off."""
@@ -359,7 +280,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         """Open the search field at the bottom."""
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        self.screen.set_focus(search)  # now: the keys typed after / are the query
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the search field: search, close it, back to reading."""

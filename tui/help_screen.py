@@ -40,6 +40,7 @@ CHINESE: dict[str, str] = {
     "grow_sentence": "选择 +1 句",
     "shrink_sentence": "选择 −1 句",
     "cancel_selection": "取消选择",
+    "clear": "取消选择；没有选择时清除搜索",
 }
 
 

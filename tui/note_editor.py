@@ -37,6 +37,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存", priority=True),
         Binding("escape", "cancel", "取消"),
+        # Priority: handled as the key arrives, so the keys typed after it in the same burst
+        # (a paste, an IME commit) are already sent to the other field.
+        Binding("tab", "switch_field", "切换字段", priority=True, show=False),
+        Binding("shift+tab", "switch_field", "切换字段", priority=True, show=False),
     ]
 
     def __init__(self, draft: NoteDraft, *, problem: str | None = None) -> None:
@@ -63,8 +67,14 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Static("ctrl+s 保存 · Esc 取消 · Tab 切换到标签", id="note-hint")
 
     def on_mount(self) -> None:
-        """Start typing the note straight away."""
-        self.query_one(TextArea).focus()
+        """Start typing the note straight away (unless a quick Tab already chose the tags)."""
+        if self.focused is None:
+            self.set_focus(self.query_one(TextArea))
+
+    def action_switch_field(self) -> None:
+        """Note ⇄ tags, at once (Widget.focus would wait for keys already queued)."""
+        note = self.query_one(TextArea)
+        self.set_focus(self.query_one(Input) if self.focused is note else note)
 
     def on_resize(self, event: events.Resize) -> None:
         """On a short terminal the note field gives up rows, so the keys line stays in view."""
@@ -78,8 +88,14 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         return replace(self.draft, text=text, tags=tags)
 
     def action_save(self) -> None:
+        """Return the edited draft once both fields have taken the keys typed before ctrl+s."""
+        note, tags = self.query_one(TextArea), self.query_one(Input)
+        note.call_later(tags.call_later, self._save_now)
+
+    def _save_now(self) -> None:
         """Return the edited draft (an empty note is allowed: the quote alone is worth keeping)."""
-        self.dismiss(self.current())
+        if self.is_active:
+            self.dismiss(self.current())
 
     def action_cancel(self) -> None:
         """Close without saving."""

@@ -19,6 +19,7 @@ class ReaderCursor(ReaderFrame):
         """Put the cursor on the sentence holding (block, offset) and tell the app."""
         if not self._doc.blocks:
             return
+        self._landed = None  # a jump that wants it sets it again after moving
         block = min(max(block, 0), len(self._doc.blocks) - 1)
         new = (block, *self._sentence_at(block, offset))
         old = self._cursor

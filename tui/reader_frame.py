@@ -53,6 +53,7 @@ class ReaderFrame(ScrollView):
         self._flash: Range | None = None
         self._flash_timer: Timer | None = None
         self._entity_ref: Range | None = None  # the entity e/E last landed on
+        self._landed: Range | None = None  # the hit or mention a jump put the cursor on
         self._cache: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
 
@@ -69,6 +70,11 @@ class ReaderFrame(ScrollView):
         """Width of the text column: the measure, or the view less a small margin."""
         view = self._view_width() if width is None else width
         return max(4, min(self.measure * 2, view - 4))
+
+    @property
+    def line_chars(self) -> int:
+        """Full-width characters a line holds now: the measure, unless the view is narrower."""
+        return self._column() // 2
 
     def _frame(self) -> Frame:
         """The current text frame."""

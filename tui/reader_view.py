@@ -44,7 +44,7 @@ class ReaderView(ReaderCursor, can_focus=True):
         Binding("W,h", "shrink_word", "Select -word", show=False),
         Binding("s,right_parenthesis", "grow_sentence", "Select +sentence", show=False),
         Binding("S,left_parenthesis", "shrink_sentence", "Select -sentence", show=False),
-        Binding("escape", "cancel_selection", "Cancel selection", show=False),
+        Binding("escape", "clear", "Cancel selection, clear search", show=False),
     ]
     SELECTION_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {"grow_word", "shrink_word", "grow_sentence", "shrink_sentence", "cancel_selection"}
@@ -69,6 +69,11 @@ class ReaderView(ReaderCursor, can_focus=True):
     @cursor.setter
     def cursor(self, pos: Pos) -> None:
         self._move_to(*pos)
+
+    @property
+    def sentence(self) -> Range:
+        """(block, start, end) of the sentence under the cursor."""
+        return self._cursor
 
     def set_document(self, doc: Document) -> None:
         """Show a new analysis, cursor on the same source text (marks stay until set_marks)."""
@@ -109,6 +114,8 @@ class ReaderView(ReaderCursor, can_focus=True):
         stop = self._sentence_at(block, start)[1] if end is None else max(end, start)
         self._move_to(block, start, reveal=False)
         self._reveal(block, start, stop, centre=True)
+        if end is not None and end > start:
+            self._landed = (block, start, stop)  # v selects what the jump landed on
         if flash:
             self._set_flash((block, start, stop))
 
@@ -150,6 +157,7 @@ class ReaderView(ReaderCursor, can_focus=True):
         if hit is None:
             return
         self._move_to(hit[0], hit[1], reveal=False)
+        self._landed = hit
         self._reveal(*hit)
         self._refresh_range(previous)
         self._refresh_range(hit)
@@ -180,6 +188,7 @@ class ReaderView(ReaderCursor, can_focus=True):
         if target is not None:
             self._entity_ref = target
             self._move_to(target[0], target[1], reveal=False)
+            self._landed = target
             self._reveal(*target)
             self._set_flash(target)
             self.post_message(self.EntityReached(*target))
@@ -214,7 +223,22 @@ class ReaderView(ReaderCursor, can_focus=True):
         """Selection keys only act while selecting, so the app may use them otherwise."""
         if not self._doc.blocks:
             return False
+        if action == "clear":
+            return self._selection is not None or bool(self._marks.query)
         return not (action in self.SELECTION_ACTIONS and self._selection is None)
+
+    def action_clear(self) -> None:
+        """Esc: drop the selection; with none, drop the search and its highlights."""
+        if self._selection is not None:
+            self._set_selection(None)
+        elif self._marks.query:
+            self.clear_search()
+
+    def clear_search(self) -> None:
+        """Forget the search: no highlights, no hit, the status line told."""
+        self._marks.search("")
+        self._invalidate()
+        self.post_message(self.SearchChanged("", -1, 0))
 
     def _words(self, block: int) -> Spans:
         """Word spans of a block that hold something besides spaces (jieba once per block)."""
@@ -229,6 +253,9 @@ class ReaderView(ReaderCursor, can_focus=True):
         """Start a selection of one word at the cursor (v again cancels it)."""
         if self._selection is not None:
             self._set_selection(None)
+            return
+        if self._landed is not None:  # after a search or a jump: the hit, not the sentence
+            self._set_selection(self._landed)
             return
         block, start, _ = self._cursor
         end = first_end(self._words(block), start, len(self._doc.blocks[block].text))

@@ -37,10 +37,31 @@ def entity_label(entity_type: str) -> str:
     return style.label if style else entity_type
 
 
+# Entity colours: one per type, told apart also by readers with protanopia, deuteranopia or
+# tritanopia (Okabe-Ito based; checked by simulation in tests/test_colours.py). Themes differ
+# in background, not in how colours are seen, so there is one palette for dark and one for light.
+DARK = {
+    "PERSON": "#E69F00",
+    "ORG": "#56B4E9",
+    "PLACE": "#00C08B",
+    "TICKER": "#F0E442",
+    "DATE": "#CC79A7",
+    "PRODUCT": "#FF6E40",
+}
+LIGHT = {
+    "PERSON": "#994C00",
+    "ORG": "#004CE6",
+    "PLACE": "#178232",
+    "TICKER": "#085068",
+    "DATE": "#A00FBD",
+    "PRODUCT": "#700000",
+}
+STYLE_OF = {"PERSON": "text-style: bold; ", "TICKER": "text-style: underline; "}
+
 # Default looks, in theme variables so they follow the app theme; the app's CSS may override.
 READER_CSS = """
 ReaderView { background: $surface; }
-ReaderView > .reader-view--title { color: $text-accent; text-style: bold; }
+ReaderView > .reader-view--title { color: $foreground; text-style: bold; }
 ReaderView > .reader-view--byline { color: $text-muted; text-style: italic; }
 ReaderView > .reader-view--heading { text-style: bold; }
 ReaderView > .reader-view--caption { color: $text-muted; }
@@ -58,14 +79,13 @@ ReaderView > .reader-view--search-current { background: $warning 80%; color: $ba
 ReaderView > .reader-view--cursor { background: $primary 25%; }
 ReaderView > .reader-view--selection { background: $accent 45%; }
 ReaderView > .reader-view--flash { background: $success 60%; }
-ReaderView > .reader-view--entity-person { color: $text-warning; text-style: bold; }
-ReaderView > .reader-view--entity-org { color: $text-primary; }
-ReaderView > .reader-view--entity-place { color: $text-success; }
-ReaderView > .reader-view--entity-ticker { color: $text-secondary; text-style: underline; }
-ReaderView > .reader-view--entity-date { color: $text-accent; }
-ReaderView > .reader-view--entity-product { color: $text-error; }
 ReaderView > .reader-view--entity-other { text-style: italic; }
-"""
+""" + "".join(
+    f"ReaderView:{mode} > .{style.component} {{ color: {colour}; {STYLE_OF.get(style.type, '')}}}\n"
+    for mode, palette in (("dark", DARK), ("light", LIGHT))
+    for style in ENTITY_STYLES
+    for colour in (palette[style.type],)
+)
 
 # Every part of the reader a theme can style: block kinds, marks, cursor, entity types.
 READER_COMPONENTS = frozenset(

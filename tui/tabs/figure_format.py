@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from article.model import Figure
@@ -79,7 +80,25 @@ def bar(value: float, largest: float, width: int) -> str:
     """A horizontal bar in eighth-cell steps, `width` cells for the largest value."""
     if largest <= 0 or value <= 0:
         return ""
-    eighths = max(1, round(value / largest * width * 8))
+    return cells_bar(value / largest * width)
+
+
+def bar_lengths(values: Sequence[float], width: int) -> tuple[list[float], bool]:
+    """Bar lengths in cells for positive values, and whether the scale is logarithmic: linear
+    while the smallest bar still fills a whole cell, else log10 so every bar shows."""
+    largest, smallest = max(values), min(values)
+    if largest <= 0 or smallest / largest * width >= 1:
+        return [v / largest * width if largest > 0 else 0 for v in values], False
+    decades = math.log10(largest / smallest)
+    floor = 1 / (decades + 1)  # the smallest bar: one decade's share of the width
+    return [
+        width * (floor + (1 - floor) * math.log10(v / smallest) / decades) for v in values
+    ], True
+
+
+def cells_bar(cells: float) -> str:
+    """A bar `cells` long in eighth-cell steps."""
+    eighths = max(1, round(cells * 8)) if cells > 0 else 0
     full, rest = divmod(eighths, 8)
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 

@@ -16,7 +16,13 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from article.model import Document, Figure
 from tui.messages import JumpTo
-from tui.tabs.figure_format import bar, format_value, money_figures, sorted_by_value
+from tui.tabs.figure_format import (
+    bar_lengths,
+    cells_bar,
+    format_value,
+    money_figures,
+    sorted_by_value,
+)
 
 _CHART_LIMIT = 8
 _CHART_VALUE_CELLS = 16  # '不超过 9.8 亿元' and most other values fit
@@ -64,11 +70,12 @@ def chart(figures: list[Figure], width: int = 48) -> Text:
     label_cells, bar_cells = chart_cells(width, max(cell_len(value) for value in values))
     total = sum(1 for f in figures if f.unit == "元" and f.value > 0)
     more = f"，最大的 {len(money)} 项" if total > len(money) else ""
-    out.append(f"金额对比（元{more}）\n", style="bold")
-    largest = max(f.value for f in money)
-    for fig, value in zip(money, values, strict=True):
+    lengths, log = bar_lengths([f.value for f in money], bar_cells)
+    scale = "，对数刻度" if log else ""
+    out.append(f"金额对比（元{more}{scale}）\n", style="bold")
+    for fig, value, cells in zip(money, values, lengths, strict=True):
         out.append(_clip(fig.label or fig.subject or fig.text, label_cells) + " ", style="dim")
-        out.append(bar(fig.value, largest, bar_cells).ljust(bar_cells), style="bold")
+        out.append(cells_bar(cells).ljust(bar_cells), style="bold")
         out.append(f" {value}\n")
     out.rstrip()
     return out

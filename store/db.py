@@ -252,6 +252,21 @@ class Database:
             else:
                 table.update(record, doc_ids=[doc_id])
 
+    # ---- other tables (the library keeps one row per document) ---------------------------
+
+    def rows(self, name: str) -> list[dict[str, Any]]:
+        """Every row of table `name` as plain dicts (none for a read-only database)."""
+        return [dict(row) for row in self._search(name, lambda row: True)]
+
+    def upsert(self, name: str, key: str, fields: dict[str, Any]) -> None:
+        """Create row `key` of table `name`, or merge `fields` into it."""
+        with self._writing():
+            table = self._table(name)
+            if table.contains(doc_id=key):
+                table.update(fields, doc_ids=[key])
+            else:
+                table.insert(Row(fields, doc_id=key))
+
     # ---- plumbing ------------------------------------------------------------------------
 
     def _table(self, name: str) -> Table:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable, OptionList
 from tui_articles.support import SIZE, fixed_analysis, make_app, settle
 
 from article.model import ArticleInfo, Document, LoadedText
@@ -102,3 +103,31 @@ async def test_v_after_a_search_selects_the_hit(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.reader.selection is not None
         assert app.reader.selection[1] == app.reader.sentence[1]
+
+
+async def test_vim_keys_move_in_sidebar_lists_and_lists_do_not_wrap(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_show_tab("entities")
+        await pilot.pause()
+        listed = app.sidebar.query_one("#entities").query_one(OptionList)
+        assert app.focused is listed
+        first = listed.highlighted
+        await pilot.press("j")
+        assert listed.highlighted is not None and first is not None
+        assert listed.highlighted > first
+        await pilot.press("k", "k", "k")
+        assert listed.highlighted == first  # the top stays the top
+        await pilot.press("G")
+        last = listed.highlighted
+        await pilot.press("j")
+        assert listed.highlighted == last
+        app.action_show_tab("figures")
+        await pilot.pause()
+        table = app.sidebar.query_one(DataTable)
+        assert app.focused is table
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1

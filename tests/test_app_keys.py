@@ -182,7 +182,7 @@ async def test_brackets_cycle_the_sidebar_tabs(tmp_path: Path) -> None:
         assert isinstance(app.focused, OptionList)
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
-        assert app.sidebar.active == "bookmarks"
+        assert app.sidebar.active == "outline"  # 目录 comes first
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.sidebar.active == "figures" and isinstance(app.focused, DataTable)

@@ -123,7 +123,13 @@ async def test_bookmark_toggle_list_jump_delete(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.cursor[0] == block
-        await pilot.press("d")
+        await pilot.press("d")  # asks first, like a note: n keeps it
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(Database(db_path).bookmarks(app.document.doc_id)) == 2
+        await pilot.press("d", "y")
         await settle(pilot)
         assert len(Database(db_path).bookmarks(app.document.doc_id)) == 1
 

@@ -9,7 +9,9 @@ import pytest
 from textual.pilot import Pilot
 from tui_articles.support import SIZE, make_app, settle
 
+from store.library import LibraryEntry
 from tui.app import JingduApp
+from tui.library_screen import LibraryScreen
 
 TESTS = Path(__file__).parent
 ARTICLE = Path("tui_articles/qinghe.txt")  # relative: the header shows it, whatever the checkout
@@ -94,3 +96,39 @@ class TestNoteEditor:
     def test_editor_on_a_selection(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
         keys = ("j", "j", "v", "w", "w", "a", *"第一行", "enter", *"第二行")
         assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))
+
+
+class TestNotifications:
+    def test_a_toast_near_the_sidebar_keeps_every_character(
+        self, app: JingduApp, snap_compare: Callable[..., bool]
+    ) -> None:
+        async def run(pilot: Pilot[object]) -> None:
+            await steps()(pilot)
+            await pilot.press("c")  # 实体着色：关, once cut at the sidebar's border
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=(130, 40), run_before=run)
+
+
+class TestOutline:
+    def test_outline_tab(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        assert snap_compare(app, terminal_size=SIZE, run_before=steps("o"))
+
+
+class TestLibrary:
+    def test_library_screen(self, app: JingduApp, snap_compare: Callable[..., bool]) -> None:
+        here = LibraryEntry(
+            "/docs/青禾.txt", "青禾银行发布科创金融新方案", "a", 41, 3, 0, "2026-12-07"
+        )
+        gone = LibraryEntry(
+            "/docs/旧文章.txt", "一篇文件已删除的旧文章", "b", 100, 9, 0, "2026-01-02", 2, 1, False
+        )
+
+        async def run(pilot: Pilot[object]) -> None:
+            await steps()(pilot)
+            screen = LibraryScreen(None, here.path)
+            await app.push_screen(screen)
+            screen.show([here, gone])
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run)

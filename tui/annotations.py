@@ -5,13 +5,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
 from textual.timer import Timer
 
 from article.model import Document
 from store.db import Database, StoreError
+from store.library import LIBRARY, library_key, remember_opened, remember_place
 from store.records import Bookmark, Note
 from tui.confirm import ConfirmScreen
 from tui.guards import while_reading
@@ -40,6 +41,15 @@ else:
 POSITION_DELAY = 0.8  # seconds of stillness before the reading position is written
 
 
+class Place(NamedTuple):
+    """A reading position to save (quick-document coordinates) and what the library shows."""
+
+    block: int
+    offset: int
+    percent: int
+    title: str
+
+
 class AnnotationsMixin(_Base):
     """The JingduApp half that talks to the store: nothing here blocks the UI on disk I/O."""
 
@@ -47,6 +57,7 @@ class AnnotationsMixin(_Base):
     quick: Document
     db: Database | None
     db_path: Path
+    path: Path
     notes: list[Note]
     bookmarks: list[Bookmark]
     _db_lock: threading.Lock
@@ -64,6 +75,8 @@ class AnnotationsMixin(_Base):
 
         def _show_place(self, block: int, offset: int) -> None: ...
 
+        def percent_read(self) -> int: ...
+
     # ---- store ------------------------------------------------------------------------
     # Reading positions are kept in the coordinates of the quick document (blocks as printed,
     # no analysis), so the place is restored on the first screen and saved even when the
@@ -80,6 +93,9 @@ class AnnotationsMixin(_Base):
         try:
             with self._db_lock:
                 position = db.position(self.quick.doc_id)
+                if not db.read_only:
+                    title = self.quick.title or self.path.name
+                    remember_opened(db, self.path, title, self.quick.doc_id)
         except (StoreError, OSError) as err:
             db, problem, position = Database.open_read_only(self.db_path, str(err)), str(err), None
         self.post_message(StoreOpened(db, position, problem))
@@ -225,14 +241,17 @@ class AnnotationsMixin(_Base):
             return
         doc, block, offset = self._pending_position
         self._pending_position = None
-        self._save_position(self.db, self.quick.doc_id, *self._to_quick(doc, block, offset))
+        place = Place(*self._to_quick(doc, block, offset), self.percent_read(), self.title)
+        self._save_position(self.db, self.quick.doc_id, place)
 
     @work(thread=True, group="position")
-    def _save_position(self, db: Database, doc_id: str, block: int, offset: int) -> None:
-        """One small write; a failure only costs the resume point, so it is just reported."""
+    def _save_position(self, db: Database, doc_id: str, place: Place) -> None:
+        """One small write, and the library's copy; a failure only costs the resume point."""
         try:
             with self._db_lock:
-                db.save_position(doc_id, block, offset)
+                db.save_position(doc_id, place.block, place.offset)
+                remember_place(db, self.path, place.block, place.offset, place.percent)
+                db.upsert(LIBRARY, library_key(self.path), {"title": place.title})
         except (StoreError, OSError) as err:
             self.post_message(StoreFailed(f"阅读位置未保存：{err}"))
 
@@ -244,8 +263,10 @@ class AnnotationsMixin(_Base):
         self._pending_position = None
         try:
             db = self.db or Database(self.db_path)  # quit before the store had even opened
+            quick = self._to_quick(doc, block, offset)
             with self._db_lock:
-                db.save_position(self.quick.doc_id, *self._to_quick(doc, block, offset))
+                db.save_position(self.quick.doc_id, *quick)
+                remember_place(db, self.path, *quick, self.percent_read())
         except (StoreError, OSError):
             pass  # quitting: nothing left to tell the user with
 
@@ -306,9 +327,19 @@ class AnnotationsMixin(_Base):
         self.push_screen(ConfirmScreen("删除这条笔记？", quote), answered)
 
     def on_delete_bookmark(self, message: DeleteBookmark) -> None:
-        """Delete a bookmark (cheap to recreate, so no confirmation)."""
-        bookmark_id = message.bookmark_id
-        self._store_call(lambda db: _deleted(db.delete_bookmark, bookmark_id, "书签已删除"), None)
+        """Delete a bookmark after the user confirms, as `d` does for a note."""
+        bookmark = next((b for b in self.bookmarks if b.id == message.bookmark_id), None)
+        if bookmark is None or self._writable() is None:
+            return
+        bookmark_id = bookmark.id
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                delete = db_delete_bookmark(bookmark_id)
+                self._store_call(delete, None)
+
+        where = f"¶{bookmark.block + 1} {bookmark.label}"
+        self.push_screen(ConfirmScreen("删除这个书签？", where), answered)
 
     def _note(self, note_id: str) -> Note | None:
         """A loaded note by id."""
@@ -351,6 +382,11 @@ class AnnotationsMixin(_Base):
             return
         message = f"已导出 {len(notes)} 条笔记、{len(bookmarks)} 个书签到\n{target}"
         self.call_from_thread(self.notify, message, title="导出", markup=False, timeout=10)
+
+
+def db_delete_bookmark(bookmark_id: str) -> Callable[[Database], str]:
+    """The store change that deletes one bookmark."""
+    return lambda db: _deleted(db.delete_bookmark, bookmark_id, "书签已删除")
 
 
 def _deleted(delete: Callable[[str], None], item_id: str, status: str) -> str:

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Static
 from article.analyze import open_text, quick_document
 from article.model import Document, LoadedText
 from store.db import Database
+from store.library import library_key
 from store.records import Bookmark, Note
 from tui.analysis_flow import REFLOWING, AnalysisMixin, Analyzer, Progress
 from tui.analysis_process import AnalysisProcess
@@ -28,13 +29,15 @@ from tui.annotations import AnnotationsMixin
 from tui.commands import JingduCommands
 from tui.entity_place import EntityPlaces
 from tui.help_screen import HelpScreen, KeyGroup, action_rows
+from tui.library_screen import LibraryScreen
 from tui.reader_view import ReaderView
-from tui.sidebar import Sidebar
+from tui.sidebar import TABS, Sidebar
 from tui.status_line import ReadingProgress, StatusMixin
 from tui.tabs.bookmarks import BookmarksTab
 from tui.tabs.figures import FiguresTab
 from tui.tabs.legend import EntityStyles
 from tui.tabs.notes import NotesTab
+from tui.tabs.reading_list import ReadingList
 from tui.theme import ENTITY_STYLES
 
 __all__ = ["Analyzer", "JingduApp", "Progress", "run_reader"]
@@ -62,6 +65,9 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         Binding("b", "bookmark", "书签"),
         Binding("B", "bookmark_list", "书签列表", key_display="B", show=False),
         Binding("x", "export", "导出"),
+        Binding("y", "copy", "复制", show=False),
+        Binding("o", "show_tab('outline')", "目录", show=False),
+        Binding("L", "library", "书库", key_display="L", show=False),
         Binding("t,f2", "toggle_sidebar", "侧栏"),
         Binding("c", "toggle_highlight", "实体着色", show=False),
         Binding("plus,equals_sign", "measure(1)", "加宽", show=False),
@@ -106,6 +112,8 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         self._jump_at: tuple[int, int] | None = None  # cursor where the 'jump' status applies
         self._places: EntityPlaces | None = None
         self._progress: ReadingProgress | None = None
+        self._percent = 0
+        self.next_path: Path | None = None  # set when the library chose another document
         self.title = self.document.title or self.path.name
         self.sub_title = self.path.name  # a full path would push the title off a narrow header
 
@@ -315,11 +323,13 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
                 [
                     Binding("enter", "jump", "跳到原文并闪烁（实体：依次跳到各处提及）"),
                     *Sidebar.BINDINGS,
+                    *ReadingList.BINDINGS,
                 ],
             ),
             ("侧栏 · 数据", FiguresTab.BINDINGS),
             ("侧栏 · 笔记", NotesTab.BINDINGS),
             ("侧栏 · 书签", BookmarksTab.BINDINGS),
+            ("书库（L）", [Binding("enter", "open", "打开文档"), *LibraryScreen.BINDINGS]),
         ]
 
     def action_help(self) -> None:
@@ -334,13 +344,41 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         for action, keys, description in action_rows(self.BINDINGS, display):
             if action != "command_palette":
                 yield description, keys, action
-        for tab, label in (("figures", "数据"), ("entities", "实体"), ("notes", "笔记")):
-            yield f"侧栏：{label}", "", f"show_tab('{tab}')"
+        keys = {"outline": "o", "bookmarks": "B"}
+        for tab, label in TABS.items():
+            yield f"侧栏：{label}", keys.get(tab, "[ / ]（在侧栏中）"), f"show_tab('{tab}')"
 
     def action_command_palette(self) -> None:
         """The palette, its search field prompting in Chinese like everything else."""
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder="搜索命令…", id="--command-palette"))
+
+    def action_copy(self) -> None:
+        """Copy the selection, or the current sentence, to the system clipboard (OSC 52)."""
+        block, start, end = self.reader.current_span()
+        if not self.document.blocks:
+            return
+        text = self.document.blocks[block].text[start:end]
+        self.copy_to_clipboard(text)
+        self.notify(
+            f"已复制 {len(text)} 字。\n经终端复制（OSC 52）：有的终端不支持，剪贴板就不会变。",
+            title="复制",
+            markup=False,
+            timeout=4,
+        )
+
+    def action_library(self) -> None:
+        """Every document opened before; Enter opens one (the reader restarts on it)."""
+        self.push_screen(LibraryScreen(self.db, library_key(self.path)), self._library_done)
+
+    def _library_done(self, path: str | None) -> None:
+        """Open the chosen document: keep this one's place, then start over on the other."""
+        if path is None or library_key(path) == library_key(self.path):
+            return
+        self.next_path = Path(path)
+        self._save_position_now()
+        self._analysis.stop()
+        self.exit(0)
 
     async def action_quit_reader(self) -> None:
         """Save the reading position, stop a running analysis, then leave."""
@@ -363,7 +401,11 @@ def run_reader(path: Path | None, db_path: Path) -> int:
         from seeds import seed_path
 
         path = seed_path()
-    loaded = open_text(path)  # InputError here: the CLI prints one line, no screen taken over
-    app = JingduApp(path, db_path, loaded=loaded)
-    app.run()
-    return app.return_code or 0
+    next_path: Path | None = path
+    code = 0
+    while next_path is not None:  # L in the reader chooses the next document
+        loaded = open_text(next_path)  # InputError: the CLI prints one line, no screen taken
+        app = JingduApp(next_path, db_path, loaded=loaded)
+        app.run()
+        code, next_path = app.return_code or 0, app.next_path
+    return code

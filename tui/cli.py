@@ -14,7 +14,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 DEBUG_ENV = "JINGDU_DEBUG"
-SUBCOMMANDS = ("analyze", "export")
+SUBCOMMANDS = ("analyze", "export", "library")
 
 
 class UsageError(Exception):
@@ -65,6 +65,8 @@ def _reader_parser() -> _Parser:
             "  jingdu [PATH]                     open the reader (default: the bundled article)\n"
             "  jingdu analyze [PATH] [--json]    print the analysis (JSON schema 1 or an outline)\n"
             "  jingdu export [PATH] [-o FILE]    write notes and bookmarks as Markdown\n"
+            "  jingdu export --all DIR           one Markdown file per document with notes\n"
+            "  jingdu library                    every document opened in the reader\n"
             "\nenvironment: JINGDU_DB (notes database), JINGDU_CACHE_DIR (analysis cache, 'off')\n"
             "exit status: 0 ok, 1 runtime failure, 2 bad usage or unreadable input"
         ),
@@ -93,6 +95,21 @@ def _export_parser() -> _Parser:
         "-o", "--output", metavar="FILE", default="-", help="output file ('-': stdout)"
     )
     parser.add_argument("--with-figures", action="store_true", help="append the figures table")
+    parser.add_argument(
+        "--all",
+        metavar="DIR",
+        dest="all_dir",
+        help="every document with notes or bookmarks, one file each in DIR (re-runs update them)",
+    )
+    parser.add_argument("--db", metavar="FILE", help=DB_HELP)
+    return parser
+
+
+def _library_parser() -> _Parser:
+    parser = _Parser(
+        prog="jingdu library",
+        description="List every document opened in the reader, last opened first.",
+    )
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     return parser
 
@@ -136,6 +153,13 @@ def _cmd_export(args: argparse.Namespace, db_value: str | None) -> int:
     from store.export import export_markdown
     from store.paths import resolve_db_path
 
+    if args.all_dir is not None:
+        if args.path or args.output != "-":
+            raise UsageError("export --all DIR takes no PATH and no -o (see 'jingdu export -h')")
+        from tui.cli_library import export_everything
+
+        return export_everything(Database(resolve_db_path(db_value)), Path(args.all_dir))
+
     doc = analyze(open_text(_article_path(args.path)))
     db = Database(resolve_db_path(db_value))
     notes = db.notes_for_document(doc)
@@ -151,7 +175,21 @@ def _cmd_export(args: argparse.Namespace, db_value: str | None) -> int:
     except OSError as err:
         print(f"jingdu: {target}: cannot write ({err.strerror or err})", file=sys.stderr)
         return EXIT_FAILURE
-    print(f"jingdu: exported {len(notes)} notes to {target}", file=sys.stderr)
+    print(f"jingdu: exported {_count(len(notes), 'note')} to {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 note', '2 notes'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _cmd_library(db_value: str | None) -> int:
+    from store.db import Database
+    from store.paths import resolve_db_path
+    from tui.cli_library import print_library
+
+    _write_stdout(print_library(Database(resolve_db_path(db_value))))
     return EXIT_OK
 
 
@@ -167,6 +205,9 @@ def _dispatch(argv: list[str]) -> int:
     db_value, rest = _split_db(argv)
     if rest and rest[0] in SUBCOMMANDS:
         command, rest = rest[0], rest[1:]
+        if command == "library":
+            _library_parser().parse_args(rest)
+            return _cmd_library(db_value)
         parser = _analyze_parser() if command == "analyze" else _export_parser()
         args = parser.parse_args(rest)
         if command == "analyze":

@@ -6,6 +6,7 @@ from textual import events
 
 from article.text import span_index
 from tui.layout import TEXT, Layout
+from tui.outline import section_starts
 from tui.reader_frame import MARGIN_LINES, Pos, ReaderFrame
 from tui.reader_messages import CursorMoved
 from tui.reader_paint import text_x
@@ -142,6 +143,34 @@ class ReaderCursor(ReaderFrame):
         """Start of the document's last sentence."""
         block = len(self._doc.blocks) - 1
         return block, self._sentences_of(block)[-1][0]
+
+    def _section_step(self, direction: int, *, articles: bool) -> None:
+        """To the next/previous article start or heading; the current one when inside it."""
+        block = self._cursor[0]
+        starts = section_starts(self._doc, articles=articles)
+        if direction > 0:
+            target = next((b for b in starts if b > block), None)
+        else:
+            here = self._cursor[1] > 0 or block not in starts
+            target = next((b for b in reversed(starts) if b < block or (here and b == block)), None)
+        if target is not None:
+            self._move_to(target, 0)
+
+    def action_next_heading(self) -> None:
+        """Next heading (or article title)."""
+        self._section_step(1, articles=False)
+
+    def action_previous_heading(self) -> None:
+        """Previous heading (or article title)."""
+        self._section_step(-1, articles=False)
+
+    def action_next_article(self) -> None:
+        """Start of the next article."""
+        self._section_step(1, articles=True)
+
+    def action_previous_article(self) -> None:
+        """Start of this article, or of the previous one when already there."""
+        self._section_step(-1, articles=True)
 
     def action_first(self) -> None:
         """Start of the document."""

@@ -1,4 +1,4 @@
-"""The sidebar: tabs for 数据, 实体, 笔记 and 书签 that jump into the text."""
+"""The sidebar: tabs for 目录, 数据, 实体, 笔记 and 书签 that jump into the text."""
 
 from __future__ import annotations
 
@@ -18,8 +18,15 @@ from tui.tabs.entities import EntitiesTab
 from tui.tabs.figures import FiguresTab
 from tui.tabs.legend import EntityStyles
 from tui.tabs.notes import NotesTab
+from tui.tabs.outline import OutlineTab
 
-TABS = {"figures": "数据", "entities": "实体", "notes": "笔记", "bookmarks": "书签"}
+TABS = {
+    "outline": "目录",
+    "figures": "数据",
+    "entities": "实体",
+    "notes": "笔记",
+    "bookmarks": "书签",
+}
 
 
 class Sidebar(Vertical, can_focus=False):
@@ -36,6 +43,8 @@ class Sidebar(Vertical, can_focus=False):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="figures"):
+            with TabPane(TABS["outline"], id="outline"):
+                yield OutlineTab()
             with TabPane(TABS["figures"], id="figures"):
                 yield FiguresTab()
             with TabPane(TABS["entities"], id="entities"):
@@ -46,7 +55,8 @@ class Sidebar(Vertical, can_focus=False):
                 yield BookmarksTab()
 
     def set_document(self, doc: Document) -> None:
-        """Feed a new analysis to the 数据 and 实体 tabs."""
+        """Feed a new analysis to the 目录, 数据 and 实体 tabs."""
+        self.query_one(OutlineTab).set_document(doc)
         self.query_one(FiguresTab).set_document(doc)
         self.query_one(EntitiesTab).set_document(doc)
 

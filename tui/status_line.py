@@ -77,6 +77,7 @@ class StatusMixin(_Base):
     _jump_at: tuple[int, int] | None
     _places: EntityPlaces | None
     _progress: ReadingProgress | None
+    _percent: int
     _expiry: dict[str, Timer]
 
     if TYPE_CHECKING:
@@ -112,7 +113,12 @@ class StatusMixin(_Base):
         cursor = self.reader.sentence
         end = cursor[2] if cursor[0] == block else offset
         self.title = article_title(doc, block) or self.path.name
+        self._percent = self._progress.percent(block, end)
         self.set_status("place", place_text(doc, self._progress, block, end))
+
+    def percent_read(self) -> int:
+        """How much of the document lay before the end of the sentence last shown."""
+        return self._percent
 
     def _show_jump(self, label: str | None) -> None:
         """Name what a jump landed on until the cursor moves elsewhere."""

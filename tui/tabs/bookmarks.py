@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from store.records import Bookmark
 from tui.messages import DeleteBookmark, JumpTo
+from tui.tabs.reading_list import ReadingList
 
 
 def bookmark_prompt(bookmark: Bookmark) -> Text:
@@ -36,7 +37,7 @@ class BookmarksTab(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("载入中…", classes="tab-status")
-        yield OptionList()
+        yield ReadingList()
 
     def set_bookmarks(self, bookmarks: list[Bookmark]) -> None:
         """Replace the list, keeping the highlight near where it was."""

@@ -16,6 +16,7 @@ from article.model import Document, Entity
 from tui.entity_place import describe_mention
 from tui.messages import JumpTo
 from tui.tabs.legend import EntityStyles, legend_text, type_label, type_order
+from tui.tabs.reading_list import ReadingList
 
 _SEP = "\x1f"  # between type and text in option ids: never in article text after decoding
 
@@ -43,7 +44,7 @@ class EntitiesTab(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", classes="legend")
         yield Static("分析中…", classes="tab-status")
-        yield OptionList()
+        yield ReadingList()
 
     def on_mount(self) -> None:
         """Draw the legend with the reader's live styles."""

@@ -84,6 +84,13 @@ def chart(figures: list[Figure], width: int = 48) -> Text:
 class FigureTable(DataTable[str | Text]):
     """A DataTable where one click on a row is enough to jump (not a second click)."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "下一项", show=False),
+        Binding("k", "cursor_up", "上一项", show=False),
+        Binding("g", "scroll_top", "第一项", show=False),
+        Binding("G", "scroll_bottom", "最后一项", show=False),
+    ]
+
     def on_click(self, event: events.Click) -> None:
         """DataTable selects only an already-highlighted row; here the first click selects."""
         if event.style.meta.get("row", -1) >= 0:

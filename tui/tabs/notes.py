@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from store.records import Note
 from tui.messages import DeleteNote, EditNote, JumpTo
 from tui.quote import QuoteBlock
+from tui.tabs.reading_list import ReadingList
 
 _QUOTE_CHARS = 60
 
@@ -53,7 +54,7 @@ class NotesTab(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("载入中…", classes="tab-status")
-        yield OptionList()
+        yield ReadingList()
 
     def set_notes(self, notes: list[Note]) -> None:
         """Replace the list, keeping the highlight on the same row where possible."""

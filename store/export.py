@@ -6,7 +6,9 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from article.figure_text import format_value
 from article.model import HEADING, Document, Figure
+from store.labels import paragraph_label
 from store.markdown import blockquote, escape_inline, escape_lines, table_cell, tag, yaml_scalar
 from store.records import Bookmark, Note
 
@@ -15,8 +17,8 @@ ORPHANS_HEADING = "未能定位的笔记"
 ORPHANS_EXPLAINED = "原文已改动，这些笔记的引文在当前文本中找不到；笔记原样保留。"
 BOOKMARKS_HEADING = "书签"
 ORPHAN_MARK = "原文已改动，未能定位"
-FIGURES_HEADING = "数字"
-NO_FIGURES = "（没有识别出数字。）"
+FIGURES_HEADING = "数据"  # as the reader's tab calls them
+NO_FIGURES = "（没有识别出数据。）"
 EMPTY_TEXT = "（本文暂无笔记和书签。）"
 NAME_LIMIT = 80  # characters of title kept in a default file name
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
@@ -43,7 +45,7 @@ def export_markdown(
     if placed or orphans:
         lines += _notes_section(doc, placed, orphans)
     if marks:
-        lines += _bookmarks_section(marks)
+        lines += _bookmarks_section(doc, marks)
     if not (placed or orphans or marks):
         lines += [EMPTY_TEXT, ""]
     if with_figures:
@@ -177,11 +179,17 @@ def _note_lines(note: Note, where: str) -> list[str]:
     return lines
 
 
-def _bookmarks_section(marks: list[Bookmark]) -> list[str]:
-    """Bookmarks as a list: paragraph number, label, date."""
+def _bookmarks_section(doc: Document, marks: list[Bookmark]) -> list[str]:
+    """Bookmarks as a list: paragraph number, label (whole words), article, date."""
     lines = [f"## {BOOKMARKS_HEADING}", ""]
+    many_articles = len(doc.articles) > 1
     for mark in marks:
-        label = escape_inline(mark.label) or "（无标签）"
+        placed = not mark.orphaned and 0 <= mark.block < len(doc.blocks)
+        label = paragraph_label(doc.blocks[mark.block].text) if placed else mark.label
+        label = escape_inline(label) or "（无标签）"
+        article = doc.blocks[mark.block].article if placed else None
+        if many_articles and article is not None:
+            label += f" · 《{escape_inline(_article_title(doc, article))}》"
         date = f" · {mark.created[:10]}" if mark.created else ""
         where = f"原 ¶ {mark.block + 1}" if mark.orphaned else f"¶ {mark.block + 1}"
         lost = f" · {ORPHAN_MARK}" if mark.orphaned else ""
@@ -196,25 +204,16 @@ def _figures_section(figures: list[Figure]) -> list[str]:
     lines = [
         f"## {FIGURES_HEADING}",
         "",
-        "| ¶ | 原文 | 数值 | 单位 | 限定 | 指标 | 主体 |",
-        "|---:|---|---:|---|---|---|---|",
+        "| ¶ | 原文 | 数值 | 指标 | 主体 |",
+        "|---:|---|---:|---|---|",
     ]
     for fig in sorted(figures, key=lambda f: (f.block, f.start, f.end)):
         cells = [
             str(fig.block + 1),
             table_cell(fig.text),
-            _figure_value(fig),
-            table_cell(fig.unit),
-            table_cell(fig.qualifier or ""),
+            table_cell(format_value(fig)),  # as the reader shows it: 超过 4,000 亿元, 33.3%
             table_cell(fig.label or ""),
             table_cell(fig.subject or ""),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
-
-
-def _figure_value(fig: Figure) -> str:
-    """The normalised value (and upper end of a range), as JSON would print it."""
-    data = fig.to_json()
-    value = str(data["value"])
-    return f"{value}–{data['high']}" if data["high"] is not None else value

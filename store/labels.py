@@ -19,4 +19,17 @@ def paragraph_label(text: str, limit: int = LABEL_CHARS) -> str:
         label += word
         if len(label) >= limit:
             break
-    return label[: limit * 2].rstrip() + "…"
+    return _whole(label[: limit * 2]).rstrip() + "…"
+
+
+def _whole(label: str) -> str:
+    """The label without a bracket left open at its end ('建设银行(601939' -> '建设银行'),
+    so a ticker or an aside is shown whole or not at all."""
+    for opener, closer in _BRACKETS:
+        at = label.rfind(opener)
+        if at > 0 and closer not in label[at:]:
+            return label[:at]
+    return label
+
+
+_BRACKETS = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"), ("【", "】"))

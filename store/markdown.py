@@ -54,8 +54,11 @@ def tag(name: str) -> str:
 
 
 def table_cell(text: str) -> str:
-    """Text safe inside a table cell (pipes and specials escaped, one line)."""
-    return escape_inline(text)
+    """Text safe inside a table cell: pipes and specials escaped, one line. No line-start
+    escapes: a cell never starts a list, so '30.5%' stays as written (not '30\\.5%')."""
+    line = _ASCII_SPACE.sub(" ", text).strip(" ")
+    escaped = "".join("\\" + ch if ch in _INLINE_SPECIALS else ch for ch in line)
+    return escaped.replace("%%", "%\\%")
 
 
 def yaml_scalar(value: str | int | None) -> str:

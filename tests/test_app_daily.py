@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, OptionList
-from tui_articles.support import SIZE, fixed_analysis, make_app, settle
+from tui_articles.support import QINGHE, SIZE, fixed_analysis, make_app, settle
 
 from article.model import ArticleInfo, Document, LoadedText
+from store.db import Database
 from tui import status_line
 from tui.app import Progress
+from tui.note_editor import NoteEditor
 
 SECOND_TITLE = "石溪银行科技贷款"
 
@@ -131,3 +134,75 @@ async def test_vim_keys_move_in_sidebar_lists_and_lists_do_not_wrap(tmp_path: Pa
         assert table.cursor_row == 2
         await pilot.press("k")
         assert table.cursor_row == 1
+
+
+async def test_a_and_b_during_the_analysis_wait_and_then_happen(tmp_path: Path) -> None:
+    release = threading.Event()
+
+    def slow(loaded: LoadedText, progress: Progress) -> Document:
+        release.wait(10)
+        return two_articles(loaded, progress)
+
+    db_path = tmp_path / "db.json"
+    app = make_app(db_path, analyzer=slow)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.2)
+            await pilot.press("j", "j", "b", "a")
+            await pilot.pause()
+            assert "分析完成后" in app._status["waiting"]  # said at once, not dropped
+            assert not isinstance(app.screen, NoteEditor)
+            words = app.document.blocks[app.reader.cursor[0]].text[:10]
+            release.set()
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, NoteEditor)  # the a, carried out
+            assert app.screen.draft.quote.startswith(words[:4])
+            await pilot.press(*"稍后写", "ctrl+s")
+            await settle(pilot)
+            assert "waiting" not in app._status
+            marks = Database(db_path)
+            assert len(marks.bookmarks(app.document.doc_id)) == 1
+            assert [n.text for n in marks.notes(app.document.doc_id)] == ["稍后写"]
+    finally:
+        release.set()
+
+
+async def test_the_swap_to_the_reflowed_text_keeps_the_cursor_on_its_words(
+    tmp_path: Path,
+) -> None:
+    from test_app_store import _merged_analysis, _text_at
+
+    release = threading.Event()
+
+    def slow(loaded: LoadedText, progress: Progress) -> Document:
+        release.wait(10)
+        return _merged_analysis(loaded, progress)
+
+    app = make_app(tmp_path / "db.json", analyzer=slow)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.2)
+            assert app._status["analysis"].startswith("分析中… 重排中")
+            await pilot.press(*["right_curly_bracket"] * 4, "j")
+            words = _text_at(app)
+            row = app.reader._cursor_row()
+            release.set()
+            await settle(pilot)
+            assert len(app.document.blocks) == len(app.quick.blocks) - 1  # really swapped
+            assert _text_at(app) == words
+            same_row = app.reader._cursor_row() == row
+            assert same_row or app.reader.scroll_y == 0  # near the top the text cannot stay put
+            assert "analysis" not in app._status
+    finally:
+        release.set()
+
+
+def test_analyze_counts_paragraphs_from_one_like_the_reader() -> None:
+    from article.analyze import analyze, open_text
+    from article.outline import outline
+
+    text = outline(analyze(open_text(QINGHE), use_cache=False))
+    rows = [line for line in text.splitlines() if line.lstrip().startswith("¶")]
+    assert rows and rows[0].split()[0] == "¶" and rows[0].split()[1] == "1"
+    assert "[  0]" not in text and "¶  0" not in text

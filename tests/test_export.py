@@ -225,8 +225,8 @@ def test_figures_table_escapes_cells() -> None:
     out = export_markdown(_doc(), [], [], with_figures=True, exported_at=WHEN)
     tokens = _md().parse(out)
     cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "td_open"]
-    assert cells[:7] == ["3", "约八十公里", "80", "公里", "约", "新修乡村道路", "青石镇"]
-    assert cells[7:14] == ["6", "一点二亿元", "120000000", "元", "", "投入|资金", ""]
+    assert cells[:5] == ["3", "约八十公里", "约 80 公里", "新修乡村道路", "青石镇"]
+    assert cells[5:10] == ["6", "一点二亿元", "1.2 亿元", "投入|资金", ""]
 
 
 def test_empty_export_says_so() -> None:

@@ -26,6 +26,7 @@ from tui.messages import (
     StoreOpened,
 )
 from tui.note_editor import NoteEditor
+from tui.pending import PendingMixin
 from tui.reader_view import ReaderView
 from tui.relocate import relocate
 
@@ -50,7 +51,7 @@ class Place(NamedTuple):
     title: str
 
 
-class AnnotationsMixin(_Base):
+class AnnotationsMixin(PendingMixin, _Base):
     """The JingduApp half that talks to the store: nothing here blocks the UI on disk I/O."""
 
     document: Document
@@ -170,6 +171,8 @@ class AnnotationsMixin(_Base):
         self._apply_marks(message.notes, message.bookmarks)
         if message.status:
             self.notify(message.status, markup=False, timeout=3)
+        if self._pending:
+            self._run_pending()
 
     @while_reading
     def on_store_failed(self, message: StoreFailed) -> None:
@@ -272,11 +275,21 @@ class AnnotationsMixin(_Base):
 
     # ---- actions: notes and bookmarks ---------------------------------------------------
 
+    def _too_early(self) -> bool:
+        """True while notes cannot be saved yet only because the text or store is on its way."""
+        return (self.db is None or not self._marks_ready) and not (self.db and self.db.read_only)
+
     def action_annotate(self) -> None:
         """Annotate the selection, or the current sentence if nothing is selected."""
-        if self._writable() is None:
-            return
         block, start, end = self.reader.current_span()
+        if self._too_early():
+            self._wait_with("annotate", self.document, block, start, end)
+            return
+        if self._writable() is not None:
+            self._annotate_span(block, start, end)
+
+    def _annotate_span(self, block: int, start: int, end: int) -> None:
+        """Open the editor on a span of the document on screen."""
         text = self.document.blocks[block].text
         draft = NoteDraft(block, start, end, text[start:end], "", [])
         self.push_screen(NoteEditor(draft), self._draft_done)
@@ -348,6 +361,13 @@ class AnnotationsMixin(_Base):
     def action_bookmark(self) -> None:
         """Toggle a bookmark on the paragraph under the cursor."""
         block, offset = self.reader.cursor
+        if self._too_early():
+            self._wait_with("bookmark", self.document, block, offset, offset)
+            return
+        self._bookmark_at(block, offset)
+
+    def _bookmark_at(self, block: int, offset: int) -> None:
+        """Toggle the bookmark of a paragraph of the document on screen."""
         doc = self.document
 
         def change(db: Database) -> str:

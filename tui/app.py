@@ -30,6 +30,7 @@ from tui.commands import JingduCommands
 from tui.entity_place import EntityPlaces
 from tui.help_screen import HelpScreen, KeyGroup, action_rows
 from tui.library_screen import LibraryScreen
+from tui.pending import Pending
 from tui.reader_view import ReaderView
 from tui.sidebar import TABS, Sidebar
 from tui.status_line import ReadingProgress, StatusMixin
@@ -113,6 +114,7 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         self._places: EntityPlaces | None = None
         self._progress: ReadingProgress | None = None
         self._percent = 0
+        self._pending: list[Pending] = []  # a and b pressed before notes could be saved
         self.next_path: Path | None = None  # set when the library chose another document
         self.title = self.document.title or self.path.name
         self.sub_title = self.path.name  # a full path would push the title off a narrow header

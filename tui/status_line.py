@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-ORDER = ("store", "analysis", "search", "selection", "jump", "note")
+ORDER = ("store", "analysis", "waiting", "search", "selection", "jump")
 NOTE_SECONDS = 4.0  # a passing remark ('没有找到') leaves the status line after this long
 
 

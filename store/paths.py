@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "jingdu"
 DB_FILENAME = "notes.json"
 ENV_VAR = "JINGDU_DB"
@@ -14,6 +12,8 @@ ENV_VAR = "JINGDU_DB"
 
 def default_db_path() -> Path:
     """The per-user database, so notes follow the user and not the current directory."""
+    from platformdirs import user_data_dir  # only when neither --db nor JINGDU_DB is given
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 

@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
 from tui_articles.support import QINGHE, SIZE, make_app, settle
 
 from article.analyze import analyze, open_text
 from store.db import Database
 from store.library import library, remember_opened, remember_place
 from tui.cli import main
+from tui.library_list import LibraryList
 from tui.library_screen import LibraryScreen
 
 ARTICLE = (
@@ -69,7 +69,7 @@ async def test_L_lists_the_library_and_enter_on_a_missing_file_stays(tmp_path: P
         assert isinstance(screen, LibraryScreen)
         titles = [e.title for e in screen.entries]
         assert "已删除的文章" in titles and app.document.title in titles
-        listed = screen.query_one(OptionList)
+        listed = screen.query_one(LibraryList)
         assert app.focused is listed
         assert screen.entries[listed.highlighted or 0].path == str(QINGHE)  # this document
         missing = titles.index("已删除的文章")
@@ -95,7 +95,7 @@ async def test_enter_in_the_library_opens_the_other_document(tmp_path: Path) -> 
         await pilot.pause(0.1)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        listed = screen.query_one(OptionList)
+        listed = screen.query_one(LibraryList)
         listed.highlighted = [e.path for e in screen.entries].index(str(other))
         await pilot.press("enter")
         await pilot.pause()

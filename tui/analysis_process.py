@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable
-from multiprocessing import resource_tracker
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from article.analyze import cached
 from article.model import Document, LoadedText
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+# multiprocessing is imported when a process is spawned: a cached analysis needs none, and
+# the first frame should not wait for the import.
 
 Progress = Callable[[str, float], None]
 
@@ -45,13 +49,22 @@ def _child(loaded: LoadedText, conn: Connection) -> None:
 
 
 def prepare() -> bool:
-    """Start multiprocessing's resource tracker now, while sys.stderr is a real file.
+    """Start multiprocessing's resource tracker, handing it a real stderr (the null device).
 
-    A running Textual app replaces sys.stderr with an object whose fileno() is -1, and the
-    tracker, started lazily by the first spawn, would pass that to the OS and fail.
+    A running Textual app replaces sys.stderr with an object whose fileno() is -1, which the
+    tracker would pass to the OS and fail. Called only when a process is really spawned (a
+    cached analysis needs none), so starting jingdu does not wait for a second interpreter.
     """
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
     try:
-        resource_tracker.ensure_running()
+        with open(os.devnull, "w") as null:
+            sys.stderr = null
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = saved
     except (OSError, ValueError):
         return False
     return True
@@ -63,17 +76,21 @@ class AnalysisProcess:
     def __init__(self) -> None:
         self._process: Any = None
         self._stopped = threading.Event()
-        self._can_spawn = prepare()
+        self._can_spawn: bool | None = None  # known at the first spawn
 
     def run(self, loaded: LoadedText, progress: Progress) -> Document:
         """Analyse `loaded` in a child process; blocks the calling (worker) thread."""
         doc = cached(loaded)  # cheap enough to read in-process
         if doc is not None:
             return doc
+        import multiprocessing
+
         context = multiprocessing.get_context("spawn")
         receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_child, args=(loaded, sender), daemon=True)
         try:
+            if self._can_spawn is None:
+                self._can_spawn = prepare()
             if not self._can_spawn:
                 raise OSError("no resource tracker")
             self._process.start()

@@ -11,10 +11,7 @@ from textual import work
 from textual.timer import Timer
 
 from article.model import Document
-from store.db import Database, StoreError
-from store.library import LIBRARY, library_key, remember_opened, remember_place
-from store.records import Bookmark, Note
-from tui.confirm import ConfirmScreen
+from store.errors import StoreError
 from tui.guards import while_reading
 from tui.messages import (
     DeleteBookmark,
@@ -25,7 +22,6 @@ from tui.messages import (
     StoreFailed,
     StoreOpened,
 )
-from tui.note_editor import NoteEditor
 from tui.pending import PendingMixin
 from tui.reader_view import ReaderView
 from tui.relocate import relocate
@@ -33,11 +29,16 @@ from tui.relocate import relocate
 if TYPE_CHECKING:
     from textual.app import App
 
+    from store.db import Database
+    from store.records import Bookmark, Note
     from tui.sidebar import Sidebar
 
     _Base = App[int]
 else:
     _Base = object
+
+# The store, the editor and the confirmation are imported where they are first used: the first
+# frame needs none of them (tinydb, filelock and TextArea cost start-up time).
 
 POSITION_DELAY = 0.8  # seconds of stillness before the reading position is written
 
@@ -86,6 +87,9 @@ class AnnotationsMixin(PendingMixin, _Base):
     @work(thread=True, exclusive=True, group="store-open")
     def open_store(self) -> None:
         """Open the database (read-only if it is corrupt) and read where the reader left off."""
+        from store.db import Database
+        from store.library import remember_opened
+
         problem: str | None = None
         try:
             db = Database(self.db_path)
@@ -164,6 +168,8 @@ class AnnotationsMixin(PendingMixin, _Base):
     @while_reading
     def on_marks_loaded(self, message: MarksLoaded) -> None:
         """Marks were read (or a write landed): redraw them and the lists from the disk."""
+        from store.db import Database
+
         self._marks_ready = True
         if message.problem is not None:
             self.db = Database.open_read_only(self.db_path, message.problem)
@@ -179,9 +185,7 @@ class AnnotationsMixin(PendingMixin, _Base):
         """A write failed: say so, and put an unsaved note back in front of the user."""
         self.notify(message.error, title="保存失败", severity="error", timeout=15, markup=False)
         if message.draft is not None:
-            self.push_screen(
-                NoteEditor(message.draft, problem=f"保存失败：{message.error}"), self._draft_done
-            )
+            self._edit(message.draft, problem=f"保存失败：{message.error}")
 
     def _writable(self) -> Database | None:
         """The database if it can take writes; otherwise say why not."""
@@ -250,6 +254,8 @@ class AnnotationsMixin(PendingMixin, _Base):
     @work(thread=True, group="position")
     def _save_position(self, db: Database, doc_id: str, place: Place) -> None:
         """One small write, and the library's copy; a failure only costs the resume point."""
+        from store.library import LIBRARY, library_key, remember_place
+
         try:
             with self._db_lock:
                 db.save_position(doc_id, place.block, place.offset)
@@ -260,6 +266,9 @@ class AnnotationsMixin(PendingMixin, _Base):
 
     def _save_position_now(self) -> None:
         """On quit (analysis finished or not): write the last position before the app goes."""
+        from store.db import Database
+        from store.library import remember_place
+
         if self._pending_position is None or (self.db is not None and self.db.read_only):
             return
         doc, block, offset = self._pending_position
@@ -292,7 +301,7 @@ class AnnotationsMixin(PendingMixin, _Base):
         """Open the editor on a span of the document on screen."""
         text = self.document.blocks[block].text
         draft = NoteDraft(block, start, end, text[start:end], "", [])
-        self.push_screen(NoteEditor(draft), self._draft_done)
+        self._edit(draft)
 
     def _draft_done(self, draft: NoteDraft | None) -> None:
         """The editor closed: save the note in a worker (nothing to do when cancelled)."""
@@ -324,7 +333,7 @@ class AnnotationsMixin(PendingMixin, _Base):
         draft = NoteDraft(
             note.block, note.start, note.end, note.quote, note.text, list(note.tags), note.id
         )
-        self.push_screen(NoteEditor(draft), self._draft_done)
+        self._edit(draft)
 
     def on_delete_note(self, message: DeleteNote) -> None:
         """Delete a note, but only after the user confirms."""
@@ -337,7 +346,7 @@ class AnnotationsMixin(PendingMixin, _Base):
             if yes:
                 self._store_call(lambda db: _deleted(db.delete_note, note.id, "笔记已删除"), None)
 
-        self.push_screen(ConfirmScreen("删除这条笔记？", quote), answered)
+        self._confirm("删除这条笔记？", quote, answered)
 
     def on_delete_bookmark(self, message: DeleteBookmark) -> None:
         """Delete a bookmark after the user confirms, as `d` does for a note."""
@@ -352,7 +361,19 @@ class AnnotationsMixin(PendingMixin, _Base):
                 self._store_call(delete, None)
 
         where = f"¶{bookmark.block + 1} {bookmark.label}"
-        self.push_screen(ConfirmScreen("删除这个书签？", where), answered)
+        self._confirm("删除这个书签？", where, answered)
+
+    def _edit(self, draft: NoteDraft, *, problem: str | None = None) -> None:
+        """Open the note editor on a draft; saving it stores the note."""
+        from tui.note_editor import NoteEditor
+
+        self.push_screen(NoteEditor(draft, problem=problem), self._draft_done)
+
+    def _confirm(self, question: str, quote: str, answered: Callable[[bool | None], None]) -> None:
+        """Ask before deleting what the user made."""
+        from tui.confirm import ConfirmScreen
+
+        self.push_screen(ConfirmScreen(question, quote), answered)
 
     def _note(self, note_id: str) -> Note | None:
         """A loaded note by id."""

@@ -6,7 +6,7 @@ import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from textual import events
@@ -15,31 +15,28 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from article.analyze import open_text, quick_document
 from article.model import Document, LoadedText
-from store.db import Database
-from store.library import library_key
-from store.records import Bookmark, Note
 from tui.analysis_flow import REFLOWING, AnalysisMixin, Analyzer, Progress
 from tui.analysis_process import AnalysisProcess
 from tui.annotations import AnnotationsMixin
 from tui.commands import JingduCommands
 from tui.entity_place import EntityPlaces
-from tui.help_screen import HelpScreen, KeyGroup, action_rows
-from tui.library_screen import LibraryScreen
 from tui.pending import Pending
 from tui.reader_view import ReaderView
 from tui.sidebar import TABS, Sidebar
 from tui.status_line import ReadingProgress, StatusMixin
-from tui.tabs.bookmarks import BookmarksTab
-from tui.tabs.figures import FiguresTab
 from tui.tabs.legend import EntityStyles
-from tui.tabs.notes import NotesTab
-from tui.tabs.reading_list import ReadingList
 from tui.theme import ENTITY_STYLES
+
+if TYPE_CHECKING:
+    from store.db import Database
+    from store.records import Bookmark, Note
+    from tui.help_screen import KeyGroup
 
 __all__ = ["Analyzer", "JingduApp", "Progress", "run_reader"]
 
@@ -50,6 +47,7 @@ NARROW_SCREEN = 90  # below this the sidebar closes itself, unless it is being u
 SIDEBAR_WIDTH = (50, 80)  # the sidebar takes what the text column leaves, within these
 COMPACT_FOOTER = 100  # below this the footer drops its padding so every hint still fits
 READER_CHROME = 6  # the reader's margins and scrollbar around its text column
+START_DELAY = 0.03  # seconds after the first frame before background work takes the GIL
 
 
 class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
@@ -132,7 +130,9 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         with Horizontal(id="status-bar"):
             yield Static("", id="status", markup=False)
             yield Static("", id="place", markup=False)
-        yield Footer()
+        footer = Footer()
+        footer.compact = self.size.width < COMPACT_FOOTER
+        yield Lazy(footer)  # after the first frame: a person looks at the article first
 
     def on_mount(self) -> None:
         """Reading starts at once on the quick document; the full analysis follows."""
@@ -140,12 +140,16 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         self.sidebar.display = self.size.width >= WIDE_SCREEN
         self._auto_hidden = not self.sidebar.display
         self._fit_sidebar()
-        self.query_one(Footer).compact = self.size.width < COMPACT_FOOTER
         self.sidebar.set_document(self.document)
         self._show_place(*self.reader.cursor)
+        # After the first frame has reached the terminal: the store's open (tinydb, JSON) and a
+        # cached analysis parsed in-process hold the GIL and would delay the driver's write.
+        self.call_after_refresh(self.set_timer, START_DELAY, self._start_background)
+
+    def _start_background(self) -> None:
+        """Open the notes database and start the analysis, both off the UI thread."""
         self.open_store()
-        # After the first frame: a cached analysis is parsed in-process and would delay it.
-        self.call_after_refresh(self.run_analysis)
+        self.run_analysis()
 
     def on_unmount(self) -> None:
         """However the app ends (q, ctrl+q, the palette), keep the place and stop the analysis."""
@@ -162,7 +166,8 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
             sidebar.display = True
             self._auto_hidden = False
         self._fit_sidebar(width)
-        self.query_one(Footer).compact = width < COMPACT_FOOTER
+        for footer in self.query(Footer):
+            footer.compact = width < COMPACT_FOOTER
 
     def _fit_sidebar(self, screen: int | None = None) -> None:
         """The text column keeps its measure; the sidebar gets the rest, within bounds."""
@@ -317,6 +322,12 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
 
     def key_groups(self) -> list[KeyGroup]:
         """Every key binding, grouped as the help screen and the palette show them."""
+        from tui.library_screen import LibraryScreen
+        from tui.tabs.bookmarks import BookmarksTab
+        from tui.tabs.figures import FiguresTab
+        from tui.tabs.notes import NotesTab
+        from tui.tabs.reading_list import ReadingList
+
         return [
             ("阅读", ReaderView.BINDINGS),
             ("应用", self.BINDINGS),
@@ -336,10 +347,14 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
 
     def action_help(self) -> None:
         """Show every key and the entity colours."""
+        from tui.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(self.key_groups(), self.entity_styles()))
 
     def palette_commands(self) -> Iterator[tuple[str, str, str]]:
         """(title, keys, action) for the command palette: every reader and app action."""
+        from tui.help_screen import action_rows
+
         display = self.get_key_display
         for action, keys, description in action_rows(ReaderView.BINDINGS, display):
             yield description, keys, f"reader('{action}')"
@@ -371,10 +386,15 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
 
     def action_library(self) -> None:
         """Every document opened before; Enter opens one (the reader restarts on it)."""
+        from store.library import library_key
+        from tui.library_screen import LibraryScreen
+
         self.push_screen(LibraryScreen(self.db, library_key(self.path)), self._library_done)
 
     def _library_done(self, path: str | None) -> None:
         """Open the chosen document: keep this one's place, then start over on the other."""
+        from store.library import library_key
+
         if path is None or library_key(path) == library_key(self.path):
             return
         self.next_path = Path(path)

@@ -222,7 +222,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
     errors: list[type[BaseException]] = [InputError, UsageError]
     try:
-        from store.db import StoreError
+        from store.errors import StoreError  # not store.db: tinydb is not needed to start
 
         errors.append(StoreError)
     except ImportError:

@@ -36,7 +36,8 @@ async def test_plus_says_when_the_window_keeps_lines_shorter(tmp_path: Path) -> 
         assert app.sidebar.display
         for _ in range(10):
             await pilot.press("plus")
-        await pilot.pause(0.1)
+        await pilot.pause(0.4)
+        assert sum("每行最多" in n.message for n in app._notifications) == 1  # one per run
         last = list(app._notifications)[-1].message
         shown = app.reader.line_chars
         assert shown < app.reader.measure

@@ -42,6 +42,7 @@ __all__ = ["Analyzer", "JingduApp", "Progress", "run_reader"]
 
 MEASURE_STEP = 2
 MEASURE_RANGE = (16, 80)
+MEASURE_NOTE_DELAY = 0.2  # seconds without + or - before the new measure is announced
 WIDE_SCREEN = 110  # columns from which the sidebar opens by itself
 NARROW_SCREEN = 90  # below this the sidebar closes itself, unless it is being used
 SIDEBAR_WIDTH = (50, 80)  # the sidebar takes what the text column leaves, within these
@@ -112,6 +113,7 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         self._places: EntityPlaces | None = None
         self._progress: ReadingProgress | None = None
         self._percent = 0
+        self._measure_note: Timer | None = None
         self._pending: list[Pending] = []  # a and b pressed before notes could be saved
         self.next_path: Path | None = None  # set when the library chose another document
         self.title = self.document.title or self.path.name
@@ -266,7 +268,9 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         if reader.measure == before:
             self.notify(f"每行最多 {before} 字：已是{'最宽' if step > 0 else '最窄'}", timeout=2)
             return
-        self.call_after_refresh(self._say_measure)
+        if self._measure_note is not None:  # one toast for a run of + or -, not one per key
+            self._measure_note.stop()
+        self._measure_note = self.set_timer(MEASURE_NOTE_DELAY, self._say_measure)
 
     def _say_measure(self) -> None:
         """Say the measure, and when the window keeps the lines shorter, say that too."""

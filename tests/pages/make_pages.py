@@ -35,6 +35,48 @@ WQY = Path("/usr/share/fonts/truetype/wqy")
 ARPHIC = Path("/usr/share/fonts/truetype/arphic")
 
 
+def _small_name_table(family: str) -> bytes:
+    """A minimal 'name' table (family, style, full and PostScript name) for the embedded subsets:
+    reportlab copies the whole table into every 256-glyph subset, 22 KB of licence text for
+    the AR PL fonts."""
+    import struct
+    recs = [(1, family), (2, "Regular"), (4, family), (6, re.sub(r"[^A-Za-z0-9-]", "", family))]
+    strings = b""
+    body = b""
+    for nid, s in recs:
+        enc = s.encode("utf-16-be")
+        body += struct.pack(">HHHHHH", 3, 1, 0x409, nid, len(enc), len(strings))
+        strings += enc
+    return struct.pack(">HHH", 0, len(recs), 6 + 12 * len(recs)) + body + strings
+
+
+def _patch_reportlab_subsets():
+    from reportlab.pdfbase import ttfonts
+    if getattr(ttfonts.TTFontFile, "_jingdu_small_name", False):
+        return
+    orig = ttfonts.TTFontFile.get_table
+
+    def get_table(self, tag):
+        data = orig(self, tag)
+        if tag == "name" and getattr(self, "_in_subset", False):
+            return _small_name_table(self.name.decode("latin-1") if isinstance(self.name, bytes)
+                                     else str(self.name))
+        return data
+
+    orig_subset = ttfonts.TTFontFile.makeSubset
+
+    def make_subset(self, *a, **kw):
+        self._in_subset = True
+        try:
+            return orig_subset(self, *a, **kw)
+        finally:
+            self._in_subset = False
+
+    ttfonts.TTFontFile.get_table = get_table
+    ttfonts.TTFontFile.makeSubset = make_subset
+    ttfonts.TTFontFile._jingdu_small_name = True
+
+
 def register_fonts() -> dict:
     """Song/Kai from fonts-arphic-uming/ukai when installed, Hei from fonts-wqy-*."""
     hei = WQY / "wqy-zenhei.ttc"
@@ -43,6 +85,7 @@ def register_fonts() -> dict:
     kai = ARPHIC / "ukai.ttc"
     faces = {"Hei": hei, "MHei": mhei, "Song": song if song.exists() else mhei,
              "Kai": kai if kai.exists() else mhei}
+    _patch_reportlab_subsets()
     for name, path in faces.items():
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
@@ -527,6 +570,12 @@ def order_texts(page: Page, order: str, rng: random.Random) -> list[Text]:
     return ts
 
 
+def set_render(to, mode: int):
+    """Write Tr even when reportlab believes it is already set (Tr outlives ET)."""
+    to._code.append(f"{mode} Tr")
+    to._textRenderMode = mode
+
+
 def emit(c: canvas.Canvas, page: Page, order: str, seed: int):
     rng = random.Random(seed)
     for sh in page.shapes:
@@ -558,7 +607,7 @@ def emit(c: canvas.Canvas, page: Page, order: str, seed: int):
                 to.setFont(t.font, t.size)
                 to.setFillGray(gray)
                 to.setCharSpace(0)
-                to.setTextRenderMode(2 if t.bold else 0)
+                set_render(to, 2 if t.bold else 0)
                 to.setTextOrigin(x, t.y)
                 to.textOut(ch)
                 c.drawText(to)
@@ -566,7 +615,7 @@ def emit(c: canvas.Canvas, page: Page, order: str, seed: int):
         to = c.beginText()
         to.setFont(t.font, t.size)
         to.setFillGray(gray)
-        to.setTextRenderMode(2 if t.bold else 0)  # text state outlives BT/ET: always set
+        set_render(to, 2 if t.bold else 0)  # text state outlives BT/ET: always set
         to.setCharSpace(t.tc)
         for s, x in t.runs:
             to.setTextOrigin(x, t.y)

@@ -16,6 +16,8 @@ _STAFF_CREDIT = re.compile(rf"{_STAFF.pattern}\s*[：:]?\s*[\u4e00-\u9fff]{{2,4}
 _PAGE_CODE = re.compile(r"^(?:[A-Z]{1,2}\s?\d{1,2}|第\s*[0-9一二三四五六七八九十]+\s*版)(?:\s|$)")
 _LATIN_CAPS = re.compile(r"^[A-Z][A-Z0-9&'.,\- ]{5,}$")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,10}(?:报|刊|周刊|日报|时报|晚报|商报|周报)$")
+_WEB = re.compile(r"^(?:https?://|www\.)[\w.-]+(?:/\S*)?$", re.IGNORECASE)
+_PAGE_CODE_ALONE = re.compile(r"^[A-Z]{1,2}\s?\d{1,2}$")
 _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
 _PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$")
 _CAPTION = re.compile(r"^(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
@@ -44,6 +46,16 @@ def is_paper_name(text: str) -> bool:
     return bool(_PAPER_NAME.match(text.replace(" ", "")))
 
 
+def is_web_address(text: str) -> bool:
+    """A web address alone on a line (a paper's site in its footer)."""
+    return bool(_WEB.match(text))
+
+
+def is_page_code(text: str) -> bool:
+    """A page code alone: 'B5', 'A12'."""
+    return bool(_PAGE_CODE_ALONE.match(text.strip()))
+
+
 def is_bare_number(text: str) -> bool:
     """A number alone on a line: a bar value or axis tick from a chart."""
     return bool(_BARE_NUMBER.match(text))
@@ -65,5 +77,8 @@ def is_source_line(text: str) -> bool:
 
 
 def is_chart_label(text: str) -> bool:
-    """A short line inside a chart: an axis label or a category name (no sentence in it)."""
-    return len(text) <= 10 and not any(c in text for c in "。，；！？")
+    """A short line inside a chart: an axis label, a category name or a row of them (no
+    sentence in it); a heading is longer than a label and has no spaces."""
+    if any(c in text for c in "。，；！？、"):
+        return False
+    return len(text) <= 6 or (" " in text.strip() and len(text) <= 24)

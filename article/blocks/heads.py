@@ -25,6 +25,7 @@ _FUNCTION_EDGE = frozenset("的了和与及或等在是也都而就把被从向�
 _MAX_HEAD = 40  # title and deck lines are short
 _MAX_HEADS = 3  # lines above a byline that may be its title and deck
 _DECK_MARKS = ("，", "——", "：", ",")
+_LONGEST_TITLE_LINE = 16  # a title's large type fits few characters on a line; a deck more
 
 
 def byline_text(raw: str) -> bool:
@@ -104,7 +105,8 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     for i in heads[1:]:
         text = lines[i].text
         title_len = len(lines[heads[0]].text)
-        if deck or any(m in text for m in _DECK_MARKS) or len(text) >= 1.4 * title_len:
+        longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.3 * title_len
+        if deck or any(m in text for m in _DECK_MARKS) or longer:
             deck = True
             kinds[i] = SUBTITLE
         else:

@@ -41,6 +41,9 @@ _MIN_LINES = 8  # fewer lines than this say nothing about wrapping
 _WRAPPED_SHARE = 0.35  # of lines that fill their column yet end mid-sentence
 _BLANK_EVERYWHERE = 0.7  # share of lines after a blank: blanks then mean nothing
 _EDGE_LINES = 6  # running headers and footers stand within this many lines of an end
+_CHART_LINES = 40  # a chart's caption and source line stand at most this far apart
+_CHART_TAIL = 4  # lines after a source line where stray chart labels may stand
+_TINY_LABEL = 4  # characters of a stray chart label
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
@@ -86,6 +89,7 @@ def _structural_kinds(lines: list[Line]) -> dict[int, str]:
         if kind:
             kinds[i] = kind
     _mark_charts(lines, kinds)
+    _mark_running_neighbours(lines, kinds)
     return kinds
 
 
@@ -95,6 +99,8 @@ def _line_structure(line: Line, at_edge: bool) -> str | None:
     if furn.is_running_line(raw) or furn.is_bare_number(text):
         return FURNITURE
     if at_edge and (furn.is_paper_name(text) or furn.is_page_number(text)):
+        return FURNITURE
+    if furn.is_web_address(text):
         return FURNITURE
     if furn.is_caption(text):
         return CAPTION
@@ -107,19 +113,39 @@ def _line_structure(line: Line, at_edge: bool) -> str | None:
 
 
 def _mark_charts(lines: list[Line], kinds: dict[int, str]) -> None:
-    """Short label lines between a chart's caption and its source line are the chart's text."""
+    """Short label lines between a chart's caption and its source line are the chart's text,
+    and so are tiny labels set apart by blank lines just after the source line."""
     captions = [i for i, kind in kinds.items() if kind == CAPTION]
     for start in captions:
-        end = next(
-            (j for j in range(start + 1, min(len(lines), start + 40)) if kinds.get(j) == SOURCE),
-            None,
-        )
+        stop = min(len(lines), start + _CHART_LINES)
+        end = next((j for j in range(start + 1, stop) if kinds.get(j) == SOURCE), None)
         if end is None:
             continue
         for j in range(start + 1, end):
-            line = lines[j]
-            if j not in kinds and furn.is_chart_label(line.text) and not is_full(line):
+            if j not in kinds and furn.is_chart_label(lines[j].raw) and not is_full(lines[j]):
                 kinds[j] = FURNITURE
+        for j in range(end + 1, min(len(lines), end + _CHART_TAIL)):
+            line = lines[j]
+            if j not in kinds and line.blank_before and len(line.text) <= _TINY_LABEL:
+                kinds[j] = FURNITURE
+
+
+def _mark_running_neighbours(lines: list[Line], kinds: dict[int, str]) -> None:
+    """A paper's name, a section name or a web address beside a running header line is part
+    of that header, wherever the extractor put it."""
+    running = [i for i, kind in kinds.items() if kind == FURNITURE]
+    for i in running:
+        for j in range(max(0, i - 2), min(len(lines), i + 3)):
+            if j not in kinds and _header_part(lines[j].text, lines[i].text):
+                kinds[j] = FURNITURE
+
+
+def _header_part(text: str, neighbour: str) -> bool:
+    """A paper name or web address anywhere near a header; a short section name right after
+    a bare page code."""
+    if furn.is_paper_name(text) or furn.is_web_address(text):
+        return True
+    return furn.is_page_code(neighbour) and len(text) <= 8 and furn.is_chart_label(text)
 
 
 class _Builder:
@@ -178,14 +204,17 @@ class _Builder:
         return is_short(prev) and prev.text[-1] in _SOFT_END
 
     def _is_heading(self, i: int, line: Line) -> bool:
-        """A short line without sentence punctuation standing between paragraphs."""
-        if not is_short(line) or not is_heading_text(line.text):
+        """A line without sentence punctuation between paragraphs, either short (a full-width
+        column line is never short unless its paragraph ends) or followed by an indented first
+        line."""
+        if is_full(line) or not is_heading_text(line.text):
             return False
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if following is None or self.kinds.get(i + 1) is not None:
-            return following is None or line.blank_before
-        # a line cut before a number or a Latin word it could not split is no heading
-        return following.blank_before or not _LATIN_START.match(following.text)
+            return is_short(line)
+        if _LATIN_START.match(following.text) and not following.blank_before:
+            return False  # a line cut before a number or a Latin word it could not split
+        return is_short(line) or (is_first_line(following) and not following.blank_before)
 
     def _close(self) -> None:
         """Emit the open paragraph, if any."""

@@ -75,6 +75,7 @@ class Piece:
     after: str | None  # "figure" after a caption/source line, "dangling" after a cut-off block
     tail: Tail | None = None  # edge facts, computed on demand
     head: Head | None = None
+    unwrapped: bool = False  # from hard-wrapped lines: extractors never double a character
 
 
 @dataclass(slots=True)  # not frozen: thousands are built, frozen ones build slowly
@@ -310,7 +311,7 @@ def _signal(tail: Tail, b: Piece) -> float:
 def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     """A repeated character or a dictionary word across the break."""
     head = head_of(b)
-    if a.text[-1:] == b.text[:1] and _repeats(tail, head):
+    if a.text[-1:] == b.text[:1] and not a.unwrapped and _repeats(tail, head):
         return 6.0, 1, "repeat"
     if word := _word_across(tail, head):
         return 4.0, 0, f"word {word}"

@@ -17,6 +17,7 @@ from article.blocks.heads import byline_text, head_kinds, is_heading_text
 from article.blocks.kinds import line_kind
 from article.blocks.lines import (
     Line,
+    columns_merged,
     ends_sentence,
     is_first_line,
     is_full,
@@ -55,7 +56,9 @@ def might_be_wrapped(text: str) -> bool:
     lengths = Counter(map(len, filter(None, map(str.strip, text.split("\n", 4000)[:4000]))))
     total = sum(lengths.values())
     common = sum(n for _length, n in lengths.most_common(3))
-    return total >= _MIN_LINES and common >= _WRAPPED_SHARE * total
+    if total >= _MIN_LINES and common >= _WRAPPED_SHARE * total:
+        return True
+    return columns_merged(text.split("\n", 4000)[:4000])
 
 
 def looks_wrapped(lines: list[Line]) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
-from article.blocks import furniture as furn
+import article.blocks.furniture as furn
 from article.blocks.heads import byline_text, head_kinds, is_heading_text
 from article.blocks.kinds import line_kind
 from article.blocks.lines import (
@@ -63,11 +64,19 @@ def might_be_wrapped(text: str) -> bool:
 
 def looks_wrapped(lines: list[Line]) -> bool:
     """Most lines fill a narrow column and stop mid-sentence: the text is hard-wrapped."""
+    if _cut_share(lines) < _WRAPPED_SHARE:
+        return False
+    hits, total = word_breaks(lines)
+    return total >= _MIN_BREAKS and hits >= _INTERLEAVED_RATE * total
+
+
+def _cut_share(lines: list[Line]) -> float:
+    """The share of lines that fill their column yet stop mid-sentence."""
     body = [line for line in lines if line.width >= 4]
     if len(body) < _MIN_LINES:
-        return False
+        return 0.0
     cut = sum(1 for line in body if is_full(line) and not ends_sentence(line.text))
-    return cut >= _WRAPPED_SHARE * len(body)
+    return cut / len(body)
 
 
 def wrapped_blocks(text: str) -> list[RawBlock] | None:
@@ -246,3 +255,45 @@ def _unwrapped(lines: list[Line]) -> str:
         letters = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
         out += (" " if letters else "") + line.text
     return out
+
+
+def text_warnings(text: str) -> list[str]:
+    """What the text's shape says a reader must be told: columns read across, line by line."""
+    if not might_be_wrapped(text):
+        return []
+    if columns_merged(text.split("\n")):
+        return [COLUMNS_MERGED]
+    lines = read_lines(text)
+    hits, total = word_breaks(lines)
+    if (
+        _cut_share(lines) >= _WRAPPED_SHARE
+        and total >= _MIN_JUDGED
+        and hits < _INTERLEAVED_RATE * total
+    ):
+        return [ROWS_INTERLEAVED]
+    return []
+
+
+COLUMNS_MERGED = "多栏文字被提取在同一行（PDF 按行排版）：已按栏拆开，阅读顺序仍可能有误"
+ROWS_INTERLEAVED = "各栏文字逐行交错（PDF 按行排版）：仅凭文字无法恢复阅读顺序"
+_INTERLEAVED_RATE = 0.2  # share of breaks inside a word, below which lines do not continue
+_MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
+_MIN_JUDGED = 30  # ... and to call its lines interleaved
+_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
+
+
+def word_breaks(lines: list[Line]) -> tuple[int, int]:
+    """How many breaks after full lines fall inside a dictionary word, of how many judged. In
+    wrapped text about half do; between alternating columns, or between lines that each
+    stand alone, hardly any."""
+    from article.segment import word_freq
+
+    hits = total = 0
+    for line, following in pairwise(lines):
+        if not is_full(line) or ends_sentence(line.text):
+            continue
+        pair = line.text[-1] + following.text[:1]
+        if len(pair) == 2 and all("\u4e00" <= c <= "\u9fff" for c in pair):
+            total += 1
+            hits += word_freq(pair) >= _WORD_FREQ
+    return hits, total

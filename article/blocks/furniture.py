@@ -18,6 +18,7 @@ _LATIN_CAPS = re.compile(r"^[A-Z][A-Z0-9&'.,\- ]{5,}$")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,10}(?:报|刊|周刊|日报|时报|晚报|商报|周报|报道)$")
 _WEB = re.compile(r"^(?:https?://|www\.)[\w.-]+(?:/\S*)?$", re.IGNORECASE)
 _PAGE_CODE_ALONE = re.compile(r"^[A-Z]{1,2}\s?\d{1,2}$")
+_REPORTER = re.compile(r"记者|通讯员|实习生|撰稿")  # "本报记者 某某 北京报道" is a byline
 _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
 _PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$")
 _CAPTION = re.compile(r"^(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
@@ -43,7 +44,7 @@ def is_running_line(text: str) -> bool:
 
 def is_paper_name(text: str) -> bool:
     """A short name ending like a newspaper or magazine (…日报, …时报, …周刊)."""
-    return bool(_PAPER_NAME.match(text.replace(" ", "")))
+    return bool(_PAPER_NAME.match(text.replace(" ", ""))) and not _REPORTER.search(text)
 
 
 def is_web_address(text: str) -> bool:

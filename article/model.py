@@ -65,7 +65,7 @@ class RawBlock:
     text: str
     lines: list[tuple[int, int]]
     speaker: str | None = None
-    unwrapped: bool = False  # built from hard-wrapped lines: a break never repeats a character
+    unwrapped: bool = False  # from lines not set apart by blank lines: no break repeats a char
 
 
 @dataclass(frozen=True, slots=True)

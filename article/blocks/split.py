@@ -79,6 +79,9 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     else:
         blocks = list(map(RawBlock, kinds, texts, _spans(numbers), speakers))
     _mark_captions(blocks, headings)
+    if every_line:  # lines of one running text: no break between them repeats a character
+        for block in blocks:
+            block.unwrapped = True
     return blocks
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -53,11 +54,11 @@ def shape_problem(data: object) -> str | None:
         return "not a TinyDB database: the top level is not an object"
     for name, table in data.items():
         if not isinstance(table, dict):
-            return f"not a TinyDB database: table {name!r} is not an object"
+            return f"not a TinyDB database: table {_short(name)} is not an object"
         for key, record in table.items():
             problem = _record_problem(name, key, record)
             if problem:
-                return f"{_short(name)} record {_short(key)}: {problem}"
+                return f"table {_short(name)}, record {_short(key)}: {problem}"
     return None
 
 
@@ -72,13 +73,13 @@ def _record_problem(table: str, key: str, record: object) -> str | None:
     fields, id_field, required = _RECORDS[table]
     for field in required:
         if field not in record:
-            return f"no {field!r}"
+            return f"no {_short(field)}"
     for field, value in record.items():
         expected = fields.get(field)
         if expected is not None and not _fits(value, expected):
             return _wrong(field, value, _EXPECTED[expected])
     if record[id_field] != key:  # updates find a record by this value
-        return f"{id_field} {_short(record[id_field])} does not match its key"
+        return f"{_short(id_field)} is {_short(record[id_field])}, not its key"
     return None
 
 
@@ -99,18 +100,18 @@ def _meta_problem(key: str, record: dict[str, Any]) -> str | None:
     if type(version) is int and version >= 1:
         return None
     if "version" not in record:
-        return "no 'version'"
+        return 'no "version"'
     return _wrong("version", version, "a whole number ≥ 1")
 
 
 def _wrong(field: str, value: object, expected: str) -> str:
     """'"block" is "abc", expected a whole number ≥ 0'."""
-    return f"{field!r} is {_short(value)}, expected {expected}"
+    return f"{_short(field)} is {_short(value)}, expected {expected}"
 
 
 def _short(value: object) -> str:
-    """A value as Python shows it, cut short so the message stays one readable line."""
-    text = _float_text(value) if isinstance(value, float) else repr(value)
+    """A value as the JSON file shows it ("abc", null), cut short to keep the line readable."""
+    text = _float_text(value) if isinstance(value, float) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:39] + "…"
 
 

@@ -92,7 +92,7 @@ async def test_a_bad_record_opens_read_only_and_names_it(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.is_running and app.db is not None and app.db.read_only
-        assert any("'notes' record 'x': no 'id'" in m for m in _messages(app))
+        assert any('table "notes", record "x": no "id"' in m for m in _messages(app))
         await pilot.press("x")
         await settle(pilot)
         await pilot.press("G", "q")

@@ -59,10 +59,10 @@ def _clean_line(err: str) -> bool:
 @pytest.mark.parametrize(
     ("record", "named"),
     [
-        ({}, "no 'id'"),
-        ({"id": "x", "block": "abc"}, "'block' is 'abc'"),
-        ({"id": "x", "start": 1e999}, "'start' is a number too large"),
-        ({"id": "x", "tags": 5}, "'tags' is 5"),
+        ({}, 'no "id"'),
+        ({"id": "x", "block": "abc"}, '"block" is "abc"'),
+        ({"id": "x", "start": 1e999}, '"start" is a number too large'),
+        ({"id": "x", "tags": 5}, '"tags" is 5'),
     ],
 )
 def test_a_bad_note_is_a_damaged_database_exit_2(
@@ -73,7 +73,9 @@ def test_a_bad_note_is_a_damaged_database_exit_2(
     before = db.read_bytes()
     code, out, err = run(["export", str(article), "--db", str(db)], capsys)
     assert code == 2 and out == ""
-    assert _clean_line(err) and str(db) in err and "'notes' record 'x'" in err and named in err
+    assert (
+        _clean_line(err) and str(db) in err and 'table "notes", record "x"' in err and named in err
+    )
     assert db.read_bytes() == before
 
 
@@ -84,7 +86,7 @@ def test_a_bookmark_with_a_null_block_is_damage(
     mark = {"id": "m", "doc_id": _doc_id(article, capsys), "block": None, "label": "x"}
     db.write_text(json.dumps({"bookmarks": {"m": mark}}))
     code, _, err = run(["export", str(article), "--db", str(db)], capsys)
-    assert code == 2 and "'bookmarks' record 'm': 'block' is None" in err
+    assert code == 2 and 'table "bookmarks", record "m": "block" is null' in err
 
 
 def test_deep_nesting_is_a_damaged_database(
@@ -105,7 +107,7 @@ def test_damaged_json_names_line_and_column_and_a_string_schema_is_not_newer(
     assert code == 2 and "Unterminated string starting at line 1 column 15);" in err
     db.write_text('{"meta":{"schema":{"version":"1"}}}')
     code, _, err = run(["export", str(article), "--db", str(db)], capsys)
-    assert code == 2 and "'version' is '1', expected a whole number" in err
+    assert code == 2 and '"version" is "1", expected a whole number' in err
     assert "newer" not in err
 
 

@@ -56,26 +56,26 @@ def _note(**fields: object) -> dict[str, object]:
 
 
 BAD_FILES = [
-    ({"notes": {"n1": {"doc_id": DOC}}}, "'id'"),
-    ({"notes": {"n1": _note(block="abc")}}, "'block' is 'abc'"),
-    ({"notes": {"n1": _note(start=1e999)}}, "'start' is a number too large"),
-    ({"notes": {"n1": _note(tags=5)}}, "'tags' is 5"),
-    ({"notes": {"n1": _note(tags=["ok", 7])}}, "'tags'"),
-    ({"notes": {"n1": _note(block=-1)}}, "'block' is -1"),
-    ({"notes": {"n1": _note(orphaned="no")}}, "'orphaned'"),
-    ({"notes": {"n1": _note(text=None)}}, "'text' is None"),
-    ({"notes": {"n1": _note(id="other")}}, "does not match its key"),
-    ({"notes": {"n1": _note(doc_id=3)}}, "'doc_id' is 3"),
-    ({"bookmarks": {"b1": {"id": "b1", "doc_id": DOC, "block": None}}}, "'block' is None"),
-    ({"positions": {DOC: {"doc_id": DOC, "offset": True}}}, "'offset' is True"),
-    ({"positions": {DOC: {"block": 1}}}, "'doc_id'"),
-    ({"meta": {"schema": {"version": "1"}}}, "'version' is '1'"),
+    ({"notes": {"n1": {"doc_id": DOC}}}, 'no "id"'),
+    ({"notes": {"n1": _note(block="abc")}}, '"block" is "abc"'),
+    ({"notes": {"n1": _note(start=1e999)}}, '"start" is a number too large'),
+    ({"notes": {"n1": _note(tags=5)}}, '"tags" is 5'),
+    ({"notes": {"n1": _note(tags=["ok", 7])}}, '"tags" is ["ok", 7]'),
+    ({"notes": {"n1": _note(block=-1)}}, '"block" is -1'),
+    ({"notes": {"n1": _note(orphaned="no")}}, '"orphaned" is "no"'),
+    ({"notes": {"n1": _note(text=None)}}, '"text" is null'),
+    ({"notes": {"n1": _note(id="other")}}, '"id" is "other", not its key'),
+    ({"notes": {"n1": _note(doc_id=3)}}, '"doc_id" is 3'),
+    ({"bookmarks": {"b1": {"id": "b1", "doc_id": DOC, "block": None}}}, '"block" is null'),
+    ({"positions": {DOC: {"doc_id": DOC, "offset": True}}}, '"offset" is true'),
+    ({"positions": {DOC: {"block": 1}}}, 'no "doc_id"'),
+    ({"meta": {"schema": {"version": "1"}}}, '"version" is "1"'),
 ]
 
 
 @pytest.mark.parametrize(("content", "named"), BAD_FILES)
 def test_a_bad_record_makes_the_database_damaged_and_names_it(
-    tmp_path: Path, content: dict[str, object], named: str
+    tmp_path: Path, content: dict[str, dict[str, object]], named: str
 ) -> None:
     path = tmp_path / "notes.json"
     path.write_text(json.dumps(content), "utf-8")
@@ -85,7 +85,8 @@ def test_a_bad_record_makes_the_database_damaged_and_names_it(
     message = str(caught.value)
     assert str(path) in message and named in message and "\n" not in message
     table = next(iter(content))
-    assert f"'{table}' record" in message  # which record: its table and key
+    key = next(iter(content[table]))
+    assert f'table "{table}", record "{key}": ' in message  # which record: table and key
     assert path.read_bytes() == before
 
 

@@ -296,3 +296,15 @@ def test_a_symlinked_database_stays_a_symlink(tmp_path: Path) -> None:
     assert (real_dir / "notes.json.bak").exists()
     assert not (tmp_path / "notes.json.bak").exists()
     assert not list(tmp_path.glob(".notes.json.*"))
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_dangling_symlink_gets_its_target_written(tmp_path: Path) -> None:
+    (tmp_path / "sync").mkdir()
+    link = tmp_path / "notes.json"
+    link.symlink_to(Path("sync") / "notes.json")  # relative, target not there yet
+    Database(link).save_position("d", 3, 4)
+    assert link.is_symlink()
+    assert (
+        json.loads((tmp_path / "sync" / "notes.json").read_text())["positions"]["d"]["block"] == 3
+    )

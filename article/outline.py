@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from article.decode import safe_line
 from article.model import TRUNCATED_END, TRUNCATED_START, Block, Document, Figure
 
 PREVIEW = 36
@@ -115,7 +116,7 @@ def outline(doc: Document) -> str:
     """The whole analysis as plain text for a person."""
     header = [
         doc.title or "（无标题）",
-        f"文件 {doc.source.path}  编码 {doc.source.encoding}  doc_id {doc.doc_id}",
+        f"文件 {safe_line(doc.source.path)}  编码 {doc.source.encoding}  doc_id {doc.doc_id}",
         f"{len(doc.articles)} 篇文章 · {len(doc.blocks)} 个段块 · {len(doc.repairs)} 处修复 · "
         f"{len(doc.duplicates)} 处重复 · {len(doc.entities)} 个实体 · {len(doc.figures)} 项数据",
         *(f"注意：{warning}" for warning in doc.warnings),

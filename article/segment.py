@@ -21,8 +21,8 @@ def _quiet_import() -> object:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba as jieba_module
-    jieba_module.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba_module.setLogLevel(logging.CRITICAL + 1)  # not even its errors: they are not ours
+    logging.getLogger("jieba").setLevel(logging.CRITICAL + 1)
     return jieba_module
 
 
@@ -41,7 +41,7 @@ def tokenizer() -> jieba.Tokenizer:
             tok = jieba_module.Tokenizer()  # type: ignore[attr-defined]
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                tok.initialize()
+                _build_in_memory(tok)
                 for path in lexicon_paths():
                     tok.load_userdict(path)
             _tokenizer = tok
@@ -49,6 +49,13 @@ def tokenizer() -> jieba.Tokenizer:
             # reach so later garbage collections (a keypress in the reader) stay short.
             gc.freeze()
         return _tokenizer
+
+
+def _build_in_memory(tok: jieba.Tokenizer) -> None:
+    """Build jieba's prefix dictionary without its shared cache file (/tmp/jieba.cache, which
+    another user may own): building it is no slower than loading that cache."""
+    tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
+    tok.initialized = True
 
 
 def is_word(word: str) -> bool:

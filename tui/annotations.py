@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.timer import Timer
 
+from article.decode import safe_line
 from article.model import Document
-from store.db import Database, StoreError
+from store.db import Database
 from store.records import Bookmark, Note
 from tui.confirm import ConfirmScreen
 from tui.guards import while_reading
@@ -38,6 +40,7 @@ else:
     _Base = object
 
 POSITION_DELAY = 0.8  # seconds of stillness before the reading position is written
+QUIT_SAVE_LIMIT = 2.0  # seconds quitting waits for the last position (a stuck disk, a lock)
 
 
 class AnnotationsMixin(_Base):
@@ -71,18 +74,18 @@ class AnnotationsMixin(_Base):
 
     @work(thread=True, exclusive=True, group="store-open")
     def open_store(self) -> None:
-        """Open the database (read-only if it is corrupt) and read where the reader left off."""
-        problem: str | None = None
+        """Open the database (read-only if it is damaged or may not be written) and read where
+        the reader left off. Whatever the store raises, the worker reports it and lives on."""
         try:
             db = Database(self.db_path)
-        except (StoreError, OSError) as err:  # CorruptDatabase among them: never written to
-            db, problem = Database.open_read_only(self.db_path, str(err)), str(err)
+        except Exception as err:  # CorruptDatabase among them: never written to
+            db = Database.open_read_only(self.db_path, str(err))
         try:
             with self._db_lock:
                 position = db.position(self.quick.doc_id)
-        except (StoreError, OSError) as err:
-            db, problem, position = Database.open_read_only(self.db_path, str(err)), str(err), None
-        self.post_message(StoreOpened(db, position, problem))
+        except Exception as err:
+            db, position = Database.open_read_only(self.db_path, str(err)), None
+        self.post_message(StoreOpened(db, position, db.reason if db.read_only else None))
 
     @while_reading
     def on_store_opened(self, message: StoreOpened) -> None:
@@ -101,7 +104,7 @@ class AnnotationsMixin(_Base):
         """The status line and a long notification: nothing will be saved, and why."""
         self.set_status("store", "只读：笔记和书签不会保存")
         self.notify(
-            f"{problem or self.db_path}\n数据库以只读方式打开：笔记和书签不会保存。",
+            f"{safe_line(problem or self.db_path)}\n数据库以只读方式打开：笔记和书签不会保存。",
             title="数据库无法使用",
             severity="error",
             timeout=30,
@@ -132,7 +135,7 @@ class AnnotationsMixin(_Base):
             with self._db_lock:
                 notes = db.notes_for_document(doc)
                 bookmarks = db.bookmarks_for_document(doc)
-        except (StoreError, OSError) as err:
+        except Exception as err:  # a worker must not die on what the store raises
             self.post_message(MarksLoaded([], [], problem=str(err)))
             return
         self.post_message(MarksLoaded(notes, bookmarks))
@@ -158,10 +161,11 @@ class AnnotationsMixin(_Base):
     @while_reading
     def on_store_failed(self, message: StoreFailed) -> None:
         """A write failed: say so, and put an unsaved note back in front of the user."""
-        self.notify(message.error, title="保存失败", severity="error", timeout=15, markup=False)
+        error = safe_line(message.error)
+        self.notify(error, title="保存失败", severity="error", timeout=15, markup=False)
         if message.draft is not None:
             self.push_screen(
-                NoteEditor(message.draft, problem=f"保存失败：{message.error}"), self._draft_done
+                NoteEditor(message.draft, problem=f"保存失败：{error}"), self._draft_done
             )
 
     def _writable(self) -> Database | None:
@@ -171,7 +175,7 @@ class AnnotationsMixin(_Base):
             return None
         if self.db.read_only:
             self.notify(
-                f"数据库只读（{self.db_path}）：笔记和书签无法保存",
+                f"数据库只读（{safe_line(self.db_path)}）：笔记和书签无法保存",
                 severity="error",
                 markup=False,
             )
@@ -200,7 +204,7 @@ class AnnotationsMixin(_Base):
                 status = change(db)
                 notes = db.notes_for_document(doc)
                 bookmarks = db.bookmarks_for_document(doc)
-        except (StoreError, OSError, KeyError, ValueError) as err:
+        except Exception as err:  # a worker must not die on what the store raises
             self.post_message(StoreFailed(str(err), draft))
             return
         self.post_message(MarksLoaded(notes, bookmarks, status))
@@ -233,21 +237,30 @@ class AnnotationsMixin(_Base):
         try:
             with self._db_lock:
                 db.save_position(doc_id, block, offset)
-        except (StoreError, OSError) as err:
+        except Exception as err:  # a worker must not die on what the store raises
             self.post_message(StoreFailed(f"阅读位置未保存：{err}"))
 
     def _save_position_now(self) -> None:
-        """On quit (analysis finished or not): write the last position before the app goes."""
+        """On quit (analysis finished or not): write the last position before the app goes,
+        in a thread the UI waits for at most QUIT_SAVE_LIMIT: quitting never hangs on I/O."""
         if self._pending_position is None or (self.db is not None and self.db.read_only):
             return
         doc, block, offset = self._pending_position
         self._pending_position = None
-        try:
-            db = self.db or Database(self.db_path)  # quit before the store had even opened
-            with self._db_lock:
-                db.save_position(self.quick.doc_id, *self._to_quick(doc, block, offset))
-        except (StoreError, OSError):
-            pass  # quitting: nothing left to tell the user with
+        where = self._to_quick(doc, block, offset)
+        saver = threading.Thread(target=self._quit_save, args=(self.db, where), daemon=True)
+        saver.start()
+        saver.join(QUIT_SAVE_LIMIT)
+
+    def _quit_save(self, db: Database | None, where: tuple[int, int]) -> None:
+        """The last position write, with a lock wait of its own limit."""
+        with contextlib.suppress(Exception):  # quitting: nobody is left to tell of a failure
+            db = db or Database(self.db_path)  # quit before the store had even opened
+            if not db.read_only and self._db_lock.acquire(timeout=QUIT_SAVE_LIMIT):
+                try:
+                    db.save_position(self.quick.doc_id, *where)
+                finally:
+                    self._db_lock.release()
 
     # ---- actions: notes and bookmarks ---------------------------------------------------
 
@@ -346,10 +359,11 @@ class AnnotationsMixin(_Base):
         target = folder / default_export_name(doc)
         try:
             target.write_text(export_markdown(doc, notes, bookmarks), encoding="utf-8")
-        except OSError as err:
-            self.post_message(StoreFailed(f"{target}: 无法写入（{err.strerror or err}）"))
+        except Exception as err:  # a worker must not die, whatever went wrong
+            why = err.strerror if isinstance(err, OSError) and err.strerror else err
+            self.post_message(StoreFailed(f"{target}: 无法写入（{why}）"))
             return
-        message = f"已导出 {len(notes)} 条笔记、{len(bookmarks)} 个书签到\n{target}"
+        message = f"已导出 {len(notes)} 条笔记、{len(bookmarks)} 个书签到\n{safe_line(target)}"
         self.call_from_thread(self.notify, message, title="导出", markup=False, timeout=10)
 
 

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from article.analyze import open_text, quick_document
+from article.decode import safe_line
 from article.model import Document, LoadedText
 from store.db import Database
 from store.records import Bookmark, Note
@@ -110,8 +111,10 @@ class JingduApp(AnnotationsMixin, App[int]):
         self._status: dict[str, str] = {"analysis": "分析中…"}
         self._jump_at: tuple[int, int] | None = None  # cursor where the 'jump' status applies
         self._places: EntityPlaces | None = None
-        self.title = self.document.title or self.path.name
-        self.sub_title = self.path.name  # a full path would push the title off a narrow header
+        self.title = self.document.title or safe_line(self.path.name)
+        # A full path would push the title off a narrow header; the name is cleaned like the
+        # text, so escape sequences in a file name never reach the terminal.
+        self.sub_title = safe_line(self.path.name)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -246,7 +249,7 @@ class JingduApp(AnnotationsMixin, App[int]):
         self.document = message.document
         self.reader.set_document(self.document)
         self.sidebar.set_document(self.document)
-        self.title = self.document.title or self.path.name
+        self.title = self.document.title or safe_line(self.path.name)
         self.set_status("analysis", None)
         self._show_place(*self.reader.cursor)
         self._load_marks_when_ready()
@@ -255,7 +258,9 @@ class JingduApp(AnnotationsMixin, App[int]):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep reading the quick document; say what went wrong."""
         self.set_status("analysis", "分析失败")
-        self.notify(f"分析失败：{message.error}", severity="error", markup=False, timeout=10)
+        self.notify(
+            f"分析失败：{safe_line(message.error)}", severity="error", markup=False, timeout=10
+        )
         self.document.analysed = True  # nothing more will come: stop the tabs saying 分析中…
         self.sidebar.set_document(self.document)
         self._load_marks_when_ready()

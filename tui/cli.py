@@ -109,7 +109,11 @@ def _article_path(value: str | None) -> Path:
 def _write_stdout(text: str) -> None:
     """Write to stdout; a closed pipe (`| head`) is not an error."""
     try:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a file name with undecodable bytes, or a narrow locale
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
         sys.stdout.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -149,9 +153,8 @@ def _cmd_export(args: argparse.Namespace, db_value: str | None) -> int:
     try:
         target.write_text(markdown, encoding="utf-8")
     except OSError as err:
-        print(f"jingdu: {target}: cannot write ({err.strerror or err})", file=sys.stderr)
-        return EXIT_FAILURE
-    print(f"jingdu: exported {len(notes)} notes to {target}", file=sys.stderr)
+        raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
+    _say(f"exported {len(notes)} notes to {target}")
     return EXIT_OK
 
 
@@ -189,26 +192,30 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+def _say(message: str) -> None:
+    """One line on stderr; file names in it are cleaned like article text (no escapes)."""
+    from article.decode import safe_line
+
+    print(f"jingdu: {safe_line(message)}", file=sys.stderr)
+
+
 def _guard(run: Callable[[], int]) -> int:
     """Run a command, turning every failure into one line on stderr and an exit status."""
     known = _known_errors()
     try:
         return run()
     except known as err:
-        print(f"jingdu: {err}", file=sys.stderr)
+        _say(str(err))
         return EXIT_USAGE
     except OutputError as err:
-        print(f"jingdu: {err}", file=sys.stderr)
+        _say(str(err))
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
             raise
-        print(
-            f"jingdu: internal error: {type(err).__name__}: {err} (set {DEBUG_ENV}=1 for details)",
-            file=sys.stderr,
-        )
+        _say(f"internal error: {type(err).__name__}: {err} (set {DEBUG_ENV}=1 for details)")
         return EXIT_FAILURE
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from article.decode import safe_line
 from article.model import TRUNCATED_END, TRUNCATED_START, Block, Document, Figure
+from article.source import safe_line
 
 PREVIEW = 36
 KIND_NAMES = {

@@ -6,8 +6,8 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from article.decode import safe_line
 from article.model import HEADING, Document, Figure
+from article.source import safe_line
 from store.markdown import blockquote, escape_inline, escape_lines, table_cell, tag, yaml_scalar
 from store.records import Bookmark, Note
 from store.validate import replace_surrogates

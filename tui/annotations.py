@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.timer import Timer
 
-from article.decode import safe_line
 from article.model import Document
+from article.source import safe_line
 from store.db import Database
 from store.records import Bookmark, Note
 from tui.confirm import ConfirmScreen

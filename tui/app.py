@@ -19,8 +19,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from article.analyze import open_text, quick_document
-from article.decode import safe_line
 from article.model import Document, LoadedText
+from article.source import safe_line
 from store.db import Database
 from store.records import Bookmark, Note
 from tui.analysis_process import AnalysisProcess

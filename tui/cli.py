@@ -194,7 +194,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
 def _say(message: str) -> None:
     """One line on stderr; file names in it are cleaned like article text (no escapes)."""
-    from article.decode import safe_line
+    from article.source import safe_line
 
     print(f"jingdu: {safe_line(message)}", file=sys.stderr)
 

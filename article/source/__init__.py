@@ -4,6 +4,6 @@ Finds the encoding, removes control characters and escape sequences, and names t
 `InputError`. Open `decode.py` first.
 """
 
-from article.source.decode import InputError, clean_text, load_text, text_id
+from article.source.decode import InputError, clean_text, load_text, safe_line, text_id
 
-__all__ = ["InputError", "clean_text", "load_text", "text_id"]
+__all__ = ["InputError", "clean_text", "load_text", "safe_line", "text_id"]

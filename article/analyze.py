@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 
 from article import cache
 from article.blocks import split_blocks
 from article.gcpause import collector_paused
-from article.model import BYLINE, TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
-from article.source import load_text, text_id
+from article.model import (
+    BYLINE,
+    TITLE,
+    ArticleInfo,
+    Block,
+    Document,
+    LoadedText,
+    RawBlock,
+    Reflowed,
+)
+from article.source import is_pdf, load_text, text_id
 
 Progress = Callable[[str, float], None]
 
 
 def open_text(path: str | Path) -> LoadedText:
-    """Read and decode a file; raises InputError naming the file and the problem."""
+    """Read and decode a file, or read and lay out a PDF; raises InputError naming the file."""
+    if is_pdf(path):
+        from article.pdfload import load_pdf
+
+        return load_pdf(path)
     return load_text(path)
 
 
@@ -47,8 +61,23 @@ def _group_by_titles(raw: list[RawBlock]) -> tuple[list[Block], list[ArticleInfo
     return blocks, articles
 
 
+def _laid_out(loaded: LoadedText, layout: Reflowed) -> Document:
+    """A PDF's document: the layout stage's blocks and articles, as geometry found them."""
+    return Document(
+        source=loaded.source,
+        doc_id=text_id(loaded.text),
+        title=_title_of(layout.articles, layout.blocks),
+        articles=layout.articles,
+        blocks=layout.blocks,
+        duplicates=layout.duplicates,
+        repairs=layout.repairs,
+    )
+
+
 def quick_document(loaded: LoadedText) -> Document:
     """Blocks as printed, without jieba's dictionary: cheap enough for the first frame."""
+    if loaded.layout is not None:
+        return _laid_out(loaded, loaded.layout)
     with collector_paused():  # thousands of small objects, no cycles: collecting is pure cost
         blocks, articles = _group_by_titles(split_blocks(loaded.text, dictionary=False))
     return Document(
@@ -62,6 +91,8 @@ def quick_document(loaded: LoadedText) -> Document:
 
 def structure(loaded: LoadedText) -> Document:
     """Reflowed blocks and articles, without entities and figures."""
+    if loaded.layout is not None:
+        return _laid_out(loaded, copy.deepcopy(loaded.layout))
     from article.reflow import reflow
 
     result = reflow(split_blocks(loaded.text))

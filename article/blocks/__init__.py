@@ -4,7 +4,7 @@
 caption, Q&A turn …) by general rules. Open `split.py` first.
 """
 
-from article.blocks.kinds import has_surname
+from article.blocks.kinds import has_surname, line_kind
 from article.blocks.split import joiner, split_blocks
 
-__all__ = ["has_surname", "joiner", "split_blocks"]
+__all__ = ["has_surname", "joiner", "line_kind", "split_blocks"]

@@ -33,6 +33,27 @@ def open_text(path: str | Path) -> LoadedText:
     return load_text(path)
 
 
+def open_first(path: str | Path) -> LoadedText:
+    """For the first screen: a PDF's first page only (the analysis reads the rest), else the
+    whole text."""
+    if is_pdf(path):
+        from article.pdfload import load_pdf
+
+        return load_pdf(path, first=1)
+    return load_text(path)
+
+
+def _whole(loaded: LoadedText, progress: Progress | None) -> LoadedText:
+    """A partial PDF read again whole, reporting each page laid out."""
+    from article.pdfload import load_pdf
+
+    def pages(done: int, total: int) -> None:
+        if progress:
+            progress(f"版面 {done}/{total} 页", 0.1 * done / total)
+
+    return load_pdf(loaded.source.path, isolate=False, progress=pages)
+
+
 def _title_of(articles: list[ArticleInfo], blocks: list[Block]) -> str | None:
     """The page's title: its first article's, else its first title block."""
     for article in articles:
@@ -134,6 +155,8 @@ def analyze(
     loaded: LoadedText, *, use_cache: bool = True, progress: Progress | None = None
 ) -> Document:
     """The whole analysis, served from the content-keyed cache when the text is unchanged."""
+    if loaded.partial:
+        loaded = _whole(loaded, progress)
     if use_cache and (doc := cached(loaded)) is not None:
         return doc
     if progress:

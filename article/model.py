@@ -54,12 +54,14 @@ class LoadedText:
 
     For a PDF, `text` is the reading-order text the layout stage wrote (what block `lines`
     refer to) and `layout` holds the blocks and articles it found from the page geometry.
+    A `partial` one holds the first page only: the analysis reads the whole file again.
     """
 
     source: Source
     text: str
     removed_controls: int = 0
     layout: Reflowed | None = None
+    partial: bool = False  # a PDF's first page only, for the first screen; the rest follows
 
 
 @dataclass(slots=True)

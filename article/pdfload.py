@@ -25,9 +25,9 @@ Progress = Callable[[int, int], None]
 
 
 def _read_pages(
-    path: str, data: bytes, deadline: float, progress: Progress | None
+    path: str, data: bytes, deadline: float, progress: Progress | None, first: int | None = None
 ) -> list[PdfPage]:
-    """Every page's pieces; InputError when the file is bad or takes too long."""
+    """Every page's pieces (or the `first` few); InputError when the file is bad or too slow."""
     document = open_pdf(path, data)
     try:
         count = len(document)  # type: ignore[arg-type]
@@ -36,7 +36,7 @@ def _read_pages(
         if count > MAX_PAGES:
             raise InputError(path, f"PDF has {count} pages; jingdu reads at most {MAX_PAGES}")
         pages = []
-        for index in range(count):
+        for index in range(min(count, first or count)):
             if time.monotonic() > deadline:
                 raise InputError(path, f"PDF took longer than {TIME_LIMIT:g} s to read; gave up")
             pages.append(read_page(document, index))
@@ -48,18 +48,32 @@ def _read_pages(
     return pages
 
 
-def _load(path: str, data: bytes, deadline: float, progress: Progress | None) -> LoadedText:
+def _load(
+    path: str, data: bytes, deadline: float, progress: Progress | None, first: int | None = None
+) -> LoadedText:
     """Read and lay out in this process."""
-    pages = _read_pages(path, data, deadline, progress)
+    pages = _read_pages(path, data, deadline, progress, first)
     text, layout = lay_out(pages)
     source = Source(path=path, encoding="pdf", sha256=hashlib.sha256(data).hexdigest())
-    return LoadedText(source=source, text=text, layout=layout)
+    partial = first is not None and len(pages) < _page_count(data)
+    return LoadedText(source=source, text=text, layout=layout, partial=partial)
 
 
-def _child(path: str, data: bytes, deadline: float, conn: object) -> None:
+def _page_count(data: bytes) -> int:
+    """How many pages the (already opened once) PDF has."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def _child(path: str, data: bytes, deadline: float, first: int | None, conn: object) -> None:
     """In the forked child: load, send the result (or the error's message) back."""
     try:
-        result: object = ("ok", _load(path, data, deadline, None))
+        result: object = ("ok", _load(path, data, deadline, None, first))
     except InputError as err:
         result = ("input", err.problem)
     except BaseException as err:
@@ -71,11 +85,14 @@ def _child(path: str, data: bytes, deadline: float, conn: object) -> None:
         os._exit(0)
 
 
-def _in_child(path: str, data: bytes, deadline: float) -> LoadedText:
+def _in_child(path: str, data: bytes, deadline: float, first: int | None) -> LoadedText:
     """Load in a forked child that is killed at the deadline."""
+    import pypdfium2  # noqa: F401 - imported once here, not in every child
+
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(path, data, deadline, sender), daemon=True)
+    args = (path, data, deadline, first, sender)
+    child = context.Process(target=_child, args=args, daemon=True)
     child.start()
     sender.close()
     try:
@@ -97,12 +114,17 @@ def _in_child(path: str, data: bytes, deadline: float) -> LoadedText:
 
 
 def load_pdf(
-    path: str | Path, *, isolate: bool = True, progress: Progress | None = None
+    path: str | Path,
+    *,
+    isolate: bool = True,
+    progress: Progress | None = None,
+    first: int | None = None,
 ) -> LoadedText:
-    """The PDF's reading-order text and layout; InputError names the file and the problem."""
+    """The PDF's reading-order text and layout (of its `first` pages only, when given);
+    InputError names the file and the problem."""
     name = str(path)
     data = read_bytes(path)
     deadline = time.monotonic() + TIME_LIMIT
     if isolate and progress is None and "fork" in multiprocessing.get_all_start_methods():
-        return _in_child(name, data, deadline)
-    return _load(name, data, deadline, progress)
+        return _in_child(name, data, deadline, first)
+    return _load(name, data, deadline, progress, first)

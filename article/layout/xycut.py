@@ -2,19 +2,23 @@
 
 A region is first cut at wide horizontal white space that runs through all of it (between
 articles stacked one above the other), then at vertical white space (column gutters, the gap
-between two articles side by side), then at horizontal white space wider than the body's line
-spacing (between a title and its text, above a chart). Each part is cut again.
+between two articles side by side) when the columns start level, then at horizontal white space
+wider than the body's line spacing (between a title and its text, above a chart). A column that
+starts lower than its neighbours sits under something spanning them (a centred title): the
+horizontal cut goes first there. Each part is cut again.
 The leaves, read in order, give columns top to bottom and left to right, article by article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from article.layout.geometry import Metrics
 from article.model import Piece
 
 MAX_DEPTH = 60  # a hostile page cannot recurse without end
+_X0, _X1, _TOP, _BOTTOM = (attrgetter(name) for name in ("x0", "x1", "top", "bottom"))
 
 
 @dataclass(slots=True)
@@ -32,6 +36,7 @@ class _Cutter:
         self.v_gap = 0.7 * metrics.size
         self.h_gap = metrics.line_gap + 0.45 * metrics.size
         self.wide_gap = metrics.line_gap + 1.2 * metrics.size  # white space between articles
+        self.level = 2 * metrics.size  # tops of columns side by side differ less than this
         self.cols = 0
         self.leaves: list[Leaf] = []
 
@@ -43,36 +48,44 @@ class _Cutter:
                 for part in parts:
                     self.cut(part, col, depth + 1)
                 return
-            parts = split(pieces, self.v_gap, vertical=True)
-            if len(parts) > 1:
-                for part in parts:
-                    self.cols += 1
-                    self.cut(part, self.cols, depth + 1)
-                return
+            columns = split(pieces, self.v_gap, vertical=True)
+            if len(columns) > 1 and self._level(columns):
+                return self._columns(columns, depth)
             parts = split(pieces, self.h_gap, vertical=False)
             if len(parts) > 1:
                 for part in parts:
                     self.cut(part, col, depth + 1)
                 return
+            if len(columns) > 1:
+                return self._columns(columns, depth)
         self.leaves.append(Leaf(pieces, col))
+
+    def _level(self, columns: list[list[Piece]]) -> bool:
+        """Columns side by side start level; one starting lower sits under a spanning title."""
+        tops = [min(p.top for p in column) for column in columns]
+        return max(tops) - min(tops) <= self.level
+
+    def _columns(self, columns: list[list[Piece]], depth: int) -> None:
+        """Cut each column on, as a column region of its own."""
+        for column in columns:
+            self.cols += 1
+            self.cut(column, self.cols, depth + 1)
 
 
 def split(pieces: list[Piece], gap: float, vertical: bool) -> list[list[Piece]]:
     """Groups of pieces separated by white space at least `gap` wide along one axis."""
-    if vertical:
-        ordered = sorted(pieces, key=lambda p: p.x0)
-        spans = [(p.x0, p.x1) for p in ordered]
-    else:
-        ordered = sorted(pieces, key=lambda p: p.top)
-        spans = [(p.top, p.bottom) for p in ordered]
-    parts: list[list[Piece]] = [[ordered[0]]]
-    reach = spans[0][1]
-    for piece, (start, end) in zip(ordered[1:], spans[1:], strict=True):
-        if start - reach >= gap:
-            parts.append([piece])
+    start, end = (_X0, _X1) if vertical else (_TOP, _BOTTOM)
+    ordered = sorted(pieces, key=start)
+    parts: list[list[Piece]] = []
+    current: list[Piece] = []
+    reach = -1e9
+    for piece in ordered:
+        if start(piece) - reach >= gap:
+            current = [piece]
+            parts.append(current)
         else:
-            parts[-1].append(piece)
-        reach = max(reach, end)
+            current.append(piece)
+        reach = max(reach, end(piece))
     return parts
 
 

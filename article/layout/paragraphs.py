@@ -8,6 +8,7 @@ join is recorded with its reason. A heading, byline or title in between closes i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -85,12 +86,16 @@ def _resumes(a: Line, b: Line) -> str | None:
     return None
 
 
-def build_parts(lines: list[Line], metrics: Metrics) -> list[Part]:
-    """Parts of one page in reading order."""
+def build_parts(lines: list[Line], metrics: Metrics, marker: Callable[[str], object]) -> list[Part]:
+    """Parts of one page in reading order (`marker`: a line that must stand alone)."""
     parts: list[Part] = []
     current: Part | None = None
     open_para: Part | None = None
     for line in lines:
+        if marker(line.text):  # a continuation marker stands alone, whatever its geometry
+            current = Part(line.role, [line])
+            parts.append(current)
+            continue
         if current is not None and _continues(current.lines[-1], line, metrics):
             current.lines.append(line)
         elif (

@@ -47,6 +47,7 @@ class Metrics:
     size: float
     style: str
     pitch: float  # baseline to baseline of body lines
+    bold: bool = False  # the body itself is set bold (some papers print it so)
 
     @property
     def line_gap(self) -> float:
@@ -60,12 +61,12 @@ def measure(pieces: list[Piece]) -> Metrics:
     for p in pieces:
         sizes[round(p.size * 2) / 2] += len(p.text)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
-    styles: Counter[str] = Counter()
+    styles: Counter[tuple[str, bool]] = Counter()
     for p in pieces:
         if abs(p.size - size) < 0.3:
-            styles[p.style] += len(p.text)
-    style = styles.most_common(1)[0][0] if styles else ""
-    return Metrics(size, style, _pitch(pieces, size))
+            styles[p.style, p.bold] += len(p.text)
+    style, bold = styles.most_common(1)[0][0] if styles else ("", False)
+    return Metrics(size, style, _pitch(pieces, size), bold)
 
 
 def _pitch(pieces: list[Piece], size: float) -> float:
@@ -92,7 +93,7 @@ def role_of(size: float, style: str, bold: bool, metrics: Metrics) -> str:
         return BIG
     if size <= metrics.size * SMALL_RATIO:
         return SMALL
-    if style != metrics.style or bold:
+    if style != metrics.style or bold != metrics.bold:
         return EMPH
     return BODY
 

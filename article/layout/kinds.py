@@ -43,6 +43,19 @@ HEADING_CHARS = 40  # a heading is short
 SUBTITLE_PARTS = 2  # a title has at most this many deck parts under it
 
 
+_CREDIT_END = re.compile(r"(?:报道|摄影?|采写|整理|发自\S{1,8})$")
+
+
+def stands_alone(text: str) -> bool:
+    """A line that is its own block whatever its geometry: a continuation marker, or a byline
+    ending the way bylines end ("…北京报道"), which may share the body's font."""
+    if CONTINUATION_RE.match(text):
+        return True
+    if len(text) > 40 or not _CREDIT_END.search(text):
+        return False
+    return line_kind(text, dictionary=False)[0] == BYLINE
+
+
 def is_running(texts: list[str]) -> bool:
     """Whether a band of header or footer text reads like one (date, page code, editors)."""
     return any(RUNNING_RE.search(t) for t in texts)

@@ -11,7 +11,7 @@ from article.layout.geometry import (
     measure,
     role_of,
 )
-from article.layout.kinds import CONTINUATION_RE, assign_kinds, is_running
+from article.layout.kinds import assign_kinds, is_running, stands_alone
 from article.layout.paragraphs import Part, build_parts
 from article.layout.xycut import regions, split
 from article.model import FURNITURE, PdfPage, Piece
@@ -89,6 +89,6 @@ def lay_out_page(page: PdfPage) -> list[Part]:
     for leaf in regions(rest, metrics):
         lines.extend(lines_of(leaf.pieces, page.number, leaf.col))
     _set_columns(lines, metrics)
-    parts = build_parts(lines, metrics, CONTINUATION_RE.match)
+    parts = build_parts(lines, metrics, stands_alone)
     assign_kinds(parts)
     return _furniture_parts(head, page.number) + parts + _furniture_parts(foot, page.number)

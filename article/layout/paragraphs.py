@@ -92,7 +92,7 @@ def build_parts(lines: list[Line], metrics: Metrics, marker: Callable[[str], obj
     current: Part | None = None
     open_para: Part | None = None
     for line in lines:
-        if marker(line.text):  # a continuation marker stands alone, whatever its geometry
+        if marker(line.text.replace(" ", "")):  # markers and bylines stand alone
             current = Part(line.role, [line])
             parts.append(current)
             continue

@@ -72,6 +72,7 @@ class RawBlock:
     text: str
     lines: list[tuple[int, int]]
     speaker: str | None = None
+    unwrapped: bool = False  # built from hard-wrapped lines: a break never repeats a character
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,14 @@ _BYLINE = re.compile(
 )
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s+{_ROLE}|{_ROLE}\s+{_NAME}")
 _SENTENCE_PUNCT = frozenset("。，；！？、")
+_TITLE_PUNCT = frozenset("。，；、,")
 _HEADING_PUNCT = frozenset("。，；！？、：:")
-_FUNCTION_EDGE = frozenset("的了和与及或等在是也都而就把被从向对为之")
+_CUT_START = frozenset("的了和与及或等是也都而就之")  # a heading never starts with these
+_CUT_END = frozenset("的和与及或在把被从对将")  # … nor ends with these
 _MAX_HEAD = 40  # title and deck lines are short
 _MAX_HEADS = 3  # lines above a byline that may be its title and deck
-_DECK_MARKS = ("，", "——", "：", ",")
-_LONGEST_TITLE_LINE = 16  # a title's large type fits few characters on a line; a deck more
+_DECK_MARKS = ("，", "——", ",", "；")
+_LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
 
 
 def byline_text(raw: str) -> bool:
@@ -41,9 +43,9 @@ def byline_text(raw: str) -> bool:
 
 def is_heading_text(text: str) -> bool:
     """Short, no sentence punctuation, not cut at a function word on either side."""
-    if not 4 <= len(text) <= 24 or _HEADING_PUNCT.intersection(text):
+    if not 2 <= len(text) <= 24 or _HEADING_PUNCT.intersection(text):
         return False
-    return text[0] not in _FUNCTION_EDGE and text[-1] not in _FUNCTION_EDGE
+    return text[0] not in _CUT_START and text[-1] not in _CUT_END
 
 
 def _head_like(line: Line) -> bool:
@@ -68,7 +70,8 @@ def head_kinds(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
 
 
 def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[int]:
-    """Up to three head-like lines right above a byline, nearest last."""
+    """Up to three head-like lines right above a byline, nearest last; the topmost must open a
+    title (no comma) and must not continue a sentence left open on the line above it."""
     heads: list[int] = []
     j = byline - 1
     while j >= 0 and len(heads) < _MAX_HEADS:
@@ -76,7 +79,18 @@ def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[
             break
         heads.insert(0, j)
         j -= 1
+    while heads and not _opens_title(lines, kinds, heads[0]):
+        heads.pop(0)
     return heads
+
+
+def _opens_title(lines: list[Line], kinds: dict[int, str], i: int) -> bool:
+    """A title line has no clause punctuation, and the line above it ends whatever it said."""
+    if _TITLE_PUNCT.intersection(lines[i].text):
+        return False
+    if i == 0 or kinds.get(i - 1) is not None or lines[i].blank_before:
+        return True
+    return ends_sentence(lines[i - 1].text)
 
 
 def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list[int]:
@@ -105,7 +119,7 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     for i in heads[1:]:
         text = lines[i].text
         title_len = len(lines[heads[0]].text)
-        longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.3 * title_len
+        longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.8 * title_len
         if deck or any(m in text for m in _DECK_MARKS) or longer:
             deck = True
             kinds[i] = SUBTITLE

@@ -19,6 +19,9 @@ _CJKISH = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’—�
 _GAP_CJK = re.compile(rf"(?<=[{_CJKISH}])[ \t\u3000\u00a0]+(?=[{_CJKISH}0-9%.,(（])")
 _GAP_AFTER = re.compile(rf"(?<=[0-9%.,)）])[ \t\u3000\u00a0]+(?=[{_CJKISH}])")
 _SPACED = re.compile(r"(?<=\S) (?=\S)")
+_COLUMN_GAP = re.compile(rf"(?<=[{_CJKISH}0-9%)）]) (?=[{_CJKISH}0-9(（])")
+_MIN_SEGMENT = 4  # characters of a column's piece of a merged line
+_MERGED_SHARE = 0.25  # of long lines holding several columns: the text runs across columns
 
 
 @dataclass(slots=True)
@@ -65,20 +68,81 @@ def _join_single(match: re.Match[str]) -> str:
 
 
 def read_lines(text: str) -> list[Line]:
-    """The non-blank lines with their widths and the column width around each."""
-    found: list[Line] = []
-    blank = False
-    for number, raw in enumerate(text.split("\n"), 1):
-        stripped = raw.strip()
-        if not stripped:
-            blank = True
-            continue
-        clean = unspaced(stripped)
-        indented = raw[:1] in (" ", "\u3000", "\t")
-        found.append(Line(number, stripped, clean, width_of(clean), indented, blank))
-        blank = False
+    """The non-blank lines with their widths and the column width around each; a text whose
+    lines run across several columns is read column by column first."""
+    raw_lines = text.split("\n")
+    pieces = _column_pieces(raw_lines) if columns_merged(raw_lines) else _plain_pieces(raw_lines)
+    found = [_line(number, raw, blank) for number, raw, blank in pieces]
     _set_columns(found)
     return found
+
+
+Piece = tuple[int, str, bool]  # (line number, text as extracted, a blank line before it)
+
+
+def _line(number: int, raw: str, blank: bool) -> Line:
+    """One Line, measured."""
+    stripped = raw.strip()
+    clean = unspaced(stripped)
+    indented = raw[:1] in (" ", "\u3000", "\t")
+    return Line(number, stripped, clean, width_of(clean), indented, blank)
+
+
+def _plain_pieces(raw_lines: list[str]) -> list[Piece]:
+    """Every non-blank line as it stands."""
+    pieces: list[Piece] = []
+    blank = False
+    for number, raw in enumerate(raw_lines, 1):
+        if not raw.strip():
+            blank = True
+            continue
+        pieces.append((number, raw, blank))
+        blank = False
+    return pieces
+
+
+def segments(line: str) -> list[str]:
+    """A line cut at the single spaces that separate side-by-side columns: both sides CJK
+    text of four characters or more (a byline's short names stay together)."""
+    parts = _COLUMN_GAP.split(line.strip())
+    if len(parts) < 2 or any(width_of(part) < _MIN_SEGMENT for part in parts):
+        return [line.strip()]
+    return parts
+
+
+def columns_merged(raw_lines: list[str]) -> bool:
+    """Many lines hold several columns side by side (a row-ordered page read line by line)."""
+    long = [line for line in raw_lines if width_of(line) >= 2 * _MIN_SEGMENT]
+    merged = sum(1 for line in long if len(segments(line)) >= 2)
+    return len(long) >= 8 and merged >= _MERGED_SHARE * len(long)
+
+
+def _column_pieces(raw_lines: list[str]) -> list[Piece]:
+    """The lines column by column: in each band of consecutive lines that hold the same number
+    of columns, the first column's pieces top to bottom, then the second's, and so on."""
+    pieces: list[Piece] = []
+    band: list[tuple[int, list[str]]] = []
+    for number, raw in enumerate(raw_lines, 1):
+        parts = segments(raw) if raw.strip() else []
+        if band and len(parts) != len(band[-1][1]):
+            pieces.extend(_band_pieces(band))
+            band = []
+        if parts:
+            band.append((number, parts))
+    pieces.extend(_band_pieces(band))
+    return pieces
+
+
+def _band_pieces(band: list[tuple[int, list[str]]]) -> list[Piece]:
+    """One band's pieces, column by column, each column set apart as after a blank line."""
+    if not band:
+        return []
+    width = len(band[0][1])
+    return [
+        (number, parts[column], row == 0)
+        for column in range(width)
+        for row, (number, parts) in enumerate(band)
+    ]
 
 
 def _set_columns(lines: list[Line]) -> None:

@@ -17,6 +17,7 @@ from article.blocks.heads import byline_text, head_kinds, is_heading_text
 from article.blocks.kinds import line_kind
 from article.blocks.lines import (
     Line,
+    columns_merged,
     ends_sentence,
     is_first_line,
     is_full,
@@ -44,6 +45,7 @@ _EDGE_LINES = 6  # running headers and footers stand within this many lines of a
 _CHART_LINES = 40  # a chart's caption and source line stand at most this far apart
 _CHART_TAIL = 4  # lines after a source line where stray chart labels may stand
 _TINY_LABEL = 4  # characters of a stray chart label
+_SHORTEST_LONE_HEADING = 4  # shorter headings ("对话") need a paragraph right under them
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
@@ -54,7 +56,9 @@ def might_be_wrapped(text: str) -> bool:
     lengths = Counter(map(len, filter(None, map(str.strip, text.split("\n", 4000)[:4000]))))
     total = sum(lengths.values())
     common = sum(n for _length, n in lengths.most_common(3))
-    return total >= _MIN_LINES and common >= _WRAPPED_SHARE * total
+    if total >= _MIN_LINES and common >= _WRAPPED_SHARE * total:
+        return True
+    return columns_merged(text.split("\n", 4000)[:4000])
 
 
 def looks_wrapped(lines: list[Line]) -> bool:
@@ -211,7 +215,9 @@ class _Builder:
             return False
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if following is None or self.kinds.get(i + 1) is not None:
-            return is_short(line)
+            return is_short(line) and len(line.text) >= _SHORTEST_LONE_HEADING
+        if len(line.text) < _SHORTEST_LONE_HEADING and following.blank_before:
+            return False  # a word or two alone between blank lines: a stray piece, not a heading
         if _LATIN_START.match(following.text) and not following.blank_before:
             return False  # a line cut before a number or a Latin word it could not split
         return is_short(line) or (is_first_line(following) and not following.blank_before)
@@ -229,7 +235,7 @@ class _Builder:
         if structural and kind in (FURNITURE, CAPTION, SOURCE, CONTINUATION):
             text = lines[0].raw if len(lines) == 1 else text
         span = [(lines[0].number, lines[-1].number)]
-        self.blocks.append(RawBlock(kind, text, span, speaker))
+        self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
 
 
 def _unwrapped(lines: list[Line]) -> str:

@@ -105,9 +105,11 @@ def test_furniture_is_never_inside_an_article(page: str) -> None:
     doc = analysed(page)
     for block in doc.blocks:
         assert (block.kind == "furniture") == (block.article is None)
+    prose = "".join(nows(p["text"]) for a in articles(page) for p in a["paragraphs"])
     headers = [nows(f) for f in gold(page).get("furniture", [])]
+    alone = [h for h in headers if len(h) >= 6 and h not in prose]  # not a name the text uses
     body = blocks(page, "paragraph", "question", "answer")
-    assert not any(h in b for h in headers if len(h) >= 6 for b in body)
+    assert not any(h in b for h in alone for b in body)
 
 
 @pytest.mark.parametrize("page", [p.name for p in PAGE_DIRS])

@@ -48,6 +48,7 @@ class Metrics:
     style: str
     pitch: float  # baseline to baseline of body lines
     bold: bool = False  # the body itself is set bold (some papers print it so)
+    indents: bool = True  # paragraphs start indented (else a gap or a short line ends them)
 
     @property
     def line_gap(self) -> float:

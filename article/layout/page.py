@@ -12,7 +12,7 @@ from article.layout.geometry import (
     role_of,
 )
 from article.layout.kinds import assign_kinds, is_running, stands_alone
-from article.layout.paragraphs import Part, build_parts
+from article.layout.paragraphs import INDENT, Part, build_parts
 from article.layout.xycut import regions, split
 from article.model import FURNITURE, PdfPage, Piece
 
@@ -60,6 +60,9 @@ def _set_columns(lines: list[Line], metrics: Metrics) -> None:
         edges.setdefault(col, edge)
     for line in lines:
         line.left, line.right = edges[line.col]
+    body = [line for line in lines if line.role == BODY]
+    indented = sum(1 for line in body if line.x0 >= line.left + INDENT * line.size)
+    metrics.indents = indented >= max(2, 0.03 * len(body))
 
 
 def _edges(lines: list[Line]) -> dict[int, tuple[float, float]]:

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from article.layout.geometry import BODY, SMALL, TITLE_SIZE, Line, Metrics
+from article.layout.geometry import BODY, EMPH, SMALL, TITLE_SIZE, Line, Metrics
 
 INDENT = 0.9  # in ems: a line starting this far right of its column's edge is indented
 SHORT = 0.9  # in ems: a line ending this far left of its column's edge is short
+SENTENCE_END = ("。", "！", "？", "”", "」", "…")
 
 
 @dataclass(slots=True)
@@ -70,15 +71,17 @@ def _continues(a: Line, b: Line, metrics: Metrics) -> bool:
         return -0.2 * a.size <= gap < 0.8 * a.size and b.x0 < a.x1 and a.x0 < b.x1
     if b.col != a.col or gap < -0.3 * a.size:
         return False
-    if gap > metrics.line_gap * a.size / metrics.size + 0.6 * a.size:
-        return False
+    if gap > metrics.line_gap * a.size / metrics.size + max(0.3 * a.size, 2.0):
+        return False  # more white space than between lines: a paragraph gap
     return full(a) and not indented(b)
 
 
-def _resumes(a: Line, b: Line) -> str | None:
-    """Why body line b carries on the open paragraph ending with a, or None."""
+def _resumes(a: Line, b: Line, metrics: Metrics) -> str | None:
+    """Why line b carries on the open paragraph ending with a, or None."""
     if not _same_type(a, b) or indented(b) or not full(a):
         return None
+    if not metrics.indents and a.text.endswith(SENTENCE_END):
+        return None  # without indents a new paragraph at a column head looks the same
     if b.col != a.col:
         return "column foot → next column head (full last line, no indent)"
     if b.top > a.bottom:
@@ -98,11 +101,7 @@ def build_parts(lines: list[Line], metrics: Metrics, marker: Callable[[str], obj
             continue
         if current is not None and _continues(current.lines[-1], line, metrics):
             current.lines.append(line)
-        elif (
-            line.role == BODY
-            and open_para is not None
-            and (why := _resumes(open_para.lines[-1], line))
-        ):
+        elif open_para is not None and (why := _resumes(open_para.lines[-1], line, metrics)):
             open_para.joins.append((len(open_para.lines), why))
             open_para.lines.append(line)
             current = open_para
@@ -111,6 +110,6 @@ def build_parts(lines: list[Line], metrics: Metrics, marker: Callable[[str], obj
             parts.append(current)
             if line.role != SMALL:
                 open_para = None
-        if current.role == BODY:
+        if current.role in (BODY, EMPH):  # running text and bold turns go on in the next column
             open_para = current if full(current.lines[-1]) else None
     return parts

@@ -26,8 +26,9 @@ Progress = Callable[[int, int], None]
 
 def _read_pages(
     path: str, data: bytes, deadline: float, progress: Progress | None, first: int | None = None
-) -> list[PdfPage]:
-    """Every page's pieces (or the `first` few); InputError when the file is bad or too slow."""
+) -> tuple[list[PdfPage], int]:
+    """Every page's pieces (or the `first` few) and the page count; InputError when the file is
+    bad or too slow."""
     document = open_pdf(path, data)
     try:
         count = len(document)  # type: ignore[arg-type]
@@ -45,29 +46,17 @@ def _read_pages(
     finally:
         document.close()  # type: ignore[attr-defined]
     check_text_layer(path, pages)
-    return pages
+    return pages, count
 
 
 def _load(
     path: str, data: bytes, deadline: float, progress: Progress | None, first: int | None = None
 ) -> LoadedText:
     """Read and lay out in this process."""
-    pages = _read_pages(path, data, deadline, progress, first)
+    pages, count = _read_pages(path, data, deadline, progress, first)
     text, layout = lay_out(pages)
     source = Source(path=path, encoding="pdf", sha256=hashlib.sha256(data).hexdigest())
-    partial = first is not None and len(pages) < _page_count(data)
-    return LoadedText(source=source, text=text, layout=layout, partial=partial)
-
-
-def _page_count(data: bytes) -> int:
-    """How many pages the (already opened once) PDF has."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(data)
-    try:
-        return len(document)
-    finally:
-        document.close()
+    return LoadedText(source=source, text=text, layout=layout, partial=len(pages) < count)
 
 
 def _child(path: str, data: bytes, deadline: float, first: int | None, conn: object) -> None:

@@ -50,11 +50,18 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class LoadedText:
-    """A decoded, cleaned source text, before any structure is found."""
+    """A decoded, cleaned source text, before any structure is found.
+
+    For a PDF, `text` is the reading-order text the layout stage wrote (what block `lines`
+    refer to) and `layout` holds the blocks and articles it found from the page geometry.
+    A `partial` one holds the first page only: the analysis reads the whole file again.
+    """
 
     source: Source
     text: str
     removed_controls: int = 0
+    layout: Reflowed | None = None
+    partial: bool = False  # a PDF's first page only, for the first screen; the rest follows
 
 
 @dataclass(slots=True)
@@ -77,6 +84,34 @@ class Repair:
     offset: int  # code-point offset in that block's text where the repair sits
     detail: str  # short human-readable explanation
     from_lines: tuple[int, int] | None = None  # source lines of the piece that was attached
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of characters on one PDF line in one font and size: what the layout stage reads.
+
+    Coordinates are PDF points with a top-left origin; `style` names the font and whether it
+    is drawn bold (stroked), so headings can be told from body text.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    style: str
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class PdfPage:
+    """One page of a PDF as pieces of text, in the order the file draws them."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    pieces: list[Piece]
 
 
 # A piece's place on a PDF page: (page, x0, top, x1, bottom) in points, top-left origin.

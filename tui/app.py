@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,7 +19,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from article.analyze import open_text, quick_document
+from article.analyze import open_first, open_text, quick_document
 from article.model import Document, LoadedText
 from article.source import safe_line
 from store.db import Database
@@ -247,6 +248,9 @@ class JingduApp(AnnotationsMixin, App[int]):
     def on_document_ready(self, message: DocumentReady) -> None:
         """Show the better document without moving the reader, then load notes for it."""
         self.document = message.document
+        if self.loaded.partial:  # a PDF's later pages arrived: places refer to the whole now
+            self.quick, self.loaded = self.document, replace(self.loaded, partial=False)
+            self.open_store()
         self.reader.set_document(self.document)
         self.sidebar.set_document(self.document)
         self.title = self.document.title or safe_line(self.path.name)
@@ -447,7 +451,7 @@ def run_reader(path: Path | None, db_path: Path) -> int:
         from seeds import seed_path
 
         path = seed_path()
-    loaded = open_text(path)  # InputError here: the CLI prints one line, no screen taken over
+    loaded = open_first(path)  # InputError here: the CLI prints one line, no screen taken over
     app = JingduApp(path, db_path, loaded=loaded)
     app.run()
     return app.return_code or 0

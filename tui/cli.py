@@ -70,15 +70,24 @@ def _reader_parser() -> _Parser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", nargs="?", help="article text file (UTF-8, UTF-16, GBK, Big5)")
+    parser.add_argument(
+        "path", nargs="?", help="article text file (UTF-8, UTF-16, GBK, Big5) or newspaper PDF"
+    )
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     return parser
 
 
 def _analyze_parser() -> _Parser:
     parser = _Parser(prog="jingdu analyze", description="Print the analysis of an article.")
-    parser.add_argument("path", nargs="?", help="article text file (default: bundled article)")
+    parser.add_argument(
+        "path", nargs="?", help="article text file or PDF (default: bundled article)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (schema 1) instead of text")
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help="print the reading-order plain text (what block 'lines' refer to)",
+    )
     parser.add_argument("--no-cache", action="store_true", help="ignore the analysis cache")
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     return parser
@@ -126,7 +135,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from article.analyze import analyze, open_text
     from article.outline import outline
 
-    doc = analyze(open_text(_article_path(args.path)), use_cache=not args.no_cache)
+    loaded = open_text(_article_path(args.path))
+    if args.text:
+        _write_stdout(loaded.text if loaded.text.endswith("\n") else loaded.text + "\n")
+        return EXIT_OK
+    doc = analyze(loaded, use_cache=not args.no_cache)
     if args.json:
         _write_stdout(json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from article import cache
-from article.blocks import split_blocks
+from article.blocks import split_blocks, text_warnings
 from article.gcpause import collector_paused
 from article.model import BYLINE, TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
 from article.source import load_text, text_id
@@ -66,6 +66,7 @@ def structure(loaded: LoadedText) -> Document:
 
     result = reflow(split_blocks(loaded.text))
     return Document(
+        warnings=text_warnings(loaded.text),
         source=loaded.source,
         doc_id=text_id(loaded.text),
         title=_title_of(result.articles, result.blocks),

@@ -65,6 +65,7 @@ class RawBlock:
     text: str
     lines: list[tuple[int, int]]
     speaker: str | None = None
+    unwrapped: bool = False  # built from hard-wrapped lines: a break never repeats a character
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,7 @@ class Document:
     duplicates: list[Duplicate] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     analysed: bool = False  # False while entities and figures are still to come
+    warnings: list[str] = field(default_factory=list)  # what a person must know to trust it
 
     def to_json(self) -> dict[str, Any]:
         """The contract's schema 1; `repairs` is an addition."""
@@ -244,7 +246,7 @@ class Document:
                 }
                 for r in self.repairs
             ],
-        }
+        } | ({"warnings": list(self.warnings)} if self.warnings else {})
 
 
 @dataclass(slots=True)
@@ -295,4 +297,5 @@ def document_from_json(data: dict[str, Any]) -> Document:
             for r in data.get("repairs", [])
         ],
         analysed=True,
+        warnings=list(data.get("warnings", [])),
     )

@@ -6,5 +6,6 @@ caption, Q&A turn …) by general rules. Open `split.py` first.
 
 from article.blocks.kinds import has_surname
 from article.blocks.split import joiner, split_blocks
+from article.blocks.wrapped import text_warnings
 
-__all__ = ["has_surname", "joiner", "split_blocks"]
+__all__ = ["has_surname", "joiner", "split_blocks", "text_warnings"]

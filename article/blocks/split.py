@@ -10,6 +10,7 @@ from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blocks.kinds import closer_look, line_kind, names_a_chart
+from article.blocks.wrapped import might_be_wrapped, wrapped_blocks
 from article.gcpause import collector_paused
 from article.model import (
     ANSWER,
@@ -58,7 +59,8 @@ def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
     dictionary: the reader's instant first screen must not wait half a second for it.
     """
     with collector_paused():
-        return _split(text, dictionary)
+        wrapped = wrapped_blocks(text) if might_be_wrapped(text) else None
+        return wrapped if wrapped is not None else _split(text, dictionary)
 
 
 def _split(text: str, dictionary: bool = True) -> list[RawBlock]:

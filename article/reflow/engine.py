@@ -146,6 +146,7 @@ class _Edges:
     after: list[str | None]
     joinable: list[bool]  # a dangling end, or a start or place that hints at a continuation
     texts: list[str | None]  # the text of every body block (None: no body block)
+    unwrapped: bool = False  # the page was hard-wrapped text: no break repeats a character
 
     def gaps(self, first: int, last: int) -> list[str]:
         """The flags of an output block made of raw blocks first..last: visible gaps where no
@@ -189,7 +190,8 @@ def _edges(raw: list[RawBlock]) -> _Edges:
         orphan[i] = start.orphan
         if start.hinted or after[i]:
             joinable[i] = True
-    return _Edges(dangling, starts, orphan, after, joinable, body)
+    unwrapped = bool(raw) and raw[0].unwrapped
+    return _Edges(dangling, starts, orphan, after, joinable, body, unwrapped)
 
 
 def _pieces(plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
@@ -199,11 +201,14 @@ def _pieces(plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
     texts: list[str] = []
     append, joinable, body = pieces.append, edges.joinable, edges.texts
     starts, dangling, after = edges.starts, edges.dangling, edges.after
+    unwrapped = edges.unwrapped
     for i in plan.members:
         text = body[i]
         if text is not None:
             if joinable[i]:
-                append(Piece(i, len(texts), text, starts[i], dangling[i], i - 1, after[i]))
+                piece = Piece(i, len(texts), text, starts[i], dangling[i], i - 1, after[i])
+                piece.unwrapped = unwrapped
+                append(piece)
             texts.append(text)
     return pieces, texts
 

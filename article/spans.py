@@ -14,6 +14,7 @@ class Span(NamedTuple):
     end: int
     type: str
     priority: int
+    why: str = ""  # the rule or evidence, shown to the reader
 
 
 def words(listing: str) -> tuple[str, ...]:

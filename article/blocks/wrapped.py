@@ -26,6 +26,7 @@ from article.blocks.lines import (
     read_lines,
 )
 from article.model import (
+    ANSWER,
     BYLINE,
     CAPTION,
     CONTINUATION,
@@ -199,7 +200,7 @@ class _Builder:
             return
         if not self.open:
             self.open_kind, _text, self.open_speaker = line_kind(line.text)
-            if self.open_kind not in (QUESTION, "answer"):
+            if self.open_kind not in (QUESTION, ANSWER):
                 self.open_kind, self.open_speaker = PARAGRAPH, None
         self.open.append(line)
 
@@ -213,7 +214,7 @@ class _Builder:
         if line.blank_before:
             return True
         if ends_sentence(prev.text):
-            return not is_full(prev) or is_first_line(line)
+            return not is_full(prev) or is_first_line(line) or _opens_block(line)
         return is_short(prev) and prev.text[-1] in _SOFT_END
 
     def _is_heading(self, i: int, line: Line) -> bool:
@@ -239,12 +240,20 @@ class _Builder:
 
     def _emit(self, kind: str, lines: list[Line], speaker: str | None = None) -> None:
         """One block from consecutive lines."""
-        structural = kind not in (PARAGRAPH, QUESTION, "answer")
+        structural = kind not in (PARAGRAPH, QUESTION, ANSWER)
         text = lines[0].raw if structural and kind in (BYLINE,) else _unwrapped(lines)
         if structural and kind in (FURNITURE, CAPTION, SOURCE, CONTINUATION):
             text = lines[0].raw if len(lines) == 1 else text
         span = [(lines[0].number, lines[-1].number)]
         self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
+
+
+def _opens_block(line: Line) -> bool:
+    """After a sentence end, a Q&A turn ("记者：…") or a short line without punctuation (a
+    heading) cannot continue the paragraph."""
+    if line_kind(line.text)[0] in (QUESTION, ANSWER):
+        return True
+    return is_short(line) and is_heading_text(line.text)
 
 
 def _unwrapped(lines: list[Line]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from article.blocks.lines import Line, ends_sentence
+from article.blocks.lines import Line, ends_sentence, is_full
 from article.model import BYLINE, FURNITURE, SUBTITLE, TITLE
 
 _ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
@@ -90,7 +90,7 @@ def _opens_title(lines: list[Line], kinds: dict[int, str], i: int) -> bool:
         return False
     if i == 0 or kinds.get(i - 1) is not None or lines[i].blank_before:
         return True
-    return ends_sentence(lines[i - 1].text)
+    return ends_sentence(lines[i - 1].text) or not is_full(lines[i])
 
 
 def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list[int]:

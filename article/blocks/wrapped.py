@@ -146,12 +146,25 @@ def _mark_charts(lines: list[Line], kinds: dict[int, str]) -> None:
 
 def _mark_running_neighbours(lines: list[Line], kinds: dict[int, str]) -> None:
     """A paper's name, a section name or a web address beside a running header line is part
-    of that header, wherever the extractor put it."""
+    of that header, wherever the extractor put it; a tiny label beside a bar value is part of
+    the chart."""
     running = [i for i, kind in kinds.items() if kind == FURNITURE]
     for i in running:
         for j in range(max(0, i - 2), min(len(lines), i + 3)):
             if j not in kinds and _header_part(lines[j].text, lines[i].text):
                 kinds[j] = FURNITURE
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in kinds and _chart_neighbour(lines[j], lines[i]):
+                kinds[j] = FURNITURE
+
+
+def _chart_neighbour(line: Line, furniture: Line) -> bool:
+    """A label of a few characters right beside a bar value or axis tick."""
+    return (
+        furn.is_bare_number(furniture.text)
+        and len(line.text) <= _TINY_LABEL
+        and (furn.is_chart_label(line.raw))
+    )
 
 
 def _header_part(text: str, neighbour: str) -> bool:

@@ -101,7 +101,10 @@ def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list
         if kinds.get(j) == FURNITURE:
             j += 1
             continue
-        if kinds.get(j) is not None or not _head_like(lines[j]):
+        line = lines[j]
+        if kinds.get(j) is not None or not _head_like(line) or is_full(line):
+            break  # a full column line is body text, not a title in large type
+        if not heads and _TITLE_PUNCT.intersection(line.text):
             break
         heads.append(j)
         j += 1

@@ -41,7 +41,7 @@ from article.model import (
 )
 
 _MIN_LINES = 8  # fewer lines than this say nothing about wrapping
-_WRAPPED_SHARE = 0.35  # of lines that fill their column yet end mid-sentence
+_WRAPPED_SHARE = 0.3  # of lines that fill their column yet end mid-sentence
 _BLANK_EVERYWHERE = 0.7  # share of lines after a blank: blanks then mean nothing
 _EDGE_LINES = 6  # running headers and footers stand within this many lines of an end
 _CHART_LINES = 40  # a chart's caption and source line stand at most this far apart

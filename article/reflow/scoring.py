@@ -307,9 +307,10 @@ def _name_evidence(tail: Tail, b: Piece, adjacent: bool, context: Context) -> fl
     another surname (against); neither (weak: joined only when nothing else fits)."""
     given = b.start.fragment if b.start and b.start.fragment else given_name_start(b.text)
     full = tail.surname + given
-    if context.count(full) - adjacent >= 1:
+    elsewhere = context.count(full) - adjacent  # the junction itself prints it once
+    if elsewhere >= 1:
         return 7.0
-    if given and context.count(given) - context.count(full) - 1 > 0:
+    if given and context.count(given) - 1 - elsewhere > 0:  # B's own start aside
         return -4.0
     return 3.0
 

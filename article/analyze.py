@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from article import cache
-from article.blocks import split_blocks, text_warnings
+from article.blocks import split_blocks, split_with_warnings
 from article.gcpause import collector_paused
 from article.model import (
     BYLINE,
@@ -116,9 +116,10 @@ def structure(loaded: LoadedText) -> Document:
         return _laid_out(loaded, copy.deepcopy(loaded.layout))
     from article.reflow import reflow
 
-    result = reflow(split_blocks(loaded.text))
+    raw, warnings = split_with_warnings(loaded.text)
+    result = reflow(raw)
     return Document(
-        warnings=text_warnings(loaded.text),
+        warnings=warnings,
         source=loaded.source,
         doc_id=text_id(loaded.text),
         title=_title_of(result.articles, result.blocks),

@@ -27,6 +27,8 @@ from article.model import Block  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
 INVENTED = sorted((ROOT / "tests" / "articles").glob("*.txt"))  # coined names, other shapes
+PAGES = ROOT / "tests" / "pages"  # invented newspaper pages as five extractors give them
+EXTRACTORS = ("pdftotext", "pdftotext_raw", "pdfminer", "pypdf", "pypdfium2")
 POSSEG_SLICE = 300_000  # bytes of text given to posseg; its time is scaled up
 
 
@@ -126,6 +128,14 @@ def main() -> None:
     if invented:
         copies = max(1, round(args.invented_mb * 1e6 / len(invented.encode("utf-8"))))
         report(f"invented test articles x {copies}", "\n\n".join([invented] * copies), repeat=3)
+    for extractor in EXTRACTORS:
+        report(f"hard-wrapped {extractor} text of every page", extracted(extractor), repeat=3)
+
+
+def extracted(extractor: str) -> str:
+    """One extractor's text of every corpus page, one page after another."""
+    files = sorted(PAGES.glob(f"p*/{extractor}.txt"))
+    return "\n\n".join(path.read_text(encoding="utf-8") for path in files)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,14 @@ markup. Open `split.py` first.
 """
 
 from article.blocks.kinds import has_surname, line_kind
-from article.blocks.split import joiner, split_blocks
+from article.blocks.split import joiner, split_blocks, split_with_warnings
 from article.blocks.wrapped import text_warnings
 
-__all__ = ["has_surname", "joiner", "line_kind", "split_blocks", "text_warnings"]
+__all__ = [
+    "has_surname",
+    "joiner",
+    "line_kind",
+    "split_blocks",
+    "split_with_warnings",
+    "text_warnings",
+]

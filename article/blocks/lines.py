@@ -7,8 +7,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-# Visual width: a CJK character or full-width mark is one, ASCII half (digits, Latin, '.').
-_HALF = frozenset(chr(c) for c in range(0x21, 0x7F))
 WINDOW = 12  # lines either side that tell a line's column width
 _MIN_COLUMN_LINES = 4  # lines of one width it takes to call that width a column
 _SENTENCE_END = frozenset("。！？!?…；;")
@@ -39,9 +37,9 @@ class Line:
 
 def width_of(text: str) -> float:
     """Width in full-width characters: ASCII counts half, spaces nothing."""
-    half = sum(map(_HALF.__contains__, text))
-    spaces = text.count(" ") + text.count("\t") + text.count("\u3000")
-    return len(text) - spaces - half / 2
+    blank = text.count(" ") + text.count("\t") + text.count("\r")
+    half = len(text.encode("ascii", "ignore")) - blank  # ASCII but blanks, counted in C
+    return len(text) - blank - text.count("\u3000") - half / 2
 
 
 def _letter_spaced(text: str) -> bool:
@@ -67,11 +65,14 @@ def _join_single(match: re.Match[str]) -> str:
     return " " if words and len(left.strip()) == 2 and len(right.strip()) == 2 else ""
 
 
-def read_lines(text: str) -> list[Line]:
+def read_lines(text: str, merged: bool | None = None) -> list[Line]:
     """The non-blank lines with their widths and the column width around each; a text whose
-    lines run across several columns is read column by column first."""
+    lines run across several columns (`merged`, found when not given) is read column by
+    column first."""
     raw_lines = text.split("\n")
-    pieces = _column_pieces(raw_lines) if columns_merged(raw_lines) else _plain_pieces(raw_lines)
+    if merged is None:
+        merged = columns_merged(raw_lines)
+    pieces = _column_pieces(raw_lines) if merged else _plain_pieces(raw_lines)
     found = [_line(number, raw, blank) for number, raw, blank in pieces]
     _set_columns(found)
     return found
@@ -104,6 +105,8 @@ def _plain_pieces(raw_lines: list[str]) -> list[Piece]:
 def segments(line: str) -> list[str]:
     """A line cut at the single spaces that separate side-by-side columns: both sides CJK
     text of four characters or more (a byline's short names stay together)."""
+    if " " not in line:
+        return [line.strip()]
     parts = _COLUMN_GAP.split(line.strip())
     if len(parts) < 2 or any(width_of(part) < _MIN_SEGMENT for part in parts):
         return [line.strip()]
@@ -150,12 +153,19 @@ def _set_columns(lines: list[Line]) -> None:
     four characters or more; first lines (indented) and short last lines are fewer."""
     rounded = [round(line.width) if line.width >= 4 else 0 for line in lines]
     window: Counter[int] = Counter(rounded[: WINDOW + 1])
+    column = float(_mode(window))
     for i, line in enumerate(lines):
-        if i + WINDOW + 1 < len(lines):
-            window[rounded[i + WINDOW + 1]] += 1
-        if i - WINDOW - 1 >= 0:
-            window[rounded[i - WINDOW - 1]] -= 1
-        line.column = float(_mode(window))
+        entering = rounded[i + WINDOW + 1] if i + WINDOW + 1 < len(lines) else None
+        leaving = rounded[i - WINDOW - 1] if i - WINDOW - 1 >= 0 else None
+        if entering != leaving:  # the same width in and out leaves the mode as it was
+            if entering is not None:
+                window[entering] += 1
+            if leaving is not None:
+                window[leaving] -= 1
+                if not window[leaving]:
+                    del window[leaving]
+            column = float(_mode(window))
+        line.column = column
 
 
 def _mode(counts: Counter[int]) -> int:

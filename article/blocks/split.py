@@ -10,7 +10,7 @@ from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blocks.kinds import closer_look, line_kind, names_a_chart
-from article.blocks.wrapped import might_be_wrapped, wrapped_blocks
+from article.blocks.wrapped import wrapped_split
 from article.gcpause import collector_paused
 from article.model import (
     ANSWER,
@@ -58,9 +58,14 @@ def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
     `dictionary=False` judges `某某：` speakers by surname alone, without loading jieba's
     dictionary: the reader's instant first screen must not wait half a second for it.
     """
+    return split_with_warnings(text, dictionary=dictionary)[0]
+
+
+def split_with_warnings(text: str, *, dictionary: bool = True) -> tuple[list[RawBlock], list[str]]:
+    """`split_blocks`, and what the text's shape says a reader must be told."""
     with collector_paused():
-        wrapped = wrapped_blocks(text) if might_be_wrapped(text) else None
-        return wrapped if wrapped is not None else _split(text, dictionary)
+        wrapped, warnings = wrapped_split(text, dictionary)
+        return (wrapped if wrapped is not None else _split(text, dictionary)), warnings
 
 
 def _split(text: str, dictionary: bool = True) -> list[RawBlock]:

@@ -63,14 +63,6 @@ def might_be_wrapped(text: str) -> bool:
     return columns_merged(text.split("\n", 4000)[:4000])
 
 
-def looks_wrapped(lines: list[Line]) -> bool:
-    """Most lines fill a narrow column and stop mid-sentence: the text is hard-wrapped."""
-    if _cut_share(lines) < _WRAPPED_SHARE:
-        return False
-    hits, total = word_breaks(lines)
-    return total >= _MIN_BREAKS and hits >= _INTERLEAVED_RATE * total
-
-
 def _cut_share(lines: list[Line]) -> float:
     """The share of lines that fill their column yet stop mid-sentence."""
     body = [line for line in lines if line.width >= 4]
@@ -80,18 +72,38 @@ def _cut_share(lines: list[Line]) -> float:
     return cut / len(body)
 
 
-def wrapped_blocks(text: str) -> list[RawBlock] | None:
-    """The blocks of hard-wrapped text, or None when the text is not hard-wrapped."""
-    lines = read_lines(text)
-    if not looks_wrapped(lines):
-        return None
+def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | None, list[str]]:
+    """The blocks of hard-wrapped text (None when the text is not hard-wrapped), and what its
+    shape says a reader must be told. `dictionary=False` (the instant first view) judges the
+    wrapping by line widths alone, without jieba's dictionary."""
+    if not might_be_wrapped(text):
+        return None, []
+    merged = columns_merged(text.split("\n"))
+    lines = read_lines(text, merged)
+    cut = _cut_share(lines) >= _WRAPPED_SHARE
+    hits, total = word_breaks(lines) if dictionary and cut else (0, 0)
+    warnings = [COLUMNS_MERGED] if merged else []
+    if cut and total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total and not merged:
+        warnings.append(ROWS_INTERLEAVED)
+    wrapped = total >= _MIN_BREAKS and hits >= _INTERLEAVED_RATE * total
+    if not (cut and (wrapped or not dictionary)):
+        return None, warnings
+    return _Builder(lines, _kinds_of(lines)).build(), warnings
+
+
+def text_warnings(text: str) -> list[str]:
+    """What the text's shape says a reader must be told: columns read across, line by line."""
+    return wrapped_split(text)[1]
+
+
+def _kinds_of(lines: list[Line]) -> dict[int, str]:
+    """Line index -> kind of every line that is no paragraph line."""
     if sum(line.blank_before for line in lines) >= _BLANK_EVERYWHERE * len(lines):
         for line in lines:
             line.blank_before = False  # pdfminer's one box per line: blanks mean nothing
     kinds = _structural_kinds(lines)
-    heads = head_kinds(lines, kinds)
-    kinds.update(heads)
-    return _Builder(lines, kinds).build()
+    kinds.update(head_kinds(lines, kinds))
+    return kinds
 
 
 def _structural_kinds(lines: list[Line]) -> dict[int, str]:
@@ -279,29 +291,13 @@ def _unwrapped(lines: list[Line]) -> str:
     return out
 
 
-def text_warnings(text: str) -> list[str]:
-    """What the text's shape says a reader must be told: columns read across, line by line."""
-    if not might_be_wrapped(text):
-        return []
-    if columns_merged(text.split("\n")):
-        return [COLUMNS_MERGED]
-    lines = read_lines(text)
-    hits, total = word_breaks(lines)
-    if (
-        _cut_share(lines) >= _WRAPPED_SHARE
-        and total >= _MIN_JUDGED
-        and hits < _INTERLEAVED_RATE * total
-    ):
-        return [ROWS_INTERLEAVED]
-    return []
-
-
 COLUMNS_MERGED = "多栏文字被提取在同一行（PDF 按行排版）：已按栏拆开，阅读顺序仍可能有误"
 ROWS_INTERLEAVED = "各栏文字逐行交错（PDF 按行排版）：仅凭文字无法恢复阅读顺序"
 _INTERLEAVED_RATE = 0.2  # share of breaks inside a word, below which lines do not continue
 _MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
 _MIN_JUDGED = 30  # ... and to call its lines interleaved
 _WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
+_HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 
 
 def word_breaks(lines: list[Line]) -> tuple[int, int]:
@@ -315,7 +311,7 @@ def word_breaks(lines: list[Line]) -> tuple[int, int]:
         if not is_full(line) or ends_sentence(line.text):
             continue
         pair = line.text[-1] + following.text[:1]
-        if len(pair) == 2 and all("\u4e00" <= c <= "\u9fff" for c in pair):
+        if _HAN_PAIR.fullmatch(pair):
             total += 1
             hits += word_freq(pair) >= _WORD_FREQ
     return hits, total

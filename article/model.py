@@ -73,6 +73,7 @@ class RawBlock:
     lines: list[tuple[int, int]]
     speaker: str | None = None
     unwrapped: bool = False  # from lines not set apart by blank lines: no break repeats a char
+    unordered: bool = False  # columns were read across: no reading order to pair breaks by
 
 
 @dataclass(frozen=True, slots=True)

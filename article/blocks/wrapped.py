@@ -86,9 +86,12 @@ def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | 
     if cut and total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total and not merged:
         warnings.append(ROWS_INTERLEAVED)
     wrapped = total >= _MIN_BREAKS and hits >= _INTERLEAVED_RATE * total
-    if not (cut and (wrapped or not dictionary)):
+    if not merged and not (cut and (wrapped or not dictionary)):
         return None, warnings
-    return _Builder(lines, _kinds_of(lines)).build(), warnings
+    blocks = _Builder(lines, _kinds_of(lines, blanks_matter=merged)).build()
+    for block in blocks if merged else ():
+        block.unordered = True
+    return blocks, warnings
 
 
 def text_warnings(text: str) -> list[str]:
@@ -96,9 +99,11 @@ def text_warnings(text: str) -> list[str]:
     return wrapped_split(text)[1]
 
 
-def _kinds_of(lines: list[Line]) -> dict[int, str]:
-    """Line index -> kind of every line that is no paragraph line."""
-    if sum(line.blank_before for line in lines) >= _BLANK_EVERYWHERE * len(lines):
+def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
+    """Line index -> kind of every line that is no paragraph line. Blank lines after nearly
+    every line mean nothing, unless they set apart the pieces of columns read across."""
+    blanks = sum(line.blank_before for line in lines)
+    if not blanks_matter and blanks >= _BLANK_EVERYWHERE * len(lines):
         for line in lines:
             line.blank_before = False  # pdfminer's one box per line: blanks mean nothing
     kinds = _structural_kinds(lines)

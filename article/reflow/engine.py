@@ -194,6 +194,8 @@ def _edges(raw: list[RawBlock]) -> _Edges:
         orphan[i] = start.orphan
         if start.hinted or after[i]:
             joinable[i] = True
+    if raw and raw[0].unordered:
+        joinable = [False] * n  # a visible gap at every break beats a guessed order
     unwrapped = bool(raw) and raw[0].unwrapped
     return _Edges(dangling, starts, orphan, after, joinable, body, unwrapped, _previous(raw))
 

@@ -23,6 +23,7 @@ _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
 _PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$")
 _CAPTION = re.compile(r"^(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
 _SOURCE_LINE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]")
+_CLAUSE_PUNCT = frozenset("。，；！？")  # a running line is no sentence
 _MAX_HEADER = 40  # running headers and footers are short lines
 
 
@@ -31,8 +32,8 @@ def is_running_line(text: str) -> bool:
     Latin capitals. Context-free: true wherever it stands."""
     if len(text) > _MAX_HEADER:
         return False
-    if _DATE_WEEKDAY.search(text) and len(text) <= 24:
-        return True
+    if _DATE_WEEKDAY.search(text) and not _CLAUSE_PUNCT.intersection(text):
+        return True  # a date with its weekday, maybe with the page code and section beside it
     if len(_STAFF_CREDIT.findall(text)) >= 2 or (
         _STAFF_CREDIT.match(text) and len(text) <= 16 and "：" not in text[6:]
     ):

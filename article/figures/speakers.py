@@ -41,14 +41,35 @@ def full_names(entities: list[Entity], blocks: list[Block]) -> dict[tuple[int, i
     for index, found in _by_block(entities).items():
         text = texts.get(index, "")
         orgs = [e for e in found if e.type == "ORG"]
+        ending: dict[int, Entity] = {}  # the first organisation ending at each place
+        for o in reversed(orgs):
+            ending[o.end] = o
         for e in orgs:
             if not e.text.endswith(BRANCH_ENDS):
                 continue
-            gap = TICKER_GAP_RE.search(text, 0, e.start)
-            parent = next((o for o in orgs if gap and o.end == gap.start()), None)
+            gap = _ticker_gap(text, e.start)
+            parent = ending.get(gap) if gap is not None else None
             if parent is not None:
                 full[(index, e.start)] = parent.text + e.text
     return full
+
+
+_TICKER_MOST = 16  # characters of "(601988.SH)" at most, with room to spare
+
+
+def _ticker_gap(text: str, end: int) -> int | None:
+    """Where a ticker gap ending at `end` begins (what TICKER_GAP_RE finds searched from the
+    block's start): looked for just before the trailing whitespace, as a search from the
+    start would make a long block quadratic; from the start only when whitespace before the
+    ticker may run on further."""
+    core = end
+    while core and text[core - 1].isspace():
+        core -= 1
+    lo = max(0, core - _TICKER_MOST)
+    gap = TICKER_GAP_RE.search(text, lo, end)
+    if gap is not None and gap.start() == lo and lo:
+        gap = TICKER_GAP_RE.search(text, 0, end)  # leading whitespace may begin before `lo`
+    return gap.start() if gap is not None else None
 
 
 def institutions(entities: list[Entity], blocks: list[Block], finder: _Referents) -> dict[str, str]:

@@ -1,0 +1,58 @@
+"""Pathological shapes of input grow the analysis time linearly: twice the input, about twice
+the time (ratios only: absolute times depend on the machine)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from article.blocks import split_blocks
+from article.entities import find_entities
+from article.figures import find_figures
+from article.reflow import reflow
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_ae48cb718f3105d7.txt"
+MAX_RATIO = 3.0  # time(2N) / time(N): linear gives 2, quadratic 4
+
+
+def _chars() -> str:
+    """The seed's characters without whitespace and markup."""
+    return "".join(c for c in SEED.read_text("utf-8") if not c.isspace() and c != "#")
+
+
+def _one_char_lines(n: int) -> str:
+    """`n` lines of one character each: one block per character for reflow to pair."""
+    chars = _chars()
+    return "\n".join(chars[i % len(chars)] for i in range(n))
+
+
+def _long_line(n: int) -> str:
+    """One line of `n` characters repeating a short passage that names a bank's branch after
+    its ticker: every copy repeats the text before it, every branch is looked up."""
+    unit = "中国银行(601988.SH)延安分行表示，将进一步加大对当地的信贷投放额度，以量补价。"
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def _analysis_seconds(text: str) -> float:
+    """Best of two runs of the whole analysis of `text` (blocks, reflow, entities, figures)."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        blocks = reflow(split_blocks(text)).blocks
+        find_figures(blocks, find_entities(blocks))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("make", "n"),
+    [(_one_char_lines, 2_500), (_long_line, 40_000)],
+    ids=["one-character lines", "one long line"],
+)
+def test_twice_the_input_takes_about_twice_the_time(make: Callable[[int], str], n: int) -> None:
+    _analysis_seconds(make(n // 4))  # warm: jieba's dictionary and the caches
+    ratio = _analysis_seconds(make(2 * n)) / _analysis_seconds(make(n))
+    assert ratio < MAX_RATIO

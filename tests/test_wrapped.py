@@ -170,3 +170,10 @@ def test_no_character_is_ever_lost(
     text = ("\n\n" if blank else "\n").join("\n".join(c) for c in cut)
     out = "".join(b.text for b in _document(text).blocks)
     assert _chars(out) == _chars(text)
+
+
+def test_a_character_a_line_is_joined_back_into_running_text() -> None:
+    text = "\n".join(PARAGRAPHS[0] + PARAGRAPHS[1])
+    document = _document(text)
+    assert PARAGRAPHS[0] + PARAGRAPHS[1] in [b.text for b in document.blocks]
+    assert document.warnings

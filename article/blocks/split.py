@@ -10,6 +10,7 @@ from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blocks.kinds import closer_look, line_kind, names_a_chart
+from article.blocks.tiny import TINY_LINES, tiny_blocks
 from article.blocks.wrapped import wrapped_split
 from article.gcpause import collector_paused
 from article.model import (
@@ -64,6 +65,9 @@ def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
 def split_with_warnings(text: str, *, dictionary: bool = True) -> tuple[list[RawBlock], list[str]]:
     """`split_blocks`, and what the text's shape says a reader must be told."""
     with collector_paused():
+        tiny = tiny_blocks(text)
+        if tiny is not None:
+            return tiny, [TINY_LINES]
         wrapped, warnings = wrapped_split(text, dictionary)
         return (wrapped if wrapped is not None else _split(text, dictionary)), warnings
 

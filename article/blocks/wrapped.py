@@ -48,6 +48,8 @@ _CHART_LINES = 40  # a chart's caption and source line stand at most this far ap
 _CHART_TAIL = 4  # lines after a source line where stray chart labels may stand
 _TINY_LABEL = 4  # characters of a stray chart label
 _SHORTEST_LONE_HEADING = 4  # shorter headings ("对话") need a paragraph right under them
+_MIN_STARTS = 6  # paragraph starts it takes to tell whether a layout indents them
+_INDENT_SHARE = 0.4  # of paragraph starts that are indented, in a layout that indents
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
@@ -202,6 +204,7 @@ class _Builder:
         self.open: list[Line] = []  # the lines of the paragraph being grown
         self.open_kind = PARAGRAPH
         self.open_speaker: str | None = None
+        self.indents = indented_layout(lines)
 
     def build(self) -> list[RawBlock]:
         """Every line in one block, in source order."""
@@ -244,6 +247,8 @@ class _Builder:
         if line.blank_before:
             return True
         if ends_sentence(prev.text):
+            if not self.indents:
+                return True  # no first-line indents: a sentence end at a line's end may be all
             return not is_full(prev) or is_first_line(line) or _opens_block(line)
         return is_short(prev) and prev.text[-1] in _SOFT_END
 
@@ -276,6 +281,18 @@ class _Builder:
             text = lines[0].raw if len(lines) == 1 else text
         span = [(lines[0].number, lines[-1].number)]
         self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
+
+
+def indented_layout(lines: list[Line]) -> bool:
+    """Paragraphs start with an indent: most lines after a short line that ends a sentence are
+    two characters short of their column (too few such starts to tell: assume so)."""
+    starts = [
+        following
+        for line, following in pairwise(lines)
+        if is_short(line) and ends_sentence(line.text) and not following.blank_before
+    ]
+    indented = sum(1 for line in starts if is_first_line(line))
+    return len(starts) < _MIN_STARTS or indented >= _INDENT_SHARE * len(starts)
 
 
 def _opens_block(line: Line) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import threading
@@ -69,5 +70,17 @@ def word_freq(word: str) -> int:
 
 
 def cut(text: str, hmm: bool = True) -> list[str]:
-    """Segment text into words with the shared tokenizer."""
-    return tokenizer().lcut(text, HMM=hmm)
+    """Segment text into words with the shared tokenizer; short clauses are asked again and
+    again (a label per figure, a name per entity), so their words are remembered."""
+    if len(text) > _MEMO_CHARS:
+        return tokenizer().lcut(text, HMM=hmm)
+    return list(_cut_short(text, hmm))
+
+
+_MEMO_CHARS = 64  # longer texts are seldom cut twice
+
+
+@functools.lru_cache(maxsize=8192)
+def _cut_short(text: str, hmm: bool) -> tuple[str, ...]:
+    """`cut` of a short text, once."""
+    return tuple(tokenizer().lcut(text, HMM=hmm))

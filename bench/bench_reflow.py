@@ -101,6 +101,7 @@ def build(seed: str, megabytes: float, permute: float = 0.0) -> str:
 def cold_reflow(text: str) -> Reflowed:
     """Reflow of fresh blocks with reflow's own edge cache emptied: no run helps the next."""
     head_tokens.cache_clear()
+    segment._cut_short.cache_clear()
     return reflow(split_blocks(text))
 
 

@@ -11,6 +11,7 @@ from article.blocks import split_blocks, split_with_warnings
 from article.gcpause import collector_paused
 from article.model import (
     BYLINE,
+    FURNITURE,
     TITLE,
     ArticleInfo,
     Block,
@@ -118,6 +119,7 @@ def structure(loaded: LoadedText) -> Document:
 
     raw, warnings = split_with_warnings(loaded.text)
     result = reflow(raw)
+    _fold_furniture_articles(result.articles, result.blocks)
     return Document(
         warnings=warnings,
         source=loaded.source,
@@ -128,6 +130,17 @@ def structure(loaded: LoadedText) -> Document:
         duplicates=result.duplicates,
         repairs=result.repairs,
     )
+
+
+def _fold_furniture_articles(articles: list[ArticleInfo], blocks: list[Block]) -> None:
+    """A page's running header before its first title is no article of its own: its blocks
+    join the article that follows."""
+    while len(articles) > 1 and all(blocks[i].kind == FURNITURE for i in articles[0].blocks):
+        first = articles.pop(0)
+        articles[0].blocks[:0] = first.blocks
+        for number, article in enumerate(articles):
+            for i in article.blocks:
+                blocks[i].article = number
 
 
 def _extract(doc: Document, progress: Progress | None) -> Document:

@@ -167,8 +167,21 @@ def whole_name_ok(name: str) -> bool:
     tag = wordtags.tag(name)
     if tag in NOT_A_NAME_TAGS:
         return False  # 辖内, 本地: a place word or pronoun, not a name
+    if _describes(name):
+        return False  # 高股息银行, 多地平台公司: a kind of firm, described, not named
     limit = MAX_PLACE_WORD_FREQ if tag in PROPER_TAGS else MAX_NAME_WORD_FREQ
     return tag == "nt" or segment.word_freq(name) <= limit
+
+
+# Lone words that describe or count what follows (高股息银行, 多地平台公司, 各家银行).
+_DESCRIBING = frozenset("高低多少各该此某其更最较诸每")
+
+
+def _describes(name: str) -> bool:
+    """The name opens with a lone describing or counting word, not a name's first word."""
+    if name[0] not in _DESCRIBING or len(name) < 2:
+        return False
+    return len(segment.cut(name, hmm=False)[0]) == 1
 
 
 def _generic_compound(text: str, start: int, end: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from math import ceil
 
 WINDOW = 12  # lines either side that tell a line's column width
 _MIN_COLUMN_LINES = 4  # lines of one width it takes to call that width a column
@@ -151,7 +152,8 @@ def _band_pieces(band: list[tuple[int, list[str]]]) -> list[Piece]:
 def _set_columns(lines: list[Line]) -> None:
     """Each line's column width: the commonest width nearby (ties: the wider), counting lines of
     four characters or more; first lines (indented) and short last lines are fewer."""
-    rounded = [round(line.width) if line.width >= 4 else 0 for line in lines]
+    # rounded up: a digit is a little wider than the half it is counted as, never narrower
+    rounded = [ceil(line.width) if line.width >= 4 else 0 for line in lines]
     window: Counter[int] = Counter(rounded[: WINDOW + 1])
     column = float(_mode(window))
     for i, line in enumerate(lines):
@@ -169,12 +171,13 @@ def _set_columns(lines: list[Line]) -> None:
 
 
 def _mode(counts: Counter[int]) -> int:
-    """The commonest non-zero width, counting a width's neighbours ±1 half as much."""
+    """The commonest non-zero width, counting lines one narrower half as much (full lines of
+    a justified column fall a little short of it, never beyond it)."""
     best, best_score = 0, -1.0
     for width, n in counts.items():
         if width <= 0 or n <= 0:
             continue
-        score = n + 0.5 * (counts.get(width - 1, 0) + counts.get(width + 1, 0))
+        score = n + 0.5 * counts.get(width - 1, 0)
         if score > best_score or (score == best_score and width > best):
             best, best_score = width, score
     return best if best_score >= _MIN_COLUMN_LINES else 0

@@ -12,6 +12,7 @@ import pytest
 from article.blocks import split_blocks
 from article.entities import find_entities
 from article.figures import find_figures
+from article.model import Block
 from article.reflow import reflow
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_ae48cb718f3105d7.txt"
@@ -36,6 +37,13 @@ def _long_line(n: int) -> str:
     return (unit * (n // len(unit) + 1))[:n]
 
 
+def _reporting_line(n: int) -> str:
+    """One line of `n` characters where every clause has an organisation report (表示, 数据显示)
+    and a company name: each mention is checked against the spans found so far."""
+    unit = "中国银行(601988.SH)延安分行表示，澜沧消费金融有限公司数据显示，信贷投放额度增长3.5%。"
+    return (unit * (n // len(unit) + 1))[:n]
+
+
 def _analysis_seconds(text: str) -> float:
     """Best of two runs of the whole analysis of `text` (blocks, reflow, entities, figures)."""
     best = float("inf")
@@ -56,3 +64,21 @@ def test_twice_the_input_takes_about_twice_the_time(make: Callable[[int], str], 
     _analysis_seconds(make(n // 4))  # warm: jieba's dictionary and the caches
     ratio = _analysis_seconds(make(2 * n)) / _analysis_seconds(make(n))
     assert ratio < MAX_RATIO
+
+
+def _entity_seconds(text: str) -> float:
+    """Best of two runs of the entity stage on `text` as one block (the stage that grew
+    fastest on a long line: each mention was checked against every span found)."""
+    blocks = [Block(0, "para", text, [(1, 1)])]
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        find_entities(blocks)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_entities_of_a_long_line_take_about_twice_the_time() -> None:
+    _entity_seconds(_reporting_line(10_000))  # warm
+    n = 100_000
+    assert _entity_seconds(_reporting_line(2 * n)) / _entity_seconds(_reporting_line(n)) < MAX_RATIO

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,16 @@ def _long_line(n: int) -> str:
     return (unit * (n // len(unit) + 1))[:n]
 
 
+def _fragments(n: int) -> str:
+    """`n` blank-separated fragments of 3 to 14 characters, each cut mid-sentence: every block
+    dangles, and each has a dozen candidate partners for reflow to weigh."""
+    chars = "".join(c for c in _chars() if c not in "。！？；：，、”）」』…")
+    widths = [3 + i * 7 % 12 for i in range(n)]
+    starts = [0, *accumulate(widths)]
+    long = chars * (starts[-1] // len(chars) + 1)
+    return "\n\n".join(long[a:b] for a, b in pairwise(starts)) + "\n"
+
+
 def _reporting_line(n: int) -> str:
     """One line of `n` characters where every clause has an organisation report (表示, 数据显示)
     and a company name: each mention is checked against the spans found so far."""
@@ -57,8 +68,8 @@ def _analysis_seconds(text: str) -> float:
 
 @pytest.mark.parametrize(
     ("make", "n"),
-    [(_one_char_lines, 2_500), (_long_line, 40_000)],
-    ids=["one-character lines", "one long line"],
+    [(_one_char_lines, 2_500), (_long_line, 40_000), (_fragments, 3_000)],
+    ids=["one-character lines", "one long line", "cut fragments"],
 )
 def test_twice_the_input_takes_about_twice_the_time(make: Callable[[int], str], n: int) -> None:
     _analysis_seconds(make(n // 4))  # warm: jieba's dictionary and the caches

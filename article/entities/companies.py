@@ -15,7 +15,7 @@ from article.entities.named import (
     whole_name_ok,
 )
 from article.entities.places import STOP_CHARS
-from article.spans import Span, is_han
+from article.spans import Cover, Span, is_han
 
 COMPANY_RE = re.compile(r"(?<![分子母])(?:股份有限公司|有限责任公司|有限公司|公司)")
 COMPANY_WINDOW = 14  # characters cut into words before 有限公司
@@ -78,9 +78,10 @@ def _companyname_word(word: str, taken: int) -> bool:
 def company_spans(text: str, known: list[Span]) -> list[Span]:
     """澜沧消费金融有限公司, 云栖科技公司: a coined name, a line of business, then 公司."""
     spans: list[Span] = []
+    cover = Cover(known)
     for m in COMPANY_RE.finditer(text):
         start = _company_start(text, m.start())
-        if start is None or any(k.start < m.end() and start < k.end for k in known):
+        if start is None or cover.overlaps(start, m.end()):
             continue  # a place or a known firm inside: compound_spans has decided
         spans.append(Span(start, m.end(), "ORG", 4, "coined name before 公司"))
     return spans

@@ -13,7 +13,7 @@ from collections import Counter
 from article import segment, wordtags
 from article.entities.people import plausible, surname_len
 from article.model import Block
-from article.spans import Span
+from article.spans import Cover, Span
 
 ALIAS_RE = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|以下称)[“\"]?(?P<name>[\u4e00-\u9fff]{2,8})[”\"]?[）)]"
@@ -61,23 +61,19 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
     for block, spans in zip(blocks, known, strict=True):
         text = block.text
         ends = {s.end for s in spans if s.type == "ORG"}
+        found = Cover(s for s in spans if s.type in ("ORG", "PLACE", "PERSON"))
         for m in ALIAS_RE.finditer(text):
             if m.start() in ends:
                 learned[m.group("name")] = "alias given after the organisation"
         for m in CONTEXT_RE.finditer(text):
             group = "a" if m.group("a") else "b"
-            if not _inside(spans, m.start(group)):
+            if not found.covers(m.start(group)):  # already a place or organisation
                 contexts[m.group(group)] += 1
     whole = "\n".join(b.text for b in blocks)
     for name, count in contexts.items():
         if name not in learned and _coined(name) and whole.count(name) >= MIN_MENTIONS:
             learned[name] = f"recurs and reports like an institution ({count}×)"
     return learned
-
-
-def _inside(spans: list[Span], pos: int) -> bool:
-    """Whether pos already lies inside a found place or organisation."""
-    return any(s.start <= pos < s.end and s.type in ("ORG", "PLACE", "PERSON") for s in spans)
 
 
 def learned_spans(text: str, names: dict[str, str], pattern: re.Pattern[str] | None) -> list[Span]:

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from article.figures.context import change_target, label_for
 from article.figures.numbers import to_float
-from article.figures.patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
+from article.figures.patterns import FIGURE_RE, PRE_WINDOW, Quantity, pre_qualifier, quantity
 from article.figures.subjects import SubjectFinder
 from article.model import Block, Entity, Figure
 from article.spans import is_han
@@ -67,7 +67,7 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
     """A Figure with its qualifier, label and subject filled from the text around it."""
     start, q = _signed(text, m.start(), q, ctx.floor)
     qualifier = q.qualifier
-    pre = pre_qualifier(text[:start])
+    pre = pre_qualifier(text[max(0, start - PRE_WINDOW - 1) : start])  # not the whole text before
     if pre:
         qualifier = qualifier if qualifier and not pre[1] else pre[0]
         widened = start - pre[1]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from heapq import heapify, heappop, heappush
+from heapq import heappop, heappush
 from itertools import accumulate, compress
+from operator import sub
 
 from article.reflow.scoring import (
     MIN_SCORE,
@@ -167,25 +168,23 @@ def _contested(scored: list[Scored]) -> list[bool]:
     for i, pair in enumerate(scored):
         by_a.setdefault(pair.a, []).append(i)
         by_b.setdefault(pair.b, []).append(i)
-    contested = [pair.score < MIN_SCORE for pair in scored]
+    scores = [pair.score for pair in scored]
+    contested = [score < MIN_SCORE for score in scores]
     for group in (*by_a.values(), *by_b.values()):
         if len(group) > 1:
-            _mark_rivalled(scored, group, contested)
+            _mark_rivalled(scores, group, contested)
     return contested
 
 
-def _mark_rivalled(scored: list[Scored], group: list[int], contested: list[bool]) -> None:
+def _mark_rivalled(scores: list[float], group: list[int], contested: list[bool]) -> None:
     """Mark the pairs of one group (one A's or one B's) that have another within COHESION_MAX:
     in score order the nearest rival is a neighbour, so a block with ~80 candidates costs a
-    sort, not 80 × 80 comparisons."""
-    ranked = sorted(group, key=lambda i: scored[i].score)
-    scores = [scored[i].score for i in ranked]
-    for k, i in enumerate(ranked):
-        score = scores[k]
-        if (k and score - scores[k - 1] <= COHESION_MAX) or (
-            k + 1 < len(scores) and scores[k + 1] - score <= COHESION_MAX
-        ):
-            contested[i] = True
+    sort, not 80 × 80 comparisons (keys looked up in C: a page of fragments has 400k pairs)."""
+    ranked = sorted(group, key=scores.__getitem__)
+    values = list(map(scores.__getitem__, ranked))
+    for k, gap in enumerate(map(sub, values[1:], values)):
+        if gap <= COHESION_MAX:
+            contested[ranked[k]] = contested[ranked[k + 1]] = True
 
 
 _FITS: dict[tuple[str, bool, bool], frozenset[str | None]] = {}
@@ -217,6 +216,9 @@ def _fits(last: str, surname: bool, quantity: bool) -> frozenset[str | None]:
     return frozenset(fits)
 
 
+_Entry = tuple[float, int, int, bool]  # minus the score (or its bound), distance, index, open
+
+
 def assign(found: Candidates) -> list[Scored]:
     """Greedy best-first one-to-one choice of joins above the threshold.
 
@@ -227,11 +229,12 @@ def assign(found: Candidates) -> list[Scored]:
     its bound; a pair whose A or B is taken by then would be refused at its true place too.
     """
     scored, by_raw = found.scored, found.by_raw
-    queue = [
+    ranked = [
         (-(pair.score + COHESION_MAX) if open_ else -pair.score, abs(pair.b - pair.a), i, open_)
         for i, (pair, open_) in enumerate(zip(scored, _contested(scored), strict=True))
     ]
-    heapify(queue)
+    ranked.sort()  # one sort costs less than a heap of every pair: only weighed ones are heaped
+    weighed: list[_Entry] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
     # Joins make chains that run one way (an A and a B take part in one join each), so a join
@@ -240,8 +243,7 @@ def assign(found: Candidates) -> list[Scored]:
     first_of: dict[int, int] = {}
     last_of: dict[int, int] = {}
     chosen: list[Scored] = []
-    while queue:
-        key, distance, i, open_ = heappop(queue)
+    for key, distance, i, open_ in _merged(ranked, weighed):
         if -key < MIN_SCORE:
             break
         pair = scored[i]
@@ -250,7 +252,7 @@ def assign(found: Candidates) -> list[Scored]:
             continue
         if open_:
             pair = scored[i] = with_cohesion(pair, by_raw[a], by_raw[b], found.context_at)
-            heappush(queue, (-pair.score, distance, i, False))
+            heappush(weighed, (-pair.score, distance, i, False))
             continue
         first, last = first_of.pop(a, a), last_of.pop(b, b)
         first_of[last], last_of[first] = first, last
@@ -259,3 +261,14 @@ def assign(found: Candidates) -> list[Scored]:
         pair.evidence = tuple(filter(None, pair.evidence))  # notes of missing evidence are ""
         chosen.append(pair)
     return chosen
+
+
+def _merged(ranked: list[_Entry], weighed: list[_Entry]) -> Iterator[_Entry]:
+    """The entries of `ranked` (sorted) and of the heap `weighed` (which the caller fills
+    while reading) in one sorted order, as a heap of them all would give them."""
+    for entry in ranked:
+        while weighed and weighed[0] < entry:
+            yield heappop(weighed)
+        yield entry
+    while weighed:
+        yield heappop(weighed)

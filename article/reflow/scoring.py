@@ -229,9 +229,9 @@ def word_across(a: str, b: str) -> str:
 
 def _word_across(tail: Tail, head: Head) -> str:
     """The longest such word from precomputed edges (tokens are segmented only for a hit)."""
-    best, get = "", freq_table().get
+    best, get, starts = "", freq_table().get, head.starts
     for left in tail.ends:
-        for right in head.starts:
+        for right in starts:
             count = get(left + right)
             if count is None:
                 break  # jieba's table holds every prefix of its words: none longer either
@@ -324,7 +324,7 @@ def _signal(tail: Tail, b: Piece) -> float:
 
 def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     """A repeated character or a dictionary word across the break."""
-    head = head_of(b)
+    head = b.head or head_of(b)  # most Bs are weighed against several ends
     if a.text[-1:] == b.text[:1] and not a.unwrapped and _repeats(tail, head):
         return 6.0, 1, "repeat"
     if word := _word_across(tail, head):

@@ -25,6 +25,8 @@ from article.reflow.words import AGENT_ENDS
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
 PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it
+CROWDED = 3000  # pieces of one article beyond any real one's: a pathological input
+CROWDED_WINDOW = 8  # ... where a partner is looked for this near only, to stay linear
 _WEAK_REASONS = (None, "single_char")  # starts that hint at a continuation only weakly
 
 
@@ -68,8 +70,9 @@ _Kind = tuple[str | None, bool, bool]  # a start's reason, whether it closes a q
 class _Strong:
     """Strongly hinted blocks of an article in reading order, with what `near` filters on."""
 
-    def __init__(self, strong: list[Piece]) -> None:
+    def __init__(self, strong: list[Piece], window: int = WINDOW) -> None:
         self.pieces = strong
+        self.window = window
         self.orders = [p.order for p in strong]
         self.kinds: list[_Kind] = [
             (p.start.reason, p.start.closes_quote, p.after == "figure")  # type: ignore[union-attr]
@@ -82,8 +85,8 @@ class _Strong:
     def near(self, tail: Tail, order: int) -> list[Piece]:
         """Blocks within WINDOW whose orphan start this end could supply (others score -10 or
         -4 and cannot win); filtered in C by the kind of their start."""
-        lo = bisect_left(self.orders, order - WINDOW)
-        hi = bisect_right(self.orders, order + WINDOW)
+        lo = bisect_left(self.orders, order - self.window)
+        hi = bisect_right(self.orders, order + self.window)
         if lo == hi:
             return []
         key = (_fitting(tail), tail.open_quote)  # few distinct ones: most are found at once
@@ -119,14 +122,18 @@ def candidates(pieces: list[Piece], texts: list[str]) -> Candidates:
     if not any(p.dangling for p in pieces):
         return Candidates(scored, {}, context_at)  # no dangling end: nothing to pair
     strong_pieces, weak = _hinted(pieces)
-    strong, weak_orders = _Strong(strong_pieces), [p.order for p in weak]
+    crowded = len(pieces) > CROWDED  # no real article has this many pieces: look nearer
+    window, place_window = (
+        (CROWDED_WINDOW, CROWDED_WINDOW // 2) if crowded else (WINDOW, PLACE_WINDOW)
+    )
+    strong, weak_orders = _Strong(strong_pieces, window), [p.order for p in weak]
     by_raw = {p.raw: p for p in pieces}
     for a in pieces:
         if not a.dangling:
             continue
         tail = tail_of(a)
         near = strong.near(tail, a.order)
-        weak_near = _window(weak, weak_orders, a.order, PLACE_WINDOW)
+        weak_near = _window(weak, weak_orders, a.order, place_window)
         if weak_near:
             near.extend(_weak_near(tail, weak_near))
         following = by_raw.get(a.raw + 1)  # the block printed right after it

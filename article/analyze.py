@@ -2,21 +2,57 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 
 from article import cache
-from article.blocks import split_blocks
+from article.blocks import split_blocks, split_with_warnings
 from article.gcpause import collector_paused
-from article.model import BYLINE, TITLE, ArticleInfo, Block, Document, LoadedText, RawBlock
-from article.source import load_text, text_id
+from article.model import (
+    BYLINE,
+    FURNITURE,
+    TITLE,
+    ArticleInfo,
+    Block,
+    Document,
+    LoadedText,
+    RawBlock,
+    Reflowed,
+)
+from article.source import is_pdf, load_text, text_id
 
 Progress = Callable[[str, float], None]
 
 
 def open_text(path: str | Path) -> LoadedText:
-    """Read and decode a file; raises InputError naming the file and the problem."""
+    """Read and decode a file, or read and lay out a PDF; raises InputError naming the file."""
+    if is_pdf(path):
+        from article.pdfload import load_pdf
+
+        return load_pdf(path)
     return load_text(path)
+
+
+def open_first(path: str | Path) -> LoadedText:
+    """For the first screen: a PDF's first page only (the analysis reads the rest), else the
+    whole text."""
+    if is_pdf(path):
+        from article.pdfload import load_pdf
+
+        return load_pdf(path, first=1)
+    return load_text(path)
+
+
+def _whole(loaded: LoadedText, progress: Progress | None) -> LoadedText:
+    """A partial PDF read again whole, reporting each page laid out."""
+    from article.pdfload import load_pdf
+
+    def pages(done: int, total: int) -> None:
+        if progress:
+            progress(f"版面 {done}/{total} 页", 0.1 * done / total)
+
+    return load_pdf(loaded.source.path, isolate=False, progress=pages)
 
 
 def _title_of(articles: list[ArticleInfo], blocks: list[Block]) -> str | None:
@@ -47,8 +83,23 @@ def _group_by_titles(raw: list[RawBlock]) -> tuple[list[Block], list[ArticleInfo
     return blocks, articles
 
 
+def _laid_out(loaded: LoadedText, layout: Reflowed) -> Document:
+    """A PDF's document: the layout stage's blocks and articles, as geometry found them."""
+    return Document(
+        source=loaded.source,
+        doc_id=text_id(loaded.text),
+        title=_title_of(layout.articles, layout.blocks),
+        articles=layout.articles,
+        blocks=layout.blocks,
+        duplicates=layout.duplicates,
+        repairs=layout.repairs,
+    )
+
+
 def quick_document(loaded: LoadedText) -> Document:
     """Blocks as printed, without jieba's dictionary: cheap enough for the first frame."""
+    if loaded.layout is not None:
+        return _laid_out(loaded, loaded.layout)
     with collector_paused():  # thousands of small objects, no cycles: collecting is pure cost
         blocks, articles = _group_by_titles(split_blocks(loaded.text, dictionary=False))
     return Document(
@@ -62,10 +113,15 @@ def quick_document(loaded: LoadedText) -> Document:
 
 def structure(loaded: LoadedText) -> Document:
     """Reflowed blocks and articles, without entities and figures."""
+    if loaded.layout is not None:
+        return _laid_out(loaded, copy.deepcopy(loaded.layout))
     from article.reflow import reflow
 
-    result = reflow(split_blocks(loaded.text))
+    raw, warnings = split_with_warnings(loaded.text)
+    result = reflow(raw)
+    _fold_furniture_articles(result.articles, result.blocks)
     return Document(
+        warnings=warnings,
         source=loaded.source,
         doc_id=text_id(loaded.text),
         title=_title_of(result.articles, result.blocks),
@@ -74,6 +130,17 @@ def structure(loaded: LoadedText) -> Document:
         duplicates=result.duplicates,
         repairs=result.repairs,
     )
+
+
+def _fold_furniture_articles(articles: list[ArticleInfo], blocks: list[Block]) -> None:
+    """A page's running header before its first title is no article of its own: its blocks
+    join the article that follows."""
+    while len(articles) > 1 and all(blocks[i].kind == FURNITURE for i in articles[0].blocks):
+        first = articles.pop(0)
+        articles[0].blocks[:0] = first.blocks
+        for number, article in enumerate(articles):
+            for i in article.blocks:
+                blocks[i].article = number
 
 
 def _extract(doc: Document, progress: Progress | None) -> Document:
@@ -103,6 +170,8 @@ def analyze(
     loaded: LoadedText, *, use_cache: bool = True, progress: Progress | None = None
 ) -> Document:
     """The whole analysis, served from the content-keyed cache when the text is unchanged."""
+    if loaded.partial:
+        loaded = _whole(loaded, progress)
     if use_cache and (doc := cached(loaded)) is not None:
         return doc
     if progress:

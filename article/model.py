@@ -50,11 +50,18 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class LoadedText:
-    """A decoded, cleaned source text, before any structure is found."""
+    """A decoded, cleaned source text, before any structure is found.
+
+    For a PDF, `text` is the reading-order text the layout stage wrote (what block `lines`
+    refer to) and `layout` holds the blocks and articles it found from the page geometry.
+    A `partial` one holds the first page only: the analysis reads the whole file again.
+    """
 
     source: Source
     text: str
     removed_controls: int = 0
+    layout: Reflowed | None = None
+    partial: bool = False  # a PDF's first page only, for the first screen; the rest follows
 
 
 @dataclass(slots=True)
@@ -65,6 +72,8 @@ class RawBlock:
     text: str
     lines: list[tuple[int, int]]
     speaker: str | None = None
+    unwrapped: bool = False  # from lines not set apart by blank lines: no break repeats a char
+    unordered: bool = False  # columns were read across: no reading order to pair breaks by
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +85,34 @@ class Repair:
     offset: int  # code-point offset in that block's text where the repair sits
     detail: str  # short human-readable explanation
     from_lines: tuple[int, int] | None = None  # source lines of the piece that was attached
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of characters on one PDF line in one font and size: what the layout stage reads.
+
+    Coordinates are PDF points with a top-left origin; `style` names the font and whether it
+    is drawn bold (stroked), so headings can be told from body text.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    style: str
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class PdfPage:
+    """One page of a PDF as pieces of text, in the order the file draws them."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    pieces: list[Piece]
 
 
 # A piece's place on a PDF page: (page, x0, top, x1, bottom) in points, top-left origin.
@@ -217,6 +254,7 @@ class Document:
     duplicates: list[Duplicate] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     analysed: bool = False  # False while entities and figures are still to come
+    warnings: list[str] = field(default_factory=list)  # what a person must know to trust it
 
     def to_json(self) -> dict[str, Any]:
         """The contract's schema 1; `repairs` is an addition."""
@@ -244,7 +282,7 @@ class Document:
                 }
                 for r in self.repairs
             ],
-        }
+        } | ({"warnings": list(self.warnings)} if self.warnings else {})
 
 
 @dataclass(slots=True)
@@ -295,4 +333,5 @@ def document_from_json(data: dict[str, Any]) -> Document:
             for r in data.get("repairs", [])
         ],
         analysed=True,
+        warnings=list(data.get("warnings", [])),
     )

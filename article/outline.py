@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from article.model import TRUNCATED_END, TRUNCATED_START, Block, Document, Figure
+from article.source import safe_line
 
 PREVIEW = 36
 KIND_NAMES = {
@@ -17,6 +18,8 @@ KIND_NAMES = {
     "continuation": "转版",
     "question": "问",
     "answer": "答",
+    "subtitle": "副题",
+    "furniture": "版面",
 }
 
 
@@ -37,7 +40,7 @@ def _block_line(block: Block) -> str:
     start_gap = "⋯" if TRUNCATED_START in block.flags else ""
     end_gap = "⋯" if TRUNCATED_END in block.flags else ""
     text = f"{start_gap}{_preview(block.text)}{end_gap}"
-    return f"  ¶{block.index + 1:>3} {kind:<4} {_lines(block):<12} {text}"
+    return f"  [{block.index + 1:>3}] {kind:<4} {_lines(block):<12} {text}"
 
 
 def _figure_value(fig: Figure) -> str:
@@ -64,9 +67,9 @@ def _repairs_section(doc: Document) -> list[str]:
     if not doc.repairs:
         return []
     out = [f"修复 {len(doc.repairs)} 处："]
-    out.extend(f"  ¶{r.block + 1:>3} {r.kind}: {r.detail}" for r in doc.repairs)
+    out.extend(f"  [{r.block + 1:>3}] {r.kind}: {r.detail}" for r in doc.repairs)
     gaps = [
-        f"  ¶{b.index + 1:>3} {'开头缺失' if TRUNCATED_START in b.flags else ''}"
+        f"  [{b.index + 1:>3}] {'开头缺失' if TRUNCATED_START in b.flags else ''}"
         f"{'结尾缺失' if TRUNCATED_END in b.flags else ''}  {_preview(b.text, 24)}"
         for b in doc.blocks
         if TRUNCATED_START in b.flags or TRUNCATED_END in b.flags
@@ -82,8 +85,8 @@ def _duplicates_section(doc: Document) -> list[str]:
     out = [f"重复段落 {len(doc.duplicates)} 处："]
     for d in doc.duplicates:
         text = doc.blocks[d.block].text[d.start : d.end]
-        where = f"¶{d.block + 1:>3} {d.start}-{d.end}"
-        out.append(f"  {where} 重复 ¶{d.of_block + 1} 的 “{_preview(text, 20)}”")
+        where = f"[{d.block + 1:>3}] {d.start}-{d.end}"
+        out.append(f"  {where} 重复 [{d.of_block + 1}] 的 “{_preview(text, 20)}”")
     return [*out, ""]
 
 
@@ -105,7 +108,7 @@ def _figures_section(doc: Document) -> list[str]:
     out = [f"数据 {len(doc.figures)} 项："]
     for fig in doc.figures:
         about = " · ".join(x for x in (fig.subject, fig.label) if x)
-        out.append(f"  ¶{fig.block + 1:>3} {fig.text:<14} = {_figure_value(fig):<22} {about}")
+        out.append(f"  [{fig.block + 1:>3}] {fig.text:<14} = {_figure_value(fig):<22} {about}")
     return [*out, ""]
 
 
@@ -113,9 +116,10 @@ def outline(doc: Document) -> str:
     """The whole analysis as plain text for a person."""
     header = [
         doc.title or "（无标题）",
-        f"文件 {doc.source.path}  编码 {doc.source.encoding}  doc_id {doc.doc_id}",
+        f"文件 {safe_line(doc.source.path)}  编码 {doc.source.encoding}  doc_id {doc.doc_id}",
         f"{len(doc.articles)} 篇文章 · {len(doc.blocks)} 个段块 · {len(doc.repairs)} 处修复 · "
         f"{len(doc.duplicates)} 处重复 · {len(doc.entities)} 个实体 · {len(doc.figures)} 项数据",
+        *(f"注意：{warning}" for warning in doc.warnings),
         "",
     ]
     sections = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import threading
@@ -21,8 +22,8 @@ def _quiet_import() -> object:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba as jieba_module
-    jieba_module.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba_module.setLogLevel(logging.CRITICAL + 1)  # not even its errors: they are not ours
+    logging.getLogger("jieba").setLevel(logging.CRITICAL + 1)
     return jieba_module
 
 
@@ -41,7 +42,7 @@ def tokenizer() -> jieba.Tokenizer:
             tok = jieba_module.Tokenizer()  # type: ignore[attr-defined]
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                tok.initialize()
+                _build_in_memory(tok)
                 for path in lexicon_paths():
                     tok.load_userdict(path)
             _tokenizer = tok
@@ -49,6 +50,13 @@ def tokenizer() -> jieba.Tokenizer:
             # reach so later garbage collections (a keypress in the reader) stay short.
             gc.freeze()
         return _tokenizer
+
+
+def _build_in_memory(tok: jieba.Tokenizer) -> None:
+    """Build jieba's prefix dictionary without its shared cache file (/tmp/jieba.cache, which
+    another user may own): building it is no slower than loading that cache."""
+    tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
+    tok.initialized = True
 
 
 def is_word(word: str) -> bool:
@@ -62,5 +70,17 @@ def word_freq(word: str) -> int:
 
 
 def cut(text: str, hmm: bool = True) -> list[str]:
-    """Segment text into words with the shared tokenizer."""
-    return tokenizer().lcut(text, HMM=hmm)
+    """Segment text into words with the shared tokenizer; short clauses are asked again and
+    again (a label per figure, a name per entity), so their words are remembered."""
+    if len(text) > _MEMO_CHARS:
+        return tokenizer().lcut(text, HMM=hmm)
+    return list(_cut_short(text, hmm))
+
+
+_MEMO_CHARS = 64  # longer texts are seldom cut twice
+
+
+@functools.lru_cache(maxsize=8192)
+def _cut_short(text: str, hmm: bool) -> tuple[str, ...]:
+    """`cut` of a short text, once."""
+    return tuple(tokenizer().lcut(text, HMM=hmm))

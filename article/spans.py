@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
@@ -14,6 +17,7 @@ class Span(NamedTuple):
     end: int
     type: str
     priority: int
+    why: str = ""  # the rule or evidence, shown to the reader
 
 
 def words(listing: str) -> tuple[str, ...]:
@@ -37,3 +41,22 @@ def resolve(spans: list[Span]) -> list[Span]:
             used[span.start : span.end] = b"\x01" * (span.end - span.start)
             taken.append(span)
     return sorted(taken, key=lambda s: s.start)
+
+
+class Cover:
+    """Which ranges some span overlaps, asked in log time: a 5 MB block has thousands of spans
+    and as many questions, and a scan of every span per question grows with their product."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in ordered]
+        self._reach = list(accumulate((s.end for s in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span has start < `end` and `start` < its end."""
+        count = bisect_left(self._starts, end)
+        return count > 0 and self._reach[count - 1] > start
+
+    def covers(self, pos: int) -> bool:
+        """Whether `pos` lies inside some span (start <= pos < end)."""
+        return self.overlaps(pos, pos + 1)

@@ -36,6 +36,8 @@ from article.reflow.terms import block_terms  # noqa: E402
 from article.source.decode import load_text  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
+PAGES = ROOT / "tests" / "pages"  # invented newspaper pages as five extractors give them
+EXTRACTORS = ("pdftotext", "pdftotext_raw", "pdfminer", "pypdf", "pypdfium2")
 
 
 MIN_TIME = 0.05  # seconds a stage runs back to back in each round, at least
@@ -99,6 +101,7 @@ def build(seed: str, megabytes: float, permute: float = 0.0) -> str:
 def cold_reflow(text: str) -> Reflowed:
     """Reflow of fresh blocks with reflow's own edge cache emptied: no run helps the next."""
     head_tokens.cache_clear()
+    segment._cut_short.cache_clear()
     return reflow(split_blocks(text))
 
 
@@ -175,6 +178,12 @@ def main() -> None:
         path.write_text(build(seed, args.mb, permute=0.1), encoding="utf-8")
         times = measure(path, args.repeats)[0]
         report("built document x1.0, also 10% of characters permuted", path.stat().st_size, times)
+        for extractor in EXTRACTORS:
+            path = Path(tmp) / f"{extractor}.txt"
+            files = sorted(PAGES.glob(f"p*/{extractor}.txt"))
+            path.write_text("\n\n".join(f.read_text(encoding="utf-8") for f in files))
+            times = measure(path, args.repeats)[0]
+            report(f"hard-wrapped: {extractor} text of every page", path.stat().st_size, times)
     print("\nlinearity: reflow seconds per MB at each size:")
     print("  " + ", ".join(f"{mb:.2f} MB -> {s / mb:.3f} s/MB" for mb, s in per_mb))
 

@@ -18,8 +18,10 @@ from store.anchor import context, reanchor
 from store.bookmark_anchor import reanchor_bookmark, still_placed
 from store.errors import CorruptDatabase, StoreError
 from store.labels import paragraph_label
+from store.paths import read_only_reason, real_path
 from store.records import Bookmark, Note, Position, new_id, now_iso
 from store.storage import META_TABLE, AtomicJSONStorage
+from store.validate import replace_surrogates
 
 __all__ = ["SCHEMA_VERSION", "CorruptDatabase", "Database", "StoreError", "clean_tags"]
 
@@ -45,21 +47,18 @@ class Database:
     """All reads and writes of notes, bookmarks and positions; thread-safe and process-safe."""
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.read_only = False
-        self.reason: str | None = None
+        self.path = real_path(Path(path))  # a symlink: work next to its target, keep the link
         self._mutex = threading.RLock()
-        try:
+        with contextlib.suppress(OSError):  # a folder we cannot create: read_only_reason says so
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot create the folder of notes database {self.path}: {exc.strerror or exc}"
-            ) from None
-        self._storage = AtomicJSONStorage(self.path)
+        self._storage: AtomicJSONStorage | None = AtomicJSONStorage(self.path)
         self._db = _TinyDB(storage=lambda: self._storage)
-        self._storage.read()  # raises CorruptDatabase before anything is written
+        self._storage.read()  # raises CorruptDatabase (or refuses a FIFO) before any write
         self._check_schema()
-        self._storage.remove_stale_temp_files()
+        self.reason: str | None = read_only_reason(self.path, self._storage.lock_path)
+        self.read_only = self.reason is not None  # reads work, writes are refused up front
+        if not self.read_only:
+            self._storage.remove_stale_temp_files()
 
     @classmethod
     def open_read_only(cls, path: Path, reason: str | None = None) -> Database:
@@ -69,6 +68,7 @@ class Database:
         self.read_only = True
         self.reason = reason
         self._mutex = threading.RLock()
+        self._storage = None
         return self
 
     def close(self) -> None:
@@ -106,7 +106,7 @@ class Database:
             block=block,
             start=start,
             end=end,
-            text=text,
+            text=replace_surrogates(text),  # nothing unencodable is ever stored
             tags=clean_tags(tags),
             created=stamp,
             updated=stamp,
@@ -134,7 +134,7 @@ class Database:
                 raise StoreError(f"note {note_id} is no longer in {self.path} (deleted elsewhere?)")
             fields: dict[str, Any] = {"updated": now_iso()}
             if text is not None:
-                fields["text"] = text
+                fields["text"] = replace_surrogates(text)
             if tags is not None:
                 fields["tags"] = clean_tags(tags)
             table.update(fields, doc_ids=[note_id])
@@ -148,8 +148,9 @@ class Database:
                 table.remove(doc_ids=[note_id])
 
     def notes_for_document(self, doc: Document) -> list[Note]:
-        """This document's notes, including those of earlier versions of its file, re-anchored."""
-        if self.read_only:
+        """This document's notes, including those of earlier versions of its file, re-anchored.
+        Re-anchoring happens in memory; saving the new places is only a bonus."""
+        if self._storage is None:
             return []
         with self._mutex:
             path = _norm_path(doc.source.path)
@@ -161,9 +162,15 @@ class Database:
             return _reading_order(new)
 
     def _save_anchors(self, name: str, moved: dict[str, Any], fields: tuple[str, ...]) -> None:
-        """Persist new anchors only, so a concurrent edit of the record's text is kept."""
-        if not moved:
+        """Persist new anchors only, so a concurrent edit of the record's text is kept; best
+        effort: reading must work without writing (read-only folder, lock held elsewhere)."""
+        if not moved or self.read_only:
             return
+        with contextlib.suppress(StoreError):
+            self._update_anchors(name, moved, fields)
+
+    def _update_anchors(self, name: str, moved: dict[str, Any], fields: tuple[str, ...]) -> None:
+        """Write the new anchor fields of the rows that are still there."""
 
         def apply(row: dict[str, Any]) -> None:
             record = moved[row["id"]]
@@ -209,7 +216,7 @@ class Database:
 
     def bookmarks_for_document(self, doc: Document) -> list[Bookmark]:
         """This document's bookmarks, including earlier versions', re-placed by their labels."""
-        if self.read_only:
+        if self._storage is None:
             return []
         with self._mutex:
             path = _norm_path(doc.source.path)
@@ -233,7 +240,7 @@ class Database:
 
     def position(self, doc_id: str) -> Position | None:
         """Where the reader left `doc_id`, if it was ever opened."""
-        if self.read_only:
+        if self._storage is None:
             return None
         with self._mutex:
             row = self._table(POSITIONS).get(doc_id=doc_id)
@@ -274,8 +281,8 @@ class Database:
         return self._db.table(name, cache_size=0)
 
     def _search(self, name: str, cond: Any) -> list[Row]:
-        """Rows of a table matching `cond`; nothing for a read-only database."""
-        if self.read_only:
+        """Rows of a table matching `cond`; nothing for a database that could not be read."""
+        if self._storage is None:
             return []
         with self._mutex:
             return self._table(name).search(cond)
@@ -286,20 +293,22 @@ class Database:
         if self.read_only:
             why = f" ({self.reason})" if self.reason else ""
             raise StoreError(f"notes database {self.path} is open read-only{why}; nothing saved")
+        assert self._storage is not None  # only open_read_only has none, and it is read-only
         with self._mutex, self._storage.locked():
             self._check_schema(create=True)
             yield
 
     def _check_schema(self, create: bool = False) -> None:
-        """Refuse files from a newer jingdu; stamp new databases with our schema version."""
+        """Refuse files from a newer jingdu; stamp new databases with our schema version.
+        (The storage already refused a version that is not a whole number as damage.)"""
         meta = self._table(META)
         row = meta.get(doc_id="schema")
         if row is None:
             if create:
                 meta.insert(Row({"version": SCHEMA_VERSION}, doc_id="schema"))
             return
-        version = row.get("version")
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
+        version = row["version"]
+        if version > SCHEMA_VERSION:
             raise StoreError(
                 f"notes database {self.path} has schema {version!r}, newer than this jingdu"
                 f" understands ({SCHEMA_VERSION}); upgrade jingdu to use it"
@@ -310,7 +319,7 @@ def clean_tags(tags: list[str]) -> list[str]:
     """Tags without '#', surrounding space, blanks or repeats, in the order given."""
     seen: dict[str, None] = {}
     for tag in tags:
-        cleaned = tag.strip().lstrip("#").strip()
+        cleaned = replace_surrogates(tag).strip().lstrip("#").strip()
         if cleaned:
             seen.setdefault(cleaned, None)
     return list(seen)
@@ -349,7 +358,7 @@ def _mark_key(mark: Bookmark) -> tuple[int, int, str, str]:
 
 def _norm_path(path: str) -> str:
     """An absolute, normalised path, so the same file matches from any working directory."""
-    return os.path.normcase(os.path.abspath(path)) if path else ""
+    return replace_surrogates(os.path.normcase(os.path.abspath(path))) if path else ""
 
 
 def _same(row: dict[str, Any], path: str) -> bool:

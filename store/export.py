@@ -8,9 +8,11 @@ from pathlib import Path
 
 from article.figure_text import format_value
 from article.model import HEADING, Document, Figure
+from article.source import safe_line
 from store.labels import paragraph_label
 from store.markdown import blockquote, escape_inline, escape_lines, table_cell, tag, yaml_scalar
 from store.records import Bookmark, Note
+from store.validate import replace_surrogates
 
 NOTES_HEADING = "笔记"
 ORPHANS_HEADING = "未能定位的笔记"
@@ -50,12 +52,13 @@ def export_markdown(
         lines += [EMPTY_TEXT, ""]
     if with_figures:
         lines += _figures_section(doc.figures)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # Whatever was stored, the export can be encoded: a lone surrogate becomes U+FFFD.
+    return replace_surrogates("\n".join(lines).rstrip("\n") + "\n")
 
 
 def document_title(doc: Document) -> str:
     """The title to show: the document's, else its file name, else a generic one."""
-    return doc.title or Path(doc.source.path).stem or "未命名文档"
+    return doc.title or safe_line(Path(doc.source.path).stem) or "未命名文档"
 
 
 def default_export_name(doc: Document) -> str:

@@ -7,6 +7,7 @@ import json
 import os
 import secrets
 import shutil
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -15,6 +16,12 @@ from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from store.errors import CorruptDatabase, StoreError
+from store.validate import (
+    may_hold_surrogates,
+    repair_surrogates,
+    replace_surrogates,
+    shape_problem,
+)
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process before giving up
 LOCK_POLL = 0.005  # seconds between attempts: a waiting window gets its turn promptly
@@ -58,12 +65,12 @@ class AtomicJSONStorage(Storage):
     def read(self) -> Tables | None:
         """The current data; re-parsed only when the file changed since the last read."""
         try:
-            with open(self.path, "rb") as handle:
+            with open_regular(self.path) as handle:
                 stamp = _stamp_of(handle)
                 if self._loaded and stamp == self._stamp:
                     return self._data
                 raw = stamp[3] + handle.read()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no file (yet): an empty database
             self._remember(None, None)
             return None
         except OSError as exc:
@@ -77,11 +84,7 @@ class AtomicJSONStorage(Storage):
         with self.locked():
             self._check_unchanged()
             data.setdefault(META_TABLE, {})["revision"] = {"token": secrets.token_hex(8)}
-            ordered = {META_TABLE: data[META_TABLE], **data}  # the token lands in the head
-            text = json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
-            # A lone surrogate (pasted from a broken terminal) can only sit inside a JSON
-            # string, where backslashreplace writes it as a valid \udXXX escape.
-            payload = text.encode("utf-8", "backslashreplace")
+            payload = _encoded(data)
             try:
                 self._replace(payload)
             except OSError as exc:
@@ -129,10 +132,12 @@ class AtomicJSONStorage(Storage):
     def _current_stamp(self) -> Stamp | None:
         """The stamp of the file as it is now; None when there is no file."""
         try:
-            with open(self.path, "rb") as handle:
+            with open_regular(self.path) as handle:
                 return _stamp_of(handle)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
+        except OSError as exc:
+            raise StoreError(f"cannot read notes database {self.path}: {_reason(exc)}") from None
 
     def _parse(self, raw: bytes) -> Tables | None:
         """Parse and shape-check the file, or raise CorruptDatabase and touch nothing."""
@@ -140,25 +145,24 @@ class AtomicJSONStorage(Storage):
             if self.backup_path.exists():
                 raise CorruptDatabase(self.path, "the file is empty", self._usable_backup())
             return None
-        try:
-            data = json.loads(raw)
-        except UnicodeDecodeError:
-            raise CorruptDatabase(self.path, "not UTF-8 text", self._usable_backup()) from None
-        except json.JSONDecodeError as exc:
-            problem = f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-            raise CorruptDatabase(self.path, problem, self._usable_backup()) from None
-        problem = _shape_problem(data)
+        data, problem = _loads(raw)
+        if problem is None:
+            problem = shape_problem(data)
         if problem:
             raise CorruptDatabase(self.path, problem, self._usable_backup())
+        if may_hold_surrogates(raw):
+            repair_surrogates(data)  # old files hold \udXXX escapes that nothing can print
         return data
 
     def _usable_backup(self) -> Path | None:
         """The backup, if it exists and parses, so the error never points at a broken file."""
         try:
-            data = json.loads(self.backup_path.read_bytes())
-        except (OSError, ValueError):
+            with open_regular(self.backup_path) as handle:
+                raw = handle.read()
+        except (OSError, StoreError):
             return None
-        return None if _shape_problem(data) else self.backup_path
+        data, problem = _loads(raw)
+        return None if problem or shape_problem(data) else self.backup_path
 
     def _replace(self, payload: bytes) -> None:
         """Write a temp file, fsync it, keep the old file as backup, rename over, fsync the dir."""
@@ -212,16 +216,66 @@ def _stamp_of(handle: BinaryIO) -> Stamp:
     return (st.st_ino, st.st_size, st.st_mtime_ns, handle.read(HEAD_BYTES))
 
 
-def _shape_problem(data: object) -> str | None:
-    """Why `data` is not a TinyDB database (tables of id -> document), or None if it is."""
-    if not isinstance(data, dict):
-        return "not a TinyDB database: the top level is not an object"
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            return f"not a TinyDB database: table {name!r} is not an object"
-        if not all(isinstance(doc, dict) for doc in table.values()):
-            return f"not a TinyDB database: table {name!r} holds a non-object record"
-    return None
+def open_regular(path: Path) -> BinaryIO:
+    """Open a file for reading without ever blocking: a FIFO, socket or device is refused."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise StoreError(f"notes database {path} is {_kind(mode)}, not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    """What sort of file a non-regular mode is, in words."""
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def _loads(raw: bytes) -> tuple[Any, str | None]:
+    """Parse JSON: (data, None), or (None, where and how it is damaged)."""
+    try:
+        return json.loads(raw), None
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(raw, exc.start)
+        return None, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at line {line} column {column}"
+    except json.JSONDecodeError as exc:
+        what = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + where
+        return None, f"invalid JSON: {what} at line {exc.lineno} column {exc.colno}"
+    except RecursionError:
+        return None, "invalid JSON: nested too deeply to be a notes database"
+
+
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _encoded(data: Tables) -> bytes:
+    """The database as UTF-8 JSON, meta first so the revision token lands in the file's head.
+    Lone surrogates (from a broken paste) become U+FFFD, in the data too: the cache keeps
+    exactly what the file holds."""
+    try:
+        return _dumps(data).encode("utf-8")
+    except UnicodeEncodeError:
+        repair_surrogates(data)
+        return replace_surrogates(_dumps(data)).encode("utf-8")
+
+
+def _dumps(data: Tables) -> str:
+    """Compact JSON with the meta table first."""
+    ordered = {META_TABLE: data[META_TABLE], **data}
+    return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -325,7 +325,7 @@ def _reference_split(text: str) -> list[RawBlock]:
             open_block.text += joiner(open_block.text, kind.text) + kind.text
             open_block.lines[-1] = (open_block.lines[-1][0], n)
             continue
-        blocks.append(RawBlock(kind.kind, kind.text, [(n, n)], kind.speaker))
+        blocks.append(RawBlock(kind.kind, kind.text, [(n, n)], kind.speaker, every_line))
         growable = not kind.structural or kind.kind in (QUESTION, ANSWER)
         open_block = blocks[-1] if growable else None
     return blocks

@@ -126,8 +126,36 @@ def test_clean_text_leaves_no_control_and_keeps_every_printable(text: str) -> No
         and "\x9b" not in text
         and not any(c in text for c in "\x90\x98\x9d\x9e\x9f")
     ):
-        printable = [c for c in text if unicodedata.category(c) != "Cc"]
+        printable = [c for c in text if unicodedata.category(c) != "Cc" and c not in INVISIBLE]
         assert [c for c in cleaned if c not in "\n "] == [c for c in printable if c != " "]
+    assert not any(c in INVISIBLE for c in cleaned)
+
+
+# Zero-width characters and bidi overrides/isolates: they hide or reorder text on a terminal.
+INVISIBLE = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+
+@pytest.mark.parametrize("ch", sorted(INVISIBLE))
+def test_invisible_characters_are_removed_and_counted_like_controls(ch: str) -> None:
+    text, removed = clean_text(f"银行{ch}贷款\x07{ch}{ch}余额")
+    assert text == "银行贷款余额"
+    assert removed == 4  # three invisibles and the bell, each counted once
+
+
+def test_a_file_full_of_bidi_overrides_loads_clean(tmp_path: Path) -> None:
+    path = write(tmp_path, "bidi.txt", "付款\u202e元0001\u202c给对方\u200b。".encode())
+    loaded = load_text(path)
+    assert loaded.text == "付款元0001给对方。" and loaded.removed_controls == 3
+
+
+def test_safe_line_cleans_a_file_name_for_one_terminal_line() -> None:
+    name = "e\x1b]2;PWNED\x07\u202e.txt\n二行\udcff"
+    assert decode.safe_line(name) == "e.txt 二行\ufffd"
+    assert decode.safe_line(Path("普通/文件.txt")) == "普通/文件.txt"
 
 
 def test_special_and_huge_files_are_refused(

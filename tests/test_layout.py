@@ -78,7 +78,7 @@ def test_analysis_and_store_never_import_textual() -> None:
 
 
 def test_stages_import_each_other_only_through_their_packages() -> None:
-    stages = {"source", "blocks", "reflow", "entities", "figures"}
+    stages = {"source", "layout", "blocks", "reflow", "entities", "figures"}
     for name, path in _modules(("article",)).items():
         own = name.split(".")[1] if name.count(".") >= 1 else ""
         for module in _imports(path):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import work
 
 from article.model import Document, LoadedText
+from article.source import safe_line
 from tui.guards import while_reading
 from tui.messages import AnalysisFailed, AnalysisProgress, DocumentReady
 
@@ -32,6 +34,7 @@ class AnalysisMixin(_Base):
     analyzer: Analyzer
     loaded: LoadedText
     document: Document
+    quick: Document
 
     if TYPE_CHECKING:
         reader: ReaderView
@@ -44,6 +47,9 @@ class AnalysisMixin(_Base):
             """See StatusMixin."""
 
         def _load_marks_when_ready(self) -> None:
+            """See AnnotationsMixin."""
+
+        def open_store(self) -> None:
             """See AnnotationsMixin."""
 
     @work(thread=True, exclusive=True, group="analysis")
@@ -69,6 +75,9 @@ class AnalysisMixin(_Base):
     def on_document_ready(self, message: DocumentReady) -> None:
         """Show the better document with the cursor on the same words, then load notes for it."""
         self.document = message.document
+        if self.loaded.partial:  # a PDF's later pages arrived: places refer to the whole now
+            self.quick, self.loaded = self.document, replace(self.loaded, partial=False)
+            self.open_store()
         self.reader.set_document(self.document)
         self.sidebar.set_document(self.document)
         self.set_status("analysis", None)
@@ -79,7 +88,8 @@ class AnalysisMixin(_Base):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         """Keep reading the quick document; say what went wrong."""
         self.set_status("analysis", "分析失败")
-        self.notify(f"分析失败：{message.error}", severity="error", markup=False, timeout=10)
+        error = safe_line(message.error)
+        self.notify(f"分析失败：{error}", severity="error", markup=False, timeout=10)
         self.document.analysed = True  # nothing more will come: stop the tabs saying 分析中…
         self.sidebar.set_document(self.document)
         self._load_marks_when_ready()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from textual import work
 from textual.timer import Timer
 
 from article.model import Document
-from store.errors import StoreError
+from article.source import safe_line
 from tui.guards import while_reading
 from tui.messages import (
     DeleteBookmark,
@@ -41,6 +42,7 @@ else:
 # frame needs none of them (tinydb, filelock and TextArea cost start-up time).
 
 POSITION_DELAY = 0.8  # seconds of stillness before the reading position is written
+QUIT_SAVE_LIMIT = 2.0  # seconds quitting waits for the last position (a stuck disk, a lock)
 
 
 class Place(NamedTuple):
@@ -86,24 +88,24 @@ class AnnotationsMixin(PendingMixin, _Base):
 
     @work(thread=True, exclusive=True, group="store-open")
     def open_store(self) -> None:
-        """Open the database (read-only if it is corrupt) and read where the reader left off."""
+        """Open the database (read-only if it is damaged or may not be written) and read where
+        the reader left off. Whatever the store raises, the worker reports it and lives on."""
         from store.db import Database
         from store.library import remember_opened
 
-        problem: str | None = None
         try:
             db = Database(self.db_path)
-        except (StoreError, OSError) as err:  # CorruptDatabase among them: never written to
-            db, problem = Database.open_read_only(self.db_path, str(err)), str(err)
+        except Exception as err:  # CorruptDatabase among them: never written to
+            db = Database.open_read_only(self.db_path, str(err))
         try:
             with self._db_lock:
                 position = db.position(self.quick.doc_id)
                 if not db.read_only:
                     title = self.quick.title or self.path.name
                     remember_opened(db, self.path, title, self.quick.doc_id)
-        except (StoreError, OSError) as err:
-            db, problem, position = Database.open_read_only(self.db_path, str(err)), str(err), None
-        self.post_message(StoreOpened(db, position, problem))
+        except Exception as err:
+            db, position = Database.open_read_only(self.db_path, str(err)), None
+        self.post_message(StoreOpened(db, position, db.reason if db.read_only else None))
 
     @while_reading
     def on_store_opened(self, message: StoreOpened) -> None:
@@ -122,7 +124,7 @@ class AnnotationsMixin(PendingMixin, _Base):
         """The status line and a long notification: nothing will be saved, and why."""
         self.set_status("store", "只读：笔记和书签不会保存")
         self.notify(
-            f"{problem or self.db_path}\n数据库以只读方式打开：笔记和书签不会保存。",
+            f"{safe_line(problem or self.db_path)}\n数据库以只读方式打开：笔记和书签不会保存。",
             title="数据库无法使用",
             severity="error",
             timeout=30,
@@ -153,7 +155,7 @@ class AnnotationsMixin(PendingMixin, _Base):
             with self._db_lock:
                 notes = db.notes_for_document(doc)
                 bookmarks = db.bookmarks_for_document(doc)
-        except (StoreError, OSError) as err:
+        except Exception as err:  # a worker must not die on what the store raises
             self.post_message(MarksLoaded([], [], problem=str(err)))
             return
         self.post_message(MarksLoaded(notes, bookmarks))
@@ -183,9 +185,10 @@ class AnnotationsMixin(PendingMixin, _Base):
     @while_reading
     def on_store_failed(self, message: StoreFailed) -> None:
         """A write failed: say so, and put an unsaved note back in front of the user."""
-        self.notify(message.error, title="保存失败", severity="error", timeout=15, markup=False)
+        error = safe_line(message.error)
+        self.notify(error, title="保存失败", severity="error", timeout=15, markup=False)
         if message.draft is not None:
-            self._edit(message.draft, problem=f"保存失败：{message.error}")
+            self._edit(message.draft, problem=f"保存失败：{error}")
 
     def _writable(self) -> Database | None:
         """The database if it can take writes; otherwise say why not."""
@@ -194,7 +197,7 @@ class AnnotationsMixin(PendingMixin, _Base):
             return None
         if self.db.read_only:
             self.notify(
-                f"数据库只读（{self.db_path}）：笔记和书签无法保存",
+                f"数据库只读（{safe_line(self.db_path)}）：笔记和书签无法保存",
                 severity="error",
                 markup=False,
             )
@@ -223,7 +226,7 @@ class AnnotationsMixin(PendingMixin, _Base):
                 status = change(db)
                 notes = db.notes_for_document(doc)
                 bookmarks = db.bookmarks_for_document(doc)
-        except (StoreError, OSError, KeyError, ValueError) as err:
+        except Exception as err:  # a worker must not die on what the store raises
             self.post_message(StoreFailed(str(err), draft))
             return
         self.post_message(MarksLoaded(notes, bookmarks, status))
@@ -261,26 +264,35 @@ class AnnotationsMixin(PendingMixin, _Base):
                 db.save_position(doc_id, place.block, place.offset)
                 remember_place(db, self.path, place.block, place.offset, place.percent)
                 db.upsert(LIBRARY, library_key(self.path), {"title": place.title})
-        except (StoreError, OSError) as err:
+        except Exception as err:  # a worker must not die on what the store raises
             self.post_message(StoreFailed(f"阅读位置未保存：{err}"))
 
     def _save_position_now(self) -> None:
-        """On quit (analysis finished or not): write the last position before the app goes."""
-        from store.db import Database
-        from store.library import remember_place
-
+        """On quit (analysis finished or not): write the last position before the app goes,
+        in a thread the UI waits for at most QUIT_SAVE_LIMIT: quitting never hangs on I/O."""
         if self._pending_position is None or (self.db is not None and self.db.read_only):
             return
         doc, block, offset = self._pending_position
         self._pending_position = None
-        try:
-            db = self.db or Database(self.db_path)  # quit before the store had even opened
-            quick = self._to_quick(doc, block, offset)
-            with self._db_lock:
-                db.save_position(self.quick.doc_id, *quick)
-                remember_place(db, self.path, *quick, self.percent_read())
-        except (StoreError, OSError):
-            pass  # quitting: nothing left to tell the user with
+        where = self._to_quick(doc, block, offset)
+        args = (self.db, where, self.percent_read())
+        saver = threading.Thread(target=self._quit_save, args=args, daemon=True)
+        saver.start()
+        saver.join(QUIT_SAVE_LIMIT)
+
+    def _quit_save(self, db: Database | None, where: tuple[int, int], percent: int) -> None:
+        """The last position write (and the library's copy), with a lock wait of its own."""
+        from store.db import Database
+        from store.library import remember_place
+
+        with contextlib.suppress(Exception):  # quitting: nobody is left to tell of a failure
+            db = db or Database(self.db_path)  # quit before the store had even opened
+            if not db.read_only and self._db_lock.acquire(timeout=QUIT_SAVE_LIMIT):
+                try:
+                    db.save_position(self.quick.doc_id, *where)
+                    remember_place(db, self.path, *where, percent)
+                finally:
+                    self._db_lock.release()
 
     # ---- actions: notes and bookmarks ---------------------------------------------------
 
@@ -418,10 +430,11 @@ class AnnotationsMixin(PendingMixin, _Base):
         target = folder / default_export_name(doc)
         try:
             target.write_text(export_markdown(doc, notes, bookmarks), encoding="utf-8")
-        except OSError as err:
-            self.post_message(StoreFailed(f"{target}: 无法写入（{err.strerror or err}）"))
+        except Exception as err:  # a worker must not die, whatever went wrong
+            why = err.strerror if isinstance(err, OSError) and err.strerror else err
+            self.post_message(StoreFailed(f"{target}: 无法写入（{why}）"))
             return
-        message = f"已导出 {len(notes)} 条笔记、{len(bookmarks)} 个书签到\n{target}"
+        message = f"已导出 {len(notes)} 条笔记、{len(bookmarks)} 个书签到\n{safe_line(target)}"
         self.call_from_thread(self.notify, message, title="导出", markup=False, timeout=10)
 
 

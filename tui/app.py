@@ -19,8 +19,9 @@ from textual.lazy import Lazy
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from article.analyze import open_text, quick_document
+from article.analyze import open_first, open_text, quick_document
 from article.model import Document, LoadedText
+from article.source import safe_line
 from tui.analysis_flow import REFLOWING, AnalysisMixin, Analyzer, Progress
 from tui.analysis_process import AnalysisProcess
 from tui.annotations import AnnotationsMixin
@@ -116,8 +117,10 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
         self._measure_note: Timer | None = None
         self._pending: list[Pending] = []  # a and b pressed before notes could be saved
         self.next_path: Path | None = None  # set when the library chose another document
-        self.title = self.document.title or self.path.name
-        self.sub_title = self.path.name  # a full path would push the title off a narrow header
+        self.title = self.document.title or safe_line(self.path.name)
+        # A full path would push the title off a narrow header; the name is cleaned like the
+        # text, so escape sequences in a file name never reach the terminal.
+        self.sub_title = safe_line(self.path.name)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -430,7 +433,7 @@ def run_reader(path: Path | None, db_path: Path) -> int:
     next_path: Path | None = path
     code = 0
     while next_path is not None:  # L in the reader chooses the next document
-        loaded = open_text(next_path)  # InputError: the CLI prints one line, no screen taken
+        loaded = open_first(next_path)  # InputError: the CLI prints one line, no screen taken
         app = JingduApp(next_path, db_path, loaded=loaded)
         app.run()
         code, next_path = app.return_code or 0, app.next_path

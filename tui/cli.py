@@ -72,15 +72,24 @@ def _reader_parser() -> _Parser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", nargs="?", help="article text file (UTF-8, UTF-16, GBK, Big5)")
+    parser.add_argument(
+        "path", nargs="?", help="article text file (UTF-8, UTF-16, GBK, Big5) or newspaper PDF"
+    )
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     return parser
 
 
 def _analyze_parser() -> _Parser:
     parser = _Parser(prog="jingdu analyze", description="Print the analysis of an article.")
-    parser.add_argument("path", nargs="?", help="article text file (default: bundled article)")
+    parser.add_argument(
+        "path", nargs="?", help="article text file or PDF (default: bundled article)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (schema 1) instead of text")
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help="print the reading-order plain text (what block 'lines' refer to)",
+    )
     parser.add_argument("--no-cache", action="store_true", help="ignore the analysis cache")
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     return parser
@@ -126,7 +135,11 @@ def _article_path(value: str | None) -> Path:
 def _write_stdout(text: str) -> None:
     """Write to stdout; a closed pipe (`| head`) is not an error."""
     try:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a file name with undecodable bytes, or a narrow locale
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
         sys.stdout.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -139,7 +152,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from article.analyze import analyze, open_text
     from article.outline import outline
 
-    doc = analyze(open_text(_article_path(args.path)), use_cache=not args.no_cache)
+    loaded = open_text(_article_path(args.path))
+    if args.text:
+        _write_stdout(loaded.text if loaded.text.endswith("\n") else loaded.text + "\n")
+        return EXIT_OK
+    doc = analyze(loaded, use_cache=not args.no_cache)
     if args.json:
         _write_stdout(json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -173,9 +190,8 @@ def _cmd_export(args: argparse.Namespace, db_value: str | None) -> int:
     try:
         target.write_text(markdown, encoding="utf-8")
     except OSError as err:
-        print(f"jingdu: {target}: cannot write ({err.strerror or err})", file=sys.stderr)
-        return EXIT_FAILURE
-    print(f"jingdu: exported {_count(len(notes), 'note')} to {target}", file=sys.stderr)
+        raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
+    _say(f"exported {_count(len(notes), 'note')} to {target}")
     return EXIT_OK
 
 
@@ -230,26 +246,30 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+def _say(message: str) -> None:
+    """One line on stderr; file names in it are cleaned like article text (no escapes)."""
+    from article.source import safe_line
+
+    print(f"jingdu: {safe_line(message)}", file=sys.stderr)
+
+
 def _guard(run: Callable[[], int]) -> int:
     """Run a command, turning every failure into one line on stderr and an exit status."""
     known = _known_errors()
     try:
         return run()
     except known as err:
-        print(f"jingdu: {err}", file=sys.stderr)
+        _say(str(err))
         return EXIT_USAGE
     except OutputError as err:
-        print(f"jingdu: {err}", file=sys.stderr)
+        _say(str(err))
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
             raise
-        print(
-            f"jingdu: internal error: {type(err).__name__}: {err} (set {DEBUG_ENV}=1 for details)",
-            file=sys.stderr,
-        )
+        _say(f"internal error: {type(err).__name__}: {err} (set {DEBUG_ENV}=1 for details)")
         return EXIT_FAILURE
 
 

@@ -106,7 +106,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Text("精读 jingdu · 按键", style="bold"), id="help-title")
-            yield Static(Text("实体颜色："), classes="help-legend-label")
+            yield Static(
+                Text("实体颜色（产品含贷款、卡和带引号的计划、行动）："),
+                classes="help-legend-label",
+            )
             yield Static(legend_text(self.legend_styles), id="help-legend")
             left, right = split_groups(self.groups)
             display = self.app.get_key_display

@@ -29,6 +29,8 @@ KIND_COMPONENT = {
     "question": "reader-view--question",
     "answer": "reader-view--answer",
     "paragraph": "reader-view--paragraph",
+    "subtitle": "reader-view--byline",  # a deck under a title: quiet, like the byline
+    "furniture": "reader-view--caption",  # page headers, chart labels: dimmed, like captions
 }
 
 

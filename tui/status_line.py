@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from article.model import Document
+from article.source import safe_line
 from tui.entity_place import EntityPlaces
 from tui.messages import JumpTo
 from tui.reader_messages import EntityReached, SearchChanged, SelectionChanged
@@ -112,7 +113,7 @@ class StatusMixin(_Base):
             self._progress = ReadingProgress(doc)
         cursor = self.reader.sentence
         end = cursor[2] if cursor[0] == block else offset
-        self.title = article_title(doc, block) or self.path.name
+        self.title = article_title(doc, block) or safe_line(self.path.name)
         self._percent = self._progress.percent(block, end)
         self.set_status("place", place_text(doc, self._progress, block, end))
 

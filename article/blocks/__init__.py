@@ -1,10 +1,21 @@
 """Blocks: clean text in, `RawBlock`s out (paragraphs and marker lines, with their source lines).
 
 `split.py` cuts the text into blocks; `kinds.py` tells what each line is (title, byline, heading,
-caption, Q&A turn …) by general rules. Open `split.py` first.
+caption, Q&A turn …) by general rules. Hard-wrapped extractor text (pdftotext, pdfminer, pypdf,
+pypdfium2, a viewer's copy) goes through `wrapped.py`, which unwraps lines by their shape
+(`lines.py`) and tells titles (`heads.py`) and page furniture (`furniture.py`) apart without
+markup. Open `split.py` first.
 """
 
-from article.blocks.kinds import has_surname
-from article.blocks.split import joiner, split_blocks
+from article.blocks.kinds import has_surname, line_kind
+from article.blocks.split import joiner, split_blocks, split_with_warnings
+from article.blocks.wrapped import text_warnings
 
-__all__ = ["has_surname", "joiner", "split_blocks"]
+__all__ = [
+    "has_surname",
+    "joiner",
+    "line_kind",
+    "split_blocks",
+    "split_with_warnings",
+    "text_warnings",
+]

@@ -10,6 +10,8 @@ from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blocks.kinds import closer_look, line_kind, names_a_chart
+from article.blocks.tiny import TINY_LINES, tiny_blocks
+from article.blocks.wrapped import wrapped_split
 from article.gcpause import collector_paused
 from article.model import (
     ANSWER,
@@ -57,8 +59,17 @@ def split_blocks(text: str, *, dictionary: bool = True) -> list[RawBlock]:
     `dictionary=False` judges `某某：` speakers by surname alone, without loading jieba's
     dictionary: the reader's instant first screen must not wait half a second for it.
     """
+    return split_with_warnings(text, dictionary=dictionary)[0]
+
+
+def split_with_warnings(text: str, *, dictionary: bool = True) -> tuple[list[RawBlock], list[str]]:
+    """`split_blocks`, and what the text's shape says a reader must be told."""
     with collector_paused():
-        return _split(text, dictionary)
+        tiny = tiny_blocks(text)
+        if tiny is not None:
+            return tiny, [TINY_LINES]
+        wrapped, warnings = wrapped_split(text, dictionary)
+        return (wrapped if wrapped is not None else _split(text, dictionary)), warnings
 
 
 def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
@@ -77,6 +88,9 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     else:
         blocks = list(map(RawBlock, kinds, texts, _spans(numbers), speakers))
     _mark_captions(blocks, headings)
+    if every_line:  # lines of one running text: no break between them repeats a character
+        for block in blocks:
+            block.unwrapped = True
     return blocks
 
 

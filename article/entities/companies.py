@@ -10,11 +10,12 @@ from article.entities.named import (
     NAME_MAX,
     NAME_MIN,
     NAME_TAGS_OK,
+    after_count,
     name_word,
     whole_name_ok,
 )
 from article.entities.places import STOP_CHARS
-from article.spans import Span, is_han
+from article.spans import Cover, Span, is_han
 
 COMPANY_RE = re.compile(r"(?<![分子母])(?:股份有限公司|有限责任公司|有限公司|公司)")
 COMPANY_WINDOW = 14  # characters cut into words before 有限公司
@@ -28,14 +29,28 @@ def _company_words(text: str, suffix_start: int) -> list[tuple[int, str]]:
     pieces = segment.cut(text[window_start:suffix_start], hmm=False)
     run: list[tuple[int, str]] = []
     pos = suffix_start
-    for word in reversed(pieces):
+    for i in range(len(pieces) - 1, -1, -1):
+        word = pieces[i]
         if suffix_start - pos + len(word) > MAX_COMPANY_NAME or word in STOP_CHARS:
             break
         if not all(is_han(ch) for ch in word) or wordtags.tag(word) in FUNCTION_TAGS:
+            if i and _lone_pair(pieces[i - 1], word):
+                run.append((pos - 2, pieces[i - 1] + word))  # 黔中: two lone characters, coined
             break
         pos -= len(word)
         run.append((pos, word))
     return run[::-1]
+
+
+def _lone_pair(before: str, word: str) -> bool:
+    """Two single characters jieba could not join into any word: the coined head of a name."""
+    return (
+        len(before) == len(word) == 1
+        and is_han(before)
+        and before not in STOP_CHARS
+        and word not in STOP_CHARS
+        and not segment.word_freq(before + word)
+    )
 
 
 def _coined_head(run: list[tuple[int, str]], first: int) -> str:
@@ -63,11 +78,12 @@ def _companyname_word(word: str, taken: int) -> bool:
 def company_spans(text: str, known: list[Span]) -> list[Span]:
     """澜沧消费金融有限公司, 云栖科技公司: a coined name, a line of business, then 公司."""
     spans: list[Span] = []
+    cover = Cover(known)
     for m in COMPANY_RE.finditer(text):
         start = _company_start(text, m.start())
-        if start is None or any(k.start < m.end() and start < k.end for k in known):
+        if start is None or cover.overlaps(start, m.end()):
             continue  # a place or a known firm inside: compound_spans has decided
-        spans.append(Span(start, m.end(), "ORG", 4))
+        spans.append(Span(start, m.end(), "ORG", 4, "coined name before 公司"))
     return spans
 
 
@@ -76,6 +92,6 @@ def _company_start(text: str, suffix_start: int) -> int | None:
     run = _company_words(text, suffix_start)
     for first in range(len(run)):
         head = _coined_head(run, first)
-        if head and whole_name_ok(head):
+        if head and whole_name_ok(head) and not after_count(text, run[first][0]):
             return run[first][0]
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from article.entities.companies import company_spans
 from article.entities.foreign import foreign_names
+from article.entities.learned import learned_names, learned_spans
 from article.entities.named import named_org_spans
 from article.entities.orgs import compound_spans, ticker_spans
 from article.entities.patterns import find_dates, find_tickers
@@ -14,7 +15,12 @@ from article.entities.people import (
     speaking_names,
     titled_names,
 )
-from article.entities.places import lexicon_spans, stem_spans, suffix_only_spans
+from article.entities.places import (
+    joined_places,
+    lexicon_spans,
+    stem_spans,
+    suffix_only_spans,
+)
 from article.entities.products import find_products
 from article.entities.turns import speaker_name, turn_name
 from article.model import Block, Entity
@@ -25,6 +31,7 @@ def _place_and_org_spans(text: str) -> list[Span]:
     """Lexicon words first, then the places and organisations built on them."""
     spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + suffix_only_spans(text)
     spans += stem_spans(text, spans)
+    spans += joined_places(text, spans)
     spans += named_org_spans(text, spans)
     spans += compound_spans(text, spans)
     spans += company_spans(text, [s for s in spans if s.type in ("PLACE", "ORG")])
@@ -53,10 +60,14 @@ def find_entities(blocks: list[Block]) -> list[Entity]:
         for s in people
     }
     pattern = names_regex(names)
+    orgs = learned_names(blocks, [spans + people for spans, people in first])
+    org_pattern = names_regex(set(orgs))
     entities: list[Entity] = []
     for block, (spans, people) in zip(blocks, first, strict=True):
+        spans += learned_spans(block.text, orgs, org_pattern)
         chosen = resolve(spans + people + known_name_spans(block.text, pattern))
         entities += [
-            Entity(s.type, block.text[s.start : s.end], block.index, s.start, s.end) for s in chosen
+            Entity(s.type, block.text[s.start : s.end], block.index, s.start, s.end, s.why or None)
+            for s in chosen
         ]
     return entities

@@ -27,7 +27,7 @@ def foreign_names(text: str) -> list[Span]:
         end = _last_part_end(text, runs[-1].start(), runs[-1].end())
         parts = re.split(r"[·•・\-‐]", text[start:end])
         if start < runs[0].end() and end > runs[-1].start() and not any(map(_word_part, parts)):
-            spans.append(Span(start, end, "PERSON", 5))
+            spans.append(Span(start, end, "PERSON", 5, "transliterated name with a middle dot"))
     return spans
 
 

@@ -11,7 +11,10 @@ from article.spans import Span, is_han, words
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = words(
     "农村商业银行 农商银行 农商行 村镇银行 银行 保险 人寿 财险 寿险 证券 期货 信托 "
-    "基金会 基金 资管 资本 创投 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 交易所"
+    "基金会 基金 资管 资本 创投 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 交易所 "
+    # brand-style firms: a coined name and the line of business (某某支付, 某某消费金融)
+    "农商联合银行 联合银行 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
+    "信用评级 资信 数据中心 中心 网"
 )
 FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
@@ -27,6 +30,20 @@ FUNCTION_TAGS |= frozenset({"y", "e", "o", "t", "mq"})
 WEAK_TAGS = frozenset({"v", "vd", "vn", "ad", "q"})
 NAME_TAGS_OK = frozenset({"nt", "nz", "ns", "nr", "nrfg", "nrt", "j"})
 CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几")
+PROPER_TAGS = frozenset({"ns", "nr", "nz", "nrt"})  # 岭南, 东岳: proper names, however common
+# Suffixes that are everyday words too (支付, 中心, 网): the name before them must be no noun.
+BRAND_SUFFIXES = frozenset(
+    words(
+        "消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
+        "信用评级 资信 数据中心 中心 网"
+    )
+)
+EVERYDAY_TAGS = frozenset(
+    {"n", "vn", "v", "a", "an", "b", "d", "s", "f", "l", "i", "r", "m", "q", "t"}
+)
+COUNT_WORDS = frozenset("家个户名位只笔项")  # 3家持牌消费金融公司: a count, then what it counts
+PROPER_ONLY_SUFFIXES = frozenset(words("中心 数据中心 网"))
+NOT_A_NAME_TAGS = frozenset({"s", "f", "r", "d", "m", "q", "t", "p", "c", "u"})
 
 
 def name_word(word: str, taken: int) -> bool:
@@ -42,7 +59,7 @@ def name_word(word: str, taken: int) -> bool:
         return tag not in FUNCTION_TAGS and (taken < NAME_MIN or tag not in WEAK_TAGS)
     if tag in wordtags.NON_NAME_TAGS or tag in ("a", "b", "s", "vn"):
         return False  # 发债农商行: an action noun before the suffix says what kind of bank
-    limit = MAX_PLACE_WORD_FREQ if tag == "ns" else MAX_NAME_WORD_FREQ
+    limit = MAX_PLACE_WORD_FREQ if tag in PROPER_TAGS else MAX_NAME_WORD_FREQ
     if len(word) > 2 and segment.word_freq(word[:2]) > MAX_NAME_WORD_FREQ:
         return False  # 城市更新: a rare compound of everyday words, not a coined name
     return segment.word_freq(word) <= limit
@@ -50,6 +67,9 @@ def name_word(word: str, taken: int) -> bool:
 
 def _name_start(text: str, suffix_start: int) -> int | None:
     """Start of the 2–4 character name before a suffix, None when what stands there is a word."""
+    proper = _proper_name_start(text, suffix_start)
+    if proper is not None:
+        return proper
     window_start = max(0, suffix_start - WINDOW)
     pieces = segment.cut(text[window_start:suffix_start], hmm=False)
     start = suffix_start
@@ -58,10 +78,56 @@ def _name_start(text: str, suffix_start: int) -> int | None:
         if taken + len(word) > NAME_MAX or not name_word(word, taken):
             break
         start -= len(word)
+    start = _unglued_start(text, start, suffix_start)
     if suffix_start - start < NAME_MIN:
         return None
     name = text[start:suffix_start]
     return start if whole_name_ok(name) and not _all_weak(name) else None
+
+
+def _unglued_start(text: str, start: int, suffix_start: int) -> int:
+    """权益人华润置地: a first character ending a word with the text before it is not the name's."""
+    while suffix_start - start > NAME_MIN and start > 0:
+        if not any(segment.word_freq(text[max(0, start - k) : start + 1]) for k in (1, 2)):
+            break
+        start += 1
+    return start
+
+
+def _proper_name_start(text: str, suffix_start: int) -> int | None:
+    """安和人寿: a dictionary proper name right after a clause start, though jieba splits it."""
+    for n in (3, 2):
+        start = suffix_start - n
+        if start < 0 or wordtags.tag(text[start:suffix_start]) not in PROPER_TAGS:
+            continue
+        if start == 0 or not is_han(text[start - 1]) or text[start - 1] in STOP_CHARS:
+            return start
+    return None
+
+
+def _has_proper_word(name: str) -> bool:
+    """Whether a word of the name is a dictionary proper name (place, brand, organisation)."""
+    return any(
+        wordtags.tag(w) in PROPER_TAGS or wordtags.tag(w) in ("nt", "j")
+        for w in segment.cut(name, hmm=False)
+        if len(w) > 1
+    )
+
+
+def _everyday_name(name: str) -> bool:
+    """跨境支付, 客服中心: the words before a brand suffix are vocabulary, not a coined name."""
+    return any(
+        len(w) > 1 and wordtags.tag(w) in EVERYDAY_TAGS for w in segment.cut(name, hmm=False)
+    )
+
+
+def after_count(text: str, start: int) -> bool:
+    """3家持牌消费金融公司, 26家样本寿险: a count's measure word in or right before the name."""
+    for pos in (start, start - 1):
+        numeral = pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUMERALS)
+        if numeral and text[pos] in COUNT_WORDS:
+            return True
+    return False
 
 
 def _may_follow_name(text: str, suffix_start: int, suffix: str) -> bool:
@@ -74,7 +140,7 @@ def _may_follow_name(text: str, suffix_start: int, suffix: str) -> bool:
     if suffix in RURAL_BANKS:
         return True
     two = text[suffix_start - 2 : suffix_start]
-    limit = MAX_PLACE_WORD_FREQ if wordtags.tag(two) == "ns" else MAX_NAME_WORD_FREQ
+    limit = MAX_PLACE_WORD_FREQ if wordtags.tag(two) in PROPER_TAGS else MAX_NAME_WORD_FREQ
     return two not in lexicon.generic_heads() and segment.word_freq(two) <= limit
 
 
@@ -99,8 +165,23 @@ def whole_name_ok(name: str) -> bool:
     if name[0] in heads or any(head in name for head in heads if len(head) > 1):
         return False
     tag = wordtags.tag(name)
-    limit = MAX_PLACE_WORD_FREQ if tag == "ns" else MAX_NAME_WORD_FREQ
+    if tag in NOT_A_NAME_TAGS:
+        return False  # 辖内, 本地: a place word or pronoun, not a name
+    if _describes(name):
+        return False  # 高股息银行, 多地平台公司: a kind of firm, described, not named
+    limit = MAX_PLACE_WORD_FREQ if tag in PROPER_TAGS else MAX_NAME_WORD_FREQ
     return tag == "nt" or segment.word_freq(name) <= limit
+
+
+# Lone words that describe or count what follows (高股息银行, 多地平台公司, 各家银行).
+_DESCRIBING = frozenset("高低多少各该此某其更最较诸每")
+
+
+def _describes(name: str) -> bool:
+    """The name opens with a lone describing or counting word, not a name's first word."""
+    if name[0] not in _DESCRIBING or len(name) < 2:
+        return False
+    return len(segment.cut(name, hmm=False)[0]) == 1
 
 
 def _generic_compound(text: str, start: int, end: int) -> bool:
@@ -147,7 +228,11 @@ def _firm_start(text: str, m: re.Match[str], claimed: bytearray) -> int | None:
         return None  # known places and firms in the name are compound_spans' to join
     if _suffix_in_word(text, m.start(), m.end()):
         return None  # 某某银行业, 某某证券化, 某某银行卡: the suffix begins another word
-    return start
+    if m.group() in BRAND_SUFFIXES and _everyday_name(text[start : m.start()]):
+        return None
+    if m.group() in PROPER_ONLY_SUFFIXES and not _has_proper_word(text[start : m.start()]):
+        return None  # 算力中心, 某某网: too generic unless the name is a known proper word
+    return None if after_count(text, start) else start
 
 
 def named_org_spans(text: str, known: list[Span]) -> list[Span]:
@@ -160,5 +245,5 @@ def named_org_spans(text: str, known: list[Span]) -> list[Span]:
         start = _firm_start(text, m, claimed)
         if start is not None:
             pos = _extend(text, m.end())
-            spans.append(Span(start, pos, "ORG", 4))
+            spans.append(Span(start, pos, "ORG", 4, f"coined name before {m.group()}"))
     return spans

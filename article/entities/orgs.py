@@ -42,6 +42,8 @@ def _suffix_ok(text: str, start: int, end: int) -> bool:
         return False
     if text[start:end] not in SINGLE_CHAR:
         return True
+    if any(wordtags.tag(text[max(0, start - n) : end]) == "nt" for n in (2, 3)):
+        return True  # 财政局, 统计局: the bureau's own word, though 政局 is a word too
     before = segment.word_freq(text[start - 1 : end]) if start else 0
     after = segment.word_freq(text[start : end + 1])
     return not before and not after
@@ -111,7 +113,7 @@ def compound_spans(text: str, known: list[Span]) -> list[Span]:
         s_start = known_orgs.get(m.end(), m.start())  # 工商银行: walk on from its start
         start = _walk(text, units, s_start, m.group())
         if start is not None and start < s_start:
-            span = Span(start, m.end(), "ORG", 6)
+            span = Span(start, m.end(), "ORG", 6, f"known place or parent + {m.group()}")
             spans.append(span)
             units.by_end[m.end()] = span
     return spans
@@ -138,5 +140,5 @@ def ticker_spans(text: str) -> list[Span]:
             start -= 1
         start = _name_start(text, start, end)
         if end - start >= 2 and text[start:end] not in lexicon.orgs():
-            spans.append(Span(start, end, "ORG", 4))
+            spans.append(Span(start, end, "ORG", 4, "name before its ticker"))
     return spans

@@ -38,9 +38,9 @@ DATE_RE = re.compile(
 def find_tickers(text: str) -> list[Span]:
     """Exchange codes such as 601988.SH, 831099.NQ, 00700.HK, or 600036 bracketed after a name."""
     found = [*TICKER_RE.finditer(text), *BARE_TICKER_RE.finditer(text)]
-    return [Span(m.start(), m.end(), "TICKER", 9) for m in found]
+    return [Span(m.start(), m.end(), "TICKER", 9, "exchange code") for m in found]
 
 
 def find_dates(text: str) -> list[Span]:
     """Calendar dates and periods: 2025年9月末, 11月26日, 11月初, 2027年底, 今年上半年."""
-    return [Span(m.start(), m.end(), "DATE", 8) for m in DATE_RE.finditer(text)]
+    return [Span(m.start(), m.end(), "DATE", 8, "date pattern") for m in DATE_RE.finditer(text)]

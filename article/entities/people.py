@@ -67,6 +67,31 @@ def _followed(text: str, end: int) -> int:
     return 0
 
 
+# Characters that are function words elsewhere but common in given names, allowed only in one
+# place of a two-character given name (某以宁, 某牧之) that is no word itself (以上, 总之).
+GIVEN_FIRST_OK = frozenset("以")
+GIVEN_LAST_OK = frozenset("之")
+
+
+def _function_char_in(name: str, surname: int) -> bool:
+    """A character of NOT_IN_NAME in the given name, outside the places names do use it."""
+    given = name[surname:]
+    for i, ch in enumerate(given):
+        if ch not in NOT_IN_NAME:
+            continue
+        allowed = GIVEN_FIRST_OK if i == 0 else GIVEN_LAST_OK
+        if len(given) != 2 or ch not in allowed or _function_pair(name, surname):
+            return True
+    return False
+
+
+def _function_pair(name: str, surname: int) -> bool:
+    """以来, 以上, 总之, 何以: the function character makes a word with its neighbour."""
+    given = name[surname:]
+    pairs = (given, name[surname - 1 : surname + 1])
+    return any(wordtags.tag(w) in NEVER_NAME_TAGS or segment.word_freq(w) > 50 for w in pairs)
+
+
 def plausible(name: str, surname: int, strong: bool) -> bool:
     """A surname, one or two given-name characters, and not an everyday word."""
     given = name[surname:]
@@ -74,7 +99,7 @@ def plausible(name: str, surname: int, strong: bool) -> bool:
         return False
     if name in ADDRESS_WORDS or name in lexicon.titles():
         return False
-    if any(ch in NOT_IN_NAME for ch in given) or given in ROLE_WORDS or given in lexicon.titles():
+    if _function_char_in(name, surname) or given in ROLE_WORDS or given in lexicon.titles():
         return False  # 负责人向记者透露: 向 is a preposition, 记者 a role
     if wordtags.tag(name) in NEVER_NAME_TAGS:
         return False  # 专家普遍认为: an adverb, however strong the context
@@ -122,7 +147,7 @@ def titled_names(text: str) -> list[Span]:
         if m.group() in CREDIT_ROLES and text[pos : pos + 1] in ("：", ":"):
             pos = _skip_spaces(text, pos + 1)  # 作者：某某 某某, 责任编辑：某某
         while end := name_at(text, pos, strong_context=True):
-            spans.append(Span(pos, end, "PERSON", 5))
+            spans.append(Span(pos, end, "PERSON", 5, f"after the title {m.group()}"))
             if end >= len(text) or text[end] not in NAME_LIST_SEP:
                 break
             pos = _skip_spaces(text, end + 1)  # 记者 某甲 某乙 / 某甲、某乙
@@ -140,7 +165,7 @@ def names_before_titles(text: str) -> list[Span]:
             if pos < 0 or (pos > 0 and text[pos - 1] not in BOUNDARY_BEFORE):
                 continue
             if _name_before_title(text[pos : m.start()], m.group()[0]):
-                spans.append(Span(pos, m.start(), "PERSON", 5))
+                spans.append(Span(pos, m.start(), "PERSON", 5, f"before the title {m.group()}"))
                 break
     return spans
 
@@ -181,7 +206,7 @@ def speaking_names(text: str) -> list[Span]:
             if pos < 0 or (pos > 0 and text[pos - 1] not in BOUNDARY_BEFORE):
                 continue
             if name_at(text, pos, strong_context=False) == m.start():
-                spans.append(Span(pos, m.start(), "PERSON", 5))
+                spans.append(Span(pos, m.start(), "PERSON", 5, f"before {m.group()}"))
                 break
     return spans
 
@@ -197,7 +222,7 @@ def known_name_spans(text: str, names: re.Pattern[str] | None) -> list[Span]:
             start and segment.word_freq(text[start - 1 : end])
         )
         if not inside_word:
-            spans.append(Span(start, end, "PERSON", 5))
+            spans.append(Span(start, end, "PERSON", 5, "name found in full elsewhere"))
     return spans
 
 

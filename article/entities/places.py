@@ -79,9 +79,9 @@ def lexicon_spans(text: str) -> list[Span]:
         if not end:
             continue
         if text[m.start() : end] in orgs:
-            spans.append(Span(m.start(), end, "ORG", 5))
+            spans.append(Span(m.start(), end, "ORG", 5, "lexicon"))
         else:
-            spans.append(Span(m.start(), _with_place_suffix(text, end), "PLACE", 5))
+            spans.append(Span(m.start(), _with_place_suffix(text, end), "PLACE", 5, "lexicon"))
     return spans
 
 
@@ -94,7 +94,10 @@ def _suffix_only_re() -> re.Pattern[str]:
 
 def suffix_only_spans(text: str) -> list[Span]:
     """大同市, 中山市 …: places whose bare name is an everyday word."""
-    return [Span(m.start(), m.end(), "PLACE", 5) for m in _suffix_only_re().finditer(text)]
+    return [
+        Span(m.start(), m.end(), "PLACE", 5, "lexicon name + suffix")
+        for m in _suffix_only_re().finditer(text)
+    ]
 
 
 STEM_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市]")
@@ -167,6 +170,31 @@ def stem_spans(text: str, known: list[Span]) -> list[Span]:
         if not _good_stem(text[start : m.start()], suffix, chained):
             continue
         if chained or _free_stem(text, start, suffix):
-            spans.append(Span(start, m.end(), "PLACE", 4))
+            spans.append(Span(start, m.end(), "PLACE", 4, f"name + {suffix}"))
             ends.add(m.end())
     return spans
+
+
+PROVINCE_ENDS = ("省", "自治区")
+CITY_ENDS = ("市", "州", "盟", "县", "区", "旗")
+ZONE_RE = re.compile(
+    r"(?:高新技术产业开发区|经济技术开发区|经济开发区|工业园区|产业园区|高新区|开发区|新区"
+    r"|自贸片区|自贸区|综合保税区|保税区|示范区|合作区|试验区)"
+)
+
+
+def joined_places(text: str, spans: list[Span]) -> list[Span]:
+    """陕西省延安市, 苏州工业园区: a province and its city, a place and its zone, are one place."""
+    places = [s for s in spans if s.type == "PLACE"]
+    starts: dict[int, list[Span]] = {}
+    for s in places:
+        starts.setdefault(s.start, []).append(s)
+    joined: list[Span] = []
+    for s in places:
+        if text.endswith(PROVINCE_ENDS, s.start, s.end):
+            for city in starts.get(s.end, ()):
+                if text.endswith(CITY_ENDS, city.start, city.end):
+                    joined.append(Span(s.start, city.end, "PLACE", 5, "province + city"))
+        if (m := ZONE_RE.match(text, s.end)) and not _word_tail(text[m.end() - 1 : m.end() + 1]):
+            joined.append(Span(s.start, m.end(), "PLACE", 5, f"place + {m.group()}"))
+    return joined

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from article import segment
+from article import segment, wordtags
 from article.spans import Span
 
 _NAME = r"[\u4e00-\u9fff]{2,9}?[贷宝卡保险]"
@@ -13,6 +13,11 @@ _LAUNCH = r"(?:推出|发布|上线|推广|创设|首创|落地|发放)了?[“\
 LAUNCH_RE = re.compile(rf"{_LAUNCH}(?P<name>{_NAME}){_END}")
 LIST_ITEM_RE = re.compile(rf"、(?P<name>{_NAME}){_END}")
 QUOTED_RE = re.compile(rf"[“\"](?P<name>{_NAME})[”\"](?=产品|专项|融资|贷款|业务|服务)")
+LEAD_FUNCTION_TAGS = frozenset({"d", "p", "c", "r", "u", "m", "ad"})
+# Programmes a bank or government launches are named in quotes: “某某共赢计划”, “某某行动”.
+PROGRAMME_RE = re.compile(
+    r"“(?P<name>[\u4e00-\u9fff]{2,12}?(?:行动计划|计划|行动|工程|专项行动|方案|工作法|[贷宝卡]))”"
+)
 
 
 def _is_name(name: str) -> bool:
@@ -27,10 +32,37 @@ def find_products(text: str) -> list[Span]:
         pos = m.start("name")
         item: re.Match[str] | None = m
         while item is not None and _is_name(item.group("name")):
-            spans.append(Span(item.start("name"), item.end("name"), "PRODUCT", 4))
+            spans.append(
+                Span(item.start("name"), item.end("name"), "PRODUCT", 4, "launched product")
+            )
             pos = item.end("name")
             item = LIST_ITEM_RE.match(text, pos)
     for m in QUOTED_RE.finditer(text):
         if _is_name(m.group("name")):
-            spans.append(Span(m.start("name"), m.end("name"), "PRODUCT", 4))
-    return spans
+            spans.append(Span(m.start("name"), m.end("name"), "PRODUCT", 4, "quoted product"))
+    return spans + _programmes(text)
+
+
+def _programmes(text: str) -> list[Span]:
+    """“某某共赢计划”, “某某快贷”: a quoted coined name ending like a programme or a loan."""
+    if "“" not in text:
+        return []
+    return [
+        Span(
+            m.start("name"),
+            m.end("name"),
+            "PRODUCT",
+            4,
+            f"quoted name ending in {m.group('name')[-2:]}",
+        )
+        for m in PROGRAMME_RE.finditer(text)
+        if _is_name(m.group("name")) and _coined(m.group("name"))
+    ]
+
+
+def _coined(name: str) -> bool:
+    """Not a phrase in quotes (“不敢贷”, “单点信贷”): no adverb first, 贷 a character of its own."""
+    parts = segment.cut(name, hmm=False)
+    if len(parts[0]) > 1 and wordtags.tag(parts[0]) in LEAD_FUNCTION_TAGS:
+        return False
+    return name[-1] not in "贷宝卡" or parts[-1] == name[-1]

@@ -15,7 +15,7 @@ def speaker_name(text: str, speaker: str | None) -> list[Span]:
         return []
     surname = surname_len(speaker, 0)
     if surname and plausible(speaker, surname, strong=True):
-        return [Span(0, len(speaker), "PERSON", 5)]
+        return [Span(0, len(speaker), "PERSON", 5, "interview speaker")]
     return []
 
 
@@ -45,5 +45,5 @@ def _turn_span(m: re.Match[str]) -> Span | None:
     name = m.group(1)
     surname = surname_len(name, 0)
     if surname and plausible(name, surname, strong=False):
-        return Span(m.start(1), m.end(1), "PERSON", 5)
+        return Span(m.start(1), m.end(1), "PERSON", 5, "answers a question")
     return None

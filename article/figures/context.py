@@ -8,6 +8,7 @@ from article import segment, wordtags
 from article.entities import ORG_SUFFIX_WORDS
 from article.figures.patterns import PRE_QUALIFIERS
 from article.figures.subjects import between
+from article.figures.syntax import COUNTED_UNITS, clean_prefix, counted_head, noun_phrase
 from article.model import Entity
 from article.spans import words
 
@@ -21,11 +22,12 @@ TAIL_WORDS = words(
     "分别为 分别 约为 均为 通常以 共计 合计 总计 高达 多达 达到 达 为 是 共 了 的 在 "
     "降至 升至 增至 提高至 提升至 下降至 下调至 上调至 降到 升到 提高到 提升到 增加到 降低到 "
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 分为 "
-    "以 均 已 已经 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由 要 就"
+    "以 均 已 已经 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由 要 就 "
+    "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持"
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(
-    r"(?:下降|下调|降低|回落|减少|缩小|缩短|提高|提升|上调|上升|增加|增长|扩大|延长|攀升"
+    r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|延长|攀升"
     r"|降|升|增|减)?[到至为]"
 )
 LEAD_VERBS = ("实现", "达到")
@@ -43,6 +45,7 @@ MAX_AFTER = 12
 MAX_QUOTED_NAME = 10  # characters of a quoted product or programme name inside a clause
 QUOTE_VERB_WINDOW = 4  # characters looked back for the verb before a quoted name
 PURPOSE_TAGS = frozenset({"v", "vn", "vd"})
+SUBJECT_TYPES = frozenset({"ORG", "PERSON", "DATE", "TICKER"})
 TIME_UNITS = frozenset(words("年 天 个月 周岁 岁 小时 分钟 周 个工作日 个交易日 工作日 交易日"))
 
 
@@ -66,13 +69,18 @@ def _ends_with_little(words_: list[str], head: int, tail: int) -> bool:
 
 def _starts_with_little(words_: list[str], head: int, tail: int) -> bool:
     """Whether the first word (or first two) is a lead word such as 其中, 较, 即由."""
-    if words_[head] in COMPARE_WORDS and "".join(words_[head + 1 : head + 3]).startswith(
-        BASE_PERIODS
-    ):
+    if words_[head] in COMPARE_WORDS and _base_period("".join(words_[head + 1 : head + 3])):
         return False  # 较年初增长: the comparison is the measure, not a little word
+    if words_[head] == "在" and any("的" in w for w in words_[head + 1 : tail]):
+        return False  # 在东南亚开展业务的机构: the place belongs to the relative clause
     return words_[head] in LEAD_SET or (
         tail - head >= 2 and "".join(words_[head : head + 2]) in LEAD_SET
     )
+
+
+def _base_period(words_: str) -> bool:
+    """年初, 上年同期, 高峰期: what a comparison with 较/比 is made against."""
+    return words_.startswith(BASE_PERIODS) or words_[:3].endswith(("期", "末", "初"))
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -142,22 +150,36 @@ def _quoted_label(text: str, start: int, floor: int) -> str:
     return verb + name
 
 
-def _prefix_label(text: str, start: int, floor: int, entities: list[Entity]) -> str:
+def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], counted: bool) -> str:
     """The clause before the figure, without its subject and the little words around it."""
     quoted = _quoted_label(text, start, floor)
     if quoted:
         return quoted
     begin = _clause_start(text, start, max(floor, start - MAX_CLAUSE))
     for e in between(entities, begin, start):
-        begin = max(begin, e.end)
+        if e.type in SUBJECT_TYPES:
+            begin = max(begin, e.end)  # 某行贷款余额为: the subject is no part of the measure
     for verb in LEAD_VERBS:
         cut = text.rfind(verb, begin, start)
         if cut >= 0 and start - cut - len(verb) >= 2:
             begin = cut + len(verb)
+    begin = _after_place(text, begin, start, entities)
     label = _after_modal(_trim(text[begin:start]))
+    places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")
+    label = clean_prefix(label, counted, places) if label else label
     if not any(ch.isalnum() for ch in label):
         return ""  # only punctuation (—-) between two figures
     return label[-MAX_LABEL:]
+
+
+def _after_place(text: str, begin: int, start: int, entities: list[Entity]) -> int:
+    """在东南亚新增…: a leading 在 + place says where, not what is measured."""
+    if not text.startswith("在", begin):
+        return begin
+    place = next((e for e in between(entities, begin, start) if e.start == begin + 1), None)
+    if place is None or place.type != "PLACE" or "的" in text[place.end : start]:
+        return begin  # 在东南亚开展业务的机构: the place is part of a relative clause
+    return place.end
 
 
 def _after_modal(label: str) -> str:
@@ -177,9 +199,18 @@ def change_target(text: str, previous_end: int, start: int) -> bool:
 
 def label_for(
     text: str, start: int, end: int, unit: str, floor: int, entities: list[Entity]
-) -> str | None:
-    """What the figure measures: the phrase it introduces (…的X) or the clause before it."""
+) -> tuple[str | None, str]:
+    """What the figure measures, and why: the noun it counts, the phrase it introduces (…的X)
+    or the subject of the clause before it."""
+    head = counted_head(text, end, unit)
+    if head:
+        return head, "label: the noun after the count"
     after, linked = _after_phrase(text, end)
+    if linked and (phrase := noun_phrase(text, end + 1)):
+        return phrase, "label: the noun phrase after 的"
     if after and (linked or unit not in TIME_UNITS):
-        return after
-    return _prefix_label(text, start, floor, entities) or after or None
+        return after, "label: the phrase the figure introduces"
+    prefix = _prefix_label(text, start, floor, entities, unit in COUNTED_UNITS)
+    if prefix:
+        return prefix, "label: the subject of the clause before the figure"
+    return (after, "label: the phrase after the figure") if after else (None, "no label")

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from article.figures.context import change_target, label_for
 from article.figures.numbers import to_float
-from article.figures.patterns import FIGURE_RE, Quantity, pre_qualifier, quantity
+from article.figures.patterns import FIGURE_RE, PRE_WINDOW, Quantity, pre_qualifier, quantity
 from article.figures.subjects import SubjectFinder
 from article.model import Block, Entity, Figure
 from article.spans import is_han
@@ -67,16 +67,19 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
     """A Figure with its qualifier, label and subject filled from the text around it."""
     start, q = _signed(text, m.start(), q, ctx.floor)
     qualifier = q.qualifier
-    pre = pre_qualifier(text[:start])
+    pre = pre_qualifier(text[max(0, start - PRE_WINDOW - 1) : start])  # not the whole text before
     if pre:
         qualifier = qualifier if qualifier and not pre[1] else pre[0]
         widened = start - pre[1]
         if widened >= ctx.floor and not any(ctx.mask[widened:start]):
             start = widened
     places = RATIO_PLACES if q.ratio else None
-    label = label_for(text, start, m.end(), q.unit, ctx.floor, ctx.entities)
+    subject, subject_why = ctx.subjects.subject(text, ctx.block, start, ctx.entities)
+    label, why = label_for(text, start, m.end(), q.unit, ctx.floor, ctx.entities)
     if ctx.last is not None and change_target(text, ctx.floor, start):
-        label = ctx.last.label  # 从3.1%下降到2.8%: both figures measure the same thing
+        label, why = ctx.last.label, "label: the figure before, 由A…至B"
+    elif label is None and _same_measure(text, ctx.last, q.unit, start):
+        label, why = ctx.last.label, "label: the figure before in this sentence"
     return Figure(
         text=text[start : m.end()],
         value=to_float(q.value, places),
@@ -84,11 +87,31 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
         unit=q.unit,
         qualifier=qualifier,
         label=label,
-        subject=ctx.subjects.subject(text, block, start, ctx.entities),
+        subject=subject,
         block=block,
         start=start,
         end=m.end(),
+        why=f"{why}; {subject_why}",
     )
+
+
+def _consumed(text: str, figure: Figure) -> int:
+    """Where the next figure's clause may begin: after the noun this count took (5户企业6笔…)."""
+    label = figure.label or ""
+    if (
+        figure.why
+        and figure.why.startswith("label: the noun after")
+        and text.startswith(label, figure.end)
+    ):
+        return figure.end + len(label)
+    return figure.end
+
+
+def _same_measure(text: str, last: Figure | None, unit: str, start: int) -> bool:
+    """约为8.3万亿元，预计将突破19万亿元: a bare figure of the same sentence and unit."""
+    if last is None or last.unit != unit or last.label is None:
+        return False
+    return not any(ch in "。！？；" for ch in text[last.end : start])
 
 
 def _signed(text: str, start: int, q: Quantity, floor: int) -> tuple[int, Quantity]:
@@ -104,10 +127,11 @@ def _signed(text: str, start: int, q: Quantity, floor: int) -> tuple[int, Quanti
 class _Context:
     """Per-block state while figures are read: entities, subject finder, previous figure end."""
 
-    def __init__(self, entities: list[Entity], subjects: SubjectFinder, length: int) -> None:
+    def __init__(self, entities: list[Entity], subjects: SubjectFinder, block: Block) -> None:
         self.entities = entities
+        self.block = block
         self.subjects = subjects
-        self.mask = _masked(entities, length)
+        self.mask = _masked(entities, len(block.text))
         self.floor = 0
         self.last: Figure | None = None
 
@@ -117,11 +141,11 @@ def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
     by_block: dict[int, list[Entity]] = defaultdict(list)
     for e in entities:
         by_block[e.block].append(e)
-    subjects = SubjectFinder(entities)
+    subjects = SubjectFinder(entities, blocks)
     figures: list[Figure] = []
     for block in blocks:
         text = block.text
-        ctx = _Context(by_block.get(block.index, []), subjects, len(text))
+        ctx = _Context(by_block.get(block.index, []), subjects, block)
         for m in FIGURE_RE.finditer(text):
             try:
                 q = quantity(m)
@@ -131,5 +155,5 @@ def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
                 continue
             ctx.last = _figure(text, block.index, m, q, ctx)
             figures.append(ctx.last)
-            ctx.floor = m.end()
+            ctx.floor = _consumed(text, ctx.last)
     return figures

@@ -5,17 +5,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from article.model import Entity
+from article.figures.speakers import AGENT_RE, full_names, institutions
+from article.model import ANSWER, Block, Entity
 from article.spans import words
 
 SENTENCE_END = "。！？!?\n"
-REFERENT_RE = re.compile(r"该(?:行|公司|集团|机构|银行|所|企业)")
+REFERENT_RE = re.compile(r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业)")
 MAX_SENTENCE = 400  # characters looked back for a sentence start
 MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
 SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
 RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
 # Names that a later 该公司 may stand for: companies, and insurers, brokers or funds by trade.
-COMPANY_ENDINGS = tuple(words("公司 股份 集团 控股 人寿 保险 财险 证券 基金 信托 资管 期货 资本"))
+COMPANY_ENDINGS = tuple(
+    words(
+        "公司 股份 集团 控股 人寿 保险 财险 证券 基金 信托 资管 期货 资本 科技 支付 咨询 "
+        "置业 置地 重工 消费金融 数科"
+    )
+)
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 
 
@@ -37,28 +43,46 @@ def between(entities: list[Entity], begin: int, end: int) -> list[Entity]:
 class SubjectFinder:
     """Finds whom a figure is about, remembering banks and companies for 该行/该公司."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], blocks: list[Block]) -> None:
         self.orgs = [e for e in entities if e.type == "ORG"]
         self.keys = [(e.block, e.start) for e in self.orgs]
+        self.full = full_names(entities, blocks)
+        self.works_at = institutions(entities, blocks, self)
+
+    def name(self, e: Entity) -> str:
+        """The organisation's whole name: 建设银行(601939.SH)柴桑支行 is 建设银行柴桑支行."""
+        return self.full.get((e.block, e.start), e.text)
 
     def referent(self, block: int, pos: int, word: str) -> str | None:
         """The organisation 该行/该公司 … at (block, pos) stands for: the latest fitting one."""
         end = bisect_left(self.keys, (block, pos))
         for i in range(end - 1, max(end - MAX_REFERENT_LOOKBACK, 0) - 1, -1):
             if _fits(self.orgs[i].text, word):
-                return self.orgs[i].text
+                return self.name(self.orgs[i])
         return None
 
-    def subject(self, text: str, block: int, start: int, entities: list[Entity]) -> str | None:
-        """Whom the figure's sentence is about; else the topic of an earlier sentence."""
+    def subject(
+        self, text: str, block: Block, start: int, entities: list[Entity]
+    ) -> tuple[str | None, str]:
+        """Whom the figure's sentence is about, and why; else the topic of an earlier sentence."""
         first = begin = sentence_start(text, start)
-        found = self._in_span(text, block, begin, start, entities, nearest=True)
+        if agent := _agent(text, first, start):
+            return agent, "subject: the agent of 由…"
+        found = self._in_span(text, block.index, begin, start, entities, nearest=True)
+        why = "subject: named in the sentence"
         for _ in range(MAX_TOPIC_SENTENCES):
             if found or begin == 0:
                 break
             end, begin = begin, sentence_start(text, begin - 1)
-            found = self._in_span(text, block, begin, end, entities, nearest=False)
-        return found or _source_in(text, between(entities, first, start))
+            found = self._in_span(text, block.index, begin, end, entities, nearest=False)
+            why = "subject: the topic of an earlier sentence"
+        if not found and (found := _source_in(text, between(entities, first, start))):
+            why = "subject: the source of the data"
+        if not found and block.kind == ANSWER and block.speaker:
+            found, why = block.speaker, "subject: the interview's speaker"
+        if found in self.works_at:
+            return self.works_at[found], f"{why}, mapped to the speaker's institution"
+        return found, why if found else "no subject"
 
     def _in_span(
         self, text: str, block: int, begin: int, end: int, entities: list[Entity], nearest: bool
@@ -77,7 +101,13 @@ class SubjectFinder:
                 return bank
         if not near:
             return None
-        return near[-1].text if nearest else near[0].text
+        return self.name(near[-1] if nearest else near[0])
+
+
+def _agent(text: str, begin: int, start: int) -> str | None:
+    """由政府资金池承担30%的损失: the one that bears, pays or provides the figure."""
+    agents = [m.group("agent") for m in AGENT_RE.finditer(text, begin, start)]
+    return agents[-1] if agents else None
 
 
 def _role(text: str, pos: int) -> str | None:

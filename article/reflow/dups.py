@@ -14,6 +14,9 @@ from article.model import Duplicate
 MIN_RUN = 20
 _KEY = 10  # shingle length: a run is found from any clause start at least 10 before its end
 _WINDOW = 30  # blocks apart at most (keeps the work linear and repeats local)
+# characters a seed match grows back at most: a block repeating itself all the way back from
+# every seed (one long line of a text printed over and over) would take quadratic time
+_MAX_BACK = 5000
 _CHUNK = 10  # blocks whose shingles are gathered into one set
 _AHEAD = range(1, -(-_WINDOW // _CHUNK) + 1)  # chunks after one that a partner may sit in
 _REACH = len(_AHEAD) + 1  # chunks in one window
@@ -52,7 +55,7 @@ def _same_after(a: str, sa: int, b: str, sb: int, limit: int, low: int = 0) -> i
 def _extend(a: str, sa: int, b: str, sb: int, same: bool) -> tuple[int, int, int]:
     """Grow a seed match both ways; returns (start in a, start in b, length), the length exact
     only when it reaches `MIN_RUN` (shorter runs are dropped, so they end the look early)."""
-    back = min(sa, sb)
+    back = min(sa, sb, _MAX_BACK)
     if not back or a[sa - 1] != b[sb - 1]:
         back = 0
     elif not a.endswith(b[sb - back : sb], 0, sa):  # most repeats start with their block

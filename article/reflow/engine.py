@@ -10,6 +10,7 @@ from article.model import (
     ANSWER,
     BODY_KINDS,
     CAPTION,
+    FURNITURE,
     QUESTION,
     SOURCE,
     TRUNCATED_END,
@@ -146,6 +147,8 @@ class _Edges:
     after: list[str | None]
     joinable: list[bool]  # a dangling end, or a start or place that hints at a continuation
     texts: list[str | None]  # the text of every body block (None: no body block)
+    unwrapped: bool = False  # the page was hard-wrapped text: no break repeats a character
+    previous: list[int] = field(default_factory=list)  # the block before, furniture skipped
 
     def gaps(self, first: int, last: int) -> list[str]:
         """The flags of an output block made of raw blocks first..last: visible gaps where no
@@ -172,6 +175,8 @@ def _edges(raw: list[RawBlock]) -> _Edges:
         elif figure:
             after[i] = "figure"
         kind = block.kind
+        if kind == FURNITURE:
+            continue  # a running header between two halves of a sentence: see through it
         if kind in BODY_KINDS:
             body[i] = text = block.text
             # `dangles`, written out: most blocks end with a closer, and the call costs more
@@ -189,7 +194,20 @@ def _edges(raw: list[RawBlock]) -> _Edges:
         orphan[i] = start.orphan
         if start.hinted or after[i]:
             joinable[i] = True
-    return _Edges(dangling, starts, orphan, after, joinable, body)
+    if raw and raw[0].unordered:
+        joinable = [False] * n  # a visible gap at every break beats a guessed order
+    unwrapped = bool(raw) and raw[0].unwrapped
+    return _Edges(dangling, starts, orphan, after, joinable, body, unwrapped, _previous(raw))
+
+
+def _previous(raw: list[RawBlock]) -> list[int]:
+    """For each block, the index of the block before it that is not page furniture (-1)."""
+    previous, last = [], -1
+    for i, block in enumerate(raw):
+        previous.append(last)
+        if block.kind != FURNITURE:
+            last = i
+    return previous
 
 
 def _pieces(plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
@@ -199,11 +217,14 @@ def _pieces(plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
     texts: list[str] = []
     append, joinable, body = pieces.append, edges.joinable, edges.texts
     starts, dangling, after = edges.starts, edges.dangling, edges.after
+    unwrapped, previous = edges.unwrapped, edges.previous
     for i in plan.members:
         text = body[i]
         if text is not None:
             if joinable[i]:
-                append(Piece(i, len(texts), text, starts[i], dangling[i], i - 1, after[i]))
+                piece = Piece(i, len(texts), text, starts[i], dangling[i], previous[i], after[i])
+                piece.unwrapped = unwrapped
+                append(piece)
             texts.append(text)
     return pieces, texts
 

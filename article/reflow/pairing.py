@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from heapq import heapify, heappop, heappush
+from heapq import heappop, heappush
 from itertools import accumulate, compress
+from operator import sub
 
 from article.reflow.scoring import (
     MIN_SCORE,
@@ -24,6 +25,8 @@ from article.reflow.words import AGENT_ENDS
 
 WINDOW = 40  # blocks either side of a dangling end where its partner may be
 PLACE_WINDOW = 15  # ... when only its place or a lone first character hints at it
+CROWDED = 3000  # pieces of one article beyond any real one's: a pathological input
+CROWDED_WINDOW = 8  # ... where a partner is looked for this near only, to stay linear
 _WEAK_REASONS = (None, "single_char")  # starts that hint at a continuation only weakly
 
 
@@ -67,8 +70,9 @@ _Kind = tuple[str | None, bool, bool]  # a start's reason, whether it closes a q
 class _Strong:
     """Strongly hinted blocks of an article in reading order, with what `near` filters on."""
 
-    def __init__(self, strong: list[Piece]) -> None:
+    def __init__(self, strong: list[Piece], window: int = WINDOW) -> None:
         self.pieces = strong
+        self.window = window
         self.orders = [p.order for p in strong]
         self.kinds: list[_Kind] = [
             (p.start.reason, p.start.closes_quote, p.after == "figure")  # type: ignore[union-attr]
@@ -81,8 +85,8 @@ class _Strong:
     def near(self, tail: Tail, order: int) -> list[Piece]:
         """Blocks within WINDOW whose orphan start this end could supply (others score -10 or
         -4 and cannot win); filtered in C by the kind of their start."""
-        lo = bisect_left(self.orders, order - WINDOW)
-        hi = bisect_right(self.orders, order + WINDOW)
+        lo = bisect_left(self.orders, order - self.window)
+        hi = bisect_right(self.orders, order + self.window)
         if lo == hi:
             return []
         key = (_fitting(tail), tail.open_quote)  # few distinct ones: most are found at once
@@ -118,14 +122,18 @@ def candidates(pieces: list[Piece], texts: list[str]) -> Candidates:
     if not any(p.dangling for p in pieces):
         return Candidates(scored, {}, context_at)  # no dangling end: nothing to pair
     strong_pieces, weak = _hinted(pieces)
-    strong, weak_orders = _Strong(strong_pieces), [p.order for p in weak]
+    crowded = len(pieces) > CROWDED  # no real article has this many pieces: look nearer
+    window, place_window = (
+        (CROWDED_WINDOW, CROWDED_WINDOW // 2) if crowded else (WINDOW, PLACE_WINDOW)
+    )
+    strong, weak_orders = _Strong(strong_pieces, window), [p.order for p in weak]
     by_raw = {p.raw: p for p in pieces}
     for a in pieces:
         if not a.dangling:
             continue
         tail = tail_of(a)
         near = strong.near(tail, a.order)
-        weak_near = _window(weak, weak_orders, a.order, PLACE_WINDOW)
+        weak_near = _window(weak, weak_orders, a.order, place_window)
         if weak_near:
             near.extend(_weak_near(tail, weak_near))
         following = by_raw.get(a.raw + 1)  # the block printed right after it
@@ -162,24 +170,28 @@ def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
 def _contested(scored: list[Scored]) -> list[bool]:
     """Pairs where shared rare words can change the outcome: below the bar, or with a close
     rival for their A or their B (only these have shared words weighed)."""
-    by_a: dict[int, list[float]] = {}
-    by_b: dict[int, list[float]] = {}
-    for pair in scored:
-        by_a.setdefault(pair.a, []).append(pair.score)
-        by_b.setdefault(pair.b, []).append(pair.score)
-    return [
-        (score := pair.score) < MIN_SCORE
-        or (len(rivals := by_a[pair.a]) > 1 and _rivalled(score, rivals))
-        or (len(rivals := by_b[pair.b]) > 1 and _rivalled(score, rivals))
-        for pair in scored
-    ]
+    by_a: dict[int, list[int]] = {}
+    by_b: dict[int, list[int]] = {}
+    for i, pair in enumerate(scored):
+        by_a.setdefault(pair.a, []).append(i)
+        by_b.setdefault(pair.b, []).append(i)
+    scores = [pair.score for pair in scored]
+    contested = [score < MIN_SCORE for score in scores]
+    for group in (*by_a.values(), *by_b.values()):
+        if len(group) > 1:
+            _mark_rivalled(scores, group, contested)
+    return contested
 
 
-def _rivalled(score: float, scores: list[float]) -> bool:
-    """Whether another of `scores` (which hold `score` itself) lies within COHESION_MAX."""
-    if len(scores) == 2:
-        return abs(scores[0] - scores[1]) <= COHESION_MAX
-    return sum(abs(s - score) <= COHESION_MAX for s in scores) > 1
+def _mark_rivalled(scores: list[float], group: list[int], contested: list[bool]) -> None:
+    """Mark the pairs of one group (one A's or one B's) that have another within COHESION_MAX:
+    in score order the nearest rival is a neighbour, so a block with ~80 candidates costs a
+    sort, not 80 × 80 comparisons (keys looked up in C: a page of fragments has 400k pairs)."""
+    ranked = sorted(group, key=scores.__getitem__)
+    values = list(map(scores.__getitem__, ranked))
+    for k, gap in enumerate(map(sub, values[1:], values)):
+        if gap <= COHESION_MAX:
+            contested[ranked[k]] = contested[ranked[k + 1]] = True
 
 
 _FITS: dict[tuple[str, bool, bool], frozenset[str | None]] = {}
@@ -211,6 +223,9 @@ def _fits(last: str, surname: bool, quantity: bool) -> frozenset[str | None]:
     return frozenset(fits)
 
 
+_Entry = tuple[float, int, int, bool]  # minus the score (or its bound), distance, index, open
+
+
 def assign(found: Candidates) -> list[Scored]:
     """Greedy best-first one-to-one choice of joins above the threshold.
 
@@ -221,11 +236,12 @@ def assign(found: Candidates) -> list[Scored]:
     its bound; a pair whose A or B is taken by then would be refused at its true place too.
     """
     scored, by_raw = found.scored, found.by_raw
-    queue = [
+    ranked = [
         (-(pair.score + COHESION_MAX) if open_ else -pair.score, abs(pair.b - pair.a), i, open_)
         for i, (pair, open_) in enumerate(zip(scored, _contested(scored), strict=True))
     ]
-    heapify(queue)
+    ranked.sort()  # one sort costs less than a heap of every pair: only weighed ones are heaped
+    weighed: list[_Entry] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
     # Joins make chains that run one way (an A and a B take part in one join each), so a join
@@ -234,8 +250,7 @@ def assign(found: Candidates) -> list[Scored]:
     first_of: dict[int, int] = {}
     last_of: dict[int, int] = {}
     chosen: list[Scored] = []
-    while queue:
-        key, distance, i, open_ = heappop(queue)
+    for key, distance, i, open_ in _merged(ranked, weighed):
         if -key < MIN_SCORE:
             break
         pair = scored[i]
@@ -244,7 +259,7 @@ def assign(found: Candidates) -> list[Scored]:
             continue
         if open_:
             pair = scored[i] = with_cohesion(pair, by_raw[a], by_raw[b], found.context_at)
-            heappush(queue, (-pair.score, distance, i, False))
+            heappush(weighed, (-pair.score, distance, i, False))
             continue
         first, last = first_of.pop(a, a), last_of.pop(b, b)
         first_of[last], last_of[first] = first, last
@@ -253,3 +268,14 @@ def assign(found: Candidates) -> list[Scored]:
         pair.evidence = tuple(filter(None, pair.evidence))  # notes of missing evidence are ""
         chosen.append(pair)
     return chosen
+
+
+def _merged(ranked: list[_Entry], weighed: list[_Entry]) -> Iterator[_Entry]:
+    """The entries of `ranked` (sorted) and of the heap `weighed` (which the caller fills
+    while reading) in one sorted order, as a heap of them all would give them."""
+    for entry in ranked:
+        while weighed and weighed[0] < entry:
+            yield heappop(weighed)
+        yield entry
+    while weighed:
+        yield heappop(weighed)

@@ -75,6 +75,7 @@ class Piece:
     after: str | None  # "figure" after a caption/source line, "dangling" after a cut-off block
     tail: Tail | None = None  # edge facts, computed on demand
     head: Head | None = None
+    unwrapped: bool = False  # from hard-wrapped lines: extractors never double a character
 
 
 @dataclass(slots=True)  # not frozen: thousands are built, frozen ones build slowly
@@ -228,9 +229,9 @@ def word_across(a: str, b: str) -> str:
 
 def _word_across(tail: Tail, head: Head) -> str:
     """The longest such word from precomputed edges (tokens are segmented only for a hit)."""
-    best, get = "", freq_table().get
+    best, get, starts = "", freq_table().get, head.starts
     for left in tail.ends:
-        for right in head.starts:
+        for right in starts:
             count = get(left + right)
             if count is None:
                 break  # jieba's table holds every prefix of its words: none longer either
@@ -300,6 +301,20 @@ def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
     return (-1.0 if tail.after_title else 0.0), ""
 
 
+def _name_evidence(tail: Tail, b: Piece, adjacent: bool, context: Context) -> float:
+    """A surname at A's end and a given name at B's start make one person only with evidence
+    from elsewhere: the full name printed again (strong); the given name printed after
+    another surname (against); neither (weak: joined only when nothing else fits)."""
+    given = b.start.fragment if b.start and b.start.fragment else given_name_start(b.text)
+    full = tail.surname + given
+    elsewhere = context.count(full) - adjacent  # the junction itself prints it once
+    if elsewhere >= 1:
+        return 7.0
+    if given and context.count(given) - 1 - elsewhere > 0:  # B's own start aside
+        return -4.0
+    return 3.0
+
+
 def _signal(tail: Tail, b: Piece) -> float:
     """Plain paragraph openings count against a join; after "：" a quote or a list may follow."""
     if tail.text[-1] in "：:" and (b.text[0] in OPEN_QUOTES or starts_enumeration(b.text)):
@@ -309,8 +324,8 @@ def _signal(tail: Tail, b: Piece) -> float:
 
 def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     """A repeated character or a dictionary word across the break."""
-    head = head_of(b)
-    if a.text[-1:] == b.text[:1] and _repeats(tail, head):
+    head = b.head or head_of(b)  # most Bs are weighed against several ends
+    if a.text[-1:] == b.text[:1] and not a.unwrapped and _repeats(tail, head):
         return 6.0, 1, "repeat"
     if word := _word_across(tail, head):
         return 4.0, 0, f"word {word}"
@@ -362,6 +377,8 @@ def score_end(
         else:
             quote, quote_note = unclosed, ""
         fits, fit_note = (0.0, "") if plain and reason in _NO_REASON else _start_fit(tail, b, start)
+        if fit_note == "name":
+            fits = _name_evidence(tail, b, distance == 1, context_at(order))
         total = place - 0.05 * abs(distance) + quote
         total += fits + (_signal(tail, b) if start.signal else 0.0)
         first = b.text[:1]

@@ -40,7 +40,10 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE | re.DOTALL | re.MULTILINE,
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible characters that reorder or hide text on a terminal (zero-width, bidi overrides
+# and isolates) are removed like control characters, and counted with them.
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
 
 
 def _is_common_cjk(ch: str) -> bool:
@@ -107,7 +110,7 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
     return text, codec
 
 
-_NEEDS_CLEANING = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_NEEDS_CLEANING = re.compile(f"[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
 
 
 def clean_text(text: str) -> tuple[str, int]:
@@ -119,6 +122,13 @@ def clean_text(text: str) -> tuple[str, int]:
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     return text, before - len(text)
+
+
+def safe_line(text: str | Path) -> str:
+    """A file name or message made safe for one terminal line: cleaned like the text, line
+    breaks as spaces, lone surrogates (undecodable bytes of a file name) as U+FFFD."""
+    cleaned, _ = clean_text(str(text))
+    return re.sub("[\ud800-\udfff]", "\ufffd", cleaned.replace("\n", " "))
 
 
 # Control bytes that no text file is made of (tab, newlines and ESC are told apart later).

@@ -1,0 +1,89 @@
+"""Page furniture in extracted text: running headers and footers, and the text of a chart.
+
+None of it belongs to an article, so none of it may be joined into a sentence. The cues are
+the conventions of Chinese newspapers, never one paper's strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATE_WEEKDAY = re.compile(
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日.{0,6}?(?:星期|周)[一二三四五六日天]"
+)
+_STAFF = re.compile(r"(?:责任编辑|责编|编辑|美编|校对|版式|制图|图编|审读|组版|设计|统筹)")
+_STAFF_CREDIT = re.compile(rf"{_STAFF.pattern}\s*[：:]?\s*[\u4e00-\u9fff]{{2,4}}")
+_PAGE_CODE = re.compile(r"^(?:[A-Z]{1,2}\s?\d{1,2}|第\s*[0-9一二三四五六七八九十]+\s*版)(?:\s|$)")
+_PAGE_CODE_WORD = re.compile(r"(?:^|\s)[A-Z]{1,2}\d{1,2}(?=\s|$)")
+_LATIN_CAPS = re.compile(r"^[A-Z][A-Z0-9&'.,\- ]{5,}$")
+_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,10}(?:报|刊|周刊|日报|时报|晚报|商报|周报|报道)$")
+_WEB = re.compile(r"^(?:https?://|www\.)[\w.-]+(?:/\S*)?$", re.IGNORECASE)
+_PAGE_CODE_ALONE = re.compile(r"^[A-Z]{1,2}\s?\d{1,2}$")
+_REPORTER = re.compile(r"记者|通讯员|实习生|撰稿")  # "本报记者 某某 北京报道" is a byline
+_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
+_PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$")
+_CAPTION = re.compile(r"^(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
+_SOURCE_LINE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]")
+_CLAUSE_PUNCT = frozenset("。，；！？")  # a running line is no sentence
+_MAX_HEADER = 40  # running headers and footers are short lines
+
+
+def is_running_line(text: str) -> bool:
+    """A header or footer line: date with weekday, staff credits, page code, paper name in
+    Latin capitals. Context-free: true wherever it stands."""
+    if len(text) > _MAX_HEADER:
+        return False
+    if _DATE_WEEKDAY.search(text) and not _CLAUSE_PUNCT.intersection(text):
+        return True  # a date with its weekday, maybe with the page code and section beside it
+    if len(_STAFF_CREDIT.findall(text)) >= 2 or (
+        _STAFF_CREDIT.match(text) and len(text) <= 16 and "：" not in text[6:]
+    ):
+        return True
+    if _PAGE_CODE.match(text) and len(text) <= 14 and "。" not in text:
+        return True
+    if _PAGE_CODE_WORD.search(text) and len(text) <= 24 and not _CLAUSE_PUNCT.intersection(text):
+        return True  # "临江商报 C3 公司·产业": a paper's name with the page code and section
+    return bool(_LATIN_CAPS.match(text)) and not any("a" <= c <= "z" for c in text)
+
+
+def is_paper_name(text: str) -> bool:
+    """A short name ending like a newspaper or magazine (…日报, …时报, …周刊)."""
+    return bool(_PAPER_NAME.match(text.replace(" ", ""))) and not _REPORTER.search(text)
+
+
+def is_web_address(text: str) -> bool:
+    """A web address alone on a line (a paper's site in its footer)."""
+    return bool(_WEB.match(text))
+
+
+def is_page_code(text: str) -> bool:
+    """A page code alone: 'B5', 'A12'."""
+    return bool(_PAGE_CODE_ALONE.match(text.strip()))
+
+
+def is_bare_number(text: str) -> bool:
+    """A number alone on a line: a bar value or axis tick from a chart."""
+    return bool(_BARE_NUMBER.match(text))
+
+
+def is_page_number(text: str) -> bool:
+    """A page number alone on a line."""
+    return bool(_PAGE_NUMBER.match(text))
+
+
+def is_caption(text: str) -> bool:
+    """'图表：…', '图1：…', '表2 …：': a chart's caption."""
+    return bool(_CAPTION.match(text))
+
+
+def is_source_line(text: str) -> bool:
+    """'资料来源：…', '数据来源：…': the source line under a chart."""
+    return bool(_SOURCE_LINE.match(text))
+
+
+def is_chart_label(text: str) -> bool:
+    """A short line inside a chart: an axis label, a category name or a row of them (no
+    sentence in it); a heading is longer than a label and has no spaces."""
+    if any(c in text for c in "。，；！？、"):
+        return False
+    return len(text) <= 6 or (" " in text.strip() and len(text) <= 24)

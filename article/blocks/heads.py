@@ -1,0 +1,131 @@
+"""Titles, subtitles, bylines and headings of text without markup, from general cues: a byline
+names a reporter's role and a place or 报道; the short lines just above it are the title and
+the deck; a heading is a short line without sentence punctuation between paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from article.blocks.lines import Line, ends_sentence, is_full
+from article.model import BYLINE, FURNITURE, SUBTITLE, TITLE
+
+_ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
+_OUTLET = r"(?:本报|本刊|中经|新华社|中新社|人民网|央视|见习|特约|首席)?"
+_NAME = r"[\u4e00-\u9fff·]{2,5}"
+# "本报记者 秦朗 上海报道", "中经记者 秦玉芳 广州报道", "记者 王某 发自北京", "本报记者 张三"
+_BYLINE = re.compile(
+    rf"^{_OUTLET}{_ROLE}(?:\s*{_NAME}(?:[\s、]+{_NAME})*)"
+    rf"(?:\s+(?:{_OUTLET}{_ROLE}\s*{_NAME}(?:[\s、]+{_NAME})*))*"
+    rf"(?:\s*(?:[\u4e00-\u9fff]{{0,8}}(?:报道|采写|发自[\u4e00-\u9fff]{{2,8}}|摄)))?$"
+)
+_NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s+{_ROLE}|{_ROLE}\s+{_NAME}")
+_SENTENCE_PUNCT = frozenset("。，；！？、")
+_TITLE_PUNCT = frozenset("。，；、,")
+_HEADING_PUNCT = frozenset("。，；！？、：:")
+_CUT_START = frozenset("的了和与及或等是也都而就之")  # a heading never starts with these
+_CUT_END = frozenset("的和与及或在把被从对将")  # … nor ends with these
+_MAX_HEAD = 40  # title and deck lines are short
+_MAX_HEADS = 3  # lines above a byline that may be its title and deck
+_DECK_MARKS = ("，", "——", ",", "；")
+_LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
+
+
+def byline_text(raw: str) -> bool:
+    """A credit line: a reporter's role with names, ending in a place + 报道 or alone with
+    spaced names. A sentence that mentions 记者 is not one."""
+    text = raw.strip()
+    if len(text) > 36 or _SENTENCE_PUNCT.intersection(text):
+        return False
+    if not _BYLINE.match(text):
+        return False
+    return " " in text or "\u3000" in text or text.endswith(("报道", "采写")) or len(text) <= 9
+
+
+def is_heading_text(text: str) -> bool:
+    """Short, no sentence punctuation, not cut at a function word on either side."""
+    if not 2 <= len(text) <= 24 or _HEADING_PUNCT.intersection(text):
+        return False
+    return text[0] not in _CUT_START and text[-1] not in _CUT_END
+
+
+def _head_like(line: Line) -> bool:
+    """Could be a title or deck line: short and not ending a sentence."""
+    text = line.text
+    return 2 <= len(text) <= _MAX_HEAD and not ends_sentence(text) and "。" not in text
+
+
+def head_kinds(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
+    """Title and subtitle lines: those just above each byline, and the page's opening lines
+    when no byline comes first."""
+    found: dict[int, str] = {}
+    bylines = [i for i, kind in sorted(kinds.items()) if kind == BYLINE]
+    for b in bylines:
+        heads = _heads_above(lines, kinds, b)
+        found.update(_title_and_deck(lines, heads))
+    first_body = next((i for i in range(len(lines)) if i not in kinds), None)
+    if first_body is not None and not any(b < first_body + _MAX_HEADS for b in bylines):
+        heads = _opening_heads(lines, kinds, first_body)
+        found.update(_title_and_deck(lines, heads))
+    return found
+
+
+def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[int]:
+    """Up to three head-like lines right above a byline, nearest last; the topmost must open a
+    title (no comma) and must not continue a sentence left open on the line above it."""
+    heads: list[int] = []
+    j = byline - 1
+    while j >= 0 and len(heads) < _MAX_HEADS:
+        if kinds.get(j) is not None or not _head_like(lines[j]):
+            break
+        heads.insert(0, j)
+        j -= 1
+    while heads and not _opens_title(lines, kinds, heads[0]):
+        heads.pop(0)
+    return heads
+
+
+def _opens_title(lines: list[Line], kinds: dict[int, str], i: int) -> bool:
+    """A title line has no clause punctuation, and the line above it ends whatever it said."""
+    if _TITLE_PUNCT.intersection(lines[i].text):
+        return False
+    if i == 0 or kinds.get(i - 1) is not None or lines[i].blank_before:
+        return True
+    return ends_sentence(lines[i - 1].text) or not is_full(lines[i])
+
+
+def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list[int]:
+    """The head-like lines a page opens with, after its running header."""
+    heads: list[int] = []
+    j = first
+    while j < len(lines) and len(heads) < _MAX_HEADS:
+        if kinds.get(j) == FURNITURE:
+            j += 1
+            continue
+        line = lines[j]
+        if kinds.get(j) is not None or not _head_like(line) or is_full(line):
+            break  # a full column line is body text, not a title in large type
+        if not heads and _TITLE_PUNCT.intersection(line.text):
+            break
+        heads.append(j)
+        j += 1
+    followed_by_body = j < len(lines) and kinds.get(j) is None
+    return heads if followed_by_body else []
+
+
+def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
+    """The first head line is the title; a later one that reads like a deck (a comma, a dash,
+    or much longer) starts the subtitle; lines before it continue the title."""
+    if not heads:
+        return {}
+    kinds = {heads[0]: TITLE}
+    deck = False
+    for i in heads[1:]:
+        text = lines[i].text
+        title_len = len(lines[heads[0]].text)
+        longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.8 * title_len
+        if deck or any(m in text for m in _DECK_MARKS) or longer:
+            deck = True
+            kinds[i] = SUBTITLE
+        else:
+            kinds[i] = TITLE
+    return kinds

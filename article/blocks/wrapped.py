@@ -1,0 +1,339 @@
+"""Hard-wrapped extractor text (pdftotext, pdfminer, pypdf, pypdfium2, a viewer's copy) made
+into blocks: lines unwrapped into paragraphs by their shape, and titles, bylines, headings,
+captions and page furniture told apart without any markup.
+
+The pairing of breaks across columns is left to reflow: here a paragraph ends only where its
+own lines say so (a short line that ends a sentence, or a sentence end followed by an indented
+line), and a run of lines ends at a blank line or a structural line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+import article.blocks.furniture as furn
+from article.blocks.heads import byline_text, head_kinds, is_heading_text
+from article.blocks.kinds import line_kind
+from article.blocks.lines import (
+    Line,
+    columns_merged,
+    ends_sentence,
+    is_first_line,
+    is_full,
+    is_short,
+    read_lines,
+)
+from article.model import (
+    ANSWER,
+    BYLINE,
+    CAPTION,
+    CONTINUATION,
+    FURNITURE,
+    HEADING,
+    PARAGRAPH,
+    QUESTION,
+    SOURCE,
+    SUBTITLE,
+    TITLE,
+    RawBlock,
+)
+
+_MIN_LINES = 8  # fewer lines than this say nothing about wrapping
+_WRAPPED_SHARE = 0.3  # of lines that fill their column yet end mid-sentence
+_BLANK_EVERYWHERE = 0.7  # share of lines after a blank: blanks then mean nothing
+_EDGE_LINES = 6  # running headers and footers stand within this many lines of an end
+_CHART_LINES = 40  # a chart's caption and source line stand at most this far apart
+_CHART_TAIL = 4  # lines after a source line where stray chart labels may stand
+_TINY_LABEL = 4  # characters of a stray chart label
+_SHORTEST_LONE_HEADING = 4  # shorter headings ("对话") need a paragraph right under them
+_MIN_STARTS = 6  # paragraph starts it takes to tell whether a layout indents them
+_INDENT_SHARE = 0.4  # of paragraph starts that are indented, in a layout that indents
+_SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
+_LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
+_MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
+
+
+def might_be_wrapped(text: str) -> bool:
+    """A cheap first look: many non-blank lines share a few lengths (one per column width)."""
+    lengths = Counter(map(len, filter(None, map(str.strip, text.split("\n", 4000)[:4000]))))
+    total = sum(lengths.values())
+    common = sum(n for _length, n in lengths.most_common(3))
+    if total >= _MIN_LINES and common >= _WRAPPED_SHARE * total:
+        return True
+    return columns_merged(text.split("\n", 4000)[:4000])
+
+
+def _cut_share(lines: list[Line]) -> float:
+    """The share of lines that fill their column yet stop mid-sentence."""
+    body = [line for line in lines if line.width >= 4]
+    if len(body) < _MIN_LINES:
+        return 0.0
+    cut = sum(1 for line in body if is_full(line) and not ends_sentence(line.text))
+    return cut / len(body)
+
+
+def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | None, list[str]]:
+    """The blocks of hard-wrapped text (None when the text is not hard-wrapped), and what its
+    shape says a reader must be told. `dictionary=False` (the instant first view) judges the
+    wrapping by line widths alone, without jieba's dictionary."""
+    if not might_be_wrapped(text):
+        return None, []
+    merged = columns_merged(text.split("\n"))
+    lines = read_lines(text, merged)
+    cut = _cut_share(lines) >= _WRAPPED_SHARE
+    hits, total = word_breaks(lines) if dictionary and cut else (0, 0)
+    warnings = [COLUMNS_MERGED] if merged else []
+    if cut and total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total and not merged:
+        warnings.append(ROWS_INTERLEAVED)
+    wrapped = total >= _MIN_BREAKS and hits >= _INTERLEAVED_RATE * total
+    if not merged and not (cut and (wrapped or not dictionary)):
+        return None, warnings
+    blocks = _Builder(lines, _kinds_of(lines, blanks_matter=merged)).build()
+    for block in blocks if merged else ():
+        block.unordered = True
+    return blocks, warnings
+
+
+def text_warnings(text: str) -> list[str]:
+    """What the text's shape says a reader must be told: columns read across, line by line."""
+    return wrapped_split(text)[1]
+
+
+def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
+    """Line index -> kind of every line that is no paragraph line. Blank lines after nearly
+    every line mean nothing, unless they set apart the pieces of columns read across."""
+    blanks = sum(line.blank_before for line in lines)
+    if not blanks_matter and blanks >= _BLANK_EVERYWHERE * len(lines):
+        for line in lines:
+            line.blank_before = False  # pdfminer's one box per line: blanks mean nothing
+    kinds = _structural_kinds(lines)
+    kinds.update(head_kinds(lines, kinds))
+    return kinds
+
+
+def _structural_kinds(lines: list[Line]) -> dict[int, str]:
+    """Line index -> kind for every line that is never part of a paragraph."""
+    kinds: dict[int, str] = {}
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        kind = _line_structure(line, i <= _EDGE_LINES or i >= last - _EDGE_LINES)
+        if kind:
+            kinds[i] = kind
+    _mark_charts(lines, kinds)
+    _mark_running_neighbours(lines, kinds)
+    return kinds
+
+
+def _line_structure(line: Line, at_edge: bool) -> str | None:
+    """The kind of a line that stands alone by what it says, else None."""
+    text, raw = line.text, line.raw
+    if furn.is_running_line(raw) or furn.is_bare_number(text):
+        return FURNITURE
+    if at_edge and (furn.is_paper_name(text) or furn.is_page_number(text)):
+        return FURNITURE
+    if furn.is_web_address(text):
+        return FURNITURE
+    if furn.is_caption(text):
+        return CAPTION
+    if furn.is_source_line(text):
+        return SOURCE
+    if byline_text(raw):
+        return BYLINE
+    kind = line_kind(text)[0]
+    return kind if kind == CONTINUATION else None
+
+
+def _mark_charts(lines: list[Line], kinds: dict[int, str]) -> None:
+    """Short label lines between a chart's caption and its source line are the chart's text,
+    and so are tiny labels set apart by blank lines just after the source line."""
+    captions = [i for i, kind in kinds.items() if kind == CAPTION]
+    for start in captions:
+        stop = min(len(lines), start + _CHART_LINES)
+        end = next((j for j in range(start + 1, stop) if kinds.get(j) == SOURCE), None)
+        if end is None:
+            continue
+        for j in range(start + 1, end):
+            if j not in kinds and furn.is_chart_label(lines[j].raw) and not is_full(lines[j]):
+                kinds[j] = FURNITURE
+        for j in range(end + 1, min(len(lines), end + _CHART_TAIL)):
+            line = lines[j]
+            if j not in kinds and line.blank_before and len(line.text) <= _TINY_LABEL:
+                kinds[j] = FURNITURE
+
+
+def _mark_running_neighbours(lines: list[Line], kinds: dict[int, str]) -> None:
+    """A paper's name, a section name or a web address beside a running header line is part
+    of that header, wherever the extractor put it; a tiny label beside a bar value is part of
+    the chart."""
+    running = [i for i, kind in kinds.items() if kind == FURNITURE]
+    for i in running:
+        for j in range(max(0, i - 2), min(len(lines), i + 3)):
+            if j not in kinds and _header_part(lines[j].text, lines[i].text):
+                kinds[j] = FURNITURE
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in kinds and _chart_neighbour(lines[j], lines[i]):
+                kinds[j] = FURNITURE
+
+
+def _chart_neighbour(line: Line, furniture: Line) -> bool:
+    """A label of a few characters right beside a bar value or axis tick."""
+    return (
+        furn.is_bare_number(furniture.text)
+        and len(line.text) <= _TINY_LABEL
+        and (furn.is_chart_label(line.raw))
+    )
+
+
+def _header_part(text: str, neighbour: str) -> bool:
+    """A paper name or web address anywhere near a header; a short section name right after
+    a bare page code."""
+    if furn.is_paper_name(text) or furn.is_web_address(text):
+        return True
+    return furn.is_page_code(neighbour) and len(text) <= 8 and furn.is_chart_label(text)
+
+
+class _Builder:
+    """Walks the lines once, growing paragraphs and emitting structural lines as blocks."""
+
+    def __init__(self, lines: list[Line], kinds: dict[int, str]) -> None:
+        self.lines = lines
+        self.kinds = kinds
+        self.blocks: list[RawBlock] = []
+        self.open: list[Line] = []  # the lines of the paragraph being grown
+        self.open_kind = PARAGRAPH
+        self.open_speaker: str | None = None
+        self.indents = indented_layout(lines)
+
+    def build(self) -> list[RawBlock]:
+        """Every line in one block, in source order."""
+        for i, line in enumerate(self.lines):
+            kind = self.kinds.get(i)
+            if kind is None:
+                self._body(i, line)
+                continue
+            if kind in _MULTI_LINE and self.open_kind == kind and self.open:
+                self.open.append(line)  # a title or deck set over two lines is one
+                continue
+            self._close()
+            if kind in _MULTI_LINE:
+                self.open, self.open_kind, self.open_speaker = [line], kind, None
+            else:
+                self._emit(kind, [line])
+        self._close()
+        return self.blocks
+
+    def _body(self, i: int, line: Line) -> None:
+        """A body line: a heading, the start of a paragraph, or the next line of one."""
+        if self._ends_here(line):
+            self._close()
+        if not self.open and self._is_heading(i, line):
+            self._emit(HEADING, [line])
+            return
+        if not self.open:
+            self.open_kind, _text, self.open_speaker = line_kind(line.text)
+            if self.open_kind not in (QUESTION, ANSWER):
+                self.open_kind, self.open_speaker = PARAGRAPH, None
+        self.open.append(line)
+
+    def _ends_here(self, line: Line) -> bool:
+        """The open paragraph ends before this line."""
+        if not self.open:
+            return False
+        if self.open_kind in _MULTI_LINE:
+            return True
+        prev = self.open[-1]
+        if line.blank_before:
+            return True
+        if ends_sentence(prev.text):
+            if not self.indents:
+                return True  # no first-line indents: a sentence end at a line's end may be all
+            return not is_full(prev) or is_first_line(line) or _opens_block(line)
+        return is_short(prev) and prev.text[-1] in _SOFT_END
+
+    def _is_heading(self, i: int, line: Line) -> bool:
+        """A line without sentence punctuation between paragraphs, either short (a full-width
+        column line is never short unless its paragraph ends) or followed by an indented first
+        line."""
+        if is_full(line) or not is_heading_text(line.text):
+            return False
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if following is None or self.kinds.get(i + 1) is not None:
+            return is_short(line) and len(line.text) >= _SHORTEST_LONE_HEADING
+        if len(line.text) < _SHORTEST_LONE_HEADING and following.blank_before:
+            return False  # a word or two alone between blank lines: a stray piece, not a heading
+        if _LATIN_START.match(following.text) and not following.blank_before:
+            return False  # a line cut before a number or a Latin word it could not split
+        return is_short(line) or (is_first_line(following) and not following.blank_before)
+
+    def _close(self) -> None:
+        """Emit the open paragraph, if any."""
+        if self.open:
+            self._emit(self.open_kind, self.open, self.open_speaker)
+            self.open = []
+
+    def _emit(self, kind: str, lines: list[Line], speaker: str | None = None) -> None:
+        """One block from consecutive lines."""
+        structural = kind not in (PARAGRAPH, QUESTION, ANSWER)
+        text = lines[0].raw if structural and kind in (BYLINE,) else _unwrapped(lines)
+        if structural and kind in (FURNITURE, CAPTION, SOURCE, CONTINUATION):
+            text = lines[0].raw if len(lines) == 1 else text
+        span = [(lines[0].number, lines[-1].number)]
+        self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
+
+
+def indented_layout(lines: list[Line]) -> bool:
+    """Paragraphs start with an indent: most lines after a short line that ends a sentence are
+    two characters short of their column (too few such starts to tell: assume so)."""
+    starts = [
+        following
+        for line, following in pairwise(lines)
+        if is_short(line) and ends_sentence(line.text) and not following.blank_before
+    ]
+    indented = sum(1 for line in starts if is_first_line(line))
+    return len(starts) < _MIN_STARTS or indented >= _INDENT_SHARE * len(starts)
+
+
+def _opens_block(line: Line) -> bool:
+    """After a sentence end, a Q&A turn ("记者：…") or a short line without punctuation (a
+    heading) cannot continue the paragraph."""
+    if line_kind(line.text)[0] in (QUESTION, ANSWER):
+        return True
+    return is_short(line) and is_heading_text(line.text)
+
+
+def _unwrapped(lines: list[Line]) -> str:
+    """The lines as one paragraph: no space between CJK pieces, one between Latin words."""
+    out = lines[0].text
+    for line in lines[1:]:
+        left, right = out[-1:], line.text[:1]
+        letters = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+        out += (" " if letters else "") + line.text
+    return out
+
+
+COLUMNS_MERGED = "多栏文字被提取在同一行（PDF 按行排版）：已按栏拆开，阅读顺序仍可能有误"
+ROWS_INTERLEAVED = "各栏文字逐行交错（PDF 按行排版）：仅凭文字无法恢复阅读顺序"
+_INTERLEAVED_RATE = 0.2  # share of breaks inside a word, below which lines do not continue
+_MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
+_MIN_JUDGED = 30  # ... and to call its lines interleaved
+_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
+_HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
+
+
+def word_breaks(lines: list[Line]) -> tuple[int, int]:
+    """How many breaks after full lines fall inside a dictionary word, of how many judged. In
+    wrapped text about half do; between alternating columns, or between lines that each
+    stand alone, hardly any."""
+    from article.segment import word_freq
+
+    hits = total = 0
+    for line, following in pairwise(lines):
+        if not is_full(line) or ends_sentence(line.text):
+            continue
+        pair = line.text[-1] + following.text[:1]
+        if _HAN_PAIR.fullmatch(pair):
+            total += 1
+            hits += word_freq(pair) >= _WORD_FREQ
+    return hits, total

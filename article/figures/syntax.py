@@ -1,0 +1,156 @@
+"""Labels read from the clause's syntax: the head noun a count quantifies, the subject of 为/达
+/增长/占 freed of scope words, times and pronouns, the noun before 由…至…."""
+
+from __future__ import annotations
+
+from article import segment, wordtags
+from article.entities import ORG_SUFFIX_WORDS
+from article.spans import words
+
+# Units that count things: the noun after them (5户被拖欠企业) is what they count.
+COUNTED_UNITS = frozenset(
+    words("家 户 笔 只 项 个 台 辆 架 艘 件 份 场 单 支 条 款 名 位 所 座 张 套 批 类 种 人 人次")
+)
+CLAUSE_STOPS = frozenset('，。；：！？,;:!?、（）()“”"‘’「」《》—\n \u3000')
+NOUN_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "ng", "j", "l", "an", "vn", "s", "zg", None})
+MODIFIER_TAGS = frozenset({"b", "a", "r", "t", "f", "m", "v", "p", "vn", "ad", "d"})
+HEAD_STOPS = frozenset("的和与及等")
+MEASURE_WORDS = frozenset("笔户家个项名位只批")
+MAX_HEAD = 10
+# Words that open a clause without being what it measures: scope, pronouns, times.
+SCOPE_WORDS = frozenset(
+    words(
+        "全国 全省 全市 全县 全区 全行 全辖 全年 我们 我行 本行 公司 他们 该行 其 目前 如今 此前 "
+        "去年 今年 当年 近年 近年来 已经 还 也 却 则 把 让 使 将"
+    )
+)
+
+INNER_ADVERBS = frozenset(words("却 也 还 则 均 都 又 更 已 已经 仍 就"))
+FROM_WORDS = ("由", "从")
+NOT_FROM = frozenset(words("由于 从事 从而 从业 自由 理由 经由"))
+FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "m", "q", "f", "y", "zg"})
+VERB_TAGS = frozenset({"v", "vd", "vn", "p", "d", "c", "u", "uj", "ul"})
+
+
+def _tagged(text: str) -> list[tuple[str, str | None]]:
+    """Words of a short clause with their dictionary tags (jieba's posseg without its HMM);
+    two lone content characters no word joins (康/养) are one coined word."""
+    out: list[tuple[str, str | None]] = []
+    for w in segment.cut(text, hmm=False):
+        tag = wordtags.tag(w)
+        if out and _lone_pair(out[-1], w, tag):
+            out[-1] = (out[-1][0] + w, None)
+        else:
+            out.append((w, tag))
+    return out
+
+
+def _lone_pair(prev: tuple[str, str | None], word: str, tag: str | None) -> bool:
+    """Two single content characters that make no dictionary word together."""
+    if len(prev[0]) != 1 or len(word) != 1 or not ("\u4e00" <= word <= "\u9fff"):
+        return False
+    if prev[1] in FUNCTION_TAGS or tag in FUNCTION_TAGS:
+        return False
+    return not segment.word_freq(prev[0] + word)
+
+
+def _nounish(word: str, tag: str | None) -> bool:
+    """A noun, or a word ending in one (拖欠款项 is tagged a verb, 款项 is a noun)."""
+    if (tag in NOUN_TAGS and tag != "vn") or word in ORG_SUFFIX_WORDS:
+        return True  # 县域支行: 支行 is tagged a verb
+    return len(word) > 2 and wordtags.tag(word[-2:]) in ("n", "nz", "ng")
+
+
+def counted_head(text: str, end: int, unit: str) -> str:
+    """5户被拖欠企业6笔…: the noun phrase right after a count, up to its verb or the next figure."""
+    if unit not in COUNTED_UNITS or end >= len(text) or text[end] in CLAUSE_STOPS:
+        return ""
+    stop = end
+    while stop < len(text) and stop - end < MAX_HEAD + 4 and text[stop] not in CLAUSE_STOPS:
+        stop += 1
+    head, seen_noun = "", False
+    tagged = _tagged(text[end:stop])
+    for i, (word, tag) in enumerate(tagged):
+        if word[0].isdigit() or word in HEAD_STOPS or len(head) + len(word) > MAX_HEAD:
+            break
+        if (
+            seen_noun
+            and tag in VERB_TAGS
+            and word not in ORG_SUFFIX_WORDS
+            and not _compound(tagged, i)
+        ):
+            break  # 4户拖欠主体发放…: the counted thing ends where its action begins
+        if not head and tag in ("d", "c"):
+            return _deed(tagged)  # 其中9家已取得当地牌照: what the counted ones did
+        head += word
+        seen_noun = seen_noun or _nounish(word, tag)
+    return head if seen_noun and (len(head) >= 2 or _single_noun(head)) else ""
+
+
+def _compound(tagged: list[tuple[str, str | None]], i: int) -> bool:
+    """结算中心, 从业经验: a verb right before a noun that ends the phrase is part of the noun."""
+    if i + 1 >= len(tagged) or tagged[i][1] not in ("v", "vn"):
+        return False
+    if not _nounish(*tagged[i + 1]) and tagged[i + 1][1] is not None:
+        return False
+    if tagged[i][1] == "vn":
+        return True  # 消费金融, 补偿资金池: an action noun modifying the noun after it
+    if tagged[i + 1][1] not in ("n", "ng"):
+        return False  # 提供上门服务: a verb and its object, not a compound noun
+    return i + 2 >= len(tagged) or not tagged[i + 2][0].isalnum()
+
+
+def _deed(tagged: list[tuple[str, str | None]]) -> str:
+    """已取得当地支付牌照: an adverb and a verb phrase after a bare count say what it counts."""
+    if len(tagged) < 2 or tagged[1][1] not in ("v", "vn"):
+        return ""
+    deed = ""
+    for word, _ in tagged:
+        if word[0].isdigit() or len(deed) + len(word) > MAX_HEAD:
+            break
+        deed += word
+    return deed if len(deed) >= 4 else ""
+
+
+def noun_phrase(text: str, pos: int) -> str:
+    """The noun phrase starting at pos (金融行业从业经验), up to a verb after its noun."""
+    return counted_head(text, pos, "个")
+
+
+def _single_noun(word: str) -> bool:
+    """县, 省: a one-character noun counted on its own."""
+    return len(word) == 1 and wordtags.tag(word) in ("n", "zg", "ng", "q")
+
+
+def clean_prefix(label: str, counted: bool, places: frozenset[str] = frozenset()) -> str:
+    """The measured noun phrase: scope and time words, adverbs inside and 由… after it dropped."""
+    tagged = _tagged(_without_place(label, places))
+    while len(tagged) > 1 and (tagged[0][0] in SCOPE_WORDS or tagged[0][0] in MEASURE_WORDS):
+        tagged = tagged[1:]  # 笔清欠贷款: a count's measure word, cut off from its number
+    cut = [i for i, (w, _) in enumerate(tagged) if _from_word(w) and i >= 1]
+    if cut and len("".join(w for w, _ in tagged[: cut[0]])) >= 2:
+        tagged = tagged[: cut[0]]  # 审批周期由此前的: the noun before 由 is the measure
+    rest = "".join(w for w, _ in tagged[1:])
+    if counted and len(tagged) > 1 and tagged[0][1] == "v" and "的" not in rest:
+        tagged = tagged[1:]  # 设立特色网点46家: the verb says what was done to what is counted
+    kept = [
+        w for i, (w, _) in enumerate(tagged) if not (0 < i < len(tagged) and w in INNER_ADVERBS)
+    ]
+    return "".join(kept)
+
+
+def _from_word(word: str) -> bool:
+    """由, 从, 由此: a preposition opening where a change starts, not 由于 or 从事."""
+    return word.startswith(FROM_WORDS) and word not in NOT_FROM
+
+
+def _without_place(label: str, places: frozenset[str]) -> str:
+    """在福建省内设立网点 → 设立网点: where it happened is not what is measured (unless 的)."""
+    if "的" in label:
+        return label
+    rest = label.removeprefix("在")
+    for place in places:
+        if rest.startswith(place) and len(rest) - len(place) >= 2:
+            rest = rest[len(place) :]
+            return rest[1:] if rest[0] in "内外中" and len(rest) > 2 else rest
+    return label

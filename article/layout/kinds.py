@@ -1,0 +1,159 @@
+"""What each part is, from its typographic role, its place and newspaper conventions.
+
+Titles are title-sized type with running text after them; the part right under a title is its
+subtitle; bylines, captions (图表/图/表 + colon), source lines and continuation markers are known
+by their wording; emphasised or larger lines inside a column followed by running text are
+headings (or questions, when a speaker opens them); whatever belongs to no article — running
+headers and footers, chart labels, advertisements — is furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from article.blocks import line_kind
+from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE
+from article.layout.paragraphs import Part
+from article.model import (
+    BYLINE,
+    CAPTION,
+    CONTINUATION,
+    FURNITURE,
+    HEADING,
+    PARAGRAPH,
+    QUESTION,
+    SOURCE,
+    SUBTITLE,
+    TITLE,
+)
+
+CAPTION_RE = re.compile(r"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
+SOURCE_RE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]|^[（(]?注\s*[：:]")
+CONTINUATION_RE = re.compile(
+    r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?[A-Za-z]{0,2}\s*[0-9０-９一二三四五六七八九十]+"
+    r"\s*(?:版|页)?\s*[)）】\]]?[。.]?$"
+)
+RUNNING_RE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]"
+    r"|^(?:第\s*)?[A-Z]{1,2}\s*\d{1,3}\s*版?$|^第\s*\d{1,3}\s*版$"
+    r"|(?:责任编辑|编辑|美编|校对|审读|版式|组版)\s*[：:]?\s*\S"
+    r"|www\.|https?://|^[A-Z][A-Z .&'-]{5,}$"
+)
+HEADING_CHARS = 40  # a heading is short
+SUBTITLE_PARTS = 2  # a title has at most this many deck parts under it
+
+
+_CREDIT_END = re.compile(r"(?:报道|摄影?|采写|整理|发自\S{1,8})$")
+
+
+def stands_alone(text: str) -> bool:
+    """A line that is its own block whatever its geometry: a continuation marker, or a byline
+    ending the way bylines end ("…北京报道"), which may share the body's font."""
+    if CONTINUATION_RE.match(text):
+        return True
+    if len(text) > 40 or not _CREDIT_END.search(text):
+        return False
+    return line_kind(text, dictionary=False)[0] == BYLINE
+
+
+def is_running(texts: list[str]) -> bool:
+    """Whether a band of header or footer text reads like one (date, page code, editors)."""
+    return any(RUNNING_RE.search(t) for t in texts)
+
+
+def _has_body_after(parts: list[Part], i: int) -> bool:
+    """Running text follows before the next title: the part heads an article."""
+    for part in parts[i + 1 :]:
+        if part.role == TITLE_SIZE:
+            return False
+        if part.role == BODY:
+            return True
+    return False
+
+
+def _body_next(parts: list[Part], i: int) -> bool:
+    """The next part that is no small print is running text (or another emphasised turn)."""
+    for part in parts[i + 1 :]:
+        if part.role == SMALL:
+            continue
+        return part.role in (BODY, EMPH) and part.lines[0].page == parts[i].lines[0].page
+    return False
+
+
+def _by_wording(part: Part, text: str) -> str | None:
+    """Kinds newspapers mark in words: captions, sources, continuations, bylines."""
+    if CAPTION_RE.match(text) and part.role != BODY:
+        return CAPTION
+    if SOURCE_RE.match(text) and part.role != BODY:
+        return SOURCE
+    if len(text) <= 20 and CONTINUATION_RE.match(text):
+        return CONTINUATION
+    if len(part.lines) <= 2 and part.role != TITLE_SIZE and len(text) <= 40:
+        kind, _text, _speaker = line_kind(text, dictionary=False)
+        if kind == BYLINE and (part.role != BODY or len(part.lines) == 1):
+            return BYLINE
+    return None
+
+
+def _emphasised(parts: list[Part], i: int, text: str) -> str:
+    """An emphasised or larger part: a question, a heading, a bold paragraph or furniture."""
+    kind, _text, speaker = line_kind(text, dictionary=False)
+    if kind == QUESTION:
+        parts[i].speaker = speaker
+        return QUESTION
+    if not _body_next(parts, i):
+        return FURNITURE
+    if len(text) <= HEADING_CHARS and len(parts[i].lines) <= 2:
+        return HEADING
+    return PARAGRAPH
+
+
+def _kind(parts: list[Part], i: int) -> str:
+    """The kind of part i."""
+    part = parts[i]
+    text = part.text.strip()
+    if part.role == TITLE_SIZE:
+        return TITLE if _has_body_after(parts, i) else FURNITURE
+    if worded := _by_wording(part, text):
+        return worded
+    if part.role == BODY:
+        return PARAGRAPH
+    if part.role in (EMPH, BIG):
+        return _emphasised(parts, i, text)
+    return FURNITURE
+
+
+def _subtitles(parts: list[Part]) -> None:
+    """Larger or emphasised parts right under a title (before its byline or text): its deck."""
+    for i, part in enumerate(parts):
+        if part.kind != TITLE:
+            continue
+        for follower in parts[i + 1 : i + 1 + SUBTITLE_PARTS]:
+            if follower.kind in (BYLINE, PARAGRAPH, QUESTION, CAPTION, SOURCE, TITLE):
+                break
+            if follower.role not in (BIG, EMPH, TITLE_SIZE):
+                break
+            follower.kind = SUBTITLE
+
+
+def assign_kinds(parts: list[Part]) -> None:
+    """Set every part's kind."""
+    for i, part in enumerate(parts):
+        if not part.kind:
+            part.kind = _kind(parts, i)
+    _subtitles(parts)
+    _chart_text(parts)
+
+
+def _chart_text(parts: list[Part]) -> None:
+    """Text between a caption and its source line in one column is the chart's: furniture."""
+    for i, part in enumerate(parts):
+        if part.kind != CAPTION:
+            continue
+        col = part.lines[0].col
+        for j in range(i + 1, min(len(parts), i + 40)):
+            other = parts[j]
+            if other.kind == SOURCE or (other.lines[0].col != col and other.role != SMALL):
+                break
+            if other.kind in (PARAGRAPH, HEADING) and other.role != BODY:
+                other.kind = FURNITURE

@@ -1,0 +1,97 @@
+"""Cut a page into regions along white space, in reading order (recursive XY-cut).
+
+A region is first cut at wide horizontal white space that runs through all of it (between
+articles stacked one above the other), then at vertical white space (column gutters, the gap
+between two articles side by side) when the columns start level, then at horizontal white space
+wider than the body's line spacing (between a title and its text, above a chart). A column that
+starts lower than its neighbours sits under something spanning them (a centred title): the
+horizontal cut goes first there. Each part is cut again.
+The leaves, read in order, give columns top to bottom and left to right, article by article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import attrgetter
+
+from article.layout.geometry import Metrics
+from article.model import Piece
+
+MAX_DEPTH = 60  # a hostile page cannot recurse without end
+_X0, _X1, _TOP, _BOTTOM = (attrgetter(name) for name in ("x0", "x1", "top", "bottom"))
+
+
+@dataclass(slots=True)
+class Leaf:
+    """A region no white space cuts further: its pieces and its column's id."""
+
+    pieces: list[Piece]
+    col: int
+
+
+class _Cutter:
+    """Recursive cutting with the page's thresholds; numbers the column regions."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self.v_gap = 0.7 * metrics.size
+        self.h_gap = metrics.line_gap + 0.45 * metrics.size
+        self.wide_gap = metrics.line_gap + 1.2 * metrics.size  # white space between articles
+        self.level = 2 * metrics.size  # tops of columns side by side differ less than this
+        self.cols = 0
+        self.leaves: list[Leaf] = []
+
+    def cut(self, pieces: list[Piece], col: int, depth: int = 0) -> None:
+        """Append the leaves of `pieces` in reading order."""
+        if len(pieces) > 1 and depth < MAX_DEPTH:
+            parts = split(pieces, self.wide_gap, vertical=False)
+            if len(parts) > 1:
+                for part in parts:
+                    self.cut(part, col, depth + 1)
+                return
+            columns = split(pieces, self.v_gap, vertical=True)
+            if len(columns) > 1 and self._level(columns):
+                return self._columns(columns, depth)
+            parts = split(pieces, self.h_gap, vertical=False)
+            if len(parts) > 1:
+                for part in parts:
+                    self.cut(part, col, depth + 1)
+                return
+            if len(columns) > 1:
+                return self._columns(columns, depth)
+        self.leaves.append(Leaf(pieces, col))
+
+    def _level(self, columns: list[list[Piece]]) -> bool:
+        """Columns side by side start level; one starting lower sits under a spanning title."""
+        tops = [min(p.top for p in column) for column in columns]
+        return max(tops) - min(tops) <= self.level
+
+    def _columns(self, columns: list[list[Piece]], depth: int) -> None:
+        """Cut each column on, as a column region of its own."""
+        for column in columns:
+            self.cols += 1
+            self.cut(column, self.cols, depth + 1)
+
+
+def split(pieces: list[Piece], gap: float, vertical: bool) -> list[list[Piece]]:
+    """Groups of pieces separated by white space at least `gap` wide along one axis."""
+    start, end = (_X0, _X1) if vertical else (_TOP, _BOTTOM)
+    ordered = sorted(pieces, key=start)
+    parts: list[list[Piece]] = []
+    current: list[Piece] = []
+    reach = -1e9
+    for piece in ordered:
+        if start(piece) - reach >= gap:
+            current = [piece]
+            parts.append(current)
+        else:
+            current.append(piece)
+        reach = max(reach, end(piece))
+    return parts
+
+
+def regions(pieces: list[Piece], metrics: Metrics) -> list[Leaf]:
+    """The page's leaf regions in reading order."""
+    cutter = _Cutter(metrics)
+    if pieces:
+        cutter.cut(pieces, 0)
+    return cutter.leaves

@@ -1,0 +1,80 @@
+"""Small newspaper pages typeset at test time with reportlab's built-in CJK font (STSong-Light,
+not embedded: no system font is needed), for layouts the committed pages do not have."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+FONT = "STSong-Light"
+PAGE = (595.0, 842.0)
+
+
+def _font() -> None:
+    """Register the built-in CJK font once."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+class Column:
+    """Sets text into one column: justified lines, 2-em first-line indents, a short last line."""
+
+    def __init__(self, c: canvas.Canvas, x: float, top: float, width: float, size: float = 10):
+        self.c, self.x, self.y, self.width, self.size = c, x, PAGE[1] - top, width, size
+        self.per_line = int(width // size)
+
+    def line(self, text: str, indent: int = 0, justify: bool = True) -> None:
+        """One printed line, letters spread to the column's width when justified."""
+        self.c.setFont(FONT, self.size)
+        x = self.x + indent * self.size
+        step = self.size
+        if justify and len(text) > 1:
+            step = (self.width - indent * self.size - self.size) / (len(text) - 1)
+        for ch in text:
+            self.c.drawString(x, self.y - self.size, ch)
+            x += step
+        self.y -= self.size * 1.5
+
+    def paragraph(self, text: str, indent: bool = True) -> str:
+        """Set a paragraph; returns what did not fit (to go on in the next column)."""
+        first = True
+        while text:
+            room = self.per_line - (2 if first and indent else 0)
+            chunk, text = text[:room], text[room:]
+            if self.y - self.size < 60:
+                return chunk + text
+            self.line(chunk, 2 if first and indent else 0, justify=bool(text))
+            first = False
+        return ""
+
+
+def two_page_continuation() -> bytes:
+    """Page 1 ends an article with 下转2版; page 2 starts with 上接1版 and the rest of it."""
+    _font()
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=PAGE, invariant=1)
+    c.setFont(FONT, 26)
+    c.drawString(40, PAGE[1] - 70, "青川港口物流园扩建工程正式开工")
+    c.setFont(FONT, 10)
+    c.drawString(40, PAGE[1] - 95, "本报记者 林望舒 青川报道")
+    body = (
+        "青川港口物流园二期扩建工程日前正式开工，项目总投资约四十二亿元，预计两年后建成投用。" * 28
+    )
+    col = Column(c, 40, 115, 250)
+    rest = col.paragraph(body)
+    col = Column(c, 305, 115, 250)
+    rest = col.paragraph(rest, indent=False)
+    col.paragraph("园区负责人表示，扩建完成后年吞吐能力将提高三成。")
+    tail = col.paragraph("据介绍，二期工程将新建三座智能仓库和一条铁路专用线，建成后可与港区" * 30)
+    col.line("（下转2版）", justify=False)
+    c.showPage()
+    col = Column(c, 40, 60, 250)
+    col.line("（上接1版）", justify=False)
+    col.paragraph(tail + "实现无缝衔接。", indent=False)
+    col.paragraph("业内人士认为，这将带动周边县市的物流企业加快转型。")
+    c.showPage()
+    c.save()
+    return out.getvalue()

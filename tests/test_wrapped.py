@@ -1,0 +1,179 @@
+"""Hard-wrapped extractor text: lines unwrapped into paragraphs, kinds found without markup,
+furniture kept apart, and never a character lost."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from wrapped_support import (
+    BYLINE,
+    DECK,
+    FOOTER,
+    HEADING,
+    PAPER,
+    PARAGRAPHS,
+    TITLE,
+    page,
+    wrap,
+)
+
+from article.analyze import structure
+from article.blocks import split_blocks, text_warnings
+from article.blocks.heads import byline_text
+from article.blocks.lines import unspaced
+from article.model import (
+    BYLINE as BYLINE_KIND,
+)
+from article.model import (
+    FURNITURE,
+    PARAGRAPH,
+    SUBTITLE,
+    LoadedText,
+    Source,
+)
+from article.model import (
+    HEADING as HEADING_KIND,
+)
+from article.model import (
+    TITLE as TITLE_KIND,
+)
+
+
+def _document(text: str):
+    """The reflowed document of a text, without entities."""
+    return structure(LoadedText(Source("page.txt", "utf-8", "0"), text))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The texts of the paragraph blocks after reflow."""
+    return [b.text for b in _document(text).blocks if b.kind == PARAGRAPH]
+
+
+def _chars(text: str) -> Counter[str]:
+    """The multiset of non-space characters."""
+    return Counter(c for c in text if not c.isspace())
+
+
+@pytest.mark.parametrize("width", [13, 15, 18, 22])
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_page_in_columns_reads_back_as_its_paragraphs(width: int, blank: bool) -> None:
+    text = page(width, column_lines=9, blank_at_columns=blank)
+    assert _paragraphs(text) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("width", [14, 19])
+def test_title_deck_byline_heading_and_furniture_are_told_apart(width: int) -> None:
+    blocks = _document(page(width, column_lines=11, blank_at_columns=False)).blocks
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["".join(TITLE)] == TITLE_KIND  # a title over two lines is one
+    assert kinds[DECK] == SUBTITLE
+    assert kinds[BYLINE] == BYLINE_KIND
+    assert kinds[HEADING] == HEADING_KIND
+    for line in [*PAPER, *FOOTER]:
+        assert kinds.get(line, kinds.get(unspaced(line))) == FURNITURE, line
+
+
+def test_pdfminer_style_blank_line_after_every_line_unwraps() -> None:
+    lines = [line for paragraph in PARAGRAPHS for line in wrap(paragraph, 16)]
+    assert _paragraphs("\n\n".join(lines)) == PARAGRAPHS
+
+
+def test_justification_spaces_are_removed_but_latin_and_bylines_keep_theirs() -> None:
+    assert unspaced("3 0 % 的 有 1 1 家") == "30%的有11家"
+    assert unspaced("( 6 0 0 0 3 0 . S H )") == "(600030.SH)"
+    assert unspaced("消费 金 融 行 业 正 在 经历一场") == "消费金融行业正在经历一场"
+    assert unspaced("JINGWEI FINANCIAL DAILY") == "JINGWEI FINANCIAL DAILY"
+    blocks = split_blocks(page(15, 9, False))
+    assert any(b.kind == BYLINE_KIND and b.text == BYLINE for b in blocks)
+
+
+def test_a_sentence_about_a_reporter_is_no_byline() -> None:
+    assert byline_text("本报记者 闵知远 临江报道")
+    assert byline_text("记者 闵知远")
+    assert not byline_text("记者近日走访广州、佛山、东莞")
+    assert not byline_text("记者从多家银行了解到")
+
+
+def test_furniture_between_two_halves_of_a_sentence_is_never_joined_in() -> None:
+    lines = wrap(PARAGRAPHS[0], 15)
+    text = "\n".join([*lines[:4], "2026年5月12日 星期二", "C3 公司·产业", *lines[4:]])
+    text += "\n" + "\n".join(line for p in PARAGRAPHS[1:] for line in wrap(p, 15))
+    blocks = _document(text).blocks
+    assert PARAGRAPHS[0] in [b.text for b in blocks]
+    assert all("星期" not in b.text for b in blocks if b.kind == PARAGRAPH)
+
+
+def test_a_doubled_character_at_a_line_break_is_kept() -> None:
+    # wrapped text never doubles a character at a break: 心 + 心 is what the writer wrote
+    paragraph = "人工智能作为新质生产力的核心心领神会的技术路线正在成为银行布局的关键突破口之一。"
+    lines = wrap(paragraph, 13)
+    text = "\n".join(lines + [line for p in PARAGRAPHS for line in wrap(p, 13)])
+    assert _chars("".join(b.text for b in _document(text).blocks)) == _chars(text)
+
+
+def test_a_surname_and_a_given_name_of_two_people_are_not_made_one() -> None:
+    first = wrap("安和人寿副总经理司马", 30)[0]
+    others = "“过去几年，产品结构变化很大。”上海一所大学的教授梁嘉欣表示，分红险正在成为主力。"
+    text = f"{first}\n\n嘉欣表示，市场正在回暖。\n\n{others}\n\n骏表示，公司将继续推进转型。"
+    blocks = [b.text for b in _document(text).blocks]
+    assert not any("司马嘉欣" in t for t in blocks)
+
+
+def test_a_surname_joins_a_given_name_the_text_prints_in_full_elsewhere() -> None:
+    text = (
+        "研究院首席专家韦\n\n玲艳指出，产业发展需求也是银行布局的关键因素。\n\n"
+        "韦玲艳进一步分析，知识产权的估值仍是主要瓶颈。"
+    )
+    assert any(b.text.startswith("研究院首席专家韦玲艳指出") for b in _document(text).blocks)
+
+
+def test_row_interleaved_columns_are_flagged() -> None:
+    left = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    right = [line for p in reversed(PARAGRAPHS) for line in wrap(p, 15)]
+    rows = [line for pair in zip(left, right, strict=False) for line in pair]
+    assert text_warnings("\n".join(rows))
+    merged = [f"{a} {b}" for a, b in zip(left, right, strict=False)]
+    assert text_warnings("\n".join(merged))
+    assert not text_warnings(page(15, 9, False))
+    assert "warnings" in _document("\n".join(rows)).to_json()
+
+
+_CJK = st.sampled_from(list("银行贷款企业数据市场利率资金产品服务发展政策记者表示认为同比增长"))
+_PUNCT = st.sampled_from(["，", "、", "；"])
+
+
+@st.composite
+def _paragraph(draw: st.DrawFn) -> str:
+    """An invented paragraph: clauses of CJK characters and numbers, ending a sentence."""
+    clauses = draw(st.lists(st.lists(_CJK, min_size=4, max_size=14), min_size=2, max_size=6))
+    parts = ["".join(c) for c in clauses]
+    if draw(st.booleans()):
+        parts[0] += str(draw(st.integers(1, 99999)))
+    return draw(_PUNCT).join(parts) + "。"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_paragraph(), min_size=3, max_size=8),
+    st.integers(12, 24),
+    st.integers(5, 30),
+    st.booleans(),
+)
+def test_no_character_is_ever_lost(
+    paragraphs: list[str], width: int, column: int, blank: bool
+) -> None:
+    lines = [line for p in paragraphs for line in wrap(p, width)]
+    cut = [lines[i : i + column] for i in range(0, len(lines), column)]
+    text = ("\n\n" if blank else "\n").join("\n".join(c) for c in cut)
+    out = "".join(b.text for b in _document(text).blocks)
+    assert _chars(out) == _chars(text)
+
+
+def test_a_character_a_line_is_joined_back_into_running_text() -> None:
+    text = "\n".join(PARAGRAPHS[0] + PARAGRAPHS[1])
+    document = _document(text)
+    assert PARAGRAPHS[0] + PARAGRAPHS[1] in [b.text for b in document.blocks]
+    assert document.warnings

@@ -8,8 +8,7 @@ markup. Open `split.py` first.
 """
 
 from article.blocks.kinds import has_surname, line_kind
-from article.blocks.split import joiner, split_blocks, split_with_warnings
-from article.blocks.wrapped import text_warnings
+from article.blocks.split import joiner, split_blocks, split_with_warnings, text_warnings
 
 __all__ = [
     "has_surname",

@@ -10,8 +10,8 @@ from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blocks.kinds import closer_look, line_kind, names_a_chart
+from article.blocks.shape import could_be_wrapped
 from article.blocks.tiny import TINY_LINES, tiny_blocks
-from article.blocks.wrapped import wrapped_split
 from article.gcpause import collector_paused
 from article.model import (
     ANSWER,
@@ -68,8 +68,22 @@ def split_with_warnings(text: str, *, dictionary: bool = True) -> tuple[list[Raw
         tiny = tiny_blocks(text)
         if tiny is not None:
             return tiny, [TINY_LINES]
-        wrapped, warnings = wrapped_split(text, dictionary)
+        wrapped, warnings = _wrapped_split(text, dictionary)
         return (wrapped if wrapped is not None else _split(text, dictionary)), warnings
+
+
+def text_warnings(text: str) -> list[str]:
+    """What the text's shape says a reader must be told: columns read across, line by line."""
+    return split_with_warnings(text)[1]
+
+
+def _wrapped_split(text: str, dictionary: bool) -> tuple[list[RawBlock] | None, list[str]]:
+    """The wrapped reading of a text that may be wrapped (its module loaded only then)."""
+    if not could_be_wrapped(text):
+        return None, []
+    from article.blocks.wrapped import wrapped_split
+
+    return wrapped_split(text, dictionary)
 
 
 def _split(text: str, dictionary: bool = True) -> list[RawBlock]:

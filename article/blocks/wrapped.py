@@ -96,11 +96,6 @@ def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | 
     return blocks, warnings
 
 
-def text_warnings(text: str) -> list[str]:
-    """What the text's shape says a reader must be told: columns read across, line by line."""
-    return wrapped_split(text)[1]
-
-
 def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
     """Line index -> kind of every line that is no paragraph line. Blank lines after nearly
     every line mean nothing, unless they set apart the pieces of columns read across."""

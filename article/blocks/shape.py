@@ -1,0 +1,26 @@
+"""A first look at a text's shape, cheap enough for the instant first view: could it be a PDF
+extractor's hard-wrapped output? Only then is `wrapped.py` (and its regexes) loaded to look
+closely; a text that is not wrapped pays nothing for it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_LOOK = 4000  # lines looked at
+_MIN_LINES = 8  # fewer lines than this say nothing about wrapping
+_COMMON_SHARE = 0.3  # of lines sharing one of three lengths: one per column width
+_SPACED_SHARE = 0.1  # of lines with a space: columns side by side on one line, maybe
+_SPACED_LENGTH = 8  # characters of a line that may hold two column pieces
+
+
+def could_be_wrapped(text: str) -> bool:
+    """Many lines share a few lengths, or many hold spaces: worth a close look."""
+    lines = [line for line in map(str.strip, text.split("\n", _LOOK)[:_LOOK]) if line]
+    if len(lines) < _MIN_LINES:
+        return False
+    common = sum(n for _length, n in Counter(map(len, lines)).most_common(3))
+    if common >= _COMMON_SHARE * len(lines):
+        return True
+    long = [line for line in lines if len(line) >= _SPACED_LENGTH]
+    spaced = sum(1 for line in long if " " in line)
+    return spaced >= 2 and spaced >= _SPACED_SHARE * len(long)

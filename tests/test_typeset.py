@@ -101,8 +101,9 @@ def article_text(draw: st.DrawFn) -> str:
         choice = draw(st.integers(0, 9))
         if choice < 6:
             parts.append(draw(CJK))
-        elif choice == 6:
-            parts.append(draw(LATIN))
+        elif choice == 6:  # a space keeps two Latin words from running into one too long
+            spaced = bool(parts) and parts[-1][-1:].isascii() and parts[-1][-1:].isalnum()
+            parts.append((" " if spaced else "") + draw(LATIN))
         elif choice == 7 and parts and parts[-1][-1] not in NO_START | NO_END:
             parts.append(draw(PUNCT_CLOSE))
         elif choice == 8:

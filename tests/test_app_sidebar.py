@@ -95,6 +95,8 @@ async def test_entities_grouped_with_counts_and_enter_cycles(tmp_path: Path) -> 
             seen.append(app.reader.flashing)
         assert seen == [mentions[0], mentions[1], mentions[0]]
         assert plain(tab.query_one(".tab-status")).startswith("赵明远：第 1/2 处")
+        why = next(e.why for e in app.document.entities if e.text == "赵明远")
+        assert why and f"依据：{why}" in plain(tab.query_one(".tab-status"))
 
 
 async def test_sidebar_says_analysing_until_results_arrive(tmp_path: Path) -> None:

@@ -97,4 +97,6 @@ class EntitiesTab(Vertical):
         label = describe_mention(ent, index + 1, len(mentions))
         self.post_message(JumpTo(ent.block, ent.start, ent.end, label=label))
         status = f"{ent.text}：第 {index + 1}/{len(mentions)} 处 · Enter 下一处"
-        self.query_one(".tab-status", Static).update(status)
+        if ent.why:  # the rule or evidence that found it, so a doubtful one can be judged
+            status += f"\n依据：{ent.why}"
+        self.query_one(".tab-status", Static).update(Text(status))

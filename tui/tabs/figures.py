@@ -193,4 +193,6 @@ class FiguresTab(Vertical):
         event.stop()
         fig = self.figures[int(str(event.row_key.value))]
         label = " · ".join(part for part in (format_value(fig), fig.label, fig.subject) if part)
+        if fig.why:  # what the label and subject were read from, so a doubtful one can be judged
+            label += f"（依据：{fig.why}）"
         self.post_message(JumpTo(fig.block, fig.start, fig.end, label=label))

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, OptionList
-from tui_articles.support import QINGHE, SIZE, settle
+from tui_articles.support import QINGHE, SIZE, fixed_analysis, make_app, settle
 
-from article.analyze import open_text
+from article.analyze import Progress, open_text
+from article.model import Document, LoadedText
 from tui.analysis_process import AnalysisError, AnalysisProcess
 from tui.app import JingduApp
 from tui.tabs.entities import EntitiesTab
@@ -72,3 +73,17 @@ def test_a_dying_analysis_process_is_reported(monkeypatch: pytest.MonkeyPatch) -
     analysis._process.kill()  # not stop(): an unexpected death
     thread.join(10)
     assert len(outcome) == 1 and "ended unexpectedly" in str(outcome[0])
+
+
+async def test_a_warning_of_the_analysis_is_shown_when_the_document_arrives(
+    tmp_path: Path,
+) -> None:
+    def warned(loaded: LoadedText, progress: Progress) -> Document:
+        doc = fixed_analysis(loaded, progress)
+        doc.warnings = ["各栏文字逐行交错"]
+        return doc
+
+    app = make_app(tmp_path / "db.json", analyzer=warned)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("各栏文字逐行交错" in str(n.message) for n in app._notifications)

@@ -83,6 +83,8 @@ class AnalysisMixin(_Base):
         self.set_status("analysis", None)
         self._show_place(*self.reader.cursor)
         self._load_marks_when_ready()
+        for warning in self.document.warnings:  # the text's shape says its order is in doubt
+            self.notify(warning, title="注意", severity="warning", markup=False, timeout=12)
 
     @while_reading
     def on_analysis_failed(self, message: AnalysisFailed) -> None:

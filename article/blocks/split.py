@@ -69,7 +69,13 @@ def split_with_warnings(text: str, *, dictionary: bool = True) -> tuple[list[Raw
         if tiny is not None:
             return tiny, [TINY_LINES]
         wrapped, warnings = _wrapped_split(text, dictionary)
-        return (wrapped if wrapped is not None else _split(text, dictionary)), warnings
+        if wrapped is not None:
+            return wrapped, warnings
+        blocks = _split(text, dictionary)
+        if warnings:  # lines interleaved from several columns: no order to pair breaks by
+            for block in blocks:
+                block.unordered = True
+        return blocks, warnings
 
 
 def text_warnings(text: str) -> list[str]:

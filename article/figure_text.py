@@ -8,7 +8,7 @@ from article.model import Figure
 _MAGNITUDES: tuple[tuple[float, str], ...] = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 _PERCENT_UNITS = ("%", "‰")
 _INNER_QUALIFIERS = ("余", "多")  # 110余家: between the number and the unit
-_TRAILING_QUALIFIERS = ("以内", "以上", "以下")
+_TRAILING_QUALIFIERS = ("以内", "以上", "以下", "左右", "上下", "开外", "出头")
 
 
 def group_digits(value: float, decimals: int = 2) -> str:

@@ -8,12 +8,12 @@ their boxes, font and size, per page) for the layout stage.
 from article.source.decode import (
     InputError,
     clean_text,
+    is_pdf,
     load_text,
     read_bytes,
     safe_line,
     text_id,
 )
-from article.source.pdf import check_text_layer, is_pdf, open_pdf, read_page
 
 __all__ = [
     "InputError",
@@ -27,3 +27,15 @@ __all__ = [
     "safe_line",
     "text_id",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The PDF reader's functions, imported on first use: reading text needs none of them."""
+    if name in _PDF_NAMES:
+        from article.source import pdf
+
+        return getattr(pdf, name)
+    raise AttributeError(name)
+
+
+_PDF_NAMES = frozenset({"check_text_layer", "open_pdf", "read_page"})

@@ -195,3 +195,17 @@ def load_text(path: str | Path) -> LoadedText:
 def text_id(text: str) -> str:
     """Stable id of a document's text: the same text always gives the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+PDF_MAGIC = b"%PDF-"
+
+
+def is_pdf(path: str | Path) -> bool:
+    """A PDF by name (.pdf) or by its first bytes (%PDF-), whatever it is called."""
+    if str(path).lower().endswith(".pdf"):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(1024).lstrip().startswith(PDF_MAGIC)
+    except OSError:
+        return False

@@ -15,24 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from article.model import PdfPage, Piece
-from article.source.decode import InputError
+from article.source.decode import PDF_MAGIC, InputError
 
-PDF_MAGIC = b"%PDF-"
 _RUN = re.compile(r"\S+")
 _STROKED = (1, 2, 5, 6)  # render modes that stroke the glyphs: fake bold
 _NAME_BUFFER = 128
 _HEAVY = re.compile(r"bold|black|heavy|demi|semibold|粗|黑", re.IGNORECASE)
-
-
-def is_pdf(path: str | Path) -> bool:
-    """A PDF by name (.pdf) or by its first bytes (%PDF-), whatever it is called."""
-    if str(path).lower().endswith(".pdf"):
-        return True
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(1024).lstrip().startswith(PDF_MAGIC)
-    except OSError:
-        return False
 
 
 def open_pdf(path: str | Path, data: bytes) -> object:

@@ -83,16 +83,17 @@ def _group_by_titles(raw: list[RawBlock]) -> tuple[list[Block], list[ArticleInfo
     return blocks, articles
 
 
-def _laid_out(loaded: LoadedText, layout: Reflowed) -> Document:
-    """A PDF's document: the layout stage's blocks and articles, as geometry found them."""
+def _laid_out(loaded: LoadedText, result: Reflowed, warnings: list[str] | None = None) -> Document:
+    """The document of a reflowed text, or of a PDF's layout as geometry found it."""
     return Document(
+        warnings=warnings or [],
         source=loaded.source,
         doc_id=text_id(loaded.text),
-        title=_title_of(layout.articles, layout.blocks),
-        articles=layout.articles,
-        blocks=layout.blocks,
-        duplicates=layout.duplicates,
-        repairs=layout.repairs,
+        title=_title_of(result.articles, result.blocks),
+        articles=result.articles,
+        blocks=result.blocks,
+        duplicates=result.duplicates,
+        repairs=result.repairs,
     )
 
 
@@ -120,16 +121,7 @@ def structure(loaded: LoadedText) -> Document:
     raw, warnings = split_with_warnings(loaded.text)
     result = reflow(raw)
     _fold_furniture_articles(result.articles, result.blocks)
-    return Document(
-        warnings=warnings,
-        source=loaded.source,
-        doc_id=text_id(loaded.text),
-        title=_title_of(result.articles, result.blocks),
-        articles=result.articles,
-        blocks=result.blocks,
-        duplicates=result.duplicates,
-        repairs=result.repairs,
-    )
+    return _laid_out(loaded, result, warnings)
 
 
 def _fold_furniture_articles(articles: list[ArticleInfo], blocks: list[Block]) -> None:

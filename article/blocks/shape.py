@@ -9,7 +9,7 @@ from collections import Counter
 _LOOK = 4000  # lines looked at
 _MIN_LINES = 8  # fewer lines than this say nothing about wrapping
 _COMMON_SHARE = 0.3  # of lines sharing one of three lengths: one per column width
-_SPACED_SHARE = 0.1  # of lines with a space: columns side by side on one line, maybe
+_SPACED_SHARE = 0.25  # of long lines with a space: columns side by side on one line, maybe
 _SPACED_LENGTH = 8  # characters of a line that may hold two column pieces
 
 
@@ -21,6 +21,8 @@ def could_be_wrapped(text: str) -> bool:
     common = sum(n for _length, n in Counter(map(len, lines)).most_common(3))
     if common >= _COMMON_SHARE * len(lines):
         return True
-    long = [line for line in lines if len(line) >= _SPACED_LENGTH]
-    spaced = sum(1 for line in long if " " in line)
-    return spaced >= 2 and spaced >= _SPACED_SHARE * len(long)
+    # Lines of 16 characters or more but spaces are surely long enough to hold two pieces;
+    # the close look wants a quarter of such lines holding several: no fewer can be spaced.
+    sure = sum(1 for line in lines if len(line) - line.count(" ") >= 2 * _SPACED_LENGTH)
+    spaced = sum(1 for line in lines if len(line) >= _SPACED_LENGTH and " " in line)
+    return spaced >= 2 and spaced >= _SPACED_SHARE * sure

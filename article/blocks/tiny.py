@@ -10,6 +10,7 @@ from article.blocks.kinds import line_kind
 from article.model import PARAGRAPH, RawBlock
 
 TINY = 2  # characters of a line that holds no more than a character or two
+_MEAN_LINE = 16  # characters a line holds on average, at most, in such a text
 _MIN_LINES = 50  # fewer lines than this are no such text
 _TINY_SHARE = 0.6  # of non-blank lines that are tiny
 _BLANK_EVERYWHERE = 0.7  # share of lines after a blank: blanks then mean nothing
@@ -18,6 +19,8 @@ TINY_LINES = "每行只有一两个字（按字排版的 PDF）：已连成连�
 
 def tiny_blocks(text: str) -> list[RawBlock] | None:
     """Blocks of runs of tiny lines joined, each other line a block; None for other text."""
+    if len(text) > _MEAN_LINE * (text.count("\n") + 1):
+        return None  # lines this long on average cannot be mostly one or two characters
     filled = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     if len(filled) < _MIN_LINES:
         return None

@@ -259,3 +259,12 @@ FRAGMENTS = [
 def test_any_text_keeps_the_invariants(paragraphs: list[str]) -> None:
     blocks = blocks_of(*paragraphs)
     _check_invariants(blocks, find_entities(blocks))
+
+
+def test_a_branch_named_by_its_place_alone_is_no_organisation() -> None:
+    text = "一家国有大行贵州省分行的信贷部负责人表示，工商银行贵州省分行也在推进。"
+    orgs = [
+        e.text for e in find_entities([Block(0, "paragraph", text, [(1, 1)])]) if e.type == "ORG"
+    ]
+    assert "贵州省分行" not in orgs
+    assert "工商银行贵州省分行" in orgs

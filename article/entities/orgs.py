@@ -21,6 +21,7 @@ SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 SINGLE_CHAR = frozenset("局厅署")
 LIST_JOIN_RE = re.compile(f"(?:{SUFFIX_RE.pattern})[和与及、]")  # 某某公司和某某期货: two firms
 BRANCH_SUFFIXES = frozenset({"分行", "支行", "营业部", "分公司", "子公司", "分局"})
+BANK_BRANCHES = frozenset({"分行", "支行"})
 MAX_MIDDLE = 10
 # Words that make a prefix generic (邵阳地区股份制银行 is a kind of bank, not a bank).
 GENERIC_PARTS = words(
@@ -62,6 +63,8 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if parent_is_org and suffix in BRANCH_SUFFIXES and len(middle) > 4:
         return False
+    if not parent_is_org and not middle and suffix in BANK_BRANCHES:
+        return False  # 一家国有大行贵州省分行: a branch named by its place alone, bank unsaid
     return not middle or not wordtags.has_non_name_word(middle)
 
 

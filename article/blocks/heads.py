@@ -26,6 +26,7 @@ _CUT_START = frozenset("的了和与及或等是也都而就之")  # a heading n
 _CUT_END = frozenset("的和与及或在把被从对将")  # … nor ends with these
 _MAX_HEAD = 40  # title and deck lines are short
 _MAX_HEADS = 3  # lines above a byline that may be its title and deck
+_STRAY_SHARE = 0.6  # of the next line's length, below which a top line stands apart
 _DECK_MARKS = ("，", "——", ",", "；")
 _LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
 
@@ -81,7 +82,15 @@ def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[
         j -= 1
     while heads and not _opens_title(lines, kinds, heads[0]):
         heads.pop(0)
+    if len(heads) == _MAX_HEADS and _stray_above(lines[heads[0]].text, lines[heads[1]].text):
+        heads.pop(0)
     return heads
+
+
+def _stray_above(top: str, below: str) -> bool:
+    """A much shorter line above a two-line head (an advertisement's slogan, a section
+    name) is no part of the title under it."""
+    return len(top) < _STRAY_SHARE * len(below)
 
 
 def _opens_title(lines: list[Line], kinds: dict[int, str], i: int) -> bool:

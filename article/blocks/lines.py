@@ -183,6 +183,12 @@ def _mode(counts: Counter[int]) -> int:
     return best if best_score >= _MIN_COLUMN_LINES else 0
 
 
+def latin_gap(left: str, right: str) -> str:
+    """What joins two pieces of a wrapped line: one space between Latin words, else nothing."""
+    a, b = left[-1:], right[:1]
+    return " " if a.isascii() and a.isalpha() and b.isascii() and b.isalpha() else ""
+
+
 def ends_sentence(text: str) -> bool:
     """The text ends a sentence: 。！？… or a closing quote after one."""
     text = text.rstrip()

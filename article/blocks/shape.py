@@ -6,20 +6,32 @@ from __future__ import annotations
 
 from collections import Counter
 
-_LOOK = 4000  # lines looked at
+LOOK = 4000  # lines looked at
 _MIN_LINES = 8  # fewer lines than this say nothing about wrapping
 _COMMON_SHARE = 0.3  # of lines sharing one of three lengths: one per column width
 _SPACED_SHARE = 0.25  # of long lines with a space: columns side by side on one line, maybe
 _SPACED_LENGTH = 8  # characters of a line that may hold two column pieces
 
 
-def could_be_wrapped(text: str) -> bool:
-    """Many lines share a few lengths, or many hold spaces: worth a close look."""
-    lines = [line for line in map(str.strip, text.split("\n", _LOOK)[:_LOOK]) if line]
+def head_lines(text: str) -> list[str]:
+    """The non-blank lines, stripped, of the text's first LOOK lines."""
+    return [line for line in map(str.strip, text.split("\n", LOOK)[:LOOK]) if line]
+
+
+def common_lengths(lines: list[str]) -> bool:
+    """Enough lines, many of them one of three lengths (one per column width)."""
     if len(lines) < _MIN_LINES:
         return False
     common = sum(n for _length, n in Counter(map(len, lines)).most_common(3))
-    if common >= _COMMON_SHARE * len(lines):
+    return common >= _COMMON_SHARE * len(lines)
+
+
+def could_be_wrapped(text: str) -> bool:
+    """Many lines share a few lengths, or many hold spaces: worth a close look."""
+    lines = head_lines(text)
+    if len(lines) < _MIN_LINES:
+        return False
+    if common_lengths(lines):
         return True
     # Lines of 16 characters or more but spaces are surely long enough to hold two pieces;
     # the close look wants a quarter of such lines holding several: no fewer can be spaced.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from article.blocks.kinds import line_kind
+from article.blocks.lines import latin_gap
 from article.model import PARAGRAPH, RawBlock
 
 TINY = 2  # characters of a line that holds no more than a character or two
@@ -49,7 +50,5 @@ def _run_block(run: list[tuple[int, str]]) -> RawBlock:
     """One paragraph from a run of tiny lines: no space between CJK, one between Latin words."""
     text = run[0][1]
     for _number, piece in run[1:]:
-        left, right = text[-1:], piece[:1]
-        words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
-        text += (" " if words and len(piece) > 1 else "") + piece
+        text += (latin_gap(text, piece) if len(piece) > 1 else "") + piece
     return RawBlock(PARAGRAPH, text, [(run[0][0], run[-1][0])], None, True)

@@ -10,7 +10,6 @@ line), and a run of lines ends at a blank line or a structural line.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import pairwise
 
 import article.blocks.furniture as furn
@@ -23,8 +22,10 @@ from article.blocks.lines import (
     is_first_line,
     is_full,
     is_short,
+    latin_gap,
     read_lines,
 )
+from article.blocks.shape import LOOK, common_lengths, head_lines
 from article.model import (
     ANSWER,
     BYLINE,
@@ -55,16 +56,6 @@ _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
 
 
-def might_be_wrapped(text: str) -> bool:
-    """A cheap first look: many non-blank lines share a few lengths (one per column width)."""
-    lengths = Counter(map(len, filter(None, map(str.strip, text.split("\n", 4000)[:4000]))))
-    total = sum(lengths.values())
-    common = sum(n for _length, n in lengths.most_common(3))
-    if total >= _MIN_LINES and common >= _WRAPPED_SHARE * total:
-        return True
-    return columns_merged(text.split("\n", 4000)[:4000])
-
-
 def _cut_share(lines: list[Line]) -> float:
     """The share of lines that fill their column yet stop mid-sentence."""
     body = [line for line in lines if line.width >= 4]
@@ -78,9 +69,11 @@ def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | 
     """The blocks of hard-wrapped text (None when the text is not hard-wrapped), and what its
     shape says a reader must be told. `dictionary=False` (the instant first view) judges the
     wrapping by line widths alone, without jieba's dictionary."""
-    if not might_be_wrapped(text):
+    raw = text.split("\n")
+    merged = columns_merged(raw)
+    head_merged = merged if len(raw) <= LOOK else columns_merged(raw[:LOOK])
+    if not (head_merged or common_lengths(head_lines(text))):
         return None, []
-    merged = columns_merged(text.split("\n"))
     lines = read_lines(text, merged)
     cut = _cut_share(lines) >= _WRAPPED_SHARE
     hits, total = word_breaks(lines) if dictionary and cut else (0, 0)
@@ -300,12 +293,10 @@ def _opens_block(line: Line) -> bool:
 
 def _unwrapped(lines: list[Line]) -> str:
     """The lines as one paragraph: no space between CJK pieces, one between Latin words."""
-    out = lines[0].text
-    for line in lines[1:]:
-        left, right = out[-1:], line.text[:1]
-        letters = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
-        out += (" " if letters else "") + line.text
-    return out
+    pieces = [lines[0].text]
+    for line, following in pairwise(lines):
+        pieces += (latin_gap(line.text, following.text), following.text)
+    return "".join(pieces)
 
 
 COLUMNS_MERGED = "多栏文字被提取在同一行（PDF 按行排版）：已按栏拆开，阅读顺序仍可能有误"

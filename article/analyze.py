@@ -83,7 +83,9 @@ def _group_by_titles(raw: list[RawBlock]) -> tuple[list[Block], list[ArticleInfo
     return blocks, articles
 
 
-def _laid_out(loaded: LoadedText, result: Reflowed, warnings: list[str] | None = None) -> Document:
+def _document_of(
+    loaded: LoadedText, result: Reflowed, warnings: list[str] | None = None
+) -> Document:
     """The document of a reflowed text, or of a PDF's layout as geometry found it."""
     return Document(
         warnings=warnings or [],
@@ -100,7 +102,7 @@ def _laid_out(loaded: LoadedText, result: Reflowed, warnings: list[str] | None =
 def quick_document(loaded: LoadedText) -> Document:
     """Blocks as printed, without jieba's dictionary: cheap enough for the first frame."""
     if loaded.layout is not None:
-        return _laid_out(loaded, loaded.layout)
+        return _document_of(loaded, loaded.layout)
     with collector_paused():  # thousands of small objects, no cycles: collecting is pure cost
         blocks, articles = _group_by_titles(split_blocks(loaded.text, dictionary=False))
     return Document(
@@ -115,13 +117,13 @@ def quick_document(loaded: LoadedText) -> Document:
 def structure(loaded: LoadedText) -> Document:
     """Reflowed blocks and articles, without entities and figures."""
     if loaded.layout is not None:
-        return _laid_out(loaded, copy.deepcopy(loaded.layout))
+        return _document_of(loaded, copy.deepcopy(loaded.layout))
     from article.reflow import reflow
 
     raw, warnings = split_with_warnings(loaded.text)
     result = reflow(raw)
     _fold_furniture_articles(result.articles, result.blocks)
-    return _laid_out(loaded, result, warnings)
+    return _document_of(loaded, result, warnings)
 
 
 def _fold_furniture_articles(articles: list[ArticleInfo], blocks: list[Block]) -> None:

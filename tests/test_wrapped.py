@@ -3,6 +3,7 @@ furniture kept apart, and never a character lost."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
@@ -16,6 +17,7 @@ from wrapped_support import (
     PAPER,
     PARAGRAPHS,
     TITLE,
+    body_lines,
     page,
     wrap,
 )
@@ -179,3 +181,35 @@ def test_a_character_a_line_is_joined_back_into_running_text() -> None:
     document = _document(text)
     assert PARAGRAPHS[0] + PARAGRAPHS[1] in [b.text for b in document.blocks]
     assert document.warnings
+
+
+def test_a_first_line_that_lost_its_indent_is_no_heading() -> None:
+    # a viewer's copy drops the indent: the first line looks short, but its sentence runs on
+    opening = (
+        "沿江物流行业正在经历一场“提速潮”。在政策引导和市场竞争的双重作用下，"
+        "各港区的平均周转时间普遍缩短。"
+    )
+    second = "临川是沿江港口最集中的城市之一。记者从临川市交通运输局了解到，港区吞吐量继续增长。"
+    lines = [*TITLE, BYLINE, *wrap(opening, 15, indent=3), *wrap(second, 15, indent=3)]
+    text = "\n".join(lines + [line for p in PARAGRAPHS for line in wrap(p, 15, indent=0)])
+    blocks = _document(text).blocks
+    assert not [b.text for b in blocks if b.kind == HEADING_KIND]
+    assert opening in [b.text for b in blocks]
+
+
+def test_a_masthead_line_and_a_date_without_its_weekday_are_furniture() -> None:
+    head = ["B3 市场观察 沧浪经济周报 月 星 CANGLANG ECONOMIC WEEKLY", "2026年5 12日 期二"]
+    text = "\n".join([*head, *TITLE, BYLINE, *body_lines(15)])
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds[head[0]] == FURNITURE and kinds[head[1]] == FURNITURE
+    assert kinds["".join(TITLE)] == TITLE_KIND
+
+
+def test_column_lines_set_apart_by_blanks_keep_a_doubled_character() -> None:
+    # every column line its own blank-set piece, out of order (pdftotext on a page of loose
+    # characters): 利率 + 率下行 is what the lines say, not a repeat to drop
+    lines = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    random.Random(7).shuffle(lines)
+    lines[3:3] = ["持牌机构的贷款综合年化利率", "率下行会加速行业洗牌"]
+    text = "\n\n".join(lines)
+    assert _chars("".join(b.text for b in _document(text).blocks)) == _chars(text)

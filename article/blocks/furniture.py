@@ -24,13 +24,18 @@ _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
 _PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$")
 _CAPTION = re.compile(r"^(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
 _SOURCE_LINE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]")
+_LATIN_TITLE = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})+")  # "ZHONGXIN FINANCE WEEKLY"
+_BARE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*(?:月\s*)?\d{1,2}\s*日")  # weekday lost
 _CLAUSE_PUNCT = frozenset("。，；！？")  # a running line is no sentence
 _MAX_HEADER = 40  # running headers and footers are short lines
+_MAX_MASTHEAD = 64  # ... a masthead with the paper's Latin name a little longer
 
 
 def is_running_line(text: str) -> bool:
     """A header or footer line: date with weekday, staff credits, page code, paper name in
     Latin capitals. Context-free: true wherever it stands."""
+    if _masthead(text):
+        return True
     if len(text) > _MAX_HEADER:
         return False
     if _DATE_WEEKDAY.search(text) and not _CLAUSE_PUNCT.intersection(text):
@@ -43,7 +48,18 @@ def is_running_line(text: str) -> bool:
         return True
     if _PAGE_CODE_WORD.search(text) and len(text) <= 24 and not _CLAUSE_PUNCT.intersection(text):
         return True  # "临江商报 C3 公司·产业": a paper's name with the page code and section
+    if _CLAUSE_PUNCT.intersection(text):
+        return False
+    if _BARE_DATE.match(text) and len(text) <= 16:
+        return True  # the date line of a header whose weekday the extractor moved away
     return bool(_LATIN_CAPS.match(text)) and not any("a" <= c <= "z" for c in text)
+
+
+def _masthead(text: str) -> bool:
+    """A whole masthead line: page code, section and the paper's names, Latin one included."""
+    if len(text) > _MAX_MASTHEAD or _CLAUSE_PUNCT.intersection(text):
+        return False
+    return bool(_PAGE_CODE_WORD.search(text) and _LATIN_TITLE.search(text))
 
 
 def is_paper_name(text: str) -> bool:

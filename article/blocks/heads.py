@@ -49,6 +49,27 @@ def is_heading_text(text: str) -> bool:
     return text[0] not in _CUT_START and text[-1] not in _CUT_END
 
 
+_OPENERS = "“‘「『（(《【"
+_CLOSE_OF = dict(zip(_OPENERS, "”’」』）)》】", strict=True))
+# "一。记者从…", "展。": the tail of a sentence (a paragraph may open "对此，", never "此，")
+# "“提速潮”。在…": a quoted word, then the sentence's end
+_EARLY_STOP = re.compile(
+    r"^(?:[^“‘「『（(《【\d](?:[。，；！？]|[^“‘「『（(《【\d][。！？；])|[“‘「][^”’」]{1,8}[”’」][。，；！？])"
+)
+
+
+def continues_into(text: str, following: str) -> bool:
+    """The line leaves a quote or bracket open that the next line closes, or the next line
+    opens with the last word or two of a sentence: one sentence runs across the break."""
+    if _EARLY_STOP.match(following):
+        return True
+    for opener, closer in _CLOSE_OF.items():
+        if text.count(opener) > text.count(closer):
+            stop = following.find(opener)
+            return closer in (following if stop < 0 else following[:stop])
+    return False
+
+
 def _head_like(line: Line) -> bool:
     """Could be a title or deck line: short and not ending a sentence."""
     text = line.text

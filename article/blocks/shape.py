@@ -9,6 +9,8 @@ from collections import Counter
 LOOK = 4000  # lines looked at
 _MIN_LINES = 8  # fewer lines than this say nothing about wrapping
 _COMMON_SHARE = 0.3  # of lines sharing one of three lengths: one per column width
+_COLUMN_LINES = 24  # lines it takes to see a column width in pieces set apart by blanks
+_COLUMN_SHARE = 1 / 3  # of them within one character of the commonest width
 _SPACED_SHARE = 0.25  # of long lines with a space: columns side by side on one line, maybe
 _SPACED_LENGTH = 8  # characters of a line that may hold two column pieces
 
@@ -24,6 +26,17 @@ def common_lengths(lines: list[str]) -> bool:
         return False
     common = sum(n for _length, n in Counter(map(len, lines)).most_common(3))
     return common >= _COMMON_SHARE * len(lines)
+
+
+def column_shaped(lines: list[str]) -> bool:
+    """Many lines, a third of them within a character of one width: lines of a column as an
+    extractor gives them, each its own piece perhaps, but never pieces that repeat a character
+    across a break (only tools that cut paragraphs into fragments do that)."""
+    if len(lines) < _COLUMN_LINES:
+        return False
+    counts = Counter(map(len, lines))
+    near = max((counts[n - 1] + counts[n] + counts[n + 1] for n in counts if n >= 8), default=0)
+    return near >= _COLUMN_SHARE * len(lines)
 
 
 def could_be_wrapped(text: str) -> bool:

@@ -10,7 +10,7 @@ from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blocks.kinds import closer_look, line_kind, names_a_chart
-from article.blocks.shape import could_be_wrapped
+from article.blocks.shape import column_shaped, could_be_wrapped
 from article.blocks.tiny import TINY_LINES, tiny_blocks
 from article.gcpause import collector_paused
 from article.model import (
@@ -108,7 +108,8 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     else:
         blocks = list(map(RawBlock, kinds, texts, _spans(numbers), speakers))
     _mark_captions(blocks, headings)
-    if every_line:  # lines of one running text: no break between them repeats a character
+    # lines of one running text, or of columns: no break between them repeats a character
+    if every_line or column_shaped(lines):
         for block in blocks:
             block.unwrapped = True
     return blocks

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 import article.blocks.furniture as furn
-from article.blocks.heads import byline_text, head_kinds, is_heading_text
+from article.blocks.heads import byline_text, continues_into, head_kinds, is_heading_text
 from article.blocks.kinds import line_kind
 from article.blocks.lines import (
     Line,
@@ -51,6 +51,7 @@ _TINY_LABEL = 4  # characters of a stray chart label
 _SHORTEST_LONE_HEADING = 4  # shorter headings ("对话") need a paragraph right under them
 _MIN_STARTS = 6  # paragraph starts it takes to tell whether a layout indents them
 _INDENT_SHARE = 0.4  # of paragraph starts that are indented, in a layout that indents
+_NEARLY_FULL = 0.75  # of the column's width
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
@@ -253,6 +254,8 @@ class _Builder:
             return False  # a word or two alone between blank lines: a stray piece, not a heading
         if _LATIN_START.match(following.text) and not following.blank_before:
             return False  # a line cut before a number or a Latin word it could not split
+        if _nearly_full(line) and not following.blank_before and _runs_on(line, following):
+            return False  # a first line without its indent, its sentence running on
         return is_short(line) or (is_first_line(following) and not following.blank_before)
 
     def _close(self) -> None:
@@ -269,6 +272,12 @@ class _Builder:
             text = lines[0].raw if len(lines) == 1 else text
         span = [(lines[0].number, lines[-1].number)]
         self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
+
+
+def _nearly_full(line: Line) -> bool:
+    """Three quarters of its column or more: a paragraph's first line that lost its indent
+    looks like this, a heading seldom does."""
+    return line.width >= _NEARLY_FULL * line.column
 
 
 def indented_layout(lines: list[Line]) -> bool:
@@ -306,6 +315,19 @@ _MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
 _MIN_JUDGED = 30  # ... and to call its lines interleaved
 _WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
 _HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
+
+
+def _runs_on(line: Line, following: Line) -> bool:
+    """One sentence runs across the break: a quote closed below, a sentence's tail, a word."""
+    return continues_into(line.text, following.text) or _word_across(line, following)
+
+
+def _word_across(line: Line, following: Line) -> bool:
+    """The last character of the line and the first of the next make a dictionary word."""
+    from article.segment import word_freq
+
+    pair = line.text[-1] + following.text[:1]
+    return bool(_HAN_PAIR.fullmatch(pair)) and word_freq(pair) >= _WORD_FREQ
 
 
 def word_breaks(lines: list[Line]) -> tuple[int, int]:

@@ -8,9 +8,15 @@ import re
 
 from article.blocks.lines import Line, ends_sentence, is_full
 from article.model import BYLINE, FURNITURE, SUBTITLE, TITLE
+from article.surname_lists import surname_of
 
 _ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
-_OUTLET = r"(?:本报|本刊|中经|新华社|中新社|人民网|央视|见习|特约|首席)?"
+# "本报", "中经", or any paper, agency or site by name ("证券时报", "经济参考报"), after a
+# bullet some papers set before the credit ("□记者 叶蓁")
+_MEDIA = r"[\u4e00-\u9fff]{2,8}?(?:日报|时报|晚报|晨报|商报|周报|周刊|报|刊|社|网|台)"
+_OUTLET = (
+    rf"(?:[□■◎●○◆◇★☆]\s*)?(?:本报|本刊|中经|新华社|中新社|人民网|央视|见习|特约|首席|{_MEDIA})?"
+)
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 # "本报记者 秦朗 上海报道", "中经记者 秦玉芳 广州报道", "记者 王某 发自北京", "本报记者 张三"
 _BYLINE = re.compile(
@@ -18,6 +24,7 @@ _BYLINE = re.compile(
     rf"(?:\s+(?:{_OUTLET}{_ROLE}\s*{_NAME}(?:[\s、]+{_NAME})*))*"
     rf"(?:\s*(?:[\u4e00-\u9fff]{{0,8}}(?:报道|采写|发自[\u4e00-\u9fff]{{2,8}}|摄)))?$"
 )
+_UNSPACED_NAME = re.compile(rf"{_ROLE}([\u4e00-\u9fff]{{2,4}})$")
 _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s+{_ROLE}|{_ROLE}\s+{_NAME}")
 _SENTENCE_PUNCT = frozenset("。，；！？、")
 _TITLE_PUNCT = frozenset("。，；、,")
@@ -39,7 +46,16 @@ def byline_text(raw: str) -> bool:
         return False
     if not _BYLINE.match(text):
         return False
-    return " " in text or "\u3000" in text or text.endswith(("报道", "采写")) or len(text) <= 9
+    if " " in text or "\u3000" in text or text.endswith(("报道", "采写")):
+        return True
+    name = _UNSPACED_NAME.search(text)  # "证券时报记者甘露白": a name, not "记者从央行获悉"
+    return bool(name) and _name_sized(name.group(1))
+
+
+def _name_sized(name: str) -> bool:
+    """A surname and a given name of one or two characters."""
+    surname = surname_of(name, rare_ok=False)
+    return bool(surname) and 1 <= len(name) - len(surname) <= 2
 
 
 def is_heading_text(text: str) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from article.blocks.heads import byline_text
 from article.model import (
     ANSWER,
     BYLINE,
@@ -45,7 +46,6 @@ _CONT = re.compile(
 )
 _BYLINE_ROLE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿)")
 _BYLINE_END = re.compile(r"(?:报道|摄影?|采写|发自\S{1,8}|综合报道|整理)$")
-_BYLINE_START = re.compile(r"^(?:本报|中经|新华社|本刊|见习|特约)?(?:记者|通讯员|实习生)")
 _EDITOR_CREDIT = re.compile(
     r"^[（(]?(?:责任编辑|编辑|校对|审核|监制|美编|统筹|终审)\s*[：:]\s*[^。，；！？]{1,20}[）)]?$"
 )
@@ -109,7 +109,7 @@ def _is_byline(line: str, first: str) -> bool:
         return True
     if len(line) > 40 or _SENTENCE_PUNCT.search(line) or not _BYLINE_ROLE.search(line):
         return False
-    return bool(_BYLINE_END.search(line) or _BYLINE_START.match(line))
+    return bool(_BYLINE_END.search(line)) or byline_text(line)
 
 
 # What each pattern can begin with (tests derive these sets from the patterns themselves).

@@ -37,6 +37,7 @@ class Line:
     role: str = BODY
     left: float = 0.0  # the column's left and right edge, for indents and short lines
     right: float = 0.0
+    slack: float = 0.9  # in ems: a line ending no further left of `right` is full
     pieces: list[Piece] = field(default_factory=list)
 
 

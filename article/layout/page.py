@@ -12,13 +12,18 @@ from article.layout.geometry import (
     role_of,
 )
 from article.layout.kinds import assign_kinds, is_running, stands_alone
-from article.layout.paragraphs import INDENT, Part, build_parts
+from article.layout.paragraphs import INDENT, SENTENCE_END, Part, build_parts
 from article.layout.xycut import regions, split
-from article.model import FURNITURE, PdfPage, Piece
+from article.model import BYLINE, FURNITURE, SUBTITLE, TITLE, PdfPage, Piece
 
 HEADER_ZONE = 0.15  # running headers sit in the top 15% of a page
 FOOTER_ZONE = 0.85  # running footers below 85%
 SPACED = 0.35  # in ems: outside running text, a gap this wide between pieces is a space
+_RAGGED_LINES = 10  # body lines it takes to tell ragged-right text from justified
+_RAGGED_STEP = 0.5  # in ems: justified lines run on ending closer than this to the edge
+_RAGGED_SHARE = 0.2  # of running-on lines ending further short: the text is set ragged
+_RAGGED_MOST = 3.0  # in ems: a ragged line ending further short ends its paragraph (a line
+# breaks early before a Latin word or number, or carries a character down with 。” after it)
 
 
 def _running(page: PdfPage, metrics: Metrics) -> tuple[list[Piece], list[Piece], list[Piece]]:
@@ -63,6 +68,23 @@ def _set_columns(lines: list[Line], metrics: Metrics) -> None:
     body = [line for line in lines if line.role == BODY]
     indented = sum(1 for line in body if line.x0 >= line.left + INDENT * line.size)
     metrics.indents = indented >= max(2, 0.03 * len(body))
+    slack = _ragged_slack(body)
+    for line in lines if slack else ():
+        line.slack = slack
+
+
+def _ragged_slack(body: list[Line]) -> float:
+    """In ems, how far short of its column a line set ragged-right may end and still run on
+    (0: the text is justified, every line but a paragraph's last fills its column); a gap or
+    an indent tells its paragraphs apart."""
+    shortfalls = sorted(
+        (line.right - line.x1) / line.size for line in body if not line.text.endswith(SENTENCE_END)
+    )
+    if len(shortfalls) < _RAGGED_LINES:
+        return 0.0
+    if sum(1 for short in shortfalls if short > _RAGGED_STEP) < _RAGGED_SHARE * len(shortfalls):
+        return 0.0
+    return _RAGGED_MOST
 
 
 def _edges(lines: list[Line]) -> dict[int, tuple[float, float]]:
@@ -84,6 +106,33 @@ def _furniture_parts(pieces: list[Piece], page: int) -> list[Part]:
     return parts
 
 
+def _bylines_up(parts: list[Part]) -> None:
+    """A byline set over the last column (right-aligned under the title) is read after the
+    title and deck, not after the columns left of it: everything between lies below it."""
+    for i, part in enumerate(parts):
+        if part.kind != BYLINE:
+            continue
+        head = _head_end(parts, i)
+        between = parts[head:i] if head else []
+        bottom, page = part.lines[-1].bottom, part.lines[0].page
+        if between and all(p.lines[0].top > bottom and p.lines[0].page == page for p in between):
+            parts.insert(head, parts.pop(i))
+
+
+def _head_end(parts: list[Part], i: int) -> int:
+    """The index after the title (and deck) above part i, 0 when another byline or no title
+    comes first."""
+    for j in range(i - 1, -1, -1):
+        if parts[j].kind == BYLINE:
+            return 0
+        if parts[j].kind == TITLE:
+            k = j + 1
+            while k < i and parts[k].kind == SUBTITLE:
+                k += 1
+            return k
+    return 0
+
+
 def lay_out_page(page: PdfPage) -> list[Part]:
     """The page's parts in reading order, each with its kind."""
     metrics = measure(page.pieces)
@@ -94,4 +143,5 @@ def lay_out_page(page: PdfPage) -> list[Part]:
     _set_columns(lines, metrics)
     parts = build_parts(lines, metrics, stands_alone)
     assign_kinds(parts)
+    _bylines_up(parts)
     return _furniture_parts(head, page.number) + parts + _furniture_parts(foot, page.number)

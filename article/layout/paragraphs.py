@@ -44,7 +44,7 @@ class Part:
 
 def full(line: Line) -> bool:
     """The line runs to its column's right edge: the paragraph may go on."""
-    return line.x1 >= line.right - SHORT * line.size
+    return line.x1 >= line.right - line.slack * line.size
 
 
 def indented(line: Line) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import attrgetter
 
-from article.layout.geometry import Metrics
+from article.layout.geometry import BIG_RATIO, Metrics
 from article.model import Piece
 
 MAX_DEPTH = 60  # a hostile page cannot recurse without end
@@ -37,6 +37,8 @@ class _Cutter:
         self.h_gap = metrics.line_gap + 0.45 * metrics.size
         self.wide_gap = metrics.line_gap + 1.2 * metrics.size  # white space between articles
         self.level = 2 * metrics.size  # tops of columns side by side differ less than this
+        self.fine_gap = metrics.line_gap + 0.2 * metrics.size
+        self.big = BIG_RATIO * metrics.size  # type at least this large heads what is under it
         self.cols = 0
         self.leaves: list[Leaf] = []
 
@@ -56,9 +58,28 @@ class _Cutter:
                 for part in parts:
                     self.cut(part, col, depth + 1)
                 return
+            parts = head_band(pieces, self.big)
+            if len(parts) == 1:
+                parts = self._unlocking_cut(pieces)
+            if len(parts) > 1:
+                for part in parts:
+                    self.cut(part, col, depth + 1)
+                return
             if len(columns) > 1:
                 return self._columns(columns, depth)
         self.leaves.append(Leaf(pieces, col))
+
+    def _unlocking_cut(self, pieces: list[Piece]) -> list[list[Piece]]:
+        """The top band cut off at white space a little wider than the line spacing, when what
+        is under it then stands in level columns: a byline in body type over a gutter."""
+        parts = split(pieces, self.fine_gap, vertical=False)
+        if len(parts) == 1 or all(piece.size >= self.big for piece in parts[0]):
+            return [pieces]  # large type is head_band's to cut
+        rest = [piece for part in parts[1:] for piece in part]
+        columns = split(rest, self.v_gap, vertical=True)
+        if len(columns) > 1 and self._level(columns) and min(map(len, columns)) > 1:
+            return [parts[0], rest]
+        return [pieces]
 
     def _level(self, columns: list[list[Piece]]) -> bool:
         """Columns side by side start level; one starting lower sits under a spanning title."""
@@ -87,6 +108,20 @@ def split(pieces: list[Piece], gap: float, vertical: bool) -> list[list[Piece]]:
             current.append(piece)
         reach = max(reach, end(piece))
     return parts
+
+
+def head_band(pieces: list[Piece], big: float) -> list[list[Piece]]:
+    """A title or deck in large type spanning the columns under it, set closer to them than
+    white space between articles: cut off at the last clean gap under large type only."""
+    ordered = sorted(pieces, key=_TOP)
+    reach, cut = -1e9, 0
+    for k, piece in enumerate(ordered):
+        if k and piece.top >= reach:
+            cut = k
+        if piece.size < big:  # body type under the head: cut above it
+            return [ordered[:cut], ordered[cut:]] if cut else [ordered]
+        reach = max(reach, piece.bottom)
+    return [ordered]  # large type only: a title's own lines stay together
 
 
 def regions(pieces: list[Piece], metrics: Metrics) -> list[Leaf]:

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 """Invented financial news articles for the pages2 corpus.
 
 Markup (removed before typesetting, used to build the gold):

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 """Typeset the pages2 newspaper corpus (q01..q10) and write gold + extractor outputs.
 
     /work/venv/bin/python tests/pages2/make_pages2.py [--only q03] [--no-extract]
@@ -6,6 +5,7 @@
 Own layout engine (fontTools advance widths) -> a list of drawing operations per page ->
 rendered by fpdf2 or reportlab.  The gold comes from the same data the engine typesets.
 """
+
 import datetime
 import json
 import os
@@ -47,7 +47,7 @@ class Metrics:
         for ch in s:
             cp = ord(ch)
             if cp not in a:
-                raise KeyError("glyph %r missing in %s" % (ch, font))
+                raise KeyError(f"glyph {ch!r} missing in {font}")
             tot += a[cp]
         return tot * size
 
@@ -89,17 +89,19 @@ class Page:
 
     def new_block(self, tag):
         self.block_n += 1
-        return "%03d-%s" % (self.block_n, tag)
+        return f"{self.block_n:03d}-{tag}"
 
     def text(self, block, x, y, s, font, size, cs=0.0, bold=False, gray=0.0, owner=None):
-        self.ops.append((block, dict(k="T", x=x, y=y, s=s, font=font, size=size, cs=cs,
-                                     bold=bold, gray=gray)))
+        self.ops.append(
+            (block, dict(k="T", x=x, y=y, s=s, font=font, size=size, cs=cs, bold=bold, gray=gray))
+        )
         if owner is None:
             self.furniture.append(s)
 
     def rect(self, block, x, y, w, h, stroke=0.5, fill=None, sgray=0.0):
-        self.ops.append((block, dict(k="R", x=x, y=y, w=w, h=h, stroke=stroke, fill=fill,
-                                     sgray=sgray)))
+        self.ops.append(
+            (block, dict(k="R", x=x, y=y, w=w, h=h, stroke=stroke, fill=fill, sgray=sgray))
+        )
 
     def line(self, block, x1, y1, x2, y2, width=0.5, gray=0.0):
         self.ops.append((block, dict(k="L", x1=x1, y1=y1, x2=x2, y2=y2, width=width, gray=gray)))
@@ -172,10 +174,28 @@ def draw_line_text(page, block, x, y, s, font, size, width, justify, bold=False,
     page.text(block, x, y, s, font, size, cs=cs, bold=bold, owner=owner)
 
 
-def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=None,
-                  paras=None, jump_title=None, cont_before=None, cont_after=None,
-                  chart=None, photo=None, box=False, byline_in_col=False, title_lines=None,
-                  min_h=0):
+def place_article(
+    page,
+    key,
+    x0,
+    y0,
+    x1,
+    colw,
+    st,
+    *,
+    max_bottom,
+    title_span=None,
+    paras=None,
+    jump_title=None,
+    cont_before=None,
+    cont_after=None,
+    chart=None,
+    photo=None,
+    box=False,
+    byline_in_col=False,
+    title_lines=None,
+    min_h=0,
+):
     """Place article `key` in [x0,x1] starting at y0.  colw: list of relative column widths.
     Returns the bottom y."""
     A = ARTICLES[key]
@@ -329,8 +349,15 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
             kind = it[0]
             if kind == "byline":
                 if draw:
-                    page.text(blk, xs[ci], cy + st.byline_size, it[1], st.byline_font,
-                              st.byline_size, owner=key)
+                    page.text(
+                        blk,
+                        xs[ci],
+                        cy + st.byline_size,
+                        it[1],
+                        st.byline_font,
+                        st.byline_size,
+                        owner=key,
+                    )
                 cy += st.byline_size * 2.2
                 first_in_col = False
                 continue
@@ -340,8 +367,15 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
                     return False
                 if draw:
                     sw = M.w("hei", s, st.size * 0.9)
-                    page.text(blk, xs[ci] + widths[ci] - sw, cy + st.size, s, "hei",
-                              st.size * 0.9, owner=None)
+                    page.text(
+                        blk,
+                        xs[ci] + widths[ci] - sw,
+                        cy + st.size,
+                        s,
+                        "hei",
+                        st.size * 0.9,
+                        owner=None,
+                    )
                 cy += lead
                 continue
             if kind == "head":
@@ -361,8 +395,7 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
                 if draw:
                     sw = M.w(st.head_font, s, hs)
                     hx = xs[ci] + ((widths[ci] - sw) / 2 if st.head_align == "center" else 0)
-                    page.text(blk, hx, cy + hs, s, st.head_font, hs, bold=st.head_bold,
-                              owner=key)
+                    page.text(blk, hx, cy + hs, s, st.head_font, hs, bold=st.head_bold, owner=key)
                 cy += hs * 1.6
                 first_in_col = False
                 continue
@@ -371,10 +404,7 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
             pidx += 1
             font = st.q_font if q else st.font
             bold = st.q_bold if q else False
-            if st.indent == "ideo":
-                t_draw = "\u3000\u3000" + t
-            else:
-                t_draw = t
+            t_draw = "\u3000\u3000" + t if st.indent == "ideo" else t
             us = units(t_draw)
             i = 0
             if not first_in_col and st.para_gap:
@@ -394,9 +424,19 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
                 s = "".join(us[i:j])
                 if draw:
                     last = j >= len(us)
-                    draw_line_text(page, blk, xs[ci] + ind, cy + st.size, s, font, st.size,
-                                   widths[ci] - ind, st.justify and not last, bold=bold,
-                                   owner=key)
+                    draw_line_text(
+                        page,
+                        blk,
+                        xs[ci] + ind,
+                        cy + st.size,
+                        s,
+                        font,
+                        st.size,
+                        widths[ci] - ind,
+                        st.justify and not last,
+                        bold=bold,
+                        owner=key,
+                    )
                     gold_lines.setdefault(pidx, []).append(s)
                 cy += lead
                 i = j
@@ -412,8 +452,8 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
     saved = page.block_n
     while not flow(H, False):
         H += 2
-        if H > limit:
-            raise RuntimeError("%s: article %s does not fit (H>%.0f)" % (page.name, key, limit))
+        if limit < H:
+            raise RuntimeError(f"{page.name}: article {key} does not fit (H>{limit:.0f})")
     page.block_n = saved
     flow(H, True)
     # verify typeset text == gold
@@ -430,11 +470,8 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
             page.line(b, gx, min(col_top[c], col_top[c - 1]), gx, bottom, 0.4, 0.4)
     # reserved boxes
     for c, (where, hh, kind, spec) in reserve.items():
-        top_c, bot_c = flow.ranges[c]
-        if where == "top":
-            ry = col_top[c]
-        else:
-            ry = bottom - hh
+        _top_c, _bot_c = flow.ranges[c]
+        ry = col_top[c] if where == "top" else bottom - hh
         cx = xs[c]
         cw = widths[c]
         if spec.get("span", 1) > 1:
@@ -448,14 +485,20 @@ def place_article(page, key, x0, y0, x1, colw, st, *, max_bottom, title_span=Non
         page.rect(b, bx0, by0, x1 + pad - bx0, bottom + pad - by0, stroke=0.8)
         bottom += pad
 
-    seg_text = " ".join([title_text, subtitle or "", byline or ""] + headings +
-                        [p["text"] for p in gold_paras] + captions)
-    ents = {t: [e for e in A["entities"].get(t, []) if e in seg_text]
-            for t in ("PERSON", "ORG", "PLACE", "TICKER")}
-    for t, es in A["entities"].items():
+    seg_text = " ".join(
+        [title_text, subtitle or "", byline or ""]
+        + headings
+        + [p["text"] for p in gold_paras]
+        + captions
+    )
+    ents = {
+        t: [e for e in A["entities"].get(t, []) if e in seg_text]
+        for t in ("PERSON", "ORG", "PLACE", "TICKER")
+    }
+    for _t, es in A["entities"].items():
         for e in es:
             if e not in seg_text and paras is None:
-                raise AssertionError("%s: entity %s not in text" % (key, e))
+                raise AssertionError(f"{key}: entity {e} not in text")
     opt = {}
     for t, es in A.get("optional", {}).items():
         es = [e for e in es if e in seg_text]
@@ -515,8 +558,9 @@ def draw_photo(page, x, y, w, h, spec):
     page.rect(b, x, y, w, ph, stroke=0, fill=0.72)
     # a few lines to suggest a picture
     for k in range(5):
-        page.line(b, x + 6 + k * w / 6, y + ph - 6, x + w / 12 + k * w / 6 + 10, y + ph * 0.45,
-                  0.8, 0.55)
+        page.line(
+            b, x + 6 + k * w / 6, y + ph - 6, x + w / 12 + k * w / 6 + 10, y + ph * 0.45, 0.8, 0.55
+        )
     cap = spec["caption"]
     size = spec.get("size", 8.5)
     us = units(cap)
@@ -536,7 +580,7 @@ WEEK = "一二三四五六日"
 
 
 def datestr(d):
-    return "%d年%d月%d日 星期%s" % (d.year, d.month, d.day, WEEK[d.weekday()])
+    return f"{d.year}年{d.month}月{d.day}日 星期{WEEK[d.weekday()]}"
 
 
 def header(page, paper, latin, date, code, section, style="band"):
@@ -550,7 +594,7 @@ def header(page, paper, latin, date, code, section, style="band"):
         page.text(b, m + 18 + lw, 58, latin, "hei", 8)
         s = datestr(date)
         page.text(b, W - m - 10 - M.w("hei", s, 9), 44, s, "hei", 9)
-        cs = "%s %s" % (code, section)
+        cs = f"{code} {section}"
         page.text(b, W - m - 10 - M.w("zhei", cs, 12), 61, cs, "zhei", 12, bold=True)
         page.line(b, m, 74, W - m, 74, 1.2)
         return 84
@@ -603,7 +647,7 @@ def render_fpdf(page, path):
     from fpdf.enums import TextMode
 
     pdf = FPDF(unit="pt", format=(page.w, page.h))
-    pdf.set_creation_date(datetime.datetime(2026, 4, 20, 8, 0, 0, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2026, 4, 20, 8, 0, 0, tzinfo=datetime.UTC))
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     for name, (fp, idx) in FONT_FILES.items():
@@ -613,7 +657,7 @@ def render_fpdf(page, path):
     for _, op in page_ops(page):
         if op["k"] == "T":
             pdf.set_font(op["font"], size=op["size"])
-            g = int(round(op["gray"] * 255))
+            g = round(op["gray"] * 255)
             pdf.set_text_color(g)
             pdf.set_char_spacing(round(op["cs"], 3))
             if op["bold"]:
@@ -676,8 +720,14 @@ def render_rl(page, path):
             if op["stroke"]:
                 c.setLineWidth(op["stroke"])
                 c.setStrokeGray(op["sgray"])
-            c.rect(op["x"], H - op["y"] - op["h"], op["w"], op["h"],
-                   stroke=1 if op["stroke"] else 0, fill=1 if op["fill"] is not None else 0)
+            c.rect(
+                op["x"],
+                H - op["y"] - op["h"],
+                op["w"],
+                op["h"],
+                stroke=1 if op["stroke"] else 0,
+                fill=1 if op["fill"] is not None else 0,
+            )
             c.setFillGray(0)
         elif op["k"] == "L":
             c.setLineWidth(op["width"])
@@ -720,16 +770,20 @@ def page_ops(page):
 def extract(folder):
     pdf = os.path.join(folder, "page.pdf")
     subprocess.run(["pdftotext", pdf, os.path.join(folder, "pdftotext.txt")], check=True)
-    subprocess.run(["pdftotext", "-raw", pdf, os.path.join(folder, "pdftotext_raw.txt")],
-                   check=True)
+    subprocess.run(
+        ["pdftotext", "-raw", pdf, os.path.join(folder, "pdftotext_raw.txt")], check=True
+    )
     from pdfminer.high_level import extract_text
+
     with open(os.path.join(folder, "pdfminer.txt"), "w", encoding="utf-8") as f:
         f.write(extract_text(pdf))
     from pypdf import PdfReader
+
     r = PdfReader(pdf)
     with open(os.path.join(folder, "pypdf.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(p.extract_text() for p in r.pages))
     import pypdfium2 as pdfium
+
     d = pdfium.PdfDocument(pdf)
     parts = []
     for i in range(len(d)):
@@ -761,6 +815,7 @@ def main():
     global M
     M = Metrics()
     import pages2_layouts
+
     pages2_layouts.init(sys.modules[__name__])
     only = None
     if "--only" in sys.argv:
@@ -780,8 +835,13 @@ def main():
         write_gold(page, folder)
         if do_extract:
             extract(folder)
-        print(name, page.backend, page.order, "%d KB" % (os.path.getsize(path) // 1024),
-              [a["title"] for a in page.articles])
+        print(
+            name,
+            page.backend,
+            page.order,
+            f"{os.path.getsize(path) // 1024} KB",
+            [a["title"] for a in page.articles],
+        )
 
 
 if __name__ == "__main__":

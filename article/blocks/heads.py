@@ -14,14 +14,13 @@ _ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
 # "本报", "中经", or any paper, agency or site by name ("证券时报", "经济参考报"), after a
 # bullet some papers set before the credit ("□记者 叶蓁")
 _MEDIA = r"[\u4e00-\u9fff]{2,8}?(?:日报|时报|晚报|晨报|商报|周报|周刊|报|刊|社|网|台)"
-_OUTLET = (
-    rf"(?:[□■◎●○◆◇★☆]\s*)?(?:本报|本刊|中经|新华社|中新社|人民网|央视|见习|特约|首席|{_MEDIA})?"
-)
+_PLAIN_OUTLET = r"本报|本刊|中经|新华社|中新社|人民网|央视|见习|实习|特约|首席"
+_OUTLET = rf"(?:[□■◎●○◆◇★☆]\s*)?(?:{_PLAIN_OUTLET}|{_MEDIA})?"
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 # "本报记者 秦朗 上海报道", "中经记者 秦玉芳 广州报道", "记者 王某 发自北京", "本报记者 张三"
 _BYLINE = re.compile(
     rf"^{_OUTLET}{_ROLE}(?:\s*{_NAME}(?:[\s、]+{_NAME})*)"
-    rf"(?:\s+(?:{_OUTLET}{_ROLE}\s*{_NAME}(?:[\s、]+{_NAME})*))*"
+    rf"(?:\s*(?:{_OUTLET}{_ROLE}\s*{_NAME}(?:[\s、]+{_NAME})*))*"
     rf"(?:\s*(?:[\u4e00-\u9fff]{{0,8}}(?:报道|采写|发自[\u4e00-\u9fff]{{2,8}}|摄)))?$"
 )
 _UNSPACED_NAME = re.compile(rf"{_ROLE}([\u4e00-\u9fff]{{2,4}})$")

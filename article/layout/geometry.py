@@ -18,6 +18,7 @@ SMALL = "small"  # smaller than body: captions, chart labels, fine print
 TITLE_RATIO = 1.75  # a title is at least this many times the body size
 BIG_RATIO = 1.1
 SMALL_RATIO = 0.9
+_SECOND_BODY = 0.3  # of the commonest type's characters: another article's running text
 
 
 @dataclass(slots=True)
@@ -50,6 +51,8 @@ class Metrics:
     pitch: float  # baseline to baseline of body lines
     bold: bool = False  # the body itself is set bold (some papers print it so)
     indents: bool = True  # paragraphs start indented (else a gap or a short line ends them)
+    # every (size, font, bold) a page's articles run in: two articles may differ
+    bodies: frozenset[tuple[float, str, bool]] = frozenset()
 
     @property
     def line_gap(self) -> float:
@@ -68,7 +71,22 @@ def measure(pieces: list[Piece]) -> Metrics:
         if abs(p.size - size) < 0.3:
             styles[p.style, p.bold] += len(p.text)
     style, bold = styles.most_common(1)[0][0] if styles else ("", False)
-    return Metrics(size, style, _pitch(pieces, size), bold)
+    return Metrics(size, style, _pitch(pieces, size), bold, bodies=_bodies(pieces))
+
+
+def _bodies(pieces: list[Piece]) -> frozenset[tuple[float, str, bool]]:
+    """The type of the page's running text, and of a second article set in another: any type
+    holding nearly as many characters (headings and questions hold far fewer)."""
+    types: Counter[tuple[float, str, bool]] = Counter()
+    for p in pieces:
+        types[_type_of(p.size, p.style, p.bold)] += len(p.text)
+    most = max(types.values(), default=0)
+    return frozenset(t for t, n in types.items() if n >= _SECOND_BODY * most)
+
+
+def _type_of(size: float, style: str, bold: bool) -> tuple[float, str, bool]:
+    """Size to the half point, font and weight."""
+    return round(size * 2) / 2, style, bold
 
 
 def _pitch(pieces: list[Piece], size: float) -> float:
@@ -89,6 +107,8 @@ def _pitch(pieces: list[Piece], size: float) -> float:
 
 def role_of(size: float, style: str, bold: bool, metrics: Metrics) -> str:
     """The line's typographic role from its size and font."""
+    if _type_of(size, style, bold) in metrics.bodies:
+        return BODY
     if size >= metrics.size * TITLE_RATIO:
         return TITLE_SIZE
     if size >= metrics.size * BIG_RATIO:

@@ -68,20 +68,24 @@ def _set_columns(lines: list[Line], metrics: Metrics) -> None:
     body = [line for line in lines if line.role == BODY]
     indented = sum(1 for line in body if line.x0 >= line.left + INDENT * line.size)
     metrics.indents = indented >= max(2, 0.03 * len(body))
-    slack = _ragged_slack(body)
-    for line in lines if slack else ():
-        line.slack = slack
+    columns: dict[int, list[Line]] = {}
+    for line in body:
+        columns.setdefault(line.col, []).append(line)
+    page_slack = _ragged_slack(body)
+    slacks = {col: _ragged_slack(col_lines, page_slack) for col, col_lines in columns.items()}
+    for line in lines:
+        line.slack = slacks.get(line.col, page_slack) or line.slack
 
 
-def _ragged_slack(body: list[Line]) -> float:
+def _ragged_slack(body: list[Line], unknown: float = 0.0) -> float:
     """In ems, how far short of its column a line set ragged-right may end and still run on
     (0: the text is justified, every line but a paragraph's last fills its column); a gap or
-    an indent tells its paragraphs apart."""
+    an indent tells its paragraphs apart. Too few lines to tell: `unknown`."""
     shortfalls = sorted(
         (line.right - line.x1) / line.size for line in body if not line.text.endswith(SENTENCE_END)
     )
     if len(shortfalls) < _RAGGED_LINES:
-        return 0.0
+        return unknown
     if sum(1 for short in shortfalls if short > _RAGGED_STEP) < _RAGGED_SHARE * len(shortfalls):
         return 0.0
     return _RAGGED_MOST

@@ -40,6 +40,10 @@ SEED = ROOT / "seeds" / "000_ae48cb718f3105d7.txt"
 SIZE = (120, 40)
 ROUNDS = 3
 POLL = 0.002
+# Session names of our own: another bench_open running on the same tmux server must not
+# kill or read ours.
+KEEP_SESSION = f"bench-keep-{os.getpid()}"
+RACE_SESSION = f"bench-open-{os.getpid()}"
 
 
 class LogApp(App[None]):
@@ -147,11 +151,11 @@ def as_a_person_sees_it(rounds: int = 7) -> tuple[float, float]:
     python = sys.executable
     probe = "中经记者"  # the article's first line under the title
     # A session that outlives the runs, so the tmux server does not exit between them.
-    subprocess.run(["tmux", "new-session", "-d", "-s", "bench-keep"], check=False)
+    subprocess.run(["tmux", "new-session", "-d", "-s", KEEP_SESSION], check=False)
     try:
         return _race(python, probe, rounds)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", "bench-keep"], check=False)
+        subprocess.run(["tmux", "kill-session", "-t", KEEP_SESSION], check=False)
 
 
 def _race(python: str, probe: str, rounds: int) -> tuple[float, float]:
@@ -160,12 +164,12 @@ def _race(python: str, probe: str, rounds: int) -> tuple[float, float]:
         db = str(Path(tmp) / "db.json")
         jingdu = [python, "-m", "tui.cli", "--db", db, str(SEED)]
         bare = [python, str(ROOT / "bench" / "bare_static.py"), str(SEED)]
-        _tmux_first_line(jingdu, probe, "bench-open")  # warm the analysis cache and the OS
-        _tmux_first_line(bare, probe, "bench-open")
+        _tmux_first_line(jingdu, probe, RACE_SESSION)  # warm the analysis cache and the OS
+        _tmux_first_line(bare, probe, RACE_SESSION)
         ours, theirs = [], []
         for _ in range(rounds):
-            ours.append(_tmux_first_line(jingdu, probe, "bench-open"))
-            theirs.append(_tmux_first_line(bare, probe, "bench-open"))
+            ours.append(_tmux_first_line(jingdu, probe, RACE_SESSION))
+            theirs.append(_tmux_first_line(bare, probe, RACE_SESSION))
     return statistics.median(ours), statistics.median(theirs)
 
 

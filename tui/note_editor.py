@@ -43,6 +43,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         Binding("shift+tab", "switch_field", "切换字段", priority=True, show=False),
     ]
 
+    # Keys that close the editor: what is typed after them waits for the reader (tui.typeahead).
+    CLOSE_KEYS: ClassVar[frozenset[str]] = frozenset({"ctrl+s", "escape"})
+
     def __init__(self, draft: NoteDraft, *, problem: str | None = None) -> None:
         super().__init__()
         self.draft = draft

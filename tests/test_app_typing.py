@@ -230,3 +230,15 @@ async def test_keys_typed_with_the_e_that_edits_a_note_land_in_it(tmp_path: Path
         assert not isinstance(app.screen, NoteEditor)
         [(text, _tags)] = _note_texts(db_path, app)
         assert sorted(text) == sorted("原来的补上") and "补上" in text
+
+
+async def test_keys_after_closing_help_read_again(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        cursor = app.reader.cursor
+        burst(app, "question_mark", "escape", "j", "j")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.screen is app.screen_stack[0]
+        assert app.reader.cursor > cursor

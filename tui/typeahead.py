@@ -151,6 +151,8 @@ class TypeaheadMixin(_Base):
         hold, focused = self._hold, self.focused
         if hold is None or focused is None:  # a new screen, not focused yet
             return
+        if hold.waiting and self.screen is hold.screen:  # a click moved the focus: not the note
+            return
         if focused is not hold.since or self.screen is not hold.screen:
             await self._release()
 

@@ -33,6 +33,7 @@ from tui.sidebar import TABS, Sidebar
 from tui.status_line import ReadingProgress, StatusMixin
 from tui.tabs.legend import EntityStyles
 from tui.theme import ENTITY_STYLES
+from tui.typeahead import TypeaheadMixin
 
 if TYPE_CHECKING:
     from store.db import Database
@@ -52,7 +53,7 @@ READER_CHROME = 6  # the reader's margins and scrollbar around its text column
 START_DELAY = 0.03  # seconds after the first frame before background work takes the GIL
 
 
-class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
+class JingduApp(TypeaheadMixin, StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
     """Reads one article; analysis (in a child process) and disk writes never block the UI."""
 
     CSS_PATH = "jingdu.tcss"
@@ -142,6 +143,7 @@ class JingduApp(StatusMixin, AnalysisMixin, AnnotationsMixin, App[int]):
     def on_mount(self) -> None:
         """Reading starts at once on the quick document; the full analysis follows."""
         self.reader.focus()
+        self.watch_typeahead()
         self.sidebar.display = self.size.width >= WIDE_SCREEN
         self._auto_hidden = not self.sidebar.display
         self._fit_sidebar()

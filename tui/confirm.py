@@ -16,6 +16,44 @@ from tui.quote import Typeset
 class ConfirmScreen(ModalScreen[bool]):
     """Asks one question; y/Enter on 确定 answers yes, n/Esc answers no."""
 
+    DEFAULT_CSS = """
+        ConfirmScreen {
+            align: center middle;
+            background: $background 60%;
+        }
+
+        /* Quoted article text: a bar on the left, no 「」 to strand a bracket at a line start. */
+        .quote {
+            border-left: outer $primary 60%;
+            padding-left: 1;
+            color: $text-muted;
+            text-style: italic;
+        }
+
+        #confirm-quote {
+            max-height: 4;
+            margin-top: 1;
+        }
+
+        #confirm-box {
+            width: 60;
+            height: auto;
+            border: round $error;
+            background: $surface;
+            padding: 1 2;
+        }
+
+        #confirm-buttons {
+            height: auto;
+            margin-top: 1;
+            align-horizontal: right;
+        }
+
+        #confirm-buttons Button {
+            margin-left: 2;
+        }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "确定"),
         Binding("n,escape", "answer(False)", "取消"),

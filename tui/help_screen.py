@@ -94,6 +94,48 @@ def split_groups(groups: Sequence[KeyGroup]) -> tuple[list[KeyGroup], list[KeyGr
 class HelpScreen(ModalScreen[None]):
     """Keys and the entity colour legend; any of Esc, q or ? closes it."""
 
+    DEFAULT_CSS = """
+        HelpScreen {
+            align: center middle;
+            background: $background 60%;
+        }
+
+        #help-hint {
+            color: $text-muted;
+        }
+
+        #help-box {
+            width: 110;
+            max-width: 95%;
+            height: auto;
+            max-height: 95%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 2;
+        }
+
+        #help-legend {
+            margin-bottom: 1;
+        }
+
+        #help-columns {
+            height: auto;
+        }
+
+        .help-column {
+            width: 1fr;
+            height: auto;
+        }
+
+        #help-columns.-stacked {
+            layout: vertical;
+        }
+
+        #help-columns.-stacked #help-keys-2 {
+            margin-top: 1;
+        }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss_help", "关闭")
     ]

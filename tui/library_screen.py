@@ -19,6 +19,36 @@ from tui.library_list import LibraryList
 class LibraryScreen(ModalScreen[str | None]):
     """Lists the library; returns the path chosen, or None."""
 
+    DEFAULT_CSS = """
+        /* Opaque: a see-through background re-renders the whole reader under it (~100 ms). */
+        LibraryScreen {
+            align: center middle;
+            background: $background;
+        }
+
+        #library-box {
+            width: 90%;
+            max-width: 120;
+            height: 90%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+
+        #library-title {
+            color: $primary;
+        }
+
+        #library-status, #library-hint {
+            color: $text-muted;
+        }
+
+        #library-list {
+            height: 1fr;
+            border: none;
+        }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,L", "close", "关闭"),
     ]

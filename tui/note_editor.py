@@ -34,6 +34,54 @@ def parse_tags(text: str) -> list[str]:
 class NoteEditor(ModalScreen[NoteDraft | None]):
     """Edits one draft; returns it with the new text and tags, or None when cancelled."""
 
+    DEFAULT_CSS = """
+        NoteEditor {
+            align: center middle;
+            background: $background 60%;
+        }
+
+        #note-editor {
+            width: 80%;
+            max-width: 100;
+            height: auto;
+            max-height: 90%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+
+        #note-title {
+            text-style: bold;
+            color: $primary;
+        }
+
+        /* Quoted article text: a bar on the left, no 「」 to strand a bracket at a line start. */
+        .quote {
+            border-left: outer $primary 60%;
+            padding-left: 1;
+            color: $text-muted;
+            text-style: italic;
+        }
+
+        #note-quote {
+            max-height: 6;
+            margin: 1 0;
+        }
+
+        #note-problem {
+            color: $error;
+            text-style: bold;
+        }
+
+        #note-text {
+            height: 10;
+        }
+
+        #note-hint {
+            color: $text-muted;
+        }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存", priority=True),
         Binding("escape", "cancel", "取消"),
@@ -42,6 +90,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         Binding("tab", "switch_field", "切换字段", priority=True, show=False),
         Binding("shift+tab", "switch_field", "切换字段", priority=True, show=False),
     ]
+
+    # Keys that close the editor: what is typed after them waits for the reader (tui.typeahead).
+    CLOSE_KEYS: ClassVar[frozenset[str]] = frozenset({"ctrl+s", "escape"})
 
     def __init__(self, draft: NoteDraft, *, problem: str | None = None) -> None:
         super().__init__()

@@ -15,6 +15,8 @@ else:
     _Base = object
 
 WAITING = {"annotate": "分析完成后打开批注…", "bookmark": "分析完成后加书签…"}
+# What the toast adds: the a holds the keys typed after it for the note (tui.typeahead).
+AFTER = {"annotate": "接着打的字会写进笔记，Esc 取消", "bookmark": "按键已记下"}
 
 
 class Pending(NamedTuple):
@@ -44,11 +46,23 @@ class PendingMixin(_Base):
         def _bookmark_at(self, block: int, offset: int) -> None:
             """See AnnotationsMixin."""
 
+        def hold_for_pending_note(self) -> None:
+            """See TypeaheadMixin."""
+
     def _wait_with(self, action: str, doc: Document, block: int, start: int, end: int) -> None:
         """Keep the action for later and say at once that it is waiting, and for what."""
         self._pending.append(Pending(action, doc, block, start, end))
         self.set_status("waiting", WAITING[action])
-        self.notify(f"{WAITING[action]}（按键已记下）", timeout=3)
+        self.notify(f"{WAITING[action]}（{AFTER[action]}）", timeout=3)
+        if action == "annotate":
+            self.hold_for_pending_note()
+
+    def _call_off_pending_note(self) -> None:
+        """Esc while a note waits for the analysis: no note, and the keys read again."""
+        self._pending = [item for item in self._pending if item.action != "annotate"]
+        if not self._pending:
+            self.set_status("waiting", None)
+        self.notify("已取消批注", timeout=2)
 
     def _run_pending(self) -> None:
         """The final text and the store are ready: carry out what was asked, in order."""

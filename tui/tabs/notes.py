@@ -102,8 +102,8 @@ class NotesTab(Vertical):
     def action_edit(self) -> None:
         """Ask the app to open the editor on the highlighted note."""
         note = self._current()
-        if note is not None:
-            self.post_message(EditNote(note.id))
+        if note is not None:  # straight to the app: the keys typed after e wait for it
+            self.app.post_message(EditNote(note.id))
 
     def action_delete(self) -> None:
         """Ask the app to delete the highlighted note (it confirms first)."""

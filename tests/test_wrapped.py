@@ -213,3 +213,16 @@ def test_column_lines_set_apart_by_blanks_keep_a_doubled_character() -> None:
     lines[3:3] = ["持牌机构的贷款综合年化利率", "率下行会加速行业洗牌"]
     text = "\n\n".join(lines)
     assert _chars("".join(b.text for b in _document(text).blocks)) == _chars(text)
+
+
+def test_a_numbered_heading_is_a_heading() -> None:
+    lines = [*TITLE, BYLINE, *wrap(PARAGRAPHS[0], 15), "二、数据确权仍待破题"]
+    lines += [line for p in PARAGRAPHS[1:] for line in wrap(p, 15)]
+    kinds = {b.text: b.kind for b in split_blocks("\n".join(lines))}
+    assert kinds["二、数据确权仍待破题"] == HEADING_KIND
+
+
+def test_an_unspaced_credit_needs_a_name_after_the_role() -> None:
+    assert byline_text("证券时报记者甘露白") and byline_text("本报记者戚南乔实习记者孔思")
+    assert byline_text("□记者 叶蓁 北京报道")
+    assert not byline_text("记者从央行获悉") and not byline_text("记者近日走访广州")

@@ -28,6 +28,9 @@ _NAME_THEN_ROLE = re.compile(rf"^{_NAME}\s+{_ROLE}|{_ROLE}\s+{_NAME}")
 _SENTENCE_PUNCT = frozenset("。，；！？、")
 _TITLE_PUNCT = frozenset("。，；、,")
 _HEADING_PUNCT = frozenset("。，；！？、：:")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*|^[（(][一二三四五六七八九十\d]{1,3}[)）]"
+)
 _CUT_START = frozenset("的了和与及或等是也都而就之")  # a heading never starts with these
 _CUT_END = frozenset("的和与及或在把被从对将")  # … nor ends with these
 _MAX_HEAD = 40  # title and deck lines are short
@@ -58,7 +61,9 @@ def _name_sized(name: str) -> bool:
 
 
 def is_heading_text(text: str) -> bool:
-    """Short, no sentence punctuation, not cut at a function word on either side."""
+    """Short, no sentence punctuation (but a numbering's "一、"), not cut at a function word on
+    either side."""
+    text = _NUMBERING.sub("", text, count=1)
     if not 2 <= len(text) <= 24 or _HEADING_PUNCT.intersection(text):
         return False
     return text[0] not in _CUT_START and text[-1] not in _CUT_END

@@ -238,6 +238,9 @@ def _firm_start(text: str, m: re.Match[str], claimed: bytearray) -> int | None:
 def named_org_spans(text: str, known: list[Span]) -> list[Span]:
     """某某银行, 某某保险资管 …: a coined 2–4 character name joined to a firm suffix."""
     spans: list[Span] = []
+    m = FIRM_RE.search(text)
+    if m is None:
+        return spans
     claimed = _claimed(text, known)
     pos = 0
     while m := FIRM_RE.search(text, pos):

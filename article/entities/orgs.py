@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.entities.patterns import BARE_CODE, TICKER_RE
+from article.entities.patterns import BARE_CODE, DIGIT_RE, TICKER_RE
 from article.entities.places import INDUSTRY_TAILS, STOP_CHARS
 from article.spans import Span, is_han, words
 
@@ -107,12 +107,13 @@ def _walk(text: str, units: _Units, s_start: int, suffix: str) -> int | None:
 
 def compound_spans(text: str, known: list[Span]) -> list[Span]:
     """工商银行某某分行, 某某市某某区城市发展有限公司, 某某市工信局 … anchored on known parts."""
+    spans: list[Span] = []
+    matches = [m for m in SUFFIX_RE.finditer(text) if _suffix_ok(text, m.start(), m.end())]
+    if not matches:
+        return spans  # most blocks name no organisation: no index of their units
     units = _Units(known, text)
     known_orgs = {s.end: s.start for s in known if s.type == "ORG"}
-    spans: list[Span] = []
-    for m in SUFFIX_RE.finditer(text):
-        if not _suffix_ok(text, m.start(), m.end()):
-            continue
+    for m in matches:
         s_start = known_orgs.get(m.end(), m.start())  # 工商银行: walk on from its start
         start = _walk(text, units, s_start, m.group())
         if start is not None and start < s_start:
@@ -136,6 +137,8 @@ def _name_start(text: str, start: int, end: int) -> int:
 def ticker_spans(text: str) -> list[Span]:
     """An unknown listed company named right before its ticker: 某某股份(831099.NQ)."""
     spans: list[Span] = []
+    if not DIGIT_RE.search(text):
+        return spans
     for m in TICKER_PAREN_RE.finditer(text):
         end = m.start()
         start = end

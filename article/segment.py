@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import re
 import threading
 import warnings
 from importlib.resources import files
+from math import log
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -61,19 +63,19 @@ def _build_in_memory(tok: jieba.Tokenizer) -> None:
 
 def is_word(word: str) -> bool:
     """True when the dictionary (jieba's plus ours) knows `word` as a real word."""
-    return bool(tokenizer().FREQ.get(word))
+    return bool((_tokenizer or tokenizer()).FREQ.get(word))
 
 
 def word_freq(word: str) -> int:
     """Dictionary frequency of `word`; 0 for unknown words and bare prefixes."""
-    return tokenizer().FREQ.get(word) or 0
+    return (_tokenizer or tokenizer()).FREQ.get(word) or 0
 
 
 def cut(text: str, hmm: bool = True) -> list[str]:
     """Segment text into words with the shared tokenizer; short clauses are asked again and
     again (a label per figure, a name per entity), so their words are remembered."""
     if len(text) > _MEMO_CHARS:
-        return tokenizer().lcut(text, HMM=hmm)
+        return _cut_plain(text) if not hmm else tokenizer().lcut(text, HMM=hmm)
     return list(_cut_short(text, hmm))
 
 
@@ -83,4 +85,82 @@ _MEMO_CHARS = 64  # longer texts are seldom cut twice
 @functools.lru_cache(maxsize=8192)
 def _cut_short(text: str, hmm: bool) -> tuple[str, ...]:
     """`cut` of a short text, once."""
-    return tuple(tokenizer().lcut(text, HMM=hmm))
+    return tuple(_cut_plain(text) if not hmm else tokenizer().lcut(text, HMM=hmm))
+
+
+# jieba's own character classes: runs it segments with its dictionary, and whitespace it keeps.
+_RUN_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _cut_plain(text: str) -> list[str]:
+    """jieba's lcut(text, HMM=False), word for word, without its generators: rules ask for
+    thousands of short clauses per page and jieba's per-call machinery was most of their cost."""
+    tok = _tokenizer or tokenizer()
+    words: list[str] = []
+    pos = 0
+    for m in _RUN_RE.finditer(text):
+        if m.start() > pos:
+            _cut_gap(text[pos : m.start()], words)
+        _cut_run(m.group(), tok.FREQ, log(tok.total), words)
+        pos = m.end()
+    if pos < len(text):
+        _cut_gap(text[pos:], words)
+    return words
+
+
+def _cut_gap(gap: str, words: list[str]) -> None:
+    """Characters between runs: each its own word, but CR LF stays one (as jieba keeps it)."""
+    if "\r\n" not in gap:
+        words.extend(gap)
+        return
+    for i, piece in enumerate(gap.split("\r\n")):
+        if i:
+            words.append("\r\n")
+        words.extend(piece)
+
+
+def _cut_run(run: str, freq: dict[str, int], log_total: float, words: list[str]) -> None:
+    """The most probable path through a run's dictionary words (jieba's DAG and route), with
+    single Latin letters and digits glued back together as jieba does."""
+    ends = _best_ends(run, freq, log_total)
+    buf = ""
+    k, n = 0, len(run)
+    while k < n:
+        word = run[k : ends[k]]
+        k = ends[k]
+        if len(word) == 1 and word in _ALNUM:
+            buf += word
+            continue
+        if buf:
+            words.append(buf)
+            buf = ""
+        words.append(word)
+    if buf:
+        words.append(buf)
+
+
+def _best_ends(run: str, freq: dict[str, int], log_total: float) -> list[int]:
+    """End of the best word at each start, right to left; ties go to the longer word and the
+    sums are jieba's own, so the path is the one jieba takes."""
+    n = len(run)
+    best = [0.0] * (n + 1)
+    ends = [0] * (n + 1)
+    get = freq.get
+    for k in range(n - 1, -1, -1):
+        top, top_end = 0.0, 0
+        i = k + 1
+        count = get(run[k])
+        while count is not None:
+            if count:
+                score = log(count) - log_total + best[i]
+                if not top_end or score >= top:
+                    top, top_end = score, i
+            if i == n:
+                break
+            i += 1
+            count = get(run[k:i])
+        if not top_end:
+            top, top_end = log(get(run[k]) or 1) - log_total + best[k + 1], k + 1
+        best[k], ends[k] = top, top_end
+    return ends

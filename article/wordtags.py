@@ -37,7 +37,17 @@ def _table() -> dict[str, str]:
 
 def tag(word: str) -> str | None:
     """The dictionary tag of `word` (n, v, ns, nt …), None when the word is unknown."""
-    return _table().get(word)
+    return (_tags or _load()).get(word)
+
+
+_tags: dict[str, str] = {}  # the table once loaded: tags are asked for in every rule's loop
+
+
+def _load() -> dict[str, str]:
+    """Load the table into `_tags` on first use."""
+    global _tags
+    _tags = _table()
+    return _tags
 
 
 def has_non_name_word(text: str) -> bool:

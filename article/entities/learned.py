@@ -25,6 +25,7 @@ CONTEXT_RE = re.compile(
     rf"|{_START}(?P<b>{_NAME})(?:发布的?|公布的?)?(?:数据|报告|研报|监测)?"
     r"(?:显示|表示|认为|指出|披露|称)"
 )
+CONTEXT_CHARS = "据示为出露称"  # one of them is in every CONTEXT_RE match: most blocks hold none
 MIN_MENTIONS = 2  # a coined name must recur before it is trusted
 MAX_HEAD_FREQ = 50  # the name's first word is coined or rare, never vocabulary (业内, 市场)
 PROPER = frozenset({"nt", "nz", "ns", "nrt", "j"})
@@ -60,20 +61,28 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
     contexts: Counter[str] = Counter()
     for block, spans in zip(blocks, known, strict=True):
         text = block.text
-        ends = {s.end for s in spans if s.type == "ORG"}
-        found = Cover(s for s in spans if s.type in ("ORG", "PLACE", "PERSON"))
-        for m in ALIAS_RE.finditer(text):
-            if m.start() in ends:
-                learned[m.group("name")] = "alias given after the organisation"
-        for m in CONTEXT_RE.finditer(text):
-            group = "a" if m.group("a") else "b"
-            if not found.covers(m.start(group)):  # already a place or organisation
-                contexts[m.group(group)] += 1
+        if "称" in text:  # every alias is 简称/下称/以下称
+            ends = {s.end for s in spans if s.type == "ORG"}
+            for m in ALIAS_RE.finditer(text):
+                if m.start() in ends:
+                    learned[m.group("name")] = "alias given after the organisation"
+        if any(ch in text for ch in CONTEXT_CHARS):
+            _count_contexts(text, spans, contexts)
     whole = "\n".join(b.text for b in blocks)
     for name, count in contexts.items():
         if name not in learned and _coined(name) and whole.count(name) >= MIN_MENTIONS:
             learned[name] = f"recurs and reports like an institution ({count}×)"
     return learned
+
+
+def _count_contexts(text: str, spans: list[Span], contexts: Counter[str]) -> None:
+    """Count the coined names that report like an institution in one block."""
+    found: Cover | None = None
+    for m in CONTEXT_RE.finditer(text):
+        group = "a" if m.group("a") else "b"
+        found = found or Cover(s for s in spans if s.type in ("ORG", "PLACE", "PERSON"))
+        if not found.covers(m.start(group)):  # already a place or organisation
+            contexts[m.group(group)] += 1
 
 
 def learned_spans(text: str, names: dict[str, str], pattern: re.Pattern[str] | None) -> list[Span]:

@@ -8,8 +8,14 @@ from article import lexicon, segment, wordtags
 from article.entities.places import STOP_CHARS
 from article.spans import Span, is_han, words
 
+# A field and an institute (某某金融研究院): named after a place as often as coined.
+FIELD_INSTITUTES = tuple(
+    field + kind
+    for field in words("金融 财经 经济 产业 科技")
+    for kind in words("研究院 研究所 研究中心")
+)
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
-FIRM_SUFFIXES = words(
+FIRM_SUFFIXES = FIELD_INSTITUTES + words(
     "农村商业银行 农商银行 农商行 村镇银行 银行 保险 人寿 财险 寿险 证券 期货 信托 "
     "基金会 基金 资管 资本 创投 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 交易所 "
     # brand-style firms: a coined name and the line of business (某某支付, 某某消费金融)
@@ -20,14 +26,18 @@ FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
 TRAILING = words("资产管理 保险 人寿 财险 证券 基金 资管 集团 控股")
 TRAILING_RE = re.compile("|".join(sorted(TRAILING, key=len, reverse=True)))
+OWNER_WORDS = ("股东",)  # 控股股东, 控股股东的: who owns the firm, not part of its name
 NAME_MIN, NAME_MAX = 2, 4
 WINDOW = 8  # characters cut into words before the suffix
 MAX_NAME_WORD_FREQ = 500  # a word more common than this is vocabulary, not a coined name
 MAX_PLACE_WORD_FREQ = 3000  # 岭南银行, 华夏保险; but not 城市 (25084) nor 上市 (3199)
 RURAL_BANKS = frozenset(words("农村商业银行 农商银行 农商行 村镇银行"))  # named after a county
+PLACE_NAMED = RURAL_BANKS | frozenset(FIELD_INSTITUTES)  # a place's name, however common
 FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "d", "m", "f"})
 FUNCTION_TAGS |= frozenset({"y", "e", "o", "t", "mq"})
 WEAK_TAGS = frozenset({"v", "vd", "vn", "ad", "q"})
+PAIR_STOP_TAGS = FUNCTION_TAGS - {"t"}  # 清 is tagged a time (the dynasty), yet names begin so
+MODIFIER_TAGS = frozenset({"a", "b", "vn"})  # 浮动费率基金: a kind of fund, described
 NAME_TAGS_OK = frozenset({"nt", "nz", "ns", "nr", "nrfg", "nrt", "j"})
 CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几")
 PROPER_TAGS = frozenset({"ns", "nr", "nz", "nrt"})  # 岭南, 东岳: proper names, however common
@@ -72,17 +82,51 @@ def _name_start(text: str, suffix_start: int) -> int | None:
         return proper
     window_start = max(0, suffix_start - WINDOW)
     pieces = segment.cut(text[window_start:suffix_start], hmm=False)
-    start = suffix_start
+    start, before = suffix_start, ""
     for word in reversed(pieces):
         taken = suffix_start - start
         if taken + len(word) > NAME_MAX or not name_word(word, taken):
+            before = word
             break
         start -= len(word)
     start = _unglued_start(text, start, suffix_start)
+    if suffix_start - start == 1 and _coined_pair(text, start, before):
+        start -= 1  # 清澜研究院: two lone characters no word joins, at a clause start
     if suffix_start - start < NAME_MIN:
         return None
     name = text[start:suffix_start]
+    if _described(name, before) or _verb_after_word(name):
+        return None
     return start if whole_name_ok(name) and not _all_weak(name) else None
+
+
+def _coined_pair(text: str, start: int, before: str) -> bool:
+    """The lone character before a one-character name, both no word together, after a break."""
+    if len(before) != 1 or before in STOP_CHARS or not is_han(before) or start < 1:
+        return False
+    if wordtags.tag(before) in PAIR_STOP_TAGS or wordtags.tag(text[start]) in WEAK_TAGS:
+        return False  # 他说银行: a pronoun and a verb, the sentence going on
+    if segment.word_freq(before + text[start]):
+        return False
+    return start == 1 or not is_han(text[start - 2]) or text[start - 2] in STOP_CHARS
+
+
+def _described(name: str, before: str) -> bool:
+    """浮动费率基金: a dictionary noun after a describing word names a kind, not a firm."""
+    if len(before) < 2 or wordtags.tag(before) not in MODIFIER_TAGS:
+        return False
+    return wordtags.tag(name) == "n"
+
+
+def _verb_after_word(name: str) -> bool:
+    """费率让基金公司: a word and then a lone verb is the sentence going on, not a name."""
+    pieces = segment.cut(name, hmm=False)
+    return (
+        len(pieces) >= 2
+        and len(pieces[-1]) == 1
+        and len(pieces[-2]) > 1
+        and wordtags.tag(pieces[-1]) == "v"
+    )
 
 
 def _unglued_start(text: str, start: int, suffix_start: int) -> int:
@@ -137,7 +181,7 @@ def _may_follow_name(text: str, suffix_start: int, suffix: str) -> bool:
     before = text[suffix_start - 1]
     if not is_han(before) or before in STOP_CHARS:
         return False
-    if suffix in RURAL_BANKS:
+    if suffix in PLACE_NAMED:
         return True
     two = text[suffix_start - 2 : suffix_start]
     limit = MAX_PLACE_WORD_FREQ if wordtags.tag(two) in PROPER_TAGS else MAX_NAME_WORD_FREQ
@@ -145,7 +189,8 @@ def _may_follow_name(text: str, suffix_start: int, suffix: str) -> bool:
 
 
 def _county_start(text: str, suffix_start: int) -> int | None:
-    """A rural bank takes its county's name, however common the word (江陵农商银行)."""
+    """A rural bank takes its county's name, an institute its region's, however common the word
+    (江陵农商银行, 中原金融研究院)."""
     pieces = segment.cut(text[max(0, suffix_start - WINDOW) : suffix_start], hmm=False)
     if pieces and 2 <= len(pieces[-1]) <= NAME_MAX and wordtags.tag(pieces[-1]) == "ns":
         return suffix_start - len(pieces[-1])
@@ -202,8 +247,9 @@ def _suffix_in_word(text: str, start: int, end: int) -> bool:
 
 
 def _extend(text: str, end: int) -> int:
-    """Carry the firm over suffixes that belong to it (某某保险资管)."""
-    while m := TRAILING_RE.match(text, end):
+    """Carry the firm over suffixes that belong to it (某某保险资管), but not over the 控股 of
+    控股股东 (某某基金控股股东: the fund's controlling shareholder)."""
+    while (m := TRAILING_RE.match(text, end)) and not text.startswith(OWNER_WORDS, m.end()):
         end = m.end()
     return end
 
@@ -222,7 +268,7 @@ def _firm_start(text: str, m: re.Match[str], claimed: bytearray) -> int | None:
     if claimed[m.start()] or not _may_follow_name(text, m.start(), m.group()):
         return None  # 中国银行: a known firm; ，银行 or 多家银行: no name before the suffix
     start = _name_start(text, m.start())
-    if start is None and m.group() in RURAL_BANKS:
+    if start is None and m.group() in PLACE_NAMED:
         start = _county_start(text, m.start())
     if start is None or _generic_compound(text, start, m.end()) or any(claimed[start : m.end()]):
         return None  # known places and firms in the name are compound_spans' to join
@@ -238,6 +284,9 @@ def _firm_start(text: str, m: re.Match[str], claimed: bytearray) -> int | None:
 def named_org_spans(text: str, known: list[Span]) -> list[Span]:
     """某某银行, 某某保险资管 …: a coined 2–4 character name joined to a firm suffix."""
     spans: list[Span] = []
+    m = FIRM_RE.search(text)
+    if m is None:
+        return spans
     claimed = _claimed(text, known)
     pos = 0
     while m := FIRM_RE.search(text, pos):

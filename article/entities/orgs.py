@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.entities.patterns import BARE_CODE, TICKER_RE
+from article.entities.named import OWNER_WORDS
+from article.entities.patterns import BARE_CODE, DIGIT_RE, TICKER_RE
 from article.entities.places import INDUSTRY_TAILS, STOP_CHARS
 from article.spans import Span, is_han, words
 
@@ -26,7 +27,7 @@ MAX_MIDDLE = 10
 # Words that make a prefix generic (邵阳地区股份制银行 is a kind of bank, not a bank).
 GENERIC_PARTS = words(
     "地区 股份制 国有 区域性 全国性 系统 当地 本地 辖内 全辖 旗下 下属 相关 有关 多家 部分 一家 "
-    "这家 城商 农商 民营 外资 中小 大型 头部 试点 全省 全市 全县 全区 首家 首批"
+    "这家 城商 农商 民营 外资 中小 大型 头部 试点 全省 全市 全县 全区 首家 首批 股东"
 )
 # Whole middles that name a kind of bank (中国商业银行: China's commercial banks, not a bank).
 GENERIC_MIDDLES = frozenset(
@@ -41,6 +42,8 @@ def _suffix_ok(text: str, start: int, end: int) -> bool:
     """Not an industry (银行业); a one-character suffix (局) not part of a word (布局, 局面)."""
     if text[end : end + 1] == "业" and text[start:end] in INDUSTRY_TAILS:
         return False
+    if text[start:end] == "控股" and text.startswith(OWNER_WORDS, end):
+        return False  # 某某基金控股股东: the fund's controlling shareholder
     if text[start:end] not in SINGLE_CHAR:
         return True
     if any(wordtags.tag(text[max(0, start - n) : end]) == "nt" for n in (2, 3)):
@@ -107,12 +110,13 @@ def _walk(text: str, units: _Units, s_start: int, suffix: str) -> int | None:
 
 def compound_spans(text: str, known: list[Span]) -> list[Span]:
     """工商银行某某分行, 某某市某某区城市发展有限公司, 某某市工信局 … anchored on known parts."""
+    spans: list[Span] = []
+    matches = [m for m in SUFFIX_RE.finditer(text) if _suffix_ok(text, m.start(), m.end())]
+    if not matches:
+        return spans  # most blocks name no organisation: no index of their units
     units = _Units(known, text)
     known_orgs = {s.end: s.start for s in known if s.type == "ORG"}
-    spans: list[Span] = []
-    for m in SUFFIX_RE.finditer(text):
-        if not _suffix_ok(text, m.start(), m.end()):
-            continue
+    for m in matches:
         s_start = known_orgs.get(m.end(), m.start())  # 工商银行: walk on from its start
         start = _walk(text, units, s_start, m.group())
         if start is not None and start < s_start:
@@ -128,7 +132,7 @@ def _name_start(text: str, start: int, end: int) -> int:
     for word in segment.cut(text[start:end], hmm=False):
         pos += len(word)
         multi = len(word) >= 2 and wordtags.tag(word) in wordtags.NON_NAME_TAGS
-        if multi or word in STOP_CHARS or word in ("称", "说"):
+        if multi or word in STOP_CHARS or word in ("称", "说") or word in OWNER_WORDS:
             start = pos
     return start
 
@@ -136,6 +140,8 @@ def _name_start(text: str, start: int, end: int) -> int:
 def ticker_spans(text: str) -> list[Span]:
     """An unknown listed company named right before its ticker: 某某股份(831099.NQ)."""
     spans: list[Span] = []
+    if not DIGIT_RE.search(text):
+        return spans
     for m in TICKER_PAREN_RE.finditer(text):
         end = m.start()
         start = end

@@ -35,8 +35,13 @@ DATE_RE = re.compile(
 )
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
 def find_tickers(text: str) -> list[Span]:
     """Exchange codes such as 601988.SH, 831099.NQ, 00700.HK, or 600036 bracketed after a name."""
+    if not DIGIT_RE.search(text):
+        return []  # every code has digits: one scan instead of two
     found = [*TICKER_RE.finditer(text), *BARE_TICKER_RE.finditer(text)]
     return [Span(m.start(), m.end(), "TICKER", 9, "exchange code") for m in found]
 

@@ -14,6 +14,7 @@ from article.spans import is_han
 
 OPEN_QUOTES = frozenset("“\"「『‘'")
 CLOSE_QUOTES = frozenset("”\"」』’'")
+OPEN_QUOTE_RE = re.compile("[" + "".join(sorted(OPEN_QUOTES)) + "]")
 RATIO_PLACES = 4
 MAX_QUOTED = 10  # characters of a quoted name around a number in it
 COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点", "倍"})  # 增长一倍 is a figure
@@ -53,6 +54,8 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
 
 def _in_quoted_name(text: str, start: int, end: int) -> bool:
     """Inside a short quoted name (“630”台账, “江北科创十条”) a number is part of the name."""
+    if not OPEN_QUOTE_RE.search(text, max(0, start - MAX_QUOTED), start):
+        return False  # one scan for the usual case, no quote at all
     opening = max(text.rfind(q, max(0, start - MAX_QUOTED), start) for q in OPEN_QUOTES)
     if opening < 0 or any(text.find(q, opening, start) >= 0 for q in CLOSE_QUOTES - OPEN_QUOTES):
         return False

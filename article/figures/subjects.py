@@ -27,10 +27,9 @@ MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
 
 def sentence_start(text: str, pos: int) -> int:
     """Index where the sentence holding pos begins (a run-on sentence is cut at MAX_SENTENCE)."""
-    i, floor = pos, max(0, pos - MAX_SENTENCE)
-    while i > floor and text[i - 1] not in SENTENCE_END:
-        i -= 1
-    return i
+    floor = max(0, pos - MAX_SENTENCE)
+    last = max(text.rfind(ch, floor, pos) for ch in SENTENCE_END)
+    return floor if last < 0 else last + 1
 
 
 def between(entities: list[Entity], begin: int, end: int) -> list[Entity]:

@@ -53,7 +53,9 @@ class _Cutter:
             columns = split(pieces, self.v_gap, vertical=True)
             if len(columns) > 1 and self._level(columns):
                 return self._columns(columns, depth)
-            parts = split(pieces, self.h_gap, vertical=False)
+            parts = self._bands(pieces)
+            if len(parts) > 1 and len(columns) > 1 and not self._heads(parts[0]):
+                return self._columns(columns, depth)  # a column lower under a photo: no head
             if len(parts) > 1:
                 for part in parts:
                     self.cut(part, col, depth + 1)
@@ -80,6 +82,23 @@ class _Cutter:
         if len(columns) > 1 and self._level(columns) and min(map(len, columns)) > 1:
             return [parts[0], rest]
         return [pieces]
+
+    def _bands(self, pieces: list[Piece]) -> list[list[Piece]]:
+        """Horizontal bands at white space wider than the line spacing; bands of body type
+        next to each other stay one (white space that runs across columns of running text
+        between two paragraph gaps, as beside a photo, cuts no article)."""
+        bands: list[list[Piece]] = []
+        for band in split(pieces, self.h_gap, vertical=False):
+            if bands and not self._heads(bands[-1]) and not self._heads(band):
+                bands[-1].extend(band)
+            else:
+                bands.append(band)
+        return bands
+
+    def _heads(self, band: list[Piece]) -> bool:
+        """The top band holds large type (a title or deck), which is what a lower column can
+        sit under; body text alone above white space is no head."""
+        return any(piece.size >= self.big for piece in band)
 
     def _level(self, columns: list[list[Piece]]) -> bool:
         """Columns side by side start level; one starting lower sits under a spanning title."""

@@ -15,7 +15,7 @@ from article.analyze import open_text, structure
 from article.layout import lay_out_page
 from article.layout.geometry import Metrics
 from article.layout.xycut import regions
-from article.model import BYLINE, PARAGRAPH, TITLE, PdfPage, Piece
+from article.model import BYLINE, CAPTION, HEADING, PARAGRAPH, TITLE, PdfPage, Piece
 
 BODY_SIZE = 10.0
 PITCH = 17.0
@@ -127,3 +127,23 @@ def _clean_share(page: str) -> float:
 @pytest.mark.parametrize("page", sorted(p.name for p in PAGES2.glob("q*") if p.is_dir()))
 def test_pages_of_another_hand_read_back_as_their_paragraphs(page: str) -> None:
     assert _clean_share(page) >= _FLOORS.get(page, 0.9)
+
+
+def test_a_credit_in_the_body_type_atop_a_column_is_a_byline() -> None:
+    title = Piece("一个标题", 36.0, 60.0, 300.0, 88.0, 28.0, "Hei")
+    credit = Piece("本报记者 米黎", 36.0, 100.0, 100.0, 110.0, BODY_SIZE, "Song")
+    body = [
+        Piece(p.text, p.x0, p.top + 17.0, p.x1, p.bottom + 17.0, p.size, p.style)
+        for p in _body(100.0, 6)
+    ]
+    kinds = [p.kind for p in lay_out_page(_page_of([title, credit, *body]))]
+    assert kinds[:3] == [TITLE, BYLINE, PARAGRAPH]
+
+
+def test_a_heading_under_a_photo_caption_stays_a_heading() -> None:
+    title = Piece("一个标题", 36.0, 60.0, 300.0, 88.0, 28.0, "Hei")
+    caption = Piece("图为一家银行网点的宣传展板。", 36.0, 100.0, 180.0, 108.5, 8.5, "Hei")
+    heading = Piece("二、投资收益波动加大", 36.0, 120.0, 150.0, 131.0, 11.0, "HeiBold")
+    body = [p for p in _body(140.0, 6) if p.x0 == COLUMNS[0][0]]
+    kinds = {p.text: p.kind for p in lay_out_page(_page_of([title, caption, heading, *body]))}
+    assert kinds[caption.text] == CAPTION and kinds[heading.text] == HEADING

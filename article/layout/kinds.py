@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from article.blocks import line_kind
+from article.blocks import byline_text, line_kind
 from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE
 from article.layout.paragraphs import Part
 from article.model import (
@@ -27,7 +27,9 @@ from article.model import (
     TITLE,
 )
 
-CAPTION_RE = re.compile(r"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
+CAPTION_RE = re.compile(
+    r"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|^[▲△]|^图为|^图片为"
+)
 SOURCE_RE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]|^[（(]?注\s*[：:]")
 CONTINUATION_RE = re.compile(
     r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?[A-Za-z]{0,2}\s*[0-9０-９一二三四五六七八九十]+"
@@ -39,10 +41,12 @@ RUNNING_RE = re.compile(
     r"|(?:责任编辑|编辑|美编|校对|审读|版式|组版)\s*[：:]?\s*\S"
     r"|www\.|https?://|^[A-Z][A-Z .&'-]{5,}$"
 )
+_PHOTO_CAPTION = re.compile(r"^[▲△]|^图为|^图片为")
 HEADING_CHARS = 40  # a heading is short
 SUBTITLE_PARTS = 2  # a title has at most this many deck parts under it
 
 
+_SHORT_CREDIT = 20  # characters of a credit line without a place or 报道
 _CREDIT_END = re.compile(r"(?:报道|摄影?|采写|整理|发自\S{1,8})$")
 
 
@@ -51,6 +55,8 @@ def stands_alone(text: str) -> bool:
     ending the way bylines end ("…北京报道"), which may share the body's font."""
     if CONTINUATION_RE.match(text):
         return True
+    if len(text) <= _SHORT_CREDIT and byline_text(text):
+        return True  # "本报记者米黎" atop a column, in the body's type
     if len(text) > 40 or not _CREDIT_END.search(text):
         return False
     return line_kind(text, dictionary=False)[0] == BYLINE
@@ -148,8 +154,8 @@ def assign_kinds(parts: list[Part]) -> None:
 def _chart_text(parts: list[Part]) -> None:
     """Text between a caption and its source line in one column is the chart's: furniture."""
     for i, part in enumerate(parts):
-        if part.kind != CAPTION:
-            continue
+        if part.kind != CAPTION or _PHOTO_CAPTION.match(part.text):
+            continue  # a photo's caption has no chart text under it
         col = part.lines[0].col
         for j in range(i + 1, min(len(parts), i + 40)):
             other = parts[j]

@@ -17,6 +17,7 @@ from operator import attrgetter
 from article.layout.geometry import BIG_RATIO, Metrics
 from article.model import Piece
 
+_HEAD_RATIO = 1.2  # a title or deck, not a heading inside a column
 MAX_DEPTH = 60  # a hostile page cannot recurse without end
 _X0, _X1, _TOP, _BOTTOM = (attrgetter(name) for name in ("x0", "x1", "top", "bottom"))
 
@@ -39,6 +40,7 @@ class _Cutter:
         self.level = 2 * metrics.size  # tops of columns side by side differ less than this
         self.fine_gap = metrics.line_gap + 0.2 * metrics.size
         self.big = BIG_RATIO * metrics.size  # type at least this large heads what is under it
+        self.head = _HEAD_RATIO * metrics.size  # ... and this large, a whole article or region
         self.cols = 0
         self.leaves: list[Leaf] = []
 
@@ -98,7 +100,7 @@ class _Cutter:
     def _heads(self, band: list[Piece]) -> bool:
         """The top band holds large type (a title or deck), which is what a lower column can
         sit under; body text alone above white space is no head."""
-        return any(piece.size >= self.big for piece in band)
+        return any(piece.size >= self.head for piece in band)
 
     def _level(self, columns: list[list[Piece]]) -> bool:
         """Columns side by side start level; one starting lower sits under a spanning title."""

@@ -226,3 +226,14 @@ def test_an_unspaced_credit_needs_a_name_after_the_role() -> None:
     assert byline_text("证券时报记者甘露白") and byline_text("本报记者戚南乔实习记者孔思")
     assert byline_text("□记者 叶蓁 北京报道")
     assert not byline_text("记者从央行获悉") and not byline_text("记者近日走访广州")
+
+
+def test_a_kicker_set_apart_above_a_two_line_title_is_its_subtitle() -> None:
+    # pdftotext gives each type size its own block: kicker, title (two lines), byline
+    kicker = "年内发行规模同比增长近六成"
+    head = f"{kicker}\n\n{TITLE[0]}\n{TITLE[1]}\n{BYLINE}\n\n"
+    text = head + "\n".join(line for p in PARAGRAPHS for line in wrap(p, 15))
+    blocks = _document(text).blocks
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds[kicker] == SUBTITLE and kinds["".join(TITLE)] == TITLE_KIND
+    assert len({b.article for b in blocks if b.kind != FURNITURE}) == 1  # one article

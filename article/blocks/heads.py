@@ -105,7 +105,7 @@ def head_kinds(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
         heads = _heads_above(lines, kinds, b)
         found.update(_title_and_deck(lines, heads))
     first_body = next((i for i in range(len(lines)) if i not in kinds), None)
-    if first_body is not None and not any(b < first_body + _MAX_HEADS for b in bylines):
+    if first_body is not None and not any(b <= first_body + _MAX_HEADS for b in bylines):
         heads = _opening_heads(lines, kinds, first_body)
         found.update(_title_and_deck(lines, heads))
     return found
@@ -162,11 +162,26 @@ def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list
     return heads if followed_by_body else []
 
 
+def _blank_groups(lines: list[Line], heads: list[int]) -> list[list[int]]:
+    """The head lines in runs set apart by blank lines (an extractor's blocks: one per type
+    size, so a kicker, a title and a deck each come as their own)."""
+    groups: list[list[int]] = []
+    for i in heads:
+        if not groups or lines[i].blank_before:
+            groups.append([])
+        groups[-1].append(i)
+    return groups
+
+
 def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     """The first head line is the title; a later one that reads like a deck (a comma, a dash,
     or much longer) starts the subtitle; lines before it continue the title."""
     if not heads:
         return {}
+    groups = _blank_groups(lines, heads)
+    if len(groups) == 2 and len(groups[0]) != len(groups[1]):
+        title = max(groups, key=len)  # a long title wraps; a kicker above or deck below not
+        return {i: TITLE if i in title else SUBTITLE for i in heads}
     kinds = {heads[0]: TITLE}
     deck = False
     for i in heads[1:]:

@@ -10,7 +10,7 @@ LOOK = 4000  # lines looked at
 _MIN_LINES = 8  # fewer lines than this say nothing about wrapping
 _COMMON_SHARE = 0.3  # of lines sharing one of three lengths: one per column width
 _COLUMN_LINES = 24  # lines it takes to see a column width in pieces set apart by blanks
-_COLUMN_SHARE = 1 / 3  # of them within one character of the commonest width
+_COLUMN_SHARE = 0.4  # of them within one character of the three commonest widths
 _SPACED_SHARE = 0.25  # of long lines with a space: columns side by side on one line, maybe
 _SPACED_LENGTH = 8  # characters of a line that may hold two column pieces
 
@@ -29,14 +29,15 @@ def common_lengths(lines: list[str]) -> bool:
 
 
 def column_shaped(lines: list[str]) -> bool:
-    """Many lines, a third of them within a character of one width: lines of a column as an
+    """Many lines, 40% of them within a character of a few widths: lines of columns as an
     extractor gives them, each its own piece perhaps, but never pieces that repeat a character
     across a break (only tools that cut paragraphs into fragments do that)."""
     if len(lines) < _COLUMN_LINES:
         return False
     counts = Counter(map(len, lines))
-    near = max((counts[n - 1] + counts[n] + counts[n + 1] for n in counts if n >= 8), default=0)
-    return near >= _COLUMN_SHARE * len(lines)
+    widths = [n for n, _ in counts.most_common() if n >= 8][:3]  # a page's few column widths
+    near = {n + step for n in widths for step in (-1, 0, 1)}
+    return sum(counts[n] for n in near) >= _COLUMN_SHARE * len(lines)
 
 
 def could_be_wrapped(text: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import compress, pairwise
 from operator import attrgetter
 
-from article.model import BYLINE, CONTINUATION, HEADING, TITLE, RawBlock
+from article.model import BYLINE, CONTINUATION, HEADING, SUBTITLE, TITLE, RawBlock
 from article.reflow.find import found_in, found_in_each
 from article.reflow.terms import SAMPLE, PageTerms, content_words, page_terms
 
@@ -44,7 +44,7 @@ def _spans(marks: list[int], raw: list[RawBlock]) -> list[tuple[bool, range]]:
     if not raw:
         return []
     cuts = [
-        (i, raw[i].kind == CONTINUATION)
+        (_kicker_above(raw, i), raw[i].kind == CONTINUATION)
         for i in marks
         if raw[i].kind == TITLE or (raw[i].kind == CONTINUATION and _INCOMING.match(raw[i].text))
     ]
@@ -52,6 +52,11 @@ def _spans(marks: list[int], raw: list[RawBlock]) -> list[tuple[bool, range]]:
         cuts.insert(0, (0, False))  # the page opens with an article of its own
     ends = [i for i, _ in cuts[1:]] + [len(raw)]
     return [(continued, range(i, end)) for (i, continued), end in zip(cuts, ends, strict=True)]
+
+
+def _kicker_above(raw: list[RawBlock], i: int) -> int:
+    """Where the article of title i begins: at a kicker (a subtitle) set right above it."""
+    return i - 1 if i > 0 and raw[i].kind == TITLE and raw[i - 1].kind == SUBTITLE else i
 
 
 def _sections(span: range, headings: list[int]) -> list[range]:
@@ -85,8 +90,7 @@ def _pick(shares: list[tuple[float, int]], minimum: float, own: float, margin: f
 
 def _new_plan(blocks: range, raw: list[RawBlock]) -> Plan:
     """An article from its own span: title and byline are read from its first blocks."""
-    first = raw[blocks[0]]
-    title = first.text if first.kind == TITLE else None
+    title = next((raw[i].text for i in blocks[:2] if raw[i].kind == TITLE), None)
     byline = next((raw[i].text for i in blocks[:3] if raw[i].kind == BYLINE), None)
     return Plan(title, byline, [])
 

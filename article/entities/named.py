@@ -19,17 +19,21 @@ FIRM_SUFFIXES = FIELD_INSTITUTES + words(
     "农村商业银行 农商银行 农商行 村镇银行 银行 保险 人寿 财险 寿险 证券 期货 信托 "
     "基金会 基金 资管 资本 创投 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 交易所 "
     # brand-style firms: a coined name and the line of business (某某支付, 某某消费金融)
-    "农商联合银行 联合银行 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
+    "农商联合银行 联合银行 汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 "
+    "控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网"
 )
 FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
 TRAILING = words("资产管理 保险 人寿 财险 证券 基金 资管 集团 控股")
 TRAILING_RE = re.compile("|".join(sorted(TRAILING, key=len, reverse=True)))
+# A legal form after a firm's short name is still its name (某某汽车金融有限公司).
+LEGAL_RE = re.compile("股份有限公司|有限责任公司|有限公司")
 OWNER_WORDS = ("股东",)  # 控股股东, 控股股东的: who owns the firm, not part of its name
 NAME_MIN, NAME_MAX = 2, 4
 WINDOW = 8  # characters cut into words before the suffix
 MAX_NAME_WORD_FREQ = 500  # a word more common than this is vocabulary, not a coined name
+BUSY_CHAR_FREQ = 100000  # 人, 中, 年: a character this common ends a word, no name begins so
 MAX_PLACE_WORD_FREQ = 3000  # 岭南银行, 华夏保险; but not 城市 (25084) nor 上市 (3199)
 RURAL_BANKS = frozenset(words("农村商业银行 农商银行 农商行 村镇银行"))  # named after a county
 PLACE_NAMED = RURAL_BANKS | frozenset(FIELD_INSTITUTES)  # a place's name, however common
@@ -44,7 +48,7 @@ PROPER_TAGS = frozenset({"ns", "nr", "nz", "nrt"})  # 岭南, 东岳: proper nam
 # Suffixes that are everyday words too (支付, 中心, 网): the name before them must be no noun.
 BRAND_SUFFIXES = frozenset(
     words(
-        "消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
+        "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
         "信用评级 资信 数据中心 中心 网"
     )
 )
@@ -66,6 +70,8 @@ def name_word(word: str, taken: int) -> bool:
     if len(word) == 1:
         # A lone character's tag says little (泰 ns, 安 v), but a verb before a full name is the
         # verb of the sentence (获某某银行授信).
+        if taken >= NAME_MIN and segment.word_freq(word) > BUSY_CHAR_FREQ:
+            return False  # 管理人嘉禾基金: 人 ends the word before, the name is 嘉禾
         return tag not in FUNCTION_TAGS and (taken < NAME_MIN or tag not in WEAK_TAGS)
     if tag in wordtags.NON_NAME_TAGS or tag in ("a", "b", "s", "vn"):
         return False  # 发债农商行: an action noun before the suffix says what kind of bank
@@ -78,7 +84,7 @@ def name_word(word: str, taken: int) -> bool:
 def _name_start(text: str, suffix_start: int) -> int | None:
     """Start of the 2–4 character name before a suffix, None when what stands there is a word."""
     proper = _proper_name_start(text, suffix_start)
-    if proper is not None:
+    if proper is not None and text[suffix_start - 1] not in KIND_ENDS:
         return proper
     window_start = max(0, suffix_start - WINDOW)
     pieces = segment.cut(text[window_start:suffix_start], hmm=False)
@@ -111,8 +117,14 @@ def _coined_pair(text: str, start: int, before: str) -> bool:
     return start == 1 or not is_han(text[start - 2]) or text[start - 2] in STOP_CHARS
 
 
+# Characters that make a describing word of what stands before them (内源性资本, 开放式基金).
+KIND_ENDS = frozenset("性型式类")
+
+
 def _described(name: str, before: str) -> bool:
     """浮动费率基金: a dictionary noun after a describing word names a kind, not a firm."""
+    if name[-1] in KIND_ENDS:
+        return True  # 内源性资本, 成长型基金: a kind of capital or fund, described
     if len(before) < 2 or wordtags.tag(before) not in MODIFIER_TAGS:
         return False
     return wordtags.tag(name) == "n"
@@ -146,7 +158,21 @@ def _proper_name_start(text: str, suffix_start: int) -> int | None:
             continue
         if start == 0 or not is_han(text[start - 1]) or text[start - 1] in STOP_CHARS:
             return start
-    return None
+    return _lone_pair_start(text, suffix_start)
+
+
+def _lone_pair_start(text: str, suffix_start: int) -> int | None:
+    """中再资本: two characters that make no word, right after a clause start, are a coined
+    short name, whatever each one's tag alone (中 a direction, 再 an adverb)."""
+    start = suffix_start - 2
+    if start < 0 or (start > 0 and is_han(text[start - 1]) and text[start - 1] not in STOP_CHARS):
+        return None
+    pair = text[start:suffix_start]
+    if not all(is_han(ch) and ch not in STOP_CHARS for ch in pair) or segment.word_freq(pair):
+        return None
+    if any((wordtags.tag(ch) or "")[:1] in ("v", "a", "q") for ch in pair):
+        return None  # 仅靠银行, 新募基金: a verb or a describing word, not a name
+    return start if segment.cut(pair, hmm=False) == list(pair) else None
 
 
 def _has_proper_word(name: str) -> bool:
@@ -251,7 +277,8 @@ def _extend(text: str, end: int) -> int:
     控股股东 (某某基金控股股东: the fund's controlling shareholder)."""
     while (m := TRAILING_RE.match(text, end)) and not text.startswith(OWNER_WORDS, m.end()):
         end = m.end()
-    return end
+    legal = LEGAL_RE.match(text, end)
+    return legal.end() if legal else end
 
 
 def _claimed(text: str, known: list[Span]) -> bytearray:

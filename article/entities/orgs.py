@@ -44,6 +44,10 @@ def _suffix_ok(text: str, start: int, end: int) -> bool:
         return False
     if text[start:end] == "控股" and text.startswith(OWNER_WORDS, end):
         return False  # 某某基金控股股东: the fund's controlling shareholder
+    if text[end : end + 1] == "化" or (
+        text[end : end + 1] == "部" and text[end + 1 : end + 2] != "分"
+    ):
+        return False  # 资产证券化, 交易银行部: the suffix begins a word or names a department
     if text[start:end] not in SINGLE_CHAR:
         return True
     if any(wordtags.tag(text[max(0, start - n) : end]) == "nt" for n in (2, 3)):
@@ -82,6 +86,8 @@ class _Units:
                 if best is None or span.start < best.start:
                     self.by_end[span.end] = span
         self.paren_ends = {m.end() for m in TICKER_PAREN_RE.finditer(text)}
+        self.by_start = {s.start: s for s in self.by_end.values()}
+        self.coined = {s.start for s in spans if s.type == "ORG" and s.why.startswith("coined")}
 
     def chain_start(self, pos: int) -> tuple[int, bool]:
         """Leftmost start of consecutive units ending at pos; whether the first one is an ORG."""
@@ -119,11 +125,37 @@ def compound_spans(text: str, known: list[Span]) -> list[Span]:
     for m in matches:
         s_start = known_orgs.get(m.end(), m.start())  # 工商银行: walk on from its start
         start = _walk(text, units, s_start, m.group())
+        if start is not None and _not_joined(text, units, start, s_start, m.group(), m.start()):
+            continue
         if start is not None and start < s_start:
             span = Span(start, m.end(), "ORG", 6, f"known place or parent + {m.group()}")
             spans.append(span)
             units.by_end[m.end()] = span
     return spans
+
+
+# A firm's topical research unit (某某证券北交所研究中心) is a department: the firm is named.
+RESEARCH_UNITS = frozenset(words("研究院 研究所 研究中心"))
+ADMIN_ENDS = frozenset("省市县区州")
+FIRM_ENDS = words("证券 银行 基金 资本 期货 保险 信托 资管 公司 集团 控股")
+
+
+def _not_joined(
+    text: str, units: _Units, start: int, s_start: int, suffix: str, suffix_start: int
+) -> bool:
+    """香港某某证券: a place before a coined firm locates it; 某某证券北交所研究中心: a firm's
+    research unit is a department. Both leave the firm standing alone."""
+    first = units.by_start.get(start)
+    if first is None:
+        return False
+    if s_start in units.coined and first.type == "PLACE" and first.end == s_start:
+        return text[s_start - 1] not in ADMIN_ENDS  # 浙江省某某基金会: the province's own
+    return (
+        suffix in RESEARCH_UNITS
+        and first.type == "ORG"
+        and first.end < suffix_start  # 某某证券研究所 is the firm's own institute, named so
+        and text.endswith(FIRM_ENDS, first.start, first.end)
+    )
 
 
 def _name_start(text: str, start: int, end: int) -> int:
@@ -132,9 +164,14 @@ def _name_start(text: str, start: int, end: int) -> int:
     for word in segment.cut(text[start:end], hmm=False):
         pos += len(word)
         multi = len(word) >= 2 and wordtags.tag(word) in wordtags.NON_NAME_TAGS
-        if multi or word in STOP_CHARS or word in ("称", "说") or word in OWNER_WORDS:
+        if multi or word in STOP_CHARS or word in ("称", "说", "和") or word in OWNER_WORDS + KINDS:
             start = pos
     return start
+
+
+# Words for what kind of firm the name after them is (传感器企业某某科技): the name starts after.
+KINDS = words("企业 公司 机构 券商 龙头 厂商 平台")
+LATIN_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff])[A-Z]{2,5}$")  # 某某仓储REIT, 某某ETF
 
 
 def ticker_spans(text: str) -> list[Span]:
@@ -144,7 +181,8 @@ def ticker_spans(text: str) -> list[Span]:
         return spans
     for m in TICKER_PAREN_RE.finditer(text):
         end = m.start()
-        start = end
+        tail = LATIN_TAIL_RE.search(text, max(0, end - 6), end)
+        start = tail.start() if tail else end
         while start > 0 and end - start < 12 and is_han(text[start - 1]):
             start -= 1
         start = _name_start(text, start, end)

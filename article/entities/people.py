@@ -59,8 +59,12 @@ def _common(word: str) -> bool:
 
 
 def _followed(text: str, end: int) -> int:
-    """How strongly the text after a name marks it: 2 speech verb/adverb, 1 punctuation, 0 none."""
-    if end >= len(text) or text[end] in PUNCT_FOLLOW:
+    """How strongly the text after a name marks it: 2 speech verb/adverb or a byline's end or
+    dateline, 1 punctuation, 0 none."""
+    after = _skip_spaces(text, end)
+    if after >= len(text) or (after > end and DATELINE_RE.match(text, after)):
+        return 2  # 记者 某某 / 记者 某某 深圳报道: the name closes the byline
+    if text[end] in PUNCT_FOLLOW:
         return 1
     if lexicon.compiled("follow").match(text, end) or DATELINE_RE.match(text, end):
         return 2
@@ -69,7 +73,7 @@ def _followed(text: str, end: int) -> int:
 
 # Characters that are function words elsewhere but common in given names, allowed only in one
 # place of a two-character given name (某以宁, 某牧之) that is no word itself (以上, 总之).
-GIVEN_FIRST_OK = frozenset("以")
+GIVEN_FIRST_OK = frozenset("以之")
 GIVEN_LAST_OK = frozenset("之")
 
 

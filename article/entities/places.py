@@ -67,6 +67,11 @@ def _with_place_suffix(text: str, end: int) -> int:
     return end
 
 
+# Words after a newspaper's name in a byline (某某时报记者 某某), as the gold of both corpora
+# leaves the masthead out (本报记者, 中经记者).
+REPORTER_WORDS = ("记者", "特约记者", "实习记者", "见习记者", "通讯员")
+
+
 def lexicon_spans(text: str) -> list[Span]:
     """Known organisations and places (overlapping: the overlap rule keeps the longest)."""
     pattern = lexicon.compiled("lexicon")
@@ -79,6 +84,8 @@ def lexicon_spans(text: str) -> list[Span]:
         if not end:
             continue
         if text[m.start() : end] in orgs:
+            if text.startswith(REPORTER_WORDS, end):
+                continue  # 某某时报记者 某某: the byline's masthead, not an organisation named
             spans.append(Span(m.start(), end, "ORG", 5, "lexicon"))
         else:
             spans.append(Span(m.start(), _with_place_suffix(text, end), "PLACE", 5, "lexicon"))
@@ -111,6 +118,8 @@ def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
     if any(ch in STOP_CHARS or not is_han(ch) for ch in stem):
         return False
     tail = stem[-1] + suffix
+    if chained and wordtags.tag(stem) == "ns" and stem + suffix not in GENERIC_ZONES:
+        return True  # 某某市北林区: a place name after its city, though 林区 is a word
     if stem + suffix in GENERIC_ZONES or (_word_tail(tail) and stem[-1] != "州"):
         return False  # 州市 is a word only as the tail of 某州市
     if chained or wordtags.tag(stem) == "ns":
@@ -183,6 +192,18 @@ ZONE_RE = re.compile(
 )
 
 
+PREFECTURE_ENDS = ("市", "州", "盟")
+COUNTY_ENDS = ("县", "区", "旗", "市")
+
+
+def _county_end(text: str, starts: dict[int, list[Span]], pos: int) -> int:
+    """End of a county or district written right after its city (某某市某某区), else pos."""
+    for county in starts.get(pos, ()):
+        if text.endswith(COUNTY_ENDS, county.start, county.end):
+            return county.end
+    return pos
+
+
 def joined_places(text: str, spans: list[Span]) -> list[Span]:
     """陕西省延安市, 苏州工业园区: a province and its city, a place and its zone, are one place."""
     places = [s for s in spans if s.type == "PLACE"]
@@ -194,7 +215,12 @@ def joined_places(text: str, spans: list[Span]) -> list[Span]:
         if text.endswith(PROVINCE_ENDS, s.start, s.end):
             for city in starts.get(s.end, ()):
                 if text.endswith(CITY_ENDS, city.start, city.end):
-                    joined.append(Span(s.start, city.end, "PLACE", 5, "province + city"))
+                    end = _county_end(text, starts, city.end) if city.end < len(text) else city.end
+                    joined.append(Span(s.start, end, "PLACE", 5, "province + city"))
+        elif text.endswith(PREFECTURE_ENDS, s.start, s.end) and (
+            (end := _county_end(text, starts, s.end)) > s.end
+        ):
+            joined.append(Span(s.start, end, "PLACE", 5, "city + county"))
         if (m := ZONE_RE.match(text, s.end)) and not _word_tail(text[m.end() - 1 : m.end() + 1]):
             joined.append(Span(s.start, m.end(), "PLACE", 5, f"place + {m.group()}"))
     return joined

@@ -17,6 +17,7 @@ _CLOSERS = frozenset("”’」』）)》")
 _CJKISH = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’—…·"
 _GAP_CJK = re.compile(rf"(?<=[{_CJKISH}])[ \t\u3000\u00a0]+(?=[{_CJKISH}0-9%.,(（])")
 _GAP_AFTER = re.compile(rf"(?<=[0-9%.,)）])[ \t\u3000\u00a0]+(?=[{_CJKISH}])")
+_NO_GAP = frozenset("\t\u3000\u00a0")  # with " ": the spaces the gap patterns remove
 _SPACED = re.compile(r"(?<=\S) (?=\S)")
 _COLUMN_GAP = re.compile(rf"(?<=[{_CJKISH}0-9%)）]) (?=[{_CJKISH}0-9(（])")
 _MIN_SEGMENT = 4  # characters of a column's piece of a merged line
@@ -52,6 +53,8 @@ def _letter_spaced(text: str) -> bool:
 def unspaced(text: str) -> str:
     """The line without the spaces no writer types: between CJK characters, between CJK and
     digits, and between all single characters of a letter-spaced line; Latin words keep theirs."""
+    if " " not in text and _NO_GAP.isdisjoint(text):
+        return text  # no space any rule below removes: most CJK lines
     if _letter_spaced(text):
         text = _SPACED.sub(_join_single, text)
     return _GAP_AFTER.sub("", _GAP_CJK.sub("", text))

@@ -260,3 +260,23 @@ def test_a_qualifier_character_inside_a_word_is_no_qualifier() -> None:
     assert one("在附近3公里范围内。").qualifier is None
     assert one("最近3个月内。").qualifier is None
     assert one("接近3成。").qualifier == "接近"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("在已披露年报的27家A股上市银行中，多数增长。", "27家"),  # a Latin word after the unit
+        ("在利率下行的背景下，公募REITs3%—5%的分派率有吸引力。", "3%—5%"),  # Latin before, %
+        ("十年期国债收益率在1.8%附近震荡。", "1.8%附近"),
+        ("占比从三年前的不到15%提高到了30%。", "不到15%"),
+        ("发卡量已连续七个季度下降。", "七个季度"),
+        ("公告后4个交易日内，价格平均下跌。", "4个交易日"),
+        ("银保渠道的费率下降了二到三成。", "二到三成"),
+    ],
+)
+def test_shapes_another_hand_writes(paragraph: str, text: str) -> None:
+    assert text in [f.text for f in figures_of(paragraph)]
+
+
+def test_a_number_glued_to_a_latin_name_without_a_unit_is_no_figure() -> None:
+    assert figures_of("5G手机出货量回升，M2余额保持稳定。") == []

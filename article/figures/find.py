@@ -39,8 +39,10 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
         return True
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if before == "第" or LATIN_RE.fullmatch(before or "_") or LATIN_RE.fullmatch(after or "_"):
+    if before == "第":
         return True
+    if not q.unit and (LATIN_RE.fullmatch(before or "_") or LATIN_RE.fullmatch(after or "_")):
+        return True  # 5G, M2, A3: part of a name; 32家A股 and REITs4% measure something
     if after == "期" and q.unit in TENOR_UNITS:
         return True  # 五年期, 3个月期: the name of a term, not a quantity
     if after == "代" and q.unit == "年":

@@ -20,14 +20,17 @@ CURRENCIES = ("元", "美元", "港元", "港币", "欧元", "英镑", "日元",
 PRICE_UNITS = words("元/股 港元/股 元/吨 元/平方米 元/克 元/斤 元/公斤 元/千瓦时 美元/桶 美元/盎司")
 PERCENT_UNITS = ("%", "％", "‰", "个百分点", "百分点", "个基点", "基点")
 COUNT_UNITS = words(
-    "个工作日 个交易日 工作日 交易日 个月 周岁 岁 年 天 小时 分钟 周 家 人次 人 户 笔 "
+    "个工作日 个交易日 个季度 工作日 交易日 季度 个月 周岁 岁 年 天 小时 分钟 周 家 人次 人 户 笔 "
     "只 项 个 次 倍 台 辆 架 艘 吨 千克 公斤 克 平方公里 平方米 公里 千米 米 亩 公顷 件 份 场 "
     "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手"
 )
 UNITS = sorted((*PRICE_UNITS, *CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
 RANGE_SEP = r"(?:—|–|－|-|~|～|至|到)"
-POST = r"(?:及以上|以上|以内|以下|之内|左右|上下)"
+POST = r"(?:及以上|以上|以内|以下|之内|左右|上下|附近)"
+
+
+_TENTH = r"(?:\d|[一二三四五六七八九])"  # 三成, 3成: tenths
 
 
 def _amount_re(p: str) -> str:
@@ -40,12 +43,12 @@ def _amount_re(p: str) -> str:
 FIGURE_RE = re.compile(
     rf"(?=[\d０-９{CN_DIGIT}十百千万])"
     rf"(?:(?P<frac>(?P<den>{NUM}|百|千|万)分之(?P<num>{NUM}))"
-    rf"|(?P<cheng>(?:\d|[一二三四五六七八九]))成(?![本功为立长员果交绩熟型品效就])"
+    rf"|(?P<cheng>{_TENTH})(?:{RANGE_SEP}(?P<cheng2>{_TENTH}))?成(?![本功为立长员果交绩熟型品效就])"
     rf"|{_amount_re('a')}(?:{RANGE_SEP}{_amount_re('b')})?)(?P<post>{POST})?"
 )
 PRE_QUALIFIERS = words(
-    "不超过 不少于 不低于 不高于 不足 超过 超出 突破 超 逾 大约 约 将近 接近 近 最高 最长 最低 "
-    "最多 最少 至少 高达 多达"
+    "不超过 不少于 不低于 不高于 不足 不到 超过 超出 突破 超 逾 大约 约 将近 接近 近 "
+    "最高 最长 最低 最多 最少 至少 高达 多达"
 )
 PRE_WINDOW = 6  # 不超过 + 提高至
 GLUED_WORD_MIN_FREQ = 20  # 签约, 附近 are words; 费约 (手续费约1200元) only a jieba oddity
@@ -108,7 +111,8 @@ def quantity(m: re.Match[str]) -> Quantity | None:
         return _with_qualifier(_fraction(m), post_qualifier)
     if m.group("cheng"):
         value = parse_number(m.group("cheng")) / 10
-        return Quantity(value, None, "", post_qualifier, ratio=True)
+        high = parse_number(m.group("cheng2")) / 10 if m.group("cheng2") else None
+        return Quantity(value, high, "", post_qualifier, ratio=True)
     low, unit, approx = _amount(m, "a")
     if m.group("an") in ("百", "千") and not unit:
         return None  # 千万 (by all means), 百万 on its own

@@ -237,3 +237,12 @@ def test_a_kicker_set_apart_above_a_two_line_title_is_its_subtitle() -> None:
     kinds = {b.text: b.kind for b in blocks}
     assert kinds[kicker] == SUBTITLE and kinds["".join(TITLE)] == TITLE_KIND
     assert len({b.article for b in blocks if b.kind != FURNITURE}) == 1  # one article
+
+
+def test_a_title_over_two_lines_with_no_byline_is_one_title() -> None:
+    # a shuffled page puts a second article's title mid-text, with no byline under it
+    first = [line for p in PARAGRAPHS[:2] for line in wrap(p, 15)]
+    head = ["两融余额创年内新高", "券商下调融资利率争夺客户"]
+    rest = [line for p in PARAGRAPHS[2:] for line in wrap(p, 15)]
+    kinds = {b.text: b.kind for b in split_blocks("\n".join([*first, *head, *rest]))}
+    assert kinds["".join(head)] == TITLE_KIND

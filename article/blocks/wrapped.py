@@ -51,6 +51,7 @@ _TINY_LABEL = 4  # characters of a stray chart label
 _SHORTEST_LONE_HEADING = 4  # shorter headings ("对话") need a paragraph right under them
 _MIN_STARTS = 6  # paragraph starts it takes to tell whether a layout indents them
 _INDENT_SHARE = 0.4  # of paragraph starts that are indented, in a layout that indents
+_MAX_STACKED = 3  # heading lines in a row that make one title
 _NEARLY_FULL = 0.75  # of the column's width
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
@@ -211,7 +212,7 @@ class _Builder:
             else:
                 self._emit(kind, [line])
         self._close()
-        return self.blocks
+        return _stacked_heads(self.blocks)
 
     def _body(self, i: int, line: Line) -> None:
         """A body line: a heading, the start of a paragraph, or the next line of one."""
@@ -252,11 +253,24 @@ class _Builder:
             return is_short(line) and len(line.text) >= _SHORTEST_LONE_HEADING
         if len(line.text) < _SHORTEST_LONE_HEADING and following.blank_before:
             return False  # a word or two alone between blank lines: a stray piece, not a heading
+        if self._second_head_line(line, following):
+            return True  # the second line of a head set over two (a title, no byline)
         if _LATIN_START.match(following.text) and not following.blank_before:
             return False  # a line cut before a number or a Latin word it could not split
         if _nearly_full(line) and not following.blank_before and _runs_on(line, following):
             return False  # a first line without its indent, its sentence running on
         return is_short(line) or (is_first_line(following) and not following.blank_before)
+
+    def _second_head_line(self, line: Line, following: Line) -> bool:
+        """Short, right under a heading, and no sentence running on into the next line."""
+        if not self._after_heading(line) or not is_short(line) or is_first_line(line):
+            return False
+        return not _runs_on(line, following)
+
+    def _after_heading(self, line: Line) -> bool:
+        """The line right before this one was emitted as a heading."""
+        last = self.blocks[-1] if self.blocks else None
+        return last is not None and last.kind == HEADING and last.lines[-1][1] == line.number - 1
 
     def _close(self) -> None:
         """Emit the open paragraph, if any."""
@@ -272,6 +286,32 @@ class _Builder:
             text = lines[0].raw if len(lines) == 1 else text
         span = [(lines[0].number, lines[-1].number)]
         self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
+
+
+def _stacked_heads(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Two or three heading lines in a row are one title set over several lines (a page's
+    title with no byline under it), not headings with nothing between them."""
+    out: list[RawBlock] = []
+    run: list[RawBlock] = []
+    for block in [*blocks, None]:
+        if block is not None and block.kind == HEADING and _adjacent(run, block):
+            run.append(block)
+            continue
+        if 2 <= len(run) <= _MAX_STACKED:
+            text = "".join(b.text for b in run)
+            span = [(run[0].lines[0][0], run[-1].lines[-1][1])]
+            out.append(RawBlock(TITLE, text, span, None, unwrapped=True))
+        else:
+            out.extend(run)
+        run = [block] if block is not None and block.kind == HEADING else []
+        if block is not None and block.kind != HEADING:
+            out.append(block)
+    return out
+
+
+def _adjacent(run: list[RawBlock], block: RawBlock) -> bool:
+    """The block's line follows the run's last line directly (or the run is empty)."""
+    return not run or run[-1].lines[-1][1] + 1 == block.lines[0][0]
 
 
 def _nearly_full(line: Line) -> bool:

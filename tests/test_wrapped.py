@@ -246,3 +246,10 @@ def test_a_title_over_two_lines_with_no_byline_is_one_title() -> None:
     rest = [line for p in PARAGRAPHS[2:] for line in wrap(p, 15)]
     kinds = {b.text: b.kind for b in split_blocks("\n".join([*first, *head, *rest]))}
     assert kinds["".join(head)] == TITLE_KIND
+
+
+def test_three_head_lines_with_no_deck_mark_are_a_kicker_and_a_two_line_title() -> None:
+    kicker = "一季度发行规模超900亿元"
+    text = "\n".join([kicker, *TITLE, BYLINE, *(line for p in PARAGRAPHS for line in wrap(p, 15))])
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds[kicker] == SUBTITLE and kinds["".join(TITLE)] == TITLE_KIND

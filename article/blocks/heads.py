@@ -173,6 +173,15 @@ def _blank_groups(lines: list[Line], heads: list[int]) -> list[list[int]]:
     return groups
 
 
+def _deck_like(lines: list[Line], heads: list[int], i: int) -> bool:
+    """A head line that reads like a deck: a comma or a dash, or much longer than the title's
+    first line."""
+    text = lines[i].text
+    title_len = len(lines[heads[0]].text)
+    longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.8 * title_len
+    return longer or any(m in text for m in _DECK_MARKS)
+
+
 def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     """The first head line is the title; a later one that reads like a deck (a comma, a dash,
     or much longer) starts the subtitle; lines before it continue the title."""
@@ -182,13 +191,12 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     if len(groups) == 2 and len(groups[0]) != len(groups[1]):
         title = max(groups, key=len)  # a long title wraps; a kicker above or deck below not
         return {i: TITLE if i in title else SUBTITLE for i in heads}
+    if len(heads) == _MAX_HEADS and not any(_deck_like(lines, heads, i) for i in heads[1:]):
+        return {i: SUBTITLE if i == heads[0] else TITLE for i in heads}  # kicker, 2-line title
     kinds = {heads[0]: TITLE}
     deck = False
     for i in heads[1:]:
-        text = lines[i].text
-        title_len = len(lines[heads[0]].text)
-        longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.8 * title_len
-        if deck or any(m in text for m in _DECK_MARKS) or longer:
+        if deck or _deck_like(lines, heads, i):
             deck = True
             kinds[i] = SUBTITLE
         else:

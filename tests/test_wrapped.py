@@ -253,3 +253,15 @@ def test_three_head_lines_with_no_deck_mark_are_a_kicker_and_a_two_line_title() 
     text = "\n".join([kicker, *TITLE, BYLINE, *(line for p in PARAGRAPHS for line in wrap(p, 15))])
     kinds = {b.text: b.kind for b in split_blocks(text)}
     assert kinds[kicker] == SUBTITLE and kinds["".join(TITLE)] == TITLE_KIND
+
+
+def test_interleaved_columns_keep_their_heads_and_join_no_two_lines() -> None:
+    left = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    right = [line for p in reversed(PARAGRAPHS) for line in wrap(p, 15)]
+    rows = [line for pair in zip(left, right, strict=False) for line in pair]
+    text = "\n".join([*TITLE, BYLINE, *rows])
+    blocks = split_blocks(text)
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["".join(TITLE)] == TITLE_KIND and kinds[BYLINE] == BYLINE_KIND
+    assert all(b.lines[0][0] == b.lines[-1][1] for b in blocks if b.kind == PARAGRAPH)
+    assert text_warnings(text)

@@ -82,11 +82,12 @@ def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | 
     warnings = [COLUMNS_MERGED] if merged else []
     if cut and total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total and not merged:
         warnings.append(ROWS_INTERLEAVED)
-    wrapped = total >= _MIN_BREAKS and hits >= _INTERLEAVED_RATE * total
-    if not merged and not (cut and (wrapped or not dictionary)):
+    wrapped = total >= _MIN_BREAKS and hits >= _WRAPPED_RATE * total
+    interleaved = ROWS_INTERLEAVED in warnings
+    if not (merged or interleaved) and not (cut and (wrapped or not dictionary)):
         return None, warnings
-    blocks = _Builder(lines, _kinds_of(lines, blanks_matter=merged)).build()
-    for block in blocks if merged else ():
+    blocks = _Builder(lines, _kinds_of(lines, blanks_matter=merged), joins=not interleaved).build()
+    for block in blocks if merged or interleaved else ():
         block.unordered = True
     return blocks, warnings
 
@@ -187,9 +188,10 @@ def _header_part(text: str, neighbour: str) -> bool:
 class _Builder:
     """Walks the lines once, growing paragraphs and emitting structural lines as blocks."""
 
-    def __init__(self, lines: list[Line], kinds: dict[int, str]) -> None:
+    def __init__(self, lines: list[Line], kinds: dict[int, str], joins: bool = True) -> None:
         self.lines = lines
         self.kinds = kinds
+        self.joins = joins  # False: lines interleaved from several columns stay apart
         self.blocks: list[RawBlock] = []
         self.open: list[Line] = []  # the lines of the paragraph being grown
         self.open_kind = PARAGRAPH
@@ -231,6 +233,8 @@ class _Builder:
         """The open paragraph ends before this line."""
         if not self.open:
             return False
+        if not self.joins:
+            return True
         if self.open_kind in _MULTI_LINE:
             return True
         prev = self.open[-1]
@@ -350,7 +354,9 @@ def _unwrapped(lines: list[Line]) -> str:
 
 COLUMNS_MERGED = "多栏文字被提取在同一行（PDF 按行排版）：已按栏拆开，阅读顺序仍可能有误"
 ROWS_INTERLEAVED = "各栏文字逐行交错（PDF 按行排版）：仅凭文字无法恢复阅读顺序"
-_INTERLEAVED_RATE = 0.2  # share of breaks inside a word, below which lines do not continue
+_INTERLEAVED_RATE = 0.3  # share of breaks inside a word, below which lines do not continue
+# (running text breaks inside a word at 0.35-0.5 of its breaks, interleaved columns at 0.05-0.26)
+_WRAPPED_RATE = 0.2  # ... and above which a few breaks already say the text runs on
 _MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
 _MIN_JUDGED = 30  # ... and to call its lines interleaved
 _WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3

@@ -5,6 +5,7 @@ over the columns, ragged-right columns, a title's own lines; and the second page
 from __future__ import annotations
 
 import json
+import random
 import re
 from functools import cache
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from article.analyze import open_text, structure
-from article.layout import lay_out_page
+from article.layout import lay_out, lay_out_page
 from article.layout.geometry import Metrics
 from article.layout.xycut import regions
 from article.model import BYLINE, CAPTION, HEADING, PARAGRAPH, TITLE, PdfPage, Piece
@@ -147,3 +148,24 @@ def test_a_heading_under_a_photo_caption_stays_a_heading() -> None:
     body = [p for p in _body(140.0, 6) if p.x0 == COLUMNS[0][0]]
     kinds = {p.text: p.kind for p in lay_out_page(_page_of([title, caption, heading, *body]))}
     assert kinds[caption.text] == CAPTION and kinds[heading.text] == HEADING
+
+
+def test_pieces_of_no_size_do_not_break_the_page() -> None:
+    # a damaged font may report size 0: the page still lays out
+    odd = [Piece(p.text, p.x0, p.top, p.x1, p.bottom, 0.0, p.style) for p in _body(100.0, 20)]
+    parts = lay_out_page(_page_of([*_body(300.0, 12), *odd]))
+    assert parts
+
+
+def test_random_pages_of_odd_pieces_never_crash_the_layout() -> None:
+    rng = random.Random(5)
+    chars = "银行贷款企业数据市场利率。，“”记者表示12345%ABC"
+    for _ in range(150):
+        pieces = []
+        for _ in range(rng.randint(0, 50)):
+            x0, width, y = rng.uniform(-50, 800), rng.uniform(0, 300), rng.uniform(-20, 1200)
+            size = rng.choice([0.0, 0.1, 6, 9, 10, 10.5, 14, 28, 60])
+            text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 20)))
+            bottom = y + size * rng.uniform(0, 1.3)
+            pieces.append(Piece(text, x0, y, x0 + width, bottom, size, rng.choice("AB")))
+        lay_out([_page_of(pieces)])

@@ -18,6 +18,7 @@ SMALL = "small"  # smaller than body: captions, chart labels, fine print
 TITLE_RATIO = 1.75  # a title is at least this many times the body size
 BIG_RATIO = 1.1
 SMALL_RATIO = 0.9
+_SMALLEST = 1.0  # points: type any smaller is no measure of the page
 _SECOND_BODY = 0.3  # of the commonest type's characters: another article's running text
 
 
@@ -64,7 +65,8 @@ def measure(pieces: list[Piece]) -> Metrics:
     """Body size (most characters), its font, and its line pitch."""
     sizes: Counter[float] = Counter()
     for p in pieces:
-        sizes[round(p.size * 2) / 2] += len(p.text)
+        if p.size >= _SMALLEST:  # a damaged font's size 0 measures nothing
+            sizes[round(p.size * 2) / 2] += len(p.text)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
     styles: Counter[tuple[str, bool]] = Counter()
     for p in pieces:

@@ -82,7 +82,9 @@ def _ragged_slack(body: list[Line], unknown: float = 0.0) -> float:
     (0: the text is justified, every line but a paragraph's last fills its column); a gap or
     an indent tells its paragraphs apart. Too few lines to tell: `unknown`."""
     shortfalls = sorted(
-        (line.right - line.x1) / line.size for line in body if not line.text.endswith(SENTENCE_END)
+        (line.right - line.x1) / line.size
+        for line in body
+        if line.size > 0 and not line.text.endswith(SENTENCE_END)
     )
     if len(shortfalls) < _RAGGED_LINES:
         return unknown

@@ -169,3 +169,14 @@ def test_random_pages_of_odd_pieces_never_crash_the_layout() -> None:
             bottom = y + size * rng.uniform(0, 1.3)
             pieces.append(Piece(text, x0, y, x0 + width, bottom, size, rng.choice("AB")))
         lay_out([_page_of(pieces)])
+
+
+def test_a_byline_keeps_the_thin_spaces_between_its_pieces() -> None:
+    title = Piece("一个标题", 36.0, 60.0, 300.0, 88.0, 28.0, "Hei")
+    credit = [
+        Piece("本报记者", 36.0, 100.0, 74.0, 109.5, 9.5, "Kai"),
+        Piece("柯一", 76.4, 100.0, 95.4, 109.5, 9.5, "Kai"),
+        Piece("临江报道", 97.8, 100.0, 135.8, 109.5, 9.5, "Kai"),
+    ]
+    parts = lay_out_page(_page_of([title, *credit, *_body(125.0, 6)]))
+    assert [p.text for p in parts if p.kind == BYLINE] == ["本报记者 柯一 临江报道"]

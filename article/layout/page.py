@@ -19,6 +19,7 @@ from article.model import BYLINE, FURNITURE, SUBTITLE, TITLE, PdfPage, Piece
 HEADER_ZONE = 0.15  # running headers sit in the top 15% of a page
 FOOTER_ZONE = 0.85  # running footers below 85%
 SPACED = 0.35  # in ems: outside running text, a gap this wide between pieces is a space
+_CREDIT_GAP = 0.15  # in ems: ... and in a byline, a gap this wide
 _RAGGED_LINES = 10  # body lines it takes to tell ragged-right text from justified
 _RAGGED_STEP = 0.5  # in ems: justified lines run on ending closer than this to the edge
 _RAGGED_SHARE = 0.2  # of running-on lines ending further short: the text is set ragged
@@ -112,6 +113,15 @@ def _furniture_parts(pieces: list[Piece], page: int) -> list[Part]:
     return parts
 
 
+def _spaced_credits(parts: list[Part]) -> None:
+    """A byline keeps the thin spaces set between its role, names and place ("□记者 叶蓁
+    北京报道"), which running text never has between its pieces."""
+    for part in parts:
+        if part.kind == BYLINE:
+            for line in part.lines:
+                line.text = joined(line.pieces, _CREDIT_GAP)
+
+
 def _bylines_up(parts: list[Part]) -> None:
     """A byline set over the last column (right-aligned under the title) is read after the
     title and deck, not after the columns left of it: everything between lies below it."""
@@ -149,5 +159,6 @@ def lay_out_page(page: PdfPage) -> list[Part]:
     _set_columns(lines, metrics)
     parts = build_parts(lines, metrics, stands_alone)
     assign_kinds(parts)
+    _spaced_credits(parts)
     _bylines_up(parts)
     return _furniture_parts(head, page.number) + parts + _furniture_parts(foot, page.number)

@@ -16,7 +16,7 @@ from article.analyze import open_text, structure
 from article.layout import lay_out, lay_out_page
 from article.layout.geometry import Metrics
 from article.layout.xycut import regions
-from article.model import BYLINE, CAPTION, HEADING, PARAGRAPH, TITLE, PdfPage, Piece
+from article.model import BYLINE, CAPTION, HEADING, PARAGRAPH, SUBTITLE, TITLE, PdfPage, Piece
 
 BODY_SIZE = 10.0
 PITCH = 17.0
@@ -178,5 +178,10 @@ def test_a_byline_keeps_the_thin_spaces_between_its_pieces() -> None:
         Piece("柯一", 76.4, 100.0, 95.4, 109.5, 9.5, "Kai"),
         Piece("临江报道", 97.8, 100.0, 135.8, 109.5, 9.5, "Kai"),
     ]
-    parts = lay_out_page(_page_of([title, *credit, *_body(125.0, 6)]))
+    deck = [
+        Piece("年内九单项目获批", 36.0, 92.0, 132.0, 98.0, 12.0, "Hei"),
+        Piece("险资成为主力", 135.1, 92.0, 207.1, 98.0, 12.0, "Hei"),
+    ]
+    parts = lay_out_page(_page_of([title, *deck, *credit, *_body(125.0, 6)]))
     assert [p.text for p in parts if p.kind == BYLINE] == ["本报记者 柯一 临江报道"]
+    assert [p.text for p in parts if p.kind == SUBTITLE] == ["年内九单项目获批 险资成为主力"]

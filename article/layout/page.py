@@ -115,9 +115,9 @@ def _furniture_parts(pieces: list[Piece], page: int) -> list[Part]:
 
 def _spaced_credits(parts: list[Part]) -> None:
     """A byline keeps the thin spaces set between its role, names and place ("□记者 叶蓁
-    北京报道"), which running text never has between its pieces."""
+    北京报道"), a deck those between its phrases; running text never has them."""
     for part in parts:
-        if part.kind == BYLINE:
+        if part.kind in (BYLINE, SUBTITLE):
             for line in part.lines:
                 line.text = joined(line.pieces, _CREDIT_GAP)
 

@@ -297,20 +297,23 @@ def _stacked_heads(blocks: list[RawBlock]) -> list[RawBlock]:
     title with no byline under it), not headings with nothing between them."""
     out: list[RawBlock] = []
     run: list[RawBlock] = []
-    for block in [*blocks, None]:
-        if block is not None and block.kind == HEADING and _adjacent(run, block):
+    for block in blocks:
+        if block.kind == HEADING and _adjacent(run, block):
             run.append(block)
             continue
-        if 2 <= len(run) <= _MAX_STACKED:
-            text = "".join(b.text for b in run)
-            span = [(run[0].lines[0][0], run[-1].lines[-1][1])]
-            out.append(RawBlock(TITLE, text, span, None, unwrapped=True))
-        else:
-            out.extend(run)
-        run = [block] if block is not None and block.kind == HEADING else []
-        if block is not None and block.kind != HEADING:
+        out += _as_title(run)
+        run = [block] if block.kind == HEADING else []
+        if block.kind != HEADING:
             out.append(block)
-    return out
+    return out + _as_title(run)
+
+
+def _as_title(run: list[RawBlock]) -> list[RawBlock]:
+    """A run of two or three heading lines as one title; any other run as it is."""
+    if not 2 <= len(run) <= _MAX_STACKED:
+        return run
+    span = [(run[0].lines[0][0], run[-1].lines[-1][1])]
+    return [RawBlock(TITLE, "".join(b.text for b in run), span, None, unwrapped=True)]
 
 
 def _adjacent(run: list[RawBlock], block: RawBlock) -> bool:
@@ -372,8 +375,14 @@ def _word_across(line: Line, following: Line) -> bool:
     """The last character of the line and the first of the next make a dictionary word."""
     from article.segment import word_freq
 
+    pair = _han_pair(line, following)
+    return bool(pair) and word_freq(pair) >= _WORD_FREQ
+
+
+def _han_pair(line: Line, following: Line) -> str:
+    """The two Han characters either side of the break ("" when either side is no Han)."""
     pair = line.text[-1] + following.text[:1]
-    return bool(_HAN_PAIR.fullmatch(pair)) and word_freq(pair) >= _WORD_FREQ
+    return pair if _HAN_PAIR.fullmatch(pair) else ""
 
 
 def word_breaks(lines: list[Line]) -> tuple[int, int]:
@@ -386,8 +395,7 @@ def word_breaks(lines: list[Line]) -> tuple[int, int]:
     for line, following in pairwise(lines):
         if not is_full(line) or ends_sentence(line.text):
             continue
-        pair = line.text[-1] + following.text[:1]
-        if _HAN_PAIR.fullmatch(pair):
+        if pair := _han_pair(line, following):
             total += 1
             hits += word_freq(pair) >= _WORD_FREQ
     return hits, total

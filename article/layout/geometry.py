@@ -18,6 +18,7 @@ SMALL = "small"  # smaller than body: captions, chart labels, fine print
 TITLE_RATIO = 1.75  # a title is at least this many times the body size
 BIG_RATIO = 1.1
 SMALL_RATIO = 0.9
+SHORT = 0.9  # in ems: a justified line ending this far left of its column's edge is short
 _SMALLEST = 1.0  # points: type any smaller is no measure of the page
 _SECOND_BODY = 0.3  # of the commonest type's characters: another article's running text
 
@@ -39,7 +40,7 @@ class Line:
     role: str = BODY
     left: float = 0.0  # the column's left and right edge, for indents and short lines
     right: float = 0.0
-    slack: float = 0.9  # in ems: a line ending no further left of `right` is full
+    slack: float = SHORT  # in ems: a line ending no further left of `right` is full
     pieces: list[Piece] = field(default_factory=list)
 
 

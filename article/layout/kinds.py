@@ -27,8 +27,9 @@ from article.model import (
     TITLE,
 )
 
+_PHOTO = r"^[▲△]|^图为|^图片为"  # a photo's caption
 CAPTION_RE = re.compile(
-    r"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|^[▲△]|^图为|^图片为"
+    rf"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|{_PHOTO}"
 )
 SOURCE_RE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]|^[（(]?注\s*[：:]")
 CONTINUATION_RE = re.compile(
@@ -41,7 +42,7 @@ RUNNING_RE = re.compile(
     r"|(?:责任编辑|编辑|美编|校对|审读|版式|组版)\s*[：:]?\s*\S"
     r"|www\.|https?://|^[A-Z][A-Z .&'-]{5,}$"
 )
-_PHOTO_CAPTION = re.compile(r"^[▲△]|^图为|^图片为")
+_PHOTO_CAPTION = re.compile(_PHOTO)
 HEADING_CHARS = 40  # a heading is short
 SUBTITLE_PARTS = 2  # a title has at most this many deck parts under it
 

@@ -82,11 +82,11 @@ def _ragged_slack(body: list[Line], unknown: float = 0.0) -> float:
     """In ems, how far short of its column a line set ragged-right may end and still run on
     (0: the text is justified, every line but a paragraph's last fills its column); a gap or
     an indent tells its paragraphs apart. Too few lines to tell: `unknown`."""
-    shortfalls = sorted(
+    shortfalls = [
         (line.right - line.x1) / line.size
         for line in body
         if line.size > 0 and not line.text.endswith(SENTENCE_END)
-    )
+    ]
     if len(shortfalls) < _RAGGED_LINES:
         return unknown
     if sum(1 for short in shortfalls if short > _RAGGED_STEP) < _RAGGED_SHARE * len(shortfalls):

@@ -15,7 +15,6 @@ from itertools import pairwise
 from article.layout.geometry import BODY, EMPH, SMALL, TITLE_SIZE, Line, Metrics
 
 INDENT = 0.9  # in ems: a line starting this far right of its column's edge is indented
-SHORT = 0.9  # in ems: a line ending this far left of its column's edge is short
 SENTENCE_END = ("。", "！", "？", "”", "」", "…")
 
 

@@ -49,9 +49,7 @@ class _Cutter:
         if len(pieces) > 1 and depth < MAX_DEPTH:
             parts = split(pieces, self.wide_gap, vertical=False)
             if len(parts) > 1:
-                for part in parts:
-                    self.cut(part, col, depth + 1)
-                return
+                return self._each(parts, col, depth)
             columns = split(pieces, self.v_gap, vertical=True)
             if len(columns) > 1 and self._level(columns):
                 return self._columns(columns, depth)
@@ -59,19 +57,20 @@ class _Cutter:
             if len(parts) > 1 and len(columns) > 1 and not self._heads(parts[0]):
                 return self._columns(columns, depth)  # a column lower under a photo: no head
             if len(parts) > 1:
-                for part in parts:
-                    self.cut(part, col, depth + 1)
-                return
+                return self._each(parts, col, depth)
             parts = head_band(pieces, self.big)
             if len(parts) == 1:
                 parts = self._unlocking_cut(pieces)
             if len(parts) > 1:
-                for part in parts:
-                    self.cut(part, col, depth + 1)
-                return
+                return self._each(parts, col, depth)
             if len(columns) > 1:
                 return self._columns(columns, depth)
         self.leaves.append(Leaf(pieces, col))
+
+    def _each(self, parts: list[list[Piece]], col: int, depth: int) -> None:
+        """Cut each part on, in order, within the same column region."""
+        for part in parts:
+            self.cut(part, col, depth + 1)
 
     def _unlocking_cut(self, pieces: list[Piece]) -> list[list[Piece]]:
         """The top band cut off at white space a little wider than the line spacing, when what

@@ -328,6 +328,7 @@ def _reference_split(text: str) -> list[RawBlock]:
         blocks.append(RawBlock(kind.kind, kind.text, [(n, n)], kind.speaker, every_line))
         growable = not kind.structural or kind.kind in (QUESTION, ANSWER)
         open_block = blocks[-1] if growable else None
+    _mark_unmarked_heads(blocks)  # running headers and titles over bylines, after the loop
     return blocks
 
 
@@ -393,3 +394,19 @@ _CHART_BITS = [
 @given(st.lists(st.sampled_from([*_CHART_BITS, "\n"]), max_size=8).map("".join))
 def test_names_a_chart_is_the_one_regex_search(heading: str) -> None:
     assert bk.names_a_chart(heading) == bool(_ONE_CHART_REGEX.search(heading.strip()))
+
+
+def test_text_without_markup_finds_its_running_header_and_the_title_over_its_byline() -> None:
+    text = (
+        "2026年5月4日 星期一\n\nMINGHU FINANCIAL HERALD\n\n"
+        "县域信贷扩面提速\n本报记者 邵清言 衢州报道\n\n"
+        "今年以来，县域信贷投放明显加快。\n\n记者了解到，多家农商行下调了利率。"
+    )
+    kinds = [(b.kind, b.text) for b in split_blocks(text)]
+    assert kinds[:4] == [
+        ("furniture", "2026年5月4日 星期一"),
+        ("furniture", "MINGHU FINANCIAL HERALD"),
+        ("title", "县域信贷扩面提速"),
+        ("byline", "本报记者 邵清言 衢州报道"),
+    ]
+    assert kinds[4][0] == "paragraph"

@@ -24,6 +24,7 @@ from wrapped_support import (
 
 from article.analyze import structure
 from article.blocks import split_blocks, text_warnings
+from article.blocks import furniture
 from article.blocks.heads import byline_text
 from article.blocks.lines import unspaced
 from article.model import (
@@ -265,3 +266,37 @@ def test_interleaved_columns_keep_their_heads_and_join_no_two_lines() -> None:
     assert kinds["".join(TITLE)] == TITLE_KIND and kinds[BYLINE] == BYLINE_KIND
     assert all(b.lines[0][0] == b.lines[-1][1] for b in blocks if b.kind == PARAGRAPH)
     assert text_warnings(text)
+
+
+def _heads_of(head: list[str]) -> dict[str, str]:
+    """Block text -> kind of the head lines set over the byline and a wrapped body."""
+    body = (line for p in PARAGRAPHS for line in wrap(p, 15))
+    return {b.text: b.kind for b in split_blocks("\n".join([*head, BYLINE, *body]))}
+
+
+def test_three_head_lines_whose_last_alone_gives_a_figure_are_a_title_and_its_deck() -> None:
+    deck = "一季度企业外汇套保比率升至29.5%"
+    kinds = _heads_of([*TITLE, deck])
+    assert kinds["".join(TITLE)] == TITLE_KIND and kinds[deck] == SUBTITLE
+
+
+def test_a_deck_sets_its_phrases_apart_with_a_space() -> None:
+    deck = "年内9单扩募项目获批 保险资金成为主力认购方"
+    kinds = _heads_of([TITLE[0], deck])
+    assert kinds[TITLE[0]] == TITLE_KIND and kinds[deck.replace(" ", "")] == SUBTITLE
+
+
+def test_a_title_line_after_a_colon_may_hold_a_space() -> None:
+    head = ["专访澄岭数科董事长顾以安：", "稳住主业 再谈出海"]
+    assert _heads_of(head)["".join(head).replace(" ", "")] == TITLE_KIND
+
+
+def test_a_deck_wrapped_over_two_lines_stays_under_its_two_line_title() -> None:
+    deck = ["多地平台公司“退名单”后转型为市场化经营主体，债务置", "换节奏加快"]
+    kinds = _heads_of([*TITLE, *deck])
+    assert kinds["".join(TITLE)] == TITLE_KIND and kinds["".join(deck)] == SUBTITLE
+
+
+def test_a_paper_name_beside_its_latin_name_is_a_masthead() -> None:
+    assert furniture.is_running_line("南方金融时报 SOUTHERN FINANCIAL TIMES")
+    assert not furniture.is_running_line("南方金融时报记者 SOUTHERN FINANCIAL TIMES 报道了")

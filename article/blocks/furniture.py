@@ -59,7 +59,10 @@ def _masthead(text: str) -> bool:
     """A whole masthead line: page code, section and the paper's names, Latin one included."""
     if len(text) > _MAX_MASTHEAD or _CLAUSE_PUNCT.intersection(text):
         return False
-    return bool(_PAGE_CODE_WORD.search(text) and _LATIN_TITLE.search(text))
+    latin = _LATIN_TITLE.search(text)
+    if latin and is_paper_name(_LATIN_TITLE.sub("", text).strip()):
+        return True  # "南方金融时报 SOUTHERN FINANCIAL TIMES"
+    return bool(latin and _PAGE_CODE_WORD.search(text))
 
 
 def is_paper_name(text: str) -> bool:

@@ -38,6 +38,10 @@ _MAX_HEADS = 3  # lines above a byline that may be its title and deck
 _STRAY_SHARE = 0.6  # of the next line's length, below which a top line stands apart
 _DECK_MARKS = ("，", "——", ",", "；")
 _LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
+_PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”）)]{3} [“（(]?[\u4e00-\u9fff]{3}")  # "…获批 保险…"
+_FIGURE = re.compile(
+    r"\d|[一二两三四五六七八九十]成|[%％倍]"
+)  # a deck sums the story up in a number
 
 
 def byline_text(raw: str) -> bool:
@@ -116,7 +120,8 @@ def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[
     title (no comma) and must not continue a sentence left open on the line above it."""
     heads: list[int] = []
     j = byline - 1
-    while j >= 0 and len(heads) < _MAX_HEADS:
+    most = _MAX_HEADS + _wrapped_deck(lines, kinds, byline)
+    while j >= 0 and len(heads) < most:
         if kinds.get(j) is not None or not _head_like(lines[j]):
             break
         heads.insert(0, j)
@@ -126,6 +131,16 @@ def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[
     if len(heads) == _MAX_HEADS and _stray_above(lines[heads[0]].text, lines[heads[1]].text):
         heads.pop(0)
     return heads
+
+
+def _wrapped_deck(lines: list[Line], kinds: dict[int, str], byline: int) -> bool:
+    """The deck right above the byline runs over two lines: a long line with a comma, cut
+    mid-phrase, and its short tail."""
+    if byline < 2 or kinds.get(byline - 1) is not None or kinds.get(byline - 2) is not None:
+        return False
+    deck, tail = lines[byline - 2].text, lines[byline - 1].text
+    long_deck = len(deck) > _LONGEST_TITLE_LINE and any(m in deck for m in _DECK_MARKS)
+    return long_deck and len(tail) < len(deck) and not _TITLE_PUNCT.intersection(deck[-1])
 
 
 def _stray_above(top: str, below: str) -> bool:
@@ -179,7 +194,23 @@ def _deck_like(lines: list[Line], heads: list[int], i: int) -> bool:
     text = lines[i].text
     title_len = len(lines[heads[0]].text)
     longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.8 * title_len
-    return longer or any(m in text for m in _DECK_MARKS)
+    return longer or any(m in text for m in _DECK_MARKS) or _phrases_apart(lines, heads, i)
+
+
+def _phrases_apart(lines: list[Line], heads: list[int], i: int) -> bool:
+    """A deck sets its two phrases apart with a space ("…获批 保险资金…"); a title line does
+    not, unless it runs on from a line ending in a colon."""
+    above = lines[i - 1] if i > heads[0] else None
+    if above is None or above.text.endswith(("：", ":")) or _PHRASE_GAP.search(above.raw):
+        return False
+    return bool(_PHRASE_GAP.search(lines[i].raw)) and lines[i].raw.count(" ") == 1
+
+
+def _deck_last(lines: list[Line], heads: list[int]) -> bool:
+    """Of three head lines, the last is the deck when it alone gives a figure (a kicker above
+    the title is read otherwise)."""
+    first, last = (bool(_FIGURE.search(lines[i].text)) for i in (heads[0], heads[-1]))
+    return last and not first and not _FIGURE.search(lines[heads[1]].text)
 
 
 def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
@@ -192,6 +223,8 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
         title = max(groups, key=len)  # a long title wraps; a kicker above or deck below not
         return {i: TITLE if i in title else SUBTITLE for i in heads}
     if len(heads) == _MAX_HEADS and not any(_deck_like(lines, heads, i) for i in heads[1:]):
+        if _deck_last(lines, heads):
+            return {i: SUBTITLE if i == heads[-1] else TITLE for i in heads}  # 2-line title, deck
         return {i: SUBTITLE if i == heads[0] else TITLE for i in heads}  # kicker, 2-line title
     kinds = {heads[0]: TITLE}
     deck = False

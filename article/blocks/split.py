@@ -16,17 +16,24 @@ from article.gcpause import collector_paused
 from article.model import (
     ANSWER,
     BODY_KINDS,
+    BYLINE,
     CAPTION,
+    FURNITURE,
     HEADING,
     PARAGRAPH,
     QUESTION,
     SOURCE,
+    TITLE,
     RawBlock,
 )
 
 # Below this share of blank separators per non-blank line, a document has no paragraph breaks
 # worth trusting, so each line is taken as a block of its own.
 _MIN_BLANK_SHARE = 0.1
+_MAX_RUNNING = 64  # characters of the longest running header or title line
+_MAX_HEAD = 40  # ... of the longest title
+_CLAUSE_MARKS = frozenset("。，；！？、")
+_SENTENCE_ENDS = frozenset("。！？…”")
 _SHORT_NOTE = 30  # a line between a chart heading and its source line ("单位：亿元")
 _BODY_KINDS = frozenset(BODY_KINDS)  # the kinds of block that the next lines may join
 # Where `joiner` gives a space: a newline between ASCII letters or digits (the newline first,
@@ -108,6 +115,7 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     else:
         blocks = list(map(RawBlock, kinds, texts, _spans(numbers), speakers))
     _mark_captions(blocks, headings)
+    _mark_unmarked_heads(blocks)
     # lines of one running text, or of columns: no break between them repeats a character
     if every_line or column_shaped(lines):
         for block in blocks:
@@ -196,6 +204,29 @@ def _grown_blocks(
     block_speakers = map(speakers.__getitem__, starts)
     blocks = list(map(RawBlock, block_kinds, block_texts, spans, block_speakers))
     return blocks, list(compress(count(), map(eq, block_kinds, repeat(HEADING))))
+
+
+def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:
+    """Without markup, a running header line is furniture and a short unpunctuated line right
+    above a byline is its title (text with `#` marks never needs this)."""
+    from article.blocks.furniture import is_running_line
+
+    for i, block in enumerate(blocks):
+        if block.kind != PARAGRAPH or len(block.text) > _MAX_RUNNING:
+            continue
+        if block.lines[0][0] == block.lines[-1][1] and is_running_line(block.text):
+            block.kind = FURNITURE
+        elif _heads_byline(blocks, i):
+            block.kind = TITLE
+
+
+def _heads_byline(blocks: list[RawBlock], i: int) -> bool:
+    """A short line without clause punctuation, set right above a byline."""
+    text = blocks[i].text
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    if following is None or following.kind != BYLINE or len(text) > _MAX_HEAD:
+        return False
+    return not _CLAUSE_MARKS.intersection(text) and text[-1] not in _SENTENCE_ENDS
 
 
 def _mark_captions(blocks: list[RawBlock], headings: list[int]) -> None:

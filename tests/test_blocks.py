@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from article.blocks import kinds as bk
 from article.blocks.kinds import classify_line
-from article.blocks.split import joiner, split_blocks
+from article.blocks.split import _mark_unmarked_heads, joiner, split_blocks
 from article.model import (
     ANSWER,
     BYLINE,

@@ -23,8 +23,7 @@ from wrapped_support import (
 )
 
 from article.analyze import structure
-from article.blocks import split_blocks, text_warnings
-from article.blocks import furniture
+from article.blocks import furniture, split_blocks, text_warnings
 from article.blocks.heads import byline_text
 from article.blocks.lines import unspaced
 from article.model import (

@@ -288,3 +288,54 @@ def test_investment_firms_and_their_generic_kinds() -> None:
 def test_unknown_city_repeated_after_a_comma() -> None:
     paragraph = "鹭岛集团宣布与澧州市签署协议。项目位于澧州市，澧州市的养老需求旺盛。"
     assert of_type("PLACE", paragraph) == ["澧州市", "澧州市", "澧州市"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "orgs"),
+    [
+        ("另据跨境观潮网统计，今年卖家数量增长三成。", ["跨境观潮网"]),
+        ("江淮普惠金融研究中心的测算显示，贷款余额下降。", ["江淮普惠金融研究中心"]),
+        ("记者专访了钱塘数字经济研究院院长蒋以恒。", ["钱塘数字经济研究院"]),
+        ("行业研究机构岚舟研究院数据显示，规模上升。", ["岚舟研究院"]),
+        ("本地物流公司衡鹭速运去年开通了专线。", ["衡鹭速运"]),
+        ("跨境服务商栖梧出海负责人介绍了情况。", ["栖梧出海"]),
+        ("旗下子公司澜汐储能今年新签订单。", ["澜汐储能"]),
+        ("主要客户包括西门子和沃尔玛。", ["西门子", "沃尔玛"]),
+    ],
+)
+def test_institutions_and_firms_named_once_by_what_they_do(paragraph: str, orgs: list[str]) -> None:
+    assert of_type("ORG", paragraph) == orgs
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "据该中心统计，去年贷款下降。",
+        "据市场研究中心统计，价格回落。",
+        "企业碳效评级与贷款利率挂钩。",
+        "公司今年表示，企业数字转型为重点。",
+        "拖欠企业账款主体的清单已经建立。",
+        "这次调查的样本银行中，单次支付金额不高。",
+    ],
+)
+def test_kinds_of_firm_and_everyday_phrases_are_no_organisation(paragraph: str) -> None:
+    assert of_type("ORG", paragraph) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "people"),
+    [
+        ("合作社理事长宋一苗站在地头算账。", ["宋一苗"]),
+        ("在商场里，市民柯晓岚用分期买了冰箱。", ["柯晓岚"]),
+        ("有观点认为，有六成机构表示，记者从沪深交易所获悉。", []),
+        ("行长王大力推进改革。", []),
+    ],
+)
+def test_a_name_after_a_title_needs_a_clean_word_break_after_it(
+    paragraph: str, people: list[str]
+) -> None:
+    assert of_type("PERSON", paragraph) == people
+
+
+def test_countries_are_places() -> None:
+    assert of_type("PLACE", "公司正在匈牙利和波兰筹建工厂。") == ["匈牙利", "波兰"]

@@ -12,6 +12,7 @@ from collections import Counter
 
 from article import segment, wordtags
 from article.entities.people import plausible, surname_len
+from article.entities.places import STOP_CHARS
 from article.model import Block
 from article.spans import Cover, Span
 
@@ -25,9 +26,35 @@ CONTEXT_RE = re.compile(
     rf"|{_START}(?P<b>{_NAME})(?:发布的?|公布的?)?(?:数据|报告|研报|监测)?"
     r"(?:显示|表示|认为|指出|披露|称)"
 )
+# A name ending like an institution that reports or counts: trusted at its first mention
+# (据出海观察网统计, 中原农村金融研究中心的测算显示).
+_TAIL = r"(?:网|研究院|研究中心|研究所|研究会|智库|咨询|资讯|数据中心|中心)"
+_INSTITUTE = rf"[\u4e00-\u9fff]{{2,10}}?{_TAIL}"
+INSTITUTE_RE = re.compile(
+    rf"{_START}(?:另|又)?(?:据|根据)(?P<a>{_INSTITUTE})(?:的)?(?:统计|测算|调查|监测|数据|调研)"
+    rf"|{_START}(?P<b>{_INSTITUTE})(?:的|发布的?|公布的?)?(?:测算|调查|统计|调研|数据|报告|研究)?"
+    r"(?:显示|表示|认为|指出|披露|称|发现)"
+    rf"|(?P<c>{_INSTITUTE})(?=(?:副|常务副)?(?:院长|所长|主任|理事长|秘书长|首席|研究员|负责人))"
+)
+_TAIL_RE = re.compile(f"{_TAIL}$")
+_TAIL_CHARS = "网院心所会库询讯"  # the last characters of every _TAIL
+_LEAD_TAGS = frozenset({"v", "p", "u", "ul", "uj", "d", "r", "c", "m", "q", "t", "f", "vn"})
+# A coined name right after the kind of firm it is (科技公司青禾碳链, 服务平台橙意生活),
+# followed by what a firm does or has (负责人, 合作, 去年 …): trusted at its first mention.
+# (Not after 与/和/为: 企业碳效评级与贷款利率挂钩 names a practice, not a firm.)
+KIND_RE = re.compile(r"(?:公司|企业|平台|服务商|品牌|厂商|电商|零售商|运营商|供应商|开发商)")
+_FOLLOW_RE = re.compile(
+    r"负责人|相关负责人|创始人|董事长|总经理|首席|合作|共享|联合|去年|今年|近日|日前"
+    r"|表示|介绍|透露|提供|推出|上线|开发|获得|完成|旗下|目前|此前"
+)
+_LAST_KIND_RE = re.compile(r".*(?:机构|公司|企业|平台|服务商)")
+_NAME_LENGTHS = (4, 3, 2, 5, 6)  # brand names are most often four characters
+_NOT_A_NAME_START = frozenset("该这那本其各此每某我你他她它")
 CONTEXT_CHARS = "据示为出露称"  # one of them is in every CONTEXT_RE match: most blocks hold none
 MIN_MENTIONS = 2  # a coined name must recur before it is trusted
 MAX_HEAD_FREQ = 50  # the name's first word is coined or rare, never vocabulary (业内, 市场)
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "m", "q", "t", "f", "uj", "ul", "ud"})
+_GRAMMAR_TAGS = frozenset({"p", "c", "u", "d", "r", "uj", "ul", "ud"})
 PROPER = frozenset({"nt", "nz", "ns", "nrt", "j"})
 
 
@@ -59,6 +86,7 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
     """Organisation names the document teaches, each with the evidence that taught it."""
     learned: dict[str, str] = {}
     contexts: Counter[str] = Counter()
+    institutes: set[str] = set()
     for block, spans in zip(blocks, known, strict=True):
         text = block.text
         if "称" in text:  # every alias is 简称/下称/以下称
@@ -68,7 +96,13 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
                     learned[m.group("name")] = "alias given after the organisation"
         if any(ch in text for ch in CONTEXT_CHARS):
             _count_contexts(text, spans, contexts)
+        if any(ch in text for ch in _TAIL_CHARS):
+            institutes.update(_institutes(text, spans))
+        if KIND_RE.search(text):
+            institutes.update(n for n in _appositions(text) if not _covered(spans, text, n))
     whole = "\n".join(b.text for b in blocks)
+    for name in institutes - learned.keys():
+        learned[name] = "a coined name set as an institution (据…统计, …显示, 科技公司…)"
     for name, count in contexts.items():
         if name not in learned and _coined(name) and whole.count(name) >= MIN_MENTIONS:
             learned[name] = f"recurs and reports like an institution ({count}×)"
@@ -83,6 +117,72 @@ def _count_contexts(text: str, spans: list[Span], contexts: Counter[str]) -> Non
         found = found or Cover(s for s in spans if s.type in ("ORG", "PLACE", "PERSON"))
         if not found.covers(m.start(group)):  # already a place or organisation
             contexts[m.group(group)] += 1
+
+
+def _lead(name: str) -> int:
+    """Characters up to the last verb or grammar word before the institution's tail (者专访了
+    钱塘…研究院: 者专访了): the name begins after it."""
+    words = segment.cut(_TAIL_RE.sub("", name), hmm=False)
+    lead = pos = 0
+    for word in words:
+        pos += len(word)
+        if wordtags.tag(word) in _LEAD_TAGS or word in STOP_CHARS:
+            lead = pos
+    return lead
+
+
+def _covered(spans: list[Span], text: str, name: str) -> bool:
+    """A known organisation, place or person already holds the name's first mention."""
+    at = text.find(name)
+    return any(s.start <= at < s.end for s in spans if s.type in ("ORG", "PLACE", "PERSON"))
+
+
+def _appositions(text: str) -> list[str]:
+    """Coined names set right after the kind of firm they are, before a firm's doings."""
+    found: list[str] = []
+    for m in KIND_RE.finditer(text):
+        for size in _NAME_LENGTHS:
+            name = text[m.end() : m.end() + size]
+            if len(name) == size and _FOLLOW_RE.match(text, m.end() + size) and _brand(name):
+                found.append(name)
+                break
+    return found
+
+
+def _brand(name: str) -> bool:
+    """Han only, no dictionary word as a whole, a rare first word, no function words."""
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in name) or name[0] in _NOT_A_NAME_START:
+        return False
+    if segment.word_freq(name) or wordtags.tag(name) is not None:
+        return False
+    words = segment.cut(name, hmm=False)
+    if segment.word_freq(name[:2]) or wordtags.tag(name[0]) in _GRAMMAR_TAGS:
+        return False  # 账款主体, 更容易: a coined name opens with characters no word holds
+
+    if any(len(w) == 1 and w in STOP_CHARS for w in words):
+        return False  # 的, 在, 为 …: grammar, not a name
+    return not any(len(w) > 1 and wordtags.tag(w) in _FUNCTION_TAGS for w in words)
+
+
+def _institutes(text: str, spans: list[Span]) -> list[str]:
+    """Names ending like an institution (…网, …研究中心) that count or report in this block,
+    unless a known organisation, place or person already covers them."""
+    found: list[str] = []
+    for m in INSTITUTE_RE.finditer(text):
+        group = next(g for g in "abc" if m.group(g))
+        name, start = m.group(group), m.start(group)
+        if kind := _LAST_KIND_RE.search(name[:-2]):
+            name, start = name[kind.end() :], start + kind.end()  # 研究机构泊远研究院: 泊远研究院
+        lead = _lead(name) if group == "c" else 0  # the title's pattern has no left anchor
+        name, start = name[lead:], start + lead
+        if len(name) < 3 or name[0] in _NOT_A_NAME_START or wordtags.tag(name) is not None:
+            continue  # 该中心, 本网: a reference back, not a name; 数据中心: a common noun
+        if any(s.start <= start < s.end and s.end - s.start >= len(name) for s in spans):
+            continue
+        head = _TAIL_RE.sub("", name)
+        if len(head) >= 2 and segment.word_freq(head) <= MAX_HEAD_FREQ:
+            found.append(name)  # 市场研究中心, 行业数据中心: a kind of institution, not a name
+    return found
 
 
 def learned_spans(text: str, names: dict[str, str], pattern: re.Pattern[str] | None) -> list[Span]:

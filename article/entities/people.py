@@ -53,6 +53,11 @@ def _surname_in_word(name: str, surname: int) -> bool:
     return len(first) > surname and segment.word_freq(first) > MAX_SURNAME_WORD_FREQ
 
 
+_GRAMMAR_SURNAME_TAGS = frozenset({"p", "c", "d", "v", "r", "u"})
+_NUMERALS = frozenset("一二两三四五六七八九十百千万半")
+_COUNTED = frozenset("成倍家个位名户只笔")
+
+
 def _common(word: str) -> bool:
     """An everyday word (学生), too common to be a given name."""
     return segment.word_freq(word) > MAX_WORD_AS_GIVEN_FREQ
@@ -109,6 +114,10 @@ def plausible(name: str, surname: int, strong: bool) -> bool:
         return False  # 专家普遍认为: an adverb, however strong the context
     if _function_surname(name[:surname]) and len(given) == 2 and _common(given):
         return False  # 老师和学生: 和 is a surname, but here it joins two nouns
+    if given[0] in _NUMERALS and given[-1] in _COUNTED:
+        return False  # 有六成表示: a share counted, not a given name
+    if wordtags.tag(name[:surname]) == "v" and len(given) == 2 and _common(given):
+        return False  # 有观点认为: 有 is a surname, but here the verb before a noun
     if strong:
         return True
     if _surname_in_word(name, surname):
@@ -138,6 +147,23 @@ def name_at(text: str, pos: int, strong_context: bool) -> int:
     return fits[0][0]
 
 
+def _cut_after(text: str, pos: int) -> int:
+    """End of a surname and a two-character given name right after a title, where the words
+    break cleanly after it though no speech verb follows (理事长某一禾站在田埂上); 0 if none."""
+    surname = surname_len(text, pos)
+    end = pos + surname + 2
+    name = text[pos:end]
+    if not surname or end >= len(text) or not plausible(name, surname, strong=False):
+        return 0
+    if wordtags.tag(text[pos : pos + surname]) in _GRAMMAR_SURNAME_TAGS:
+        return 0  # 记者从沪深交易所: 从 is a surname, but here a preposition
+    if segment.word_freq(name[surname:]) or not is_han(text[end]):
+        return 0  # a given name that is a word (明确, 大力) begins the sentence instead
+    cut = segment.cut(text[pos + surname : end + 3], hmm=False)
+    lengths = [sum(map(len, cut[: i + 1])) for i in range(len(cut))]
+    return end if 2 in lengths and len(cut[0]) < 2 else 0
+
+
 def titled_names(text: str) -> list[Span]:
     """研究员某某, 副市长某某某, 记者 某某: a title, then a name that the next words confirm."""
     spans: list[Span] = []
@@ -150,7 +176,7 @@ def titled_names(text: str) -> list[Span]:
         pos = _skip_spaces(text, m.end())
         if m.group() in CREDIT_ROLES and text[pos : pos + 1] in ("：", ":"):
             pos = _skip_spaces(text, pos + 1)  # 作者：某某 某某, 责任编辑：某某
-        while end := name_at(text, pos, strong_context=True):
+        while end := name_at(text, pos, strong_context=True) or _cut_after(text, pos):
             spans.append(Span(pos, end, "PERSON", 5, f"after the title {m.group()}"))
             if end >= len(text) or text[end] not in NAME_LIST_SEP:
                 break

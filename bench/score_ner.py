@@ -63,10 +63,19 @@ class Tally:
         }
 
 
-def _accepts(gold: Any, found: str | None) -> bool:
-    """A gold answer is one string, a list of acceptable strings, or null."""
+def _accepts(gold: Any, found: str | None, head: bool = False) -> bool:
+    """A gold answer is one string, a list of acceptable strings, or null. For labels (`head`),
+    words before an acceptable answer only narrow it (以旧换新带动的消费信贷规模 for
+    消费信贷规模), and two acceptable answers together (the measure, then the change:
+    贷款余额 + 同比增长) name both: both are right."""
     options = gold if isinstance(gold, list) else [gold]
-    return found in options
+    if found in options:
+        return True
+    if not head or found is None:
+        return False
+    texts = [o for o in options if isinstance(o, str) and len(o) >= 2]
+    wholes = texts + [a + b for a in texts for b in texts if a != b]
+    return any(found.endswith(whole) for whole in wholes)
 
 
 def _score_entities(doc: Document, gold: dict[str, Any], tally: Tally, name: str) -> None:
@@ -108,7 +117,7 @@ def _score_figures(doc: Document, gold: dict[str, Any], tally: Tally, name: str)
             tally.values += 1
         else:
             tally.misses.append(f"{name}: value {g['text']}: {f.value} {f.unit}")
-        if _accepts(g["label"], f.label):
+        if _accepts(g["label"], f.label, head=True):
             tally.labels += 1
         else:
             tally.misses.append(f"{name}: label {g['text']}: {f.label!r} want {g['label']!r}")

@@ -339,3 +339,18 @@ def test_a_name_after_a_title_needs_a_clean_word_break_after_it(
 
 def test_countries_are_places() -> None:
     assert of_type("PLACE", "公司正在匈牙利和波兰筹建工厂。") == ["匈牙利", "波兰"]
+
+
+def test_a_county_named_with_its_suffix_is_a_place_bare_too() -> None:
+    places = of_type("PLACE", "在淇澳县，农户增收。", "淇澳、昌屿等4个县推广了新品种。")
+    assert places == ["淇澳县", "淇澳"]
+
+
+def test_a_firm_named_before_its_ticker_is_marked_at_every_mention() -> None:
+    orgs = of_type("ORG", "岚汐能源（688777.SH）发布年报。", "岚汐能源去年海外收入增长明显。")
+    assert orgs == ["岚汐能源", "岚汐能源"]
+
+
+def test_a_running_header_names_no_one() -> None:
+    blocks = [Block(0, "furniture", "编辑 孟川 美编 蓝溪 校对 乔一", [(1, 1)])]
+    assert find_entities(blocks) == []

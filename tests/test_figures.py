@@ -144,7 +144,7 @@ def test_labels(paragraph: str, label: str) -> None:
 
 def test_growth_label() -> None:
     figures = figures_of("科技贷款余额为3.6万亿元，同比增长22.3%。")
-    assert figures[1].label == "同比增长"
+    assert figures[1].label == "科技贷款余额同比增长"
 
 
 def test_subject_is_the_nearest_organisation_or_person_in_the_sentence() -> None:

@@ -26,8 +26,11 @@ def test_qualifier_and_label_across_a_joined_line_break() -> None:
 @pytest.mark.parametrize(
     ("paragraph", "label"),
     [
-        ("截至6月末，住房公积金缴存余额达到9.4万亿元，同比增长6.2%。", "同比增长"),
-        ("绿色贷款余额为4.1万亿元，较年初增长11.5%。", "较年初增长"),
+        (
+            "截至6月末，住房公积金缴存余额达到9.4万亿元，同比增长6.2%。",
+            "住房公积金缴存余额同比增长",
+        ),
+        ("绿色贷款余额为4.1万亿元，较年初增长11.5%。", "绿色贷款余额较年初增长"),
     ],
 )
 def test_growth_after_an_amount(paragraph: str, label: str) -> None:
@@ -141,3 +144,34 @@ def test_negative_amounts_and_full_width_decimals() -> None:
 def test_lengthened_period_shares_the_label() -> None:
     figures = figures_of("平均退出周期已经从4年左右延长到6年以上。")
     assert [f.label for f in figures] == ["平均退出周期", "平均退出周期"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "labels"),
+    [
+        ("云杉科技的研发人员由320人增加到410人。", ["研发人员", "研发人员"]),
+        ("签约企业数量有望从目前的800家扩大到1500家。", ["签约企业数量", "签约企业数量"]),
+        ("存款余额为5.2亿元，同比增长8.1%。", ["存款余额", "存款余额同比增长"]),
+        ("托管面积比去年增加了逾2.2万亩，是2024年的1.8倍。", ["托管面积比去年增加", "托管面积"]),
+        ("茶园面积达到去年同期的近2倍。", ["茶园面积"]),
+        ("该行为31户茶农发放52笔“春芽贷”。", ["茶农", "春芽贷"]),
+        ("该平台目前商户数量超过1200家。", ["商户数量"]),
+    ],
+)
+def test_labels_of_changes_multiples_and_counts(paragraph: str, labels: list[str]) -> None:
+    assert [f.label for f in figures_of(paragraph)] == labels
+
+
+def test_a_bare_company_is_the_story_s_listed_company() -> None:
+    figures = figures_of(
+        "岚汐能源（688777.SH）发布年报。",
+        "岚汐能源去年海外收入增长明显。",
+        "董事长表示，岚汐能源将加大投入。",
+        "财务总监介绍，公司去年研发投入6.1亿元。",
+    )
+    assert [(f.text, f.subject) for f in figures] == [("6.1亿元", "岚汐能源")]
+
+
+def test_instalments_count_but_a_phase_is_a_name() -> None:
+    figures = figures_of("最长可分12期免息，一期工程已投产，第5期产品。")
+    assert [f.text for f in figures] == ["12期"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from article.entities.companies import company_spans
 from article.entities.foreign import foreign_names
 from article.entities.learned import learned_names, learned_spans
@@ -23,7 +25,7 @@ from article.entities.places import (
 )
 from article.entities.products import find_products
 from article.entities.turns import speaker_name, turn_name
-from article.model import Block, Entity
+from article.model import FURNITURE, Block, Entity
 from article.spans import Span, resolve
 
 
@@ -47,11 +49,42 @@ def _people(block: Block, previous: Block | None) -> list[Span]:
     return people + foreign_names(text) + turn
 
 
+COUNTY_SUFFIXES = ("县", "区", "市")
+
+
+def _county_stems(blocks: list[Block], spans: list[list[Span]]) -> set[str]:
+    """The two-character names of counties and districts written with their suffix (沈丘县)."""
+    stems: set[str] = set()
+    for block, found in zip(blocks, spans, strict=True):
+        for s in found:
+            text = block.text[s.start : s.end]
+            if s.type == "PLACE" and len(text) == 3 and text.endswith(COUNTY_SUFFIXES):
+                stems.add(text[:2])
+    return stems
+
+
+def _bare_stems(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
+    """Those names without their suffix, where they stand alone (郸城、沈丘等6个县)."""
+    if pattern is None:
+        return []
+    return [
+        Span(m.start(), m.end(), "PLACE", 3, "a county named with its suffix elsewhere")
+        for m in pattern.finditer(text)
+        if not _word_goes_on(text, m.end())
+    ]
+
+
+def _word_goes_on(text: str, end: int) -> bool:
+    """The name runs into more Han text that is no suffix or list mark (沈丘人, 郸城县)."""
+    after = text[end : end + 1]
+    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in "等和与及的"
+
+
 def find_entities(blocks: list[Block]) -> list[Entity]:
     """Entities in reading order, non-overlapping, with offsets into each block's text."""
     previous: list[Block | None] = [None, *blocks[:-1]] if blocks else []
     first = [
-        (_place_and_org_spans(b.text), _people(b, before))
+        (_place_and_org_spans(b.text), _people(b, before)) if b.kind != FURNITURE else ([], [])
         for b, before in zip(blocks, previous, strict=True)
     ]
     names = {
@@ -62,9 +95,14 @@ def find_entities(blocks: list[Block]) -> list[Entity]:
     pattern = names_regex(names)
     orgs = learned_names(blocks, [spans + people for spans, people in first])
     org_pattern = names_regex(set(orgs))
+    stems = _county_stems(blocks, [spans for spans, _ in first])
+    stem_pattern = names_regex(stems)
     entities: list[Entity] = []
     for block, (spans, people) in zip(blocks, first, strict=True):
+        if block.kind == FURNITURE:
+            continue  # a running header's paper and editors are no part of any article
         spans += learned_spans(block.text, orgs, org_pattern)
+        spans += _bare_stems(block.text, stem_pattern)
         chosen = resolve(spans + people + known_name_spans(block.text, pattern))
         entities += [
             Entity(s.type, block.text[s.start : s.end], block.index, s.start, s.end, s.why or None)

@@ -41,10 +41,10 @@ _TAIL_CHARS = "网院心所会库询讯"  # the last characters of every _TAIL
 _LEAD_TAGS = frozenset({"v", "p", "u", "ul", "uj", "d", "r", "c", "m", "q", "t", "f", "vn"})
 # A coined name right after the kind of firm it is (科技公司青禾碳链, 服务平台橙意生活),
 # followed by what a firm does or has (负责人, 合作, 去年 …): trusted at its first mention.
-# (Not after 与/和/为: 企业碳效评级与贷款利率挂钩 names a practice, not a firm.)
+# (Not before 与/和: 企业碳效评级与贷款利率挂钩 names a practice, not a firm.)
 KIND_RE = re.compile(r"(?:公司|企业|平台|服务商|品牌|厂商|电商|零售商|运营商|供应商|开发商)")
 _FOLLOW_RE = re.compile(
-    r"负责人|相关负责人|创始人|董事长|总经理|首席|合作|共享|联合|去年|今年|近日|日前"
+    r"负责人|相关负责人|创始人|董事长|总经理|首席|合作|共享|联合|为|去年|今年|近日|日前"
     r"|表示|介绍|透露|提供|推出|上线|开发|获得|完成|旗下|目前|此前"
 )
 _LAST_KIND_RE = re.compile(r".*(?:机构|公司|企业|平台|服务商)")
@@ -89,6 +89,7 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
     institutes: set[str] = set()
     for block, spans in zip(blocks, known, strict=True):
         text = block.text
+        learned.update(_listed_names(text, spans))
         if "称" in text:  # every alias is 简称/下称/以下称
             ends = {s.end for s in spans if s.type == "ORG"}
             for m in ALIAS_RE.finditer(text):
@@ -129,6 +130,16 @@ def _lead(name: str) -> int:
         if wordtags.tag(word) in _LEAD_TAGS or word in STOP_CHARS:
             lead = pos
     return lead
+
+
+def _listed_names(text: str, spans: list[Span]) -> dict[str, str]:
+    """Organisations written right before their stock ticker: every later mention is marked."""
+    tickers = {s.start for s in spans if s.type == "TICKER"}
+    found: dict[str, str] = {}
+    for s in spans:
+        if s.type == "ORG" and s.end - s.start >= 2 and tickers & {s.end, s.end + 1}:
+            found[text[s.start : s.end]] = "named before its stock ticker"
+    return found
 
 
 def _covered(spans: list[Span], text: str, name: str) -> bool:

@@ -11,7 +11,8 @@ from article.entities.places import INDUSTRY_TAILS, STOP_CHARS
 from article.spans import Span, is_han, words
 
 _SUFFIXES = words(
-    "股份有限公司 有限责任公司 有限公司 分公司 子公司 公司 集团 控股 股份 农商银行 村镇银行 银行 "
+    "股份有限公司 有限责任公司 有限公司 中心支公司 支公司 分公司 子公司 公司 集团 控股 股份 "
+    "农商银行 村镇银行 银行 "
     "分行 支行 营业部 农商行 信用社 联社 证券 期货 保险 基金会 基金 信托 "
     "研究院 研究所 研究中心 实验室 "
     "委员会 管委会 管理局 监管局 分局 局 厅 署 医院 卫生院 中心 协会 学会 商会 联合会 大学 学院 "
@@ -21,7 +22,9 @@ ORG_SUFFIX_WORDS = frozenset(_SUFFIXES)
 SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 SINGLE_CHAR = frozenset("局厅署")
 LIST_JOIN_RE = re.compile(f"(?:{SUFFIX_RE.pattern})[和与及、]")  # 某某公司和某某期货: two firms
-BRANCH_SUFFIXES = frozenset({"分行", "支行", "营业部", "分公司", "子公司", "分局"})
+BRANCH_SUFFIXES = frozenset(
+    {"分行", "支行", "营业部", "分公司", "子公司", "中心支公司", "支公司", "分局"}
+)
 BANK_BRANCHES = frozenset({"分行", "支行"})
 MAX_MIDDLE = 10
 # Words that make a prefix generic (邵阳地区股份制银行 is a kind of bank, not a bank).

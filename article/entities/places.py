@@ -129,9 +129,12 @@ def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
     return segment.word_freq(stem) < UNKNOWN_STEM_MAX_FREQ and not wordtags.has_non_name_word(stem)
 
 
+MIN_TAIL_FREQ = 10  # jieba's dictionary holds junk pairs of frequency 3 (丘县)
+
+
 def _word_tail(tail: str) -> bool:
     """True when the stem's last character and the suffix make an ordinary word (门市, 股市)."""
-    return bool(segment.word_freq(tail)) and wordtags.tag(tail) != "ns"
+    return segment.word_freq(tail) >= MIN_TAIL_FREQ and wordtags.tag(tail) != "ns"
 
 
 def _word_before(text: str, start: int) -> str | None:

@@ -8,7 +8,13 @@ from article import segment, wordtags
 from article.entities import ORG_SUFFIX_WORDS
 from article.figures.patterns import PRE_QUALIFIERS
 from article.figures.subjects import between
-from article.figures.syntax import COUNTED_UNITS, clean_prefix, counted_head, noun_phrase
+from article.figures.syntax import (
+    COUNTED_UNITS,
+    base_only,
+    clean_prefix,
+    counted_head,
+    noun_phrase,
+)
 from article.model import Entity
 from article.spans import words
 
@@ -23,14 +29,15 @@ TAIL_WORDS = words(
     "降至 升至 增至 提高至 提升至 下降至 下调至 上调至 降到 升到 提高到 提升到 增加到 降低到 "
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 分为 "
     "以 均 已 已经 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由 要 就 "
-    "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持"
+    "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持 每年 每月 每天 每日 每季度 每周"
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(
-    r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|延长|攀升"
+    r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|扩充|延长|攀升|延"
     r"|降|升|增|减)?[到至为]"
 )
 LEAD_VERBS = ("实现", "达到")
+BASE_VERB_RE = re.compile(r"是|达到|相当于")
 MODALS = frozenset(words("可以 能够 得以 可望 有望 将会 能 会 要 将 可"))
 MODAL_CHARS = frozenset("".join(MODALS))
 COMPARE_WORDS = frozenset({"较", "比", "同比", "环比"})
@@ -137,6 +144,15 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
     return (phrase if len(phrase) >= 2 else ""), linked
 
 
+def _quoted_after(text: str, end: int) -> str:
+    """发放46笔“碳效贷”: the short quoted name a count is of."""
+    if not text.startswith("“", end):
+        return ""
+    closing = text.find("”", end + 1, end + 2 + MAX_QUOTED_NAME)
+    name = text[end + 1 : closing] if closing > 0 else ""
+    return name if len(name) >= 2 and not any(ch in CLAUSE_DELIMS for ch in name) else ""
+
+
 def _quoted_label(text: str, start: int, floor: int) -> str:
     """发放“某某贷”4.6亿元 → 发放某某贷: the quoted name right before a figure, with its verb."""
     if not start or text[start - 1] != "”":
@@ -159,6 +175,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     for e in between(entities, begin, start):
         if e.type in SUBJECT_TYPES:
             begin = max(begin, e.end)  # 某行贷款余额为: the subject is no part of the measure
+    if base := _base_subject(text, begin, start, counted):
+        return base  # 月产能达到去年同期的近3倍: what is multiplied stands before the verb
     for verb in LEAD_VERBS:
         cut = text.rfind(verb, begin, start)
         if cut >= 0 and start - cut - len(verb) >= 2:
@@ -172,12 +190,25 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     return label[-MAX_LABEL:]
 
 
+def _base_subject(text: str, begin: int, start: int, counted: bool) -> str:
+    """The measure before 是/达到/相当于 when only a base period follows it (…是去年的1.6倍)."""
+    m = BASE_VERB_RE.search(text, begin, start)
+    if m is None or not base_only(text[m.start() : start]):
+        return ""
+    label = clean_prefix(_trim(text[begin : m.start()]), counted)
+    return label if len(label) >= 2 else ""
+
+
 def _after_place(text: str, begin: int, start: int, entities: list[Entity]) -> int:
     """在东南亚新增…: a leading 在 + place says where, not what is measured."""
     if not text.startswith("在", begin):
         return begin
     place = next((e for e in between(entities, begin, start) if e.start == begin + 1), None)
-    if place is None or place.type != "PLACE" or "的" in text[place.end : start]:
+    if place is None or place.type != "PLACE":
+        return begin
+    if text.startswith("的", place.end):
+        return place.start  # 在美国的收入占比: the place owns the measure, 在 does not
+    if "的" in text[place.end : start]:
         return begin  # 在东南亚开展业务的机构: the place is part of a relative clause
     return place.end
 
@@ -189,6 +220,8 @@ def _after_modal(label: str) -> str:
     words_ = segment.cut(label, hmm=False)
     cuts = [i for i, w in enumerate(words_[:-1]) if w in MODALS]
     rest = "".join(words_[cuts[-1] + 1 :]) if cuts else label
+    if rest.startswith(("从", "由")) and cuts and cuts[-1] >= 1:
+        return "".join(words_[: cuts[-1]])  # 试点企业数量有望从…: the measure stands before
     return rest if len(rest) >= 2 else label
 
 
@@ -205,6 +238,8 @@ def label_for(
     head = counted_head(text, end, unit)
     if head:
         return head, "label: the noun after the count"
+    if unit in COUNTED_UNITS and (quoted := _quoted_after(text, end)):
+        return quoted, "label: the quoted name after the count"
     after, linked = _after_phrase(text, end)
     if linked and (phrase := noun_phrase(text, end + 1)):
         return phrase, "label: the noun phrase after 的"

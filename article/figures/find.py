@@ -9,6 +9,7 @@ from article.figures.context import change_target, label_for
 from article.figures.numbers import to_float
 from article.figures.patterns import FIGURE_RE, PRE_WINDOW, Quantity, pre_qualifier, quantity
 from article.figures.subjects import SubjectFinder
+from article.figures.syntax import base_only, change_only, measure_of
 from article.model import Block, Entity, Figure
 from article.spans import is_han
 
@@ -43,6 +44,8 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
         return True
     if not q.unit and (LATIN_RE.fullmatch(before or "_") or LATIN_RE.fullmatch(after or "_")):
         return True  # 5G, M2, A3: part of a name; 32家A股 and REITs4% measure something
+    if q.unit == "期" and not text[start].isdigit():
+        return True  # 一期工程, 二期项目: a phase's name; 分12期 counts instalments
     if after == "期" and q.unit in TENOR_UNITS:
         return True  # 五年期, 3个月期: the name of a term, not a quantity
     if after == "代" and q.unit == "年":
@@ -83,8 +86,21 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
     label, why = label_for(text, start, m.end(), q.unit, ctx.floor, ctx.entities)
     if ctx.last is not None and change_target(text, ctx.floor, start):
         label, why = ctx.last.label, "label: the figure before, 由A…至B"
+    elif label is None and q.unit == "倍" and _in_sentence(text, ctx.last, start):
+        label, why = (
+            measure_of(ctx.last.label),
+            "label: the figure before, of which this is a multiple",
+        )
     elif label is None and _same_measure(text, ctx.last, q.unit, start):
         label, why = ctx.last.label, "label: the figure before in this sentence"
+    elif label and change_only(label) and _in_sentence(text, ctx.last, start):
+        label = f"{ctx.last.label}{label}"  # 不良率为1.2%，较上年末下降0.3个百分点
+        why = "label: the measure of the figure before, and how this changes it"
+    elif label and base_only(label) and _in_sentence(text, ctx.last, start):
+        label, why = (
+            measure_of(ctx.last.label),
+            "label: the figure before, of which this is a multiple",
+        )
     return Figure(
         text=text[start : m.end()],
         value=to_float(q.value, places),
@@ -115,6 +131,13 @@ def _consumed(text: str, figure: Figure) -> int:
 def _same_measure(text: str, last: Figure | None, unit: str, start: int) -> bool:
     """约为8.3万亿元，预计将突破19万亿元: a bare figure of the same sentence and unit."""
     if last is None or last.unit != unit or last.label is None:
+        return False
+    return not any(ch in "。！？；" for ch in text[last.end : start])
+
+
+def _in_sentence(text: str, last: Figure | None, start: int) -> bool:
+    """不良率为1.2%，比上年末下降0.3个百分点: a labelled figure earlier in the same sentence."""
+    if last is None or last.label is None or change_only(last.label) or base_only(last.label):
         return False
     return not any(ch in "。！？；" for ch in text[last.end : start])
 

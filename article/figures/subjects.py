@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
 from article.figures.speakers import AGENT_RE, full_names, institutions
 from article.model import ANSWER, Block, Entity
 from article.spans import words
 
 SENTENCE_END = "。！？!?\n"
-REFERENT_RE = re.compile(r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业)")
+# 该行, 该公司 …, and a bare 公司 opening a clause (公司去年实现…): the company of the story
+REFERENT_RE = re.compile(
+    r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业)|(?:^|(?<=[，。；：！？]))公司"
+)
+MIN_MAIN_MENTIONS = 3  # mentions that make a company the one a bare 公司 means
 MAX_SENTENCE = 400  # characters looked back for a sentence start
 MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
 SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
@@ -19,7 +24,7 @@ RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
 COMPANY_ENDINGS = tuple(
     words(
         "公司 股份 集团 控股 人寿 保险 财险 证券 基金 信托 资管 期货 资本 科技 支付 咨询 "
-        "置业 置地 重工 消费金融 数科"
+        "置业 置地 重工 消费金融 汽车金融 金融 数科 能源 新能 储能 电子 材料 制造 医药 物流"
     )
 )
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
@@ -44,6 +49,8 @@ class SubjectFinder:
 
     def __init__(self, entities: list[Entity], blocks: list[Block]) -> None:
         self.orgs = [e for e in entities if e.type == "ORG"]
+        self.listed = _listed(entities)
+        self.main = _main_company(self.orgs, self.listed)
         self.keys = [(e.block, e.start) for e in self.orgs]
         self.full = full_names(entities, blocks)
         self.works_at = institutions(entities, blocks, self)
@@ -53,12 +60,15 @@ class SubjectFinder:
         return self.full.get((e.block, e.start), e.text)
 
     def referent(self, block: int, pos: int, word: str) -> str | None:
-        """The organisation 该行/该公司 … at (block, pos) stands for: the latest fitting one."""
+        """The organisation 该行/该公司 … at (block, pos) stands for: the latest fitting one; a
+        bare 公司 means the story's company, named again and again."""
         end = bisect_left(self.keys, (block, pos))
         for i in range(end - 1, max(end - MAX_REFERENT_LOOKBACK, 0) - 1, -1):
-            if _fits(self.orgs[i].text, word):
+            if word == "公司" and self.orgs[i].block != block:
+                break  # a bare 公司 looks back only within its paragraph
+            if _fits(self.orgs[i].text, word, self.listed):
                 return self.name(self.orgs[i])
-        return None
+        return self.main if word == "公司" else None
 
     def subject(
         self, text: str, block: Block, start: int, entities: list[Entity]
@@ -124,10 +134,32 @@ def _source_in(text: str, entities: list[Entity]) -> str | None:
     return sources[-1].text if sources else None
 
 
-def _fits(name: str, word: str) -> bool:
+def _listed(entities: list[Entity]) -> frozenset[str]:
+    """Organisations written with a stock ticker right after them: listed companies."""
+    return frozenset(
+        e.text
+        for e, after in pairwise(entities)
+        if e.type == "ORG"
+        and after.type == "TICKER"
+        and after.block == e.block
+        and 0 <= after.start - e.end <= 2
+    )
+
+
+def _main_company(orgs: list[Entity], listed: frozenset[str]) -> str | None:
+    """The company the story is about: the most named one, named at least three times."""
+    counts: dict[str, int] = {}
+    for e in orgs:
+        if _fits(e.text, "公司", listed):
+            counts[e.text] = counts.get(e.text, 0) + 1
+    best = max(counts, key=lambda name: counts[name], default=None)
+    return best if best is not None and counts[best] >= MIN_MAIN_MENTIONS else None
+
+
+def _fits(name: str, word: str, listed: frozenset[str]) -> bool:
     """Whether an organisation name can be what 该行 / 该公司 … refers to."""
     if word in ("该行", "该银行"):
         return name.endswith("行")
-    if word in ("该公司", "该集团", "该企业"):
-        return name.endswith(COMPANY_ENDINGS)
+    if word in ("该公司", "该集团", "该企业", "公司"):
+        return name.endswith(COMPANY_ENDINGS) or name in listed
     return True

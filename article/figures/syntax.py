@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from article import segment, wordtags
 from article.entities import ORG_SUFFIX_WORDS
 from article.spans import words
@@ -21,10 +23,22 @@ MAX_HEAD = 10
 SCOPE_WORDS = frozenset(
     words(
         "全国 全省 全市 全县 全区 全行 全辖 全年 我们 我行 本行 公司 他们 该行 其 目前 如今 此前 "
-        "去年 今年 当年 近年 近年来 已经 还 也 却 则 把 让 使 将"
+        "去年 今年 当年 近年 近年来 已经 还 也 却 则 把 让 使 将 国内"
     )
 )
 
+CLOSERS = "）)】]」』”’"
+CHANGE_TAIL_RE = re.compile(
+    r"(?:同比|环比|(?:较|比)[^，。的]{0,6}?)?"
+    r"(?:下降|增长|上升|提高|减少|回落|上涨|下跌|增加|降低|扩大|缩小|提升|上调|下调|多增|少增)了?$"
+)
+MEASURE_NOUNS = tuple(words("数量 规模 总数 总量 余额 金额 比例 占比 人数 户数 家数 笔数"))
+TIME_ENDS = frozenset("年月日节初末底前后时")
+TIME_WORDS = frozenset(words("目前 如今 当前 现在 近期 近日 日前 此前 眼下"))
+BASE_ONLY_RE = re.compile(
+    r"(?:是|为|达到|相当于)?(?:去年|上年|前年|今年|同期|现在|目前|当时|此前|原来|过去|"
+    r"\d{4}年|上一年|上月|上季度|年初)(?:同期|全年|底|末)?的?"
+)
 INNER_ADVERBS = frozenset(words("却 也 还 则 均 都 又 更 已 已经 仍 就"))
 FROM_WORDS = ("由", "从")
 NOT_FROM = frozenset(words("由于 从事 从而 从业 自由 理由 经由"))
@@ -73,6 +87,8 @@ def counted_head(text: str, end: int, unit: str) -> str:
     for i, (word, tag) in enumerate(tagged):
         if word[0].isdigit() or word in HEAD_STOPS or len(head) + len(word) > MAX_HEAD:
             break
+        if seen_noun and tag == "f" and len(word) == 1:
+            break  # 2000名借款人中: the locative says among whom, not what is counted
         if (
             seen_noun
             and tag in VERB_TAGS
@@ -124,19 +140,64 @@ def _single_noun(word: str) -> bool:
 
 def clean_prefix(label: str, counted: bool, places: frozenset[str] = frozenset()) -> str:
     """The measured noun phrase: scope and time words, adverbs inside and 由… after it dropped."""
-    tagged = _tagged(_without_place(label, places))
-    while len(tagged) > 1 and (tagged[0][0] in SCOPE_WORDS or tagged[0][0] in MEASURE_WORDS):
-        tagged = tagged[1:]  # 笔清欠贷款: a count's measure word, cut off from its number
+    tagged = _tagged(_without_place(label.lstrip(CLOSERS).removeprefix("的"), places))
+    while len(tagged) > 1 and _scope_first(tagged):
+        # 笔清欠贷款: a count's measure word, cut off from its number; 目前, 春节后, 该平台
+        timed, demonstrative = tagged[0][1] == "t", tagged[0][0] == "该"
+        tagged = tagged[1:]
+        if demonstrative and len(tagged) > 1:
+            tagged = tagged[1:]  # 该平台: the thing pointed back to is the subject
+        if timed and len(tagged) > 1 and tagged[0][1] == "f" and len(tagged[0][0]) == 1:
+            tagged = tagged[1:]  # 春节后: the time word's 后 goes with it
     cut = [i for i, (w, _) in enumerate(tagged) if _from_word(w) and i >= 1]
     if cut and len("".join(w for w, _ in tagged[: cut[0]])) >= 2:
         tagged = tagged[: cut[0]]  # 审批周期由此前的: the noun before 由 is the measure
     rest = "".join(w for w, _ in tagged[1:])
-    if counted and len(tagged) > 1 and tagged[0][1] == "v" and "的" not in rest:
+    if (
+        counted
+        and len(tagged) > 1
+        and tagged[0][1] == "v"
+        and "的" not in rest
+        and not (
+            rest.endswith(MEASURE_NOUNS)  # 签约企业数量: the verb is part of what is measured
+        )
+    ):
         tagged = tagged[1:]  # 设立特色网点46家: the verb says what was done to what is counted
     kept = [
         w for i, (w, _) in enumerate(tagged) if not (0 < i < len(tagged) and w in INNER_ADVERBS)
     ]
     return "".join(kept)
+
+
+def _scope_first(tagged: list[tuple[str, str | None]]) -> bool:
+    """The first word says when or of whom, not what: 目前, 春节, 该, 笔 (but 笔均 is a per-deal
+    average)."""
+    word, tag = tagged[0]
+    if word in MEASURE_WORDS:
+        return not tagged[1][0].startswith("均")
+    return word in SCOPE_WORDS or word == "该" or (tag == "t" and _time_word(word))
+
+
+def _time_word(word: str) -> bool:
+    """春节, 年初, 近日: a time, not a measure jieba also tags so (逾期)."""
+    return word[-1] in TIME_ENDS or word in TIME_WORDS
+
+
+def measure_of(label: str) -> str:
+    """托管面积比去年增加 → 托管面积: the measure a change was stated of."""
+    m = CHANGE_TAIL_RE.search(label)
+    return label[: m.start()] if m and m.start() >= 2 else label
+
+
+def base_only(label: str) -> bool:
+    """是去年, 去年同期, 是2023年: only what a multiple is taken of, no measure."""
+    return bool(BASE_ONLY_RE.fullmatch(label))
+
+
+def change_only(label: str) -> bool:
+    """比上年末下降, 同比增长: the label names a change and no measure."""
+    m = CHANGE_TAIL_RE.search(label)
+    return m is not None and m.start() == 0
 
 
 def _from_word(word: str) -> bool:

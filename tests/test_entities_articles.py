@@ -33,7 +33,7 @@ TECH_LOANS_ENTITIES = {
 TECH_LOANS_FIGURES = {
     ("两年", 2, "年"),
     ("不少于300亿元", 30_000_000_000, "元"),
-    ("突破3800亿元", 380_000_000_000, "元"),
+    ("3800亿元", 380_000_000_000, "元"),
     ("21.6%", 21.6, "%"),
     ("超过2.3万户", 23_000, "户"),
     ("近600家", 600, "家"),
@@ -109,5 +109,5 @@ def test_figures_of_a_tech_loans_article() -> None:
     assert labels["3倍至5倍"] == "政府性融资担保的放大倍数"
     assert labels["不低于10亿元"] == "风险补偿资金池"
     subjects = {f.text: f.subject for f in figures}
-    assert subjects["突破3800亿元"] == "江苏银行"
+    assert subjects["3800亿元"] == "江苏银行"
     assert subjects["1.2万亿元"] == "中国人民银行江苏省分行"

@@ -55,7 +55,10 @@ _MAX_STACKED = 3  # heading lines in a row that make one title
 _NEARLY_FULL = 0.75  # of the column's width
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
-_MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
+_MULTI_LINE = frozenset((TITLE, SUBTITLE))
+_STRUCTURE_OPENERS = frozenset(
+    "图表附▲△资数信来注（(【[上下接转续"
+)  # kinds whose consecutive lines make one block
 
 
 def _cut_share(lines: list[Line]) -> float:
@@ -120,6 +123,9 @@ def _structural_kinds(lines: list[Line]) -> dict[int, str]:
 def _line_structure(line: Line, at_edge: bool) -> str | None:
     """The kind of a line that stands alone by what it says, else None."""
     text, raw = line.text, line.raw
+    if text[0] not in _STRUCTURE_OPENERS and ("，" in text or "。" in text):
+        return None  # running text: no header, byline, caption or marker has a ， or 。 …
+    # … unless it opens like a caption, source line or continuation marker
     if furn.is_running_line(raw) or furn.is_bare_number(text):
         return FURNITURE
     if at_edge and (furn.is_paper_name(text) or furn.is_page_number(text)):

@@ -10,7 +10,7 @@ from article.figures.numbers import to_float
 from article.figures.patterns import FIGURE_RE, PRE_WINDOW, Quantity, pre_qualifier, quantity
 from article.figures.subjects import SubjectFinder
 from article.figures.syntax import base_only, change_only, measure_of
-from article.model import Block, Entity, Figure
+from article.model import FURNITURE, Block, Entity, Figure
 from article.spans import is_han
 
 OPEN_QUOTES = frozenset("“\"「『‘'")
@@ -172,6 +172,8 @@ def find_figures(blocks: list[Block], entities: list[Entity]) -> list[Figure]:
     subjects = SubjectFinder(entities, blocks)
     figures: list[Figure] = []
     for block in blocks:
+        if block.kind == FURNITURE:
+            continue  # a chart's ticks and a page's date are no figures of the article
         text = block.text
         ctx = _Context(by_block.get(block.index, []), subjects, block)
         for m in FIGURE_RE.finditer(text):

@@ -48,7 +48,7 @@ FIGURE_RE = re.compile(
     rf"|{_amount_re('a')}(?:{RANGE_SEP}{_amount_re('b')})?)(?P<post>{POST})?"
 )
 PRE_QUALIFIERS = words(
-    "不超过 不少于 不低于 不高于 不足 不到 超过 超出 突破 超 逾 大约 约 将近 接近 近 "
+    "不超过 不少于 不低于 不高于 不足 不到 超过 超出 超 逾 大约 约 将近 接近 近 "
     "最高 最长 最低 最多 最少 至少 高达 多达"
 )
 PRE_WINDOW = 6  # 不超过 + 提高至

@@ -354,3 +354,37 @@ def test_a_firm_named_before_its_ticker_is_marked_at_every_mention() -> None:
 def test_a_running_header_names_no_one() -> None:
     blocks = [Block(0, "furniture", "编辑 孟川 美编 蓝溪 校对 乔一", [(1, 1)])]
     assert find_entities(blocks) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "orgs"),
+    [
+        (("去年扩产。", "。云栖牧场财务总监韦一禾表示，订单增加。"), ["云栖牧场"]),
+        (("据悉。檀溪数联，是一家总部位于芜湖的科技企业。",), ["檀溪数联"]),
+        (("子药物的权益授予松岚制药，交易总额约2亿元。",), ["松岚制药"]),
+    ],
+)
+def test_coined_firms_known_by_their_officers_and_trade(
+    paragraphs: tuple[str, ...], orgs: list[str]
+) -> None:
+    assert of_type("ORG", *paragraphs) == orgs
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "orgs"),
+    [
+        ("中经记者 秦朗 北京报道", []),
+        ("人保财险分公司农险部负责人介绍了情况。", ["人保财险分公司", "农险部"]),
+        ("仓储物流需求增加。", []),
+    ],
+)
+def test_bylines_departments_and_trades_employ_no_one(paragraph: str, orgs: list[str]) -> None:
+    assert of_type("ORG", paragraph) == orgs
+
+
+def test_quoted_products_beside_their_kind() -> None:
+    text = (
+        "主打的“岚汐稳盈”系列规模增加，新药“澜宁康”获批，"
+        "他参加了“稳蛋价”项目，企业看重“含权贸易”项目。"
+    )
+    assert of_type("PRODUCT", text) == ["岚汐稳盈", "澜宁康", "稳蛋价"]

@@ -48,7 +48,18 @@ _FOLLOW_RE = re.compile(
     r"|表示|介绍|透露|提供|推出|上线|开发|获得|完成|旗下|目前|此前"
 )
 _LAST_KIND_RE = re.compile(r".*(?:机构|公司|企业|平台|服务商)")
-_NAME_LENGTHS = (4, 3, 2, 5, 6)  # brand names are most often four characters
+_NAME_LENGTHS = (4, 3, 2, 5, 6)
+_DEPARTMENT_RE = re.compile(r"(?:财务|技术|运营|市场|风控|投资|研发|销售|品牌|业务|人力)$")
+_EVERYDAY_FREQ = 2000  # 公司, 银行, 市场: words too common to make a firm's coined name
+_TITLED = "after the title "
+_NOT_EMPLOYED = frozenset(("记者", "通讯员", "实习生", "编辑", "摄影", "作者", "撰稿", "特约记者"))
+_DEPARTMENT_ENDS = frozenset(
+    "部处科室组"
+)  # why of a person found after a title (people.titled_names)
+_CLAUSE_OPENERS = frozenset("，。；：！？、“”（）()\n")
+ONE_OF_RE = re.compile(
+    r"(?:^|(?<=[，。；：！？]))(?P<name>[\u4e00-\u9fff]{2,6})，?是一家"
+)  # brand names are most often four characters
 _NOT_A_NAME_START = frozenset("该这那本其各此每某我你他她它")
 CONTEXT_CHARS = "据示为出露称"  # one of them is in every CONTEXT_RE match: most blocks hold none
 MIN_MENTIONS = 2  # a coined name must recur before it is trusted
@@ -101,6 +112,11 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
             institutes.update(_institutes(text, spans))
         if KIND_RE.search(text):
             institutes.update(n for n in _appositions(text) if not _covered(spans, text, n))
+        institutes.update(_employers(text, spans))
+        if "是一家" in text:
+            institutes.update(
+                m.group("name") for m in ONE_OF_RE.finditer(text) if _brand(m.group("name"))
+            )
     whole = "\n".join(b.text for b in blocks)
     for name in institutes - learned.keys():
         learned[name] = "a coined name set as an institution (据…统计, …显示, 科技公司…)"
@@ -146,6 +162,48 @@ def _covered(spans: list[Span], text: str, name: str) -> bool:
     """A known organisation, place or person already holds the name's first mention."""
     at = text.find(name)
     return any(s.start <= at < s.end for s in spans if s.type in ("ORG", "PLACE", "PERSON"))
+
+
+def _employers(text: str, spans: list[Span]) -> list[str]:
+    """远山牧歌财务总监某某: a coined name opening a clause right before the title of a person
+    found after it is the firm that employs them."""
+    found: list[str] = []
+    known_ends = {s.end for s in spans if s.type in ("ORG", "PLACE", "PERSON")}
+    for s in spans:
+        if s.type != "PERSON" or not s.why.startswith(_TITLED):
+            continue
+        title = s.why[len(_TITLED) :]
+        at = text.rfind(title, 0, s.start)
+        if at < 0 or title in _NOT_EMPLOYED or text[at - 1 : at] in _DEPARTMENT_ENDS:
+            continue  # 记者 某某: a byline; 农险部负责人: a department, not a firm
+        if dept := _DEPARTMENT_RE.search(text, max(0, at - 2), at):
+            at = dept.start()  # 某某财务总监: the department is no part of the firm's name
+        if at in known_ends:
+            continue  # 某某银行行长: the employer is known already
+        for size in _NAME_LENGTHS:
+            start = at - size
+            if start <= 0 or text[start - 1] not in _CLAUSE_OPENERS:
+                continue  # a block's first characters may be the tail of a word cut off
+            if _employer_name(text[start:at]):
+                found.append(text[start:at])
+                break
+    return found
+
+
+def _employer_name(name: str) -> bool:
+    """A name of 2-6 Han characters that is no word, no function word and no everyday noun
+    (公司, 银行, 市场): before an officer and their name, a coined firm may be made of words."""
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in name) or name[0] in _NOT_A_NAME_START:
+        return False
+    if segment.word_freq(name) or wordtags.tag(name) is not None:
+        return False
+    words = segment.cut(name, hmm=False)
+    if any(len(w) == 1 and w in STOP_CHARS for w in words):
+        return False
+    return not any(
+        len(w) > 1 and (wordtags.tag(w) in _FUNCTION_TAGS or segment.word_freq(w) > _EVERYDAY_FREQ)
+        for w in words
+    )
 
 
 def _appositions(text: str) -> list[str]:

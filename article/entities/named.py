@@ -21,7 +21,9 @@ FIRM_SUFFIXES = FIELD_INSTITUTES + words(
     # brand-style firms: a coined name and the line of business (某某支付, 某某消费金融)
     "农商联合银行 联合银行 汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 "
     "控股 置业 置地 重工 理财 "
-    "信用评级 资信 数据中心 中心 网"
+    "信用评级 资信 数据中心 中心 网 "
+    # lines of business a coined brand name is set before (某某制药, 某某物流, 某某储能)
+    "制药 医药 药业 牧业 农服 新能 半导体 传媒"
 )
 FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
@@ -49,7 +51,8 @@ PROPER_TAGS = frozenset({"ns", "nr", "nz", "nrt"})  # 岭南, 东岳: proper nam
 BRAND_SUFFIXES = frozenset(
     words(
         "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
-        "信用评级 资信 数据中心 中心 网"
+        "信用评级 资信 数据中心 中心 网 "
+        "制药 医药 药业 牧业 农服 新能 半导体 传媒"
     )
 )
 EVERYDAY_TAGS = frozenset(

@@ -13,6 +13,8 @@ _LAUNCH = r"(?:推出|发布|上线|推广|创设|首创|落地|发放)了?[“\
 LAUNCH_RE = re.compile(rf"{_LAUNCH}(?P<name>{_NAME}){_END}")
 LIST_ITEM_RE = re.compile(rf"、(?P<name>{_NAME}){_END}")
 QUOTED_RE = re.compile(rf"[“\"](?P<name>{_NAME})[”\"](?=产品|专项|融资|贷款|业务|服务)")
+_PRODUCT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}")
+COINED_FREQ = 50  # a word rarer than this may be coined for a brand (稳盈, 安享)
 LEAD_FUNCTION_TAGS = frozenset({"d", "p", "c", "r", "u", "m", "ad"})
 # Programmes a bank or government launches are named in quotes: “某某共赢计划”, “某某行动”.
 PROGRAMME_RE = re.compile(
@@ -40,7 +42,43 @@ def find_products(text: str) -> list[Span]:
     for m in QUOTED_RE.finditer(text):
         if _is_name(m.group("name")):
             spans.append(Span(m.start("name"), m.end("name"), "PRODUCT", 4, "quoted product"))
-    return spans + _programmes(text)
+    return spans + _programmes(text) + _quoted_kinds(text)
+
+
+# A quoted coined name set beside the kind of product it is: “某某稳盈”系列, 新药“某某康”.
+_QUOTED = r"“(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})”"
+QUOTED_KIND_RE = re.compile(
+    rf"(?:(?<=新药|药物|产品|品牌|平台|系列|项目){_QUOTED}"
+    r"|(?=“[^”]{2,8}”(?:系列|产品|项目|平台|品牌|专区|贷款|理财|保险|基金|App|APP))"
+    r"“[^”]{2,8}”)"
+)
+
+
+def _quoted_kinds(text: str) -> list[Span]:
+    """“某某稳盈”系列, “稳猪价”项目, 新药“某某康”: the name of a product, series or programme."""
+    if "“" not in text:
+        return []
+    return [
+        Span(m.start() + 1, m.end() - 1, "PRODUCT", 4, "quoted name of a product or project")
+        for m in QUOTED_KIND_RE.finditer(text)
+        if _product_name(m.group()[1:-1])
+    ]
+
+
+def _product_name(name: str) -> bool:
+    """Letters, digits and Han only, coined, no adverb first, no slogan of everyday words."""
+    return (
+        bool(_PRODUCT_CHARS.fullmatch(name))
+        and _is_name(name)
+        and _coined(name)
+        and _no_phrase(name)
+    )
+
+
+def _no_phrase(name: str) -> bool:
+    """Not a slogan (“含权贸易”): a brand ends in a coined word or a lone character."""
+    last = segment.cut(name, hmm=False)[-1]
+    return len(last) == 1 or segment.word_freq(last) < COINED_FREQ  # 含权贸易 ends in a noun
 
 
 def _programmes(text: str) -> list[Span]:

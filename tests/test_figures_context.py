@@ -175,3 +175,15 @@ def test_a_bare_company_is_the_story_s_listed_company() -> None:
 def test_instalments_count_but_a_phase_is_a_name() -> None:
     figures = figures_of("最长可分12期免息，一期工程已投产，第5期产品。")
     assert [f.text for f in figures] == ["12期"]
+
+
+def test_the_company_meant_is_the_subsidiary_named_last_not_its_listed_parent_bank() -> None:
+    figures = figures_of("嘉川银行(601777.SH)旗下理财子公司澄江理财披露，该公司存续规模达860亿元。")
+    assert [(f.text, f.subject) for f in figures] == [("860亿元", "澄江理财")]
+
+
+def test_a_kind_of_firm_before_a_listed_name_is_no_part_of_it() -> None:
+    entities = find_entities(
+        [Block(0, "paragraph", "创新药企澜溪生物(688599.SH)发布年报。", [(1, 1)])]
+    )
+    assert [e.text for e in entities if e.type == "ORG"] == ["澜溪生物"]

@@ -169,11 +169,15 @@ def _name_start(text: str, start: int, end: int) -> int:
         multi = len(word) >= 2 and wordtags.tag(word) in wordtags.NON_NAME_TAGS
         if multi or word in STOP_CHARS or word in ("称", "说", "和") or word in OWNER_WORDS + KINDS:
             start = pos
-    return start
+    kinds = list(KIND_TAIL_RE.finditer(text, start, end - 2))
+    return kinds[-1].end() if kinds else start  # jieba may cut 药企 off as 药/企
 
 
 # Words for what kind of firm the name after them is (传感器企业某某科技): the name starts after.
-KINDS = words("企业 公司 机构 券商 龙头 厂商 平台")
+KINDS = words("企业 公司 机构 券商 龙头 厂商 平台 药企 车企 房企 险企 国企 央企 民企 外企 上市公司")
+KIND_TAIL_RE = re.compile(
+    r"(?:药企|车企|房企|险企|国企|央企|民企|外企|企业|公司|机构|平台)(?=[\u4e00-\u9fff]{2})"
+)
 LATIN_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff])[A-Z]{2,5}$")  # 某某仓储REIT, 某某ETF
 
 

@@ -24,7 +24,8 @@ RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
 COMPANY_ENDINGS = tuple(
     words(
         "公司 股份 集团 控股 人寿 保险 财险 证券 基金 信托 资管 期货 资本 科技 支付 咨询 "
-        "置业 置地 重工 消费金融 汽车金融 金融 数科 能源 新能 储能 电子 材料 制造 医药 物流"
+        "置业 置地 重工 消费金融 汽车金融 金融 数科 能源 新能 储能 电子 材料 制造 医药 物流 "
+        "理财 制药 药业 生物 医疗"
     )
 )
 MAX_REFERENT_LOOKBACK = 40  # organisations to look back through for 该行
@@ -161,5 +162,5 @@ def _fits(name: str, word: str, listed: frozenset[str]) -> bool:
     if word in ("该行", "该银行"):
         return name.endswith("行")
     if word in ("该公司", "该集团", "该企业", "公司"):
-        return name.endswith(COMPANY_ENDINGS) or name in listed
+        return name.endswith(COMPANY_ENDINGS) or (name in listed and not name.endswith("行"))
     return True

@@ -22,7 +22,10 @@ _PAGE_CODE_ALONE = re.compile(r"^[A-Z]{1,2}\s?\d{1,2}$")
 _REPORTER = re.compile(r"记者|通讯员|实习生|撰稿")  # "本报记者 某某 北京报道" is a byline
 _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
 _PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$")
-_CAPTION = re.compile(r"^(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|^[▲△]")
+PHOTO_CAPTION = r"^[▲△]|^图为|^图片为"  # a photo's caption
+CAPTION_RE = re.compile(
+    rf"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|{PHOTO_CAPTION}"
+)
 _SOURCE_LINE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]")
 _LATIN_TITLE = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})+")  # "ZHONGXIN FINANCE WEEKLY"
 _BARE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*(?:月\s*)?\d{1,2}\s*日")  # weekday lost
@@ -92,7 +95,7 @@ def is_page_number(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """'图表：…', '图1：…', '表2 …：': a chart's caption."""
-    return bool(_CAPTION.match(text))
+    return bool(CAPTION_RE.match(text))
 
 
 def is_source_line(text: str) -> bool:

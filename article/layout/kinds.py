@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from article.blocks import byline_text, line_kind
+from article.blocks.furniture import CAPTION_RE, PHOTO_CAPTION
 from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE
 from article.layout.paragraphs import Part
 from article.model import (
@@ -27,10 +28,6 @@ from article.model import (
     TITLE,
 )
 
-_PHOTO = r"^[▲△]|^图为|^图片为"  # a photo's caption
-CAPTION_RE = re.compile(
-    rf"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|{_PHOTO}"
-)
 SOURCE_RE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]|^[（(]?注\s*[：:]")
 CONTINUATION_RE = re.compile(
     r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?[A-Za-z]{0,2}\s*[0-9０-９一二三四五六七八九十]+"
@@ -42,7 +39,7 @@ RUNNING_RE = re.compile(
     r"|(?:责任编辑|编辑|美编|校对|审读|版式|组版)\s*[：:]?\s*\S"
     r"|www\.|https?://|^[A-Z][A-Z .&'-]{5,}$"
 )
-_PHOTO_CAPTION = re.compile(_PHOTO)
+_PHOTO_CAPTION = re.compile(PHOTO_CAPTION)
 HEADING_CHARS = 40  # a heading is short
 SUBTITLE_PARTS = 2  # a title has at most this many deck parts under it
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from article.blocks import byline_text, line_kind
-from article.blocks.furniture import CAPTION_RE, PHOTO_CAPTION
+from article.blocks import CAPTION_RE, PHOTO_CAPTION, byline_text, line_kind
 from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE
 from article.layout.paragraphs import Part
 from article.model import (

@@ -18,7 +18,7 @@ from tui.tabs.figure_format import (
     money_figures,
     sorted_by_value,
 )
-from tui.tabs.figures import _clip
+from tui.tabs.figures import _clip, clip_label
 from tui.tabs.legend import type_order
 
 
@@ -123,3 +123,8 @@ def test_a_narrow_range_stays_linear() -> None:
 
     lengths, log = bar_lengths([100.0, 50.0, 25.0], 8)
     assert not log and lengths == [8.0, 4.0, 2.0]
+
+
+def test_a_long_label_keeps_its_head_noun_at_the_end() -> None:
+    assert clip_label("科技型中小企业本外币贷款余额同比增长", 16) == "科技…额同比增长 "
+    assert clip_label("授信", 10) == "授信      "

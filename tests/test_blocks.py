@@ -410,3 +410,13 @@ def test_text_without_markup_finds_its_running_header_and_the_title_over_its_byl
         ("byline", "本报记者 邵清言 衢州报道"),
     ]
     assert kinds[4][0] == "paragraph"
+
+
+def test_a_pasted_article_s_first_line_is_its_title() -> None:
+    text = (
+        "岚汐能源去年净利润增长31.6% 海外订单大幅增长\n\n"
+        "3月10日晚间，岚汐能源发布年报。\n\n分业务看，储能系统增长最快。"
+    )
+    kinds = [b.kind for b in split_blocks(text)]
+    assert kinds == ["title", "paragraph", "paragraph"]
+    assert split_blocks("今年以来\n信贷投放加快。")[0].kind == "paragraph"

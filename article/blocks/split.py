@@ -18,6 +18,7 @@ from article.model import (
     BODY_KINDS,
     BYLINE,
     CAPTION,
+    CONTINUATION,
     FURNITURE,
     HEADING,
     PARAGRAPH,
@@ -211,13 +212,32 @@ def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:
     above a byline is its title (text with `#` marks never needs this)."""
     from article.blocks.furniture import is_running_line
 
+    opening = True  # no article text seen yet
     for i, block in enumerate(blocks):
         if block.kind != PARAGRAPH or len(block.text) > _MAX_RUNNING:
+            opening = opening and block.kind in (FURNITURE, CONTINUATION)
             continue
         if block.lines[0][0] == block.lines[-1][1] and is_running_line(block.text):
             block.kind = FURNITURE
-        elif _heads_byline(blocks, i):
+        elif _heads_byline(blocks, i) or (opening and _opening_title(blocks, i)):
             block.kind = TITLE
+        opening = opening and block.kind == FURNITURE
+
+
+def _opening_title(blocks: list[RawBlock], i: int) -> bool:
+    """The text's first line, short and unpunctuated, set apart above running text: the title
+    of an article pasted without markup."""
+    block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if following is None or following.kind != PARAGRAPH or block.lines[0] != block.lines[-1]:
+        return False
+    if following.lines[0][0] <= block.lines[-1][1] + 1:
+        return False  # no blank line between: the first line of a paragraph
+    text = block.text
+    return (
+        len(text) <= _MAX_HEAD
+        and not _CLAUSE_MARKS.intersection(text)
+        and text[-1] not in _SENTENCE_ENDS
+    )
 
 
 def _heads_byline(blocks: list[RawBlock], i: int) -> bool:

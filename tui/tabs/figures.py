@@ -31,6 +31,7 @@ _TWO_COLUMNS = 22  # cells the label and subject need between them to both say s
 CHART_MIN_HEIGHT = 26  # below this the table needs every row the chart would take
 COLUMNS = ("数值", "项目", "主体")
 MAX_ROWS = 500  # a table of thousands of rows costs seconds to build and helps nobody
+_LABEL_HEAD = 2  # characters of a long label kept before its ellipsis
 
 
 def column_cells(width: int, value_cells: int) -> tuple[int, int]:
@@ -60,6 +61,22 @@ def _clip(text: str, cells: int) -> str:
     return out + " " * max(0, cells - cell_len(out))
 
 
+def clip_label(text: str, cells: int) -> str:
+    """A label cut in the middle: a Chinese noun phrase ends in its head noun (…贷款余额同比增长),
+    so its first characters and its end both stay (科技…余额同比增长), padded to `cells`."""
+    if cell_len(text) <= cells:
+        return text + " " * (cells - cell_len(text))
+    head = text[:_LABEL_HEAD]
+    room = cells - cell_len(head) - 1  # the ellipsis takes one cell
+    tail = ""
+    for ch in reversed(text[_LABEL_HEAD:]):
+        if cell_len(ch + tail) > room:
+            break
+        tail = ch + tail
+    out = head + "…" + tail
+    return out + " " * max(0, cells - cell_len(out))
+
+
 def chart(figures: list[Figure], width: int = 48) -> Text:
     """Unicode block bars of the 元 amounts, one line each, so sizes compare at a glance."""
     money = money_figures(figures, _CHART_LIMIT)
@@ -74,7 +91,7 @@ def chart(figures: list[Figure], width: int = 48) -> Text:
     scale = "，对数刻度" if log else ""
     out.append(f"金额对比（元{more}{scale}）\n", style="bold")
     for fig, value, cells in zip(money, values, lengths, strict=True):
-        out.append(_clip(fig.label or fig.subject or fig.text, label_cells) + " ", style="dim")
+        out.append(clip_label(fig.label or fig.subject or fig.text, label_cells) + " ", style="dim")
         out.append(cells_bar(cells).ljust(bar_cells), style="bold")
         out.append(f" {value}\n")
     out.rstrip()
@@ -159,7 +176,7 @@ class FiguresTab(Vertical):
             table.add_columns(*columns)
         for i, value in shown:
             fig = self.figures[i]
-            label = _clip(fig.label or "—", label_cells).rstrip()
+            label = clip_label(fig.label or "—", label_cells).rstrip()
             cells = [Text(value, justify="right"), Text(label)]
             if subject_cells:
                 cells.append(Text(_clip(fig.subject or "—", subject_cells).rstrip()))

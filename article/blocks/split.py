@@ -233,11 +233,17 @@ def _opening_title(blocks: list[RawBlock], i: int) -> bool:
     if following.lines[0][0] <= block.lines[-1][1] + 1:
         return False  # no blank line between: the first line of a paragraph
     text = block.text
-    return (
-        len(text) <= _MAX_HEAD
-        and not _CLAUSE_MARKS.intersection(text)
-        and text[-1] not in _SENTENCE_ENDS
-    )
+    if len(text) > _MAX_HEAD or _CLAUSE_MARKS.intersection(text) or text[-1] in _SENTENCE_ENDS:
+        return False
+    return not _name_cut_off(text)
+
+
+def _name_cut_off(text: str) -> bool:
+    """研究院首席专家韦: a title word and a lone surname, the given name cut off by the break."""
+    from article.lexicon import titles
+    from article.surname_lists import surname_of
+
+    return bool(surname_of(text[-1:], True)) and text[:-1].endswith(titles())
 
 
 def _heads_byline(blocks: list[RawBlock], i: int) -> bool:

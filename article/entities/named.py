@@ -16,7 +16,7 @@ FIELD_INSTITUTES = tuple(
 )
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = FIELD_INSTITUTES + words(
-    "农村商业银行 农商银行 农商行 村镇银行 银行 保险 人寿 财险 寿险 证券 期货 信托 "
+    "农村商业银行 农商银行 农商行 村镇银行 银行 再保险 保险 人寿 财险 寿险 证券 期货 信托 "
     "基金会 基金 资管 资本 创投 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 交易所 "
     # brand-style firms: a coined name and the line of business (某某支付, 某某消费金融)
     "农商联合银行 联合银行 汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 "

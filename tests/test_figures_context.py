@@ -187,3 +187,12 @@ def test_a_kind_of_firm_before_a_listed_name_is_no_part_of_it() -> None:
         [Block(0, "paragraph", "创新药企澜溪生物(688599.SH)发布年报。", [(1, 1)])]
     )
     assert [e.text for e in entities if e.type == "ORG"] == ["澜溪生物"]
+
+
+def test_this_firm_and_the_fund_point_back_to_their_names() -> None:
+    figures = figures_of(
+        "汇岭科技是受益企业之一。这家芯片测试企业去年营业收入1.2亿元。",
+        "湘江科创融资担保基金在长沙揭牌。该基金首期规模30亿元。",
+    )
+    subjects = [(f.text, f.subject) for f in figures]
+    assert subjects[0] == ("1.2亿元", "汇岭科技")

@@ -13,8 +13,10 @@ from article.spans import words
 SENTENCE_END = "。！？!?\n"
 # 该行, 该公司 …, and a bare 公司 opening a clause (公司去年实现…): the company of the story
 REFERENT_RE = re.compile(
-    r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业)|(?:^|(?<=[，。；：！？]))公司"
+    r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业|基金)|(?:^|(?<=[，。；：！？]))公司"
+    r"|这家[\u4e00-\u9fff]{0,6}?(?:企业|公司)"
 )
+BARE = frozenset(("公司",))  # said without 该: the firm of the paragraph or of the story
 MIN_MAIN_MENTIONS = 3  # mentions that make a company the one a bare 公司 means
 MAX_SENTENCE = 400  # characters looked back for a sentence start
 MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
@@ -65,11 +67,11 @@ class SubjectFinder:
         bare 公司 means the story's company, named again and again."""
         end = bisect_left(self.keys, (block, pos))
         for i in range(end - 1, max(end - MAX_REFERENT_LOOKBACK, 0) - 1, -1):
-            if word == "公司" and self.orgs[i].block != block:
+            if word in BARE and self.orgs[i].block != block:
                 break  # a bare 公司 looks back only within its paragraph
             if _fits(self.orgs[i].text, word, self.listed):
                 return self.name(self.orgs[i])
-        return self.main if word == "公司" else None
+        return self.main if word in BARE else None
 
     def subject(
         self, text: str, block: Block, start: int, entities: list[Entity]
@@ -161,6 +163,8 @@ def _fits(name: str, word: str, listed: frozenset[str]) -> bool:
     """Whether an organisation name can be what 该行 / 该公司 … refers to."""
     if word in ("该行", "该银行"):
         return name.endswith("行")
-    if word in ("该公司", "该集团", "该企业", "公司"):
+    if word in ("该公司", "该集团", "该企业", "公司") or word.startswith("这家"):
         return name.endswith(COMPANY_ENDINGS) or (name in listed and not name.endswith("行"))
+    if word == "该基金":
+        return name.endswith("基金")
     return True

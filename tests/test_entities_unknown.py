@@ -408,3 +408,8 @@ def test_firms_said_to_be_firms_or_run_by_someone(paragraph: str, orgs: list[str
 def test_quoted_products_with_a_word_between_name_and_kind() -> None:
     text = "推出“融岚通”策略工具，“恒瑞福享”年金保险已纳入，下架了“靠档计息”类产品。"
     assert of_type("PRODUCT", text) == ["融岚通", "恒瑞福享"]
+
+
+def test_kinds_of_trust_and_a_subsidiary_named_by_its_country_are_no_firms() -> None:
+    text = "单家族信托规模增长，家族信托和慈善信托发展迅速，公司设立了越南子公司。岚川信托表示。"
+    assert of_type("ORG", text) == ["岚川信托"]

@@ -26,6 +26,7 @@ BRANCH_SUFFIXES = frozenset(
     {"分行", "支行", "营业部", "分公司", "子公司", "中心支公司", "支公司", "分局"}
 )
 BANK_BRANCHES = frozenset({"分行", "支行"})
+PLACE_ONLY_BRANCHES = BANK_BRANCHES | {"子公司", "分公司"}  # whose parent must be named
 MAX_MIDDLE = 10
 # Words that make a prefix generic (邵阳地区股份制银行 is a kind of bank, not a bank).
 GENERIC_PARTS = words(
@@ -73,8 +74,8 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if parent_is_org and suffix in BRANCH_SUFFIXES and len(middle) > 4:
         return False
-    if not parent_is_org and not middle and suffix in BANK_BRANCHES:
-        return False  # 一家国有大行贵州省分行: a branch named by its place alone, bank unsaid
+    if not parent_is_org and not middle and suffix in PLACE_ONLY_BRANCHES:
+        return False  # 一家国有大行贵州省分行, 印尼子公司: a branch named by its place alone
     return not middle or not wordtags.has_non_name_word(middle)
 
 

@@ -196,3 +196,17 @@ def test_this_firm_and_the_fund_point_back_to_their_names() -> None:
     )
     subjects = [(f.text, f.subject) for f in figures]
     assert subjects[0] == ("1.2亿元", "汇岭科技")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "label"),
+    [
+        ("首贷户占比达18%。", "首贷户占比"),
+        ("海外收入只有3亿元。", "海外收入"),
+        ("出货量增长，是上年的2.1倍。", None),
+    ],
+)
+def test_a_label_ends_at_its_noun_not_at_a_verb_or_a_base_period(
+    paragraph: str, label: str | None
+) -> None:
+    assert figures_of(paragraph)[0].label == label

@@ -29,7 +29,8 @@ TAIL_WORDS = words(
     "降至 升至 增至 提高至 提升至 下降至 下调至 上调至 降到 升到 提高到 提升到 增加到 降低到 "
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 分为 "
     "以 均 已 已经 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由 要 就 "
-    "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持 每年 每月 每天 每日 每季度 每周"
+    "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持 每年 每月 每天 每日 每季度 每周 "
+    "可以 能够 只有 仅有 才"
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(
@@ -183,6 +184,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
             begin = cut + len(verb)
     begin = _after_place(text, begin, start, entities)
     label = _after_modal(_trim(text[begin:start]))
+    if len(label) > 2 and label.endswith("达"):
+        label = label[:-1]  # 占比达: jieba glues 达 into 比达, a word of its dictionary only
     places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")
     label = clean_prefix(label, counted, places) if label else label
     if not any(ch.isalnum() for ch in label):

@@ -101,6 +101,8 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
             measure_of(ctx.last.label),
             "label: the figure before, of which this is a multiple",
         )
+    elif label and base_only(label):
+        label, why = None, "no label: only what the figure is a multiple of (是上年的…)"
     return Figure(
         text=text[start : m.end()],
         value=to_float(q.value, places),

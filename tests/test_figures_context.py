@@ -210,3 +210,8 @@ def test_a_label_ends_at_its_noun_not_at_a_verb_or_a_base_period(
     paragraph: str, label: str | None
 ) -> None:
     assert figures_of(paragraph)[0].label == label
+
+
+def test_a_date_after_from_is_where_a_change_starts_not_the_subject() -> None:
+    figures = figures_of("存续规模由上年末的186亿元提高到342亿元。")
+    assert [f.label for f in figures] == ["存续规模", "存续规模"]

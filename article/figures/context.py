@@ -38,6 +38,7 @@ CHANGE_TO_RE = re.compile(
     r"|降|升|增|减)?[到至为]"
 )
 LEAD_VERBS = ("实现", "达到")
+FROM_CHARS = frozenset("由从")  # 规模由上年末的…: the date after 由 is where a change starts
 BASE_VERB_RE = re.compile(r"是|达到|相当于")
 MODALS = frozenset(words("可以 能够 得以 可望 有望 将会 能 会 要 将 可"))
 MODAL_CHARS = frozenset("".join(MODALS))
@@ -174,7 +175,7 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
         return quoted
     begin = _clause_start(text, start, max(floor, start - MAX_CLAUSE))
     for e in between(entities, begin, start):
-        if e.type in SUBJECT_TYPES:
+        if e.type in SUBJECT_TYPES and text[e.start - 1 : e.start] not in FROM_CHARS:
             begin = max(begin, e.end)  # 某行贷款余额为: the subject is no part of the measure
     if base := _base_subject(text, begin, start, counted):
         return base  # 月产能达到去年同期的近3倍: what is multiplied stands before the verb

@@ -215,3 +215,15 @@ def test_a_label_ends_at_its_noun_not_at_a_verb_or_a_base_period(
 def test_a_date_after_from_is_where_a_change_starts_not_the_subject() -> None:
     figures = figures_of("存续规模由上年末的186亿元提高到342亿元。")
     assert [f.label for f in figures] == ["存续规模", "存续规模"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "label"),
+    [
+        ("集团成功发行5亿元乡村振兴公司债券，期限五年。", "乡村振兴公司债券"),
+        ("本期债券的票面利率比去年发行的同期限企业债低约35个基点。", "本期债券的票面利率"),
+        ("权益投资比例提高2个百分点。", "权益投资比例提高"),
+    ],
+)
+def test_labels_of_compound_names_and_comparisons(paragraph: str, label: str) -> None:
+    assert figures_of(paragraph)[0].label == label

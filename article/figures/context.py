@@ -38,7 +38,10 @@ CHANGE_TO_RE = re.compile(
     r"|降|升|增|减)?[到至为]"
 )
 LEAD_VERBS = ("实现", "达到")
-FROM_CHARS = frozenset("由从")  # 规模由上年末的…: the date after 由 is where a change starts
+FROM_CHARS = frozenset("由从")
+COMPARED_RE = re.compile(
+    r"^(.{3,}?)(?:比|较)[^比较]{2,}?(?:低|高|多|少|快|慢|长|短)(?:了|出)?$"
+)  # 规模由上年末的…: the date after 由 is where a change starts
 BASE_VERB_RE = re.compile(r"是|达到|相当于")
 MODALS = frozenset(words("可以 能够 得以 可望 有望 将会 能 会 要 将 可"))
 MODAL_CHARS = frozenset("".join(MODALS))
@@ -133,10 +136,11 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
     pieces = segment.cut(text[pos:stop], hmm=False)
     if pieces and wordtags.tag(pieces[0]) in PURPOSE_TAGS and not linked:
         return "", linked  # 投资45亿元建设…: what the money is for, not what it measures
-    for word in pieces:
+    for i, word in enumerate(pieces):
         if word.isdigit() or word in "的和与及等":
             break
-        if wordtags.tag(word) in wordtags.NON_NAME_TAGS and word not in ORG_SUFFIX_WORDS:
+        verb = wordtags.tag(word) in wordtags.NON_NAME_TAGS and word not in ORG_SUFFIX_WORDS
+        if verb and not (len(phrase) >= 2 and _noun_follows(pieces, i)):
             break  # 支行 is tagged a verb, but 12家县域支行 counts branches
         if len(phrase) + len(word) > MAX_AFTER:
             break
@@ -144,6 +148,11 @@ def _after_phrase(text: str, end: int) -> tuple[str, bool]:
             break  # 12家险企投资建设…: the counted thing ends where its action begins
         phrase += word
     return (phrase if len(phrase) >= 2 else ""), linked
+
+
+def _noun_follows(pieces: list[str], i: int) -> bool:
+    """乡村振兴公司债券: a verb inside a name of a thing, a noun right after it."""
+    return i + 1 < len(pieces) and wordtags.tag(pieces[i + 1]) in ("n", "nz", "ng")
 
 
 def _quoted_after(text: str, end: int) -> str:
@@ -184,7 +193,7 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
         if cut >= 0 and start - cut - len(verb) >= 2:
             begin = cut + len(verb)
     begin = _after_place(text, begin, start, entities)
-    label = _after_modal(_trim(text[begin:start]))
+    label = _compared(_after_modal(_trim(text[begin:start])))
     if len(label) > 2 and label.endswith("达"):
         label = label[:-1]  # 占比达: jieba glues 达 into 比达, a word of its dictionary only
     places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")
@@ -201,6 +210,16 @@ def _base_subject(text: str, begin: int, start: int, counted: bool) -> str:
         return ""
     label = clean_prefix(_trim(text[begin : m.start()]), counted)
     return label if len(label) >= 2 else ""
+
+
+def _compared(label: str) -> str:
+    """票面利率比同期限企业债低: the measure stands before 比/较, the rest is the comparison."""
+    if not COMPARED_RE.match(label):
+        return label
+    words_ = segment.cut(label, hmm=False)
+    cuts = [i for i, w in enumerate(words_) if w in ("比", "较") and i >= 1]
+    measure = "".join(words_[: cuts[0]]).removeprefix("的") if cuts else ""
+    return measure if len(measure) >= 2 else label  # 比例提高: 比 inside a word compares nothing
 
 
 def _after_place(text: str, begin: int, start: int, entities: list[Entity]) -> int:

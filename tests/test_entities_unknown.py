@@ -413,3 +413,9 @@ def test_quoted_products_with_a_word_between_name_and_kind() -> None:
 def test_kinds_of_trust_and_a_subsidiary_named_by_its_country_are_no_firms() -> None:
     text = "单家族信托规模增长，家族信托和慈善信托发展迅速，公司设立了越南子公司。岚川信托表示。"
     assert of_type("ORG", text) == ["岚川信托"]
+
+
+def test_a_coined_firm_with_a_grammar_character_inside_and_a_two_character_product() -> None:
+    text = "。绫都数科董事长陆之衡表示，公司“晶岚”系列设备去年出货，“抢发”潮退去。"
+    assert of_type("ORG", text) == ["绫都数科"]
+    assert of_type("PRODUCT", text) == ["晶岚"]

@@ -55,7 +55,7 @@ _DEPARTMENT_RE = re.compile(r"(?:财务|技术|运营|市场|风控|投资|研�
 _EVERYDAY_FREQ = 2000  # 公司, 银行, 市场: words too common to make a firm's coined name
 _TITLED = "after the title "  # why of a person found after a title (people.titled_names)
 _NOT_EMPLOYED = frozenset(("记者", "通讯员", "实习生", "编辑", "摄影", "作者", "撰稿", "特约记者"))
-_DEPARTMENT_ENDS = frozenset("部处科室组")
+_DEPARTMENT_ENDS = frozenset("部处室组")  # not 科: 某某数科 is a firm
 _CLAUSE_OPENERS = frozenset("，。；：！？、“”（）()\n")
 # 某某，是一家…; 某某是受益企业之一: a coined name said to be a firm
 ONE_OF_RE = re.compile(
@@ -202,8 +202,8 @@ def _employer_name(name: str) -> bool:
     if segment.word_freq(name) or wordtags.tag(name) is not None:
         return False
     words = segment.cut(name, hmm=False)
-    if any(len(w) == 1 and w in STOP_CHARS for w in words):
-        return False
+    if words[0] in STOP_CHARS or words[-1] in STOP_CHARS:
+        return False  # grammar at either end; inside, 绸都数科's 都 is part of a coined name
     return not any(
         len(w) > 1 and (wordtags.tag(w) in _FUNCTION_TAGS or segment.word_freq(w) > _EVERYDAY_FREQ)
         for w in words

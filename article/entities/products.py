@@ -67,12 +67,8 @@ def _quoted_kinds(text: str) -> list[Span]:
 
 def _product_name(name: str) -> bool:
     """Letters, digits and Han only, coined, no adverb first, no slogan of everyday words."""
-    return (
-        bool(_PRODUCT_CHARS.fullmatch(name))
-        and _is_name(name)
-        and _coined(name)
-        and _no_phrase(name)
-    )
+    coined = _is_name(name) or (len(name) == 2 and not segment.word_freq(name))  # “晶刻”系列
+    return bool(_PRODUCT_CHARS.fullmatch(name)) and coined and _coined(name) and _no_phrase(name)
 
 
 def _no_phrase(name: str) -> bool:

@@ -307,3 +307,10 @@ def test_a_title_set_across_columns_among_a_column_s_lines_stands_apart() -> Non
     head = ["县域信贷扩面提速", "城商行加快布局普惠小微企业首贷业务新模式"]
     kinds = {b.text: b.kind for b in split_blocks("\n".join([*body[:9], *head, *body[9:]]))}
     assert kinds["".join(head)] == TITLE_KIND
+
+
+def test_a_title_line_and_the_byline_on_one_baseline_are_told_apart() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    text = "\n".join([TITLE[0], TITLE[1] + "证券时报记者 闵知远", *body])
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds["".join(TITLE)] == TITLE_KIND and kinds["证券时报记者 闵知远"] == BYLINE_KIND

@@ -101,9 +101,23 @@ def _plain_pieces(raw_lines: list[str]) -> list[Piece]:
         if not raw.strip():
             blank = True
             continue
-        pieces.append((number, raw, blank))
+        byline = _TRAILING_BYLINE.match(raw.strip()) if "记者" in raw else None
+        if (
+            byline and byline["head"][-1] not in _TOLD_TO
+        ):  # a title's last line and the byline on one baseline, read as one line
+            pieces += [(number, byline["head"], blank), (number, byline["tail"], False)]
+        else:
+            pieces.append((number, raw, blank))
         blank = False
     return pieces
+
+
+_TOLD_TO = frozenset("受对向给被让请的了据")  # 接受本报记者某某: a sentence, not a title
+_TRAILING_BYLINE = re.compile(
+    r"^(?P<head>[^，。；：！？、,;:\s]{4,24})"
+    r"(?P<tail>(?:本报|中经|新华社|[\u4e00-\u9fff]{2,4}(?:时报|日报|晚报|晨报|商报|周报|周刊|财经))"
+    r"记者\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,8}报道)?)$"
+)
 
 
 def segments(line: str) -> list[str]:

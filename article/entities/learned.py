@@ -35,7 +35,10 @@ INSTITUTE_RE = re.compile(
     rf"{_START}(?:另|又)?(?:据|根据)(?P<a>{_INSTITUTE})(?:的)?(?:统计|测算|调查|监测|数据|调研)"
     rf"|{_START}(?P<b>{_INSTITUTE})(?:的|发布的?|公布的?)?(?:测算|调查|统计|调研|数据|报告|研究)?"
     r"(?:显示|表示|认为|指出|披露|称|发现)"
-    rf"|(?P<c>[\u4e00-\u9fff]{{2,10}}?{_RESEARCH})"
+)
+# … and a research institute named before its officer's title (unanchored: run where 研究/智库)
+RESEARCH_RE = re.compile(
+    rf"(?P<c>[\u4e00-\u9fff]{{2,10}}?{_RESEARCH})"
     r"(?=(?:副|常务副)?(?:院长|所长|主任|理事长|秘书长|首席|研究员|负责人|分析师))"
 )
 _TAIL_RE = re.compile(f"{_TAIL}$")
@@ -115,7 +118,7 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
         if KIND_RE.search(text):
             institutes.update(n for n in _appositions(text) if not _covered(spans, text, n))
         institutes.update(_employers(text, spans))
-        if "是" in text:
+        if "是一家" in text or "之一" in text:
             institutes.update(
                 m.group("name") for m in ONE_OF_RE.finditer(text) if _brand(m.group("name"))
             )
@@ -241,8 +244,11 @@ def _institutes(text: str, spans: list[Span]) -> list[str]:
     """Names ending like an institution (…网, …研究中心) that count or report in this block,
     unless a known organisation, place or person already covers them."""
     found: list[str] = []
-    for m in INSTITUTE_RE.finditer(text):
-        group = next(g for g in "abc" if m.group(g))
+    matches = list(INSTITUTE_RE.finditer(text))
+    if "研究" in text or "智库" in text:
+        matches += RESEARCH_RE.finditer(text)
+    for m in matches:
+        group = next(g for g, found_name in m.groupdict().items() if found_name)
         name, start = m.group(group), m.start(group)
         if kind := _LAST_KIND_RE.search(name[:-2]):
             name, start = name[kind.end() :], start + kind.end()  # 研究机构泊远研究院: 泊远研究院

@@ -419,3 +419,9 @@ def test_a_coined_firm_with_a_grammar_character_inside_and_a_two_character_produ
     text = "。绫都数科董事长陆之衡表示，公司“晶岚”系列设备去年出货，“抢发”潮退去。"
     assert of_type("ORG", text) == ["绫都数科"]
     assert of_type("PRODUCT", text) == ["晶岚"]
+
+
+def test_local_state_groups_named_by_a_coined_or_place_name_and_their_line() -> None:
+    assert of_type("ORG", "县属国有企业兴岚发展集团发行债券。") == ["兴岚发展集团"]
+    assert of_type("ORG", "3月17日，澄江口港务集团发行票据。") == ["澄江口港务集团"]
+    assert of_type("ORG", "经济发展集团化趋势明显，推动产业集团化。") == []

@@ -425,3 +425,8 @@ def test_local_state_groups_named_by_a_coined_or_place_name_and_their_line() -> 
     assert of_type("ORG", "县属国有企业兴岚发展集团发行债券。") == ["兴岚发展集团"]
     assert of_type("ORG", "3月17日，澄江口港务集团发行票据。") == ["澄江口港务集团"]
     assert of_type("ORG", "经济发展集团化趋势明显，推动产业集团化。") == []
+
+
+def test_a_county_at_the_end_of_a_chain_is_a_place_bare_too() -> None:
+    places = of_type("PLACE", "贵州省遵义市湄澄县发行债券，湄澄的茶园很多。")
+    assert places == ["贵州省遵义市湄澄县", "湄澄"]

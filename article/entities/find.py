@@ -50,6 +50,7 @@ def _people(block: Block, previous: Block | None) -> list[Span]:
 
 
 COUNTY_SUFFIXES = ("县", "区", "市")
+CHAIN_LINKS = frozenset("省市州")  # the suffix before a county in a chain of places
 
 
 def _county_stems(blocks: list[Block], spans: list[list[Span]]) -> set[str]:
@@ -58,8 +59,10 @@ def _county_stems(blocks: list[Block], spans: list[list[Span]]) -> set[str]:
     for block, found in zip(blocks, spans, strict=True):
         for s in found:
             text = block.text[s.start : s.end]
-            if s.type == "PLACE" and len(text) == 3 and text.endswith(COUNTY_SUFFIXES):
-                stems.add(text[:2])
+            if s.type != "PLACE" or not text.endswith(COUNTY_SUFFIXES):
+                continue
+            if len(text) == 3 or (len(text) > 3 and text[-4] in CHAIN_LINKS):
+                stems.add(text[-3:-1])  # 湄潭县, and 湄潭 of 遵义市湄潭县
     return stems
 
 

@@ -314,3 +314,11 @@ def test_a_title_line_and_the_byline_on_one_baseline_are_told_apart() -> None:
     text = "\n".join([TITLE[0], TITLE[1] + "证券时报记者 闵知远", *body])
     kinds = {b.text: b.kind for b in split_blocks(text)}
     assert kinds["".join(TITLE)] == TITLE_KIND and kinds["证券时报记者 闵知远"] == BYLINE_KIND
+
+
+def test_two_titles_set_side_by_side_and_read_one_after_the_other_stay_two() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    other = ["量化私募规模回落", "头部机构加码指数增强"]
+    blocks = split_blocks("\n".join([*other, *TITLE, BYLINE, *body]))
+    titles = [b.text for b in blocks if b.kind == TITLE_KIND]
+    assert titles == ["".join(other), "".join(TITLE)]

@@ -56,6 +56,8 @@ _NEARLY_FULL = 0.75  # of the column's width
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))
+_TITLE_LINES = 2  # a title or deck is set over two lines; a third only if short or after ：
+_SHORT_TITLE_TAIL = 6
 _SPAN_SLACK = 2.0  # characters a line may exceed its column's width by and still be of it
 _MAX_TITLE_LINE = 24
 _TITLE_STOPS = frozenset("。，；：！？、,;:!?")
@@ -238,7 +240,7 @@ class _Builder:
             if kind is None:
                 self._body(i, line)
                 continue
-            if kind in _MULTI_LINE and self.open_kind == kind and self.open:
+            if kind in _MULTI_LINE and self.open_kind == kind and self._goes_on(line):
                 self.open.append(line)  # a title or deck set over two lines is one
                 continue
             self._close()
@@ -248,6 +250,16 @@ class _Builder:
                 self._emit(kind, [line])
         self._close()
         return _stacked_heads(self.blocks)
+
+    def _goes_on(self, line: Line) -> bool:
+        """A title or deck line continues the open one: its second line, or a short third
+        after a colon or a short line (a fourth, or a long third, starts another title)."""
+        if not self.open or len(self.open) > _TITLE_LINES:
+            return False
+        if len(self.open) < _TITLE_LINES:
+            return True
+        last = self.open[-1].text
+        return last.endswith(("：", ":")) or len(line.text) <= _SHORT_TITLE_TAIL
 
     def _body(self, i: int, line: Line) -> None:
         """A body line: a heading, the start of a paragraph, or the next line of one."""

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from article.blocks import kinds as bk
 from article.blocks.kinds import classify_line
-from article.blocks.split import _mark_unmarked_heads, joiner, split_blocks
+from article.blocks.split import _mark_unmarked_heads, _titles_over_decks, joiner, split_blocks
 from article.model import (
     ANSWER,
     BYLINE,
@@ -328,7 +328,8 @@ def _reference_split(text: str) -> list[RawBlock]:
         blocks.append(RawBlock(kind.kind, kind.text, [(n, n)], kind.speaker, every_line))
         growable = not kind.structural or kind.kind in (QUESTION, ANSWER)
         open_block = blocks[-1] if growable else None
-    _mark_unmarked_heads(blocks)  # running headers and titles over bylines, after the loop
+    blocks = _titles_over_decks(blocks, stripped)  # after the loop, as split_blocks does
+    _mark_unmarked_heads(blocks)  # running headers and titles over bylines
     return blocks
 
 
@@ -420,3 +421,17 @@ def test_a_pasted_article_s_first_line_is_its_title() -> None:
     kinds = [b.kind for b in split_blocks(text)]
     assert kinds == ["title", "paragraph", "paragraph"]
     assert split_blocks("今年以来\n信贷投放加快。")[0].kind == "paragraph"
+
+
+def test_a_title_and_its_deck_over_a_byline_without_markup() -> None:
+    text = (
+        "县域信贷扩面提速\n上市银行一季报透视：小微贷款同比增长8.9% 不良率回落\n"
+        "本报记者 邵清言 衢州报道\n\n今年以来，县域信贷投放明显加快。\n\n"
+        "记者了解到，多家农商行下调了利率。"
+    )
+    kinds = [(b.kind, b.text) for b in split_blocks(text)][:3]
+    assert kinds == [
+        ("title", "县域信贷扩面提速"),
+        ("subtitle", "上市银行一季报透视：小微贷款同比增长8.9% 不良率回落"),
+        ("byline", "本报记者 邵清言 衢州报道"),
+    ]

@@ -24,6 +24,7 @@ from article.model import (
     PARAGRAPH,
     QUESTION,
     SOURCE,
+    SUBTITLE,
     TITLE,
     RawBlock,
 )
@@ -33,6 +34,8 @@ from article.model import (
 _MIN_BLANK_SHARE = 0.1
 _MAX_RUNNING = 64  # characters of the longest running header or title line
 _MAX_HEAD = 40  # ... of the longest title
+_MIN_TITLE = 5  # characters of the shortest title
+_MAX_TITLE_LINE = 16  # ... of one line of a title set in large type
 _CLAUSE_MARKS = frozenset("。，；！？、")
 _SENTENCE_ENDS = frozenset("。！？…”")
 _SHORT_NOTE = 30  # a line between a chart heading and its source line ("单位：亿元")
@@ -116,6 +119,7 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     else:
         blocks = list(map(RawBlock, kinds, texts, _spans(numbers), speakers))
     _mark_captions(blocks, headings)
+    blocks = _titles_over_decks(blocks, stripped)
     _mark_unmarked_heads(blocks)
     # lines of one running text, or of columns: no break between them repeats a character
     if every_line or column_shaped(lines):
@@ -210,18 +214,50 @@ def _grown_blocks(
 def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:
     """Without markup, a running header line is furniture and a short unpunctuated line right
     above a byline is its title (text with `#` marks never needs this)."""
-    from article.blocks.furniture import is_running_line
+    from article.blocks.furniture import is_paper_name, is_running_line
 
     opening = True  # no article text seen yet
     for i, block in enumerate(blocks):
         if block.kind != PARAGRAPH or len(block.text) > _MAX_RUNNING:
             opening = opening and block.kind in (FURNITURE, CONTINUATION)
             continue
-        if block.lines[0][0] == block.lines[-1][1] and is_running_line(block.text):
+        one_line = block.lines[0][0] == block.lines[-1][1]
+        if one_line and (is_running_line(block.text) or (opening and is_paper_name(block.text))):
             block.kind = FURNITURE
         elif _heads_byline(blocks, i) or (opening and _opening_title(blocks, i)):
             block.kind = TITLE
         opening = opening and block.kind == FURNITURE
+
+
+def _titles_over_decks(blocks: list[RawBlock], stripped: list[str]) -> list[RawBlock]:
+    """Two lines right above a byline, a short unpunctuated one and a longer one under it,
+    are a title and its deck (中间业务收入止跌回升 / 上市银行一季报透视：…), not a paragraph."""
+    out: list[RawBlock] = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        first, last = block.lines[0][0], block.lines[-1][1]
+        if block.kind != PARAGRAPH or last != first + 1 or following is None:
+            out.append(block)
+            continue
+        title, deck = stripped[first - 1], stripped[last - 1]
+        if following.kind != BYLINE or not _title_and_deck(title, deck):
+            out.append(block)
+            continue
+        out += [
+            RawBlock(TITLE, title, [(first, first)], None, block.unwrapped),
+            RawBlock(SUBTITLE, deck, [(last, last)], None, block.unwrapped),
+        ]
+    return out
+
+
+def _title_and_deck(title: str, deck: str) -> bool:
+    """A short title line without punctuation over a deck line that ends no sentence."""
+    plain = not _CLAUSE_MARKS.intersection(title) and title[-1] not in _SENTENCE_ENDS
+    return (
+        plain
+        and len(title) <= _MAX_TITLE_LINE < len(deck) <= _MAX_HEAD
+        and deck[-1] not in "。！？"
+    )
 
 
 def _opening_title(blocks: list[RawBlock], i: int) -> bool:
@@ -233,9 +269,9 @@ def _opening_title(blocks: list[RawBlock], i: int) -> bool:
     if following.lines[0][0] <= block.lines[-1][1] + 1:
         return False  # no blank line between: the first line of a paragraph
     text = block.text
-    if len(text) > _MAX_HEAD or _CLAUSE_MARKS.intersection(text) or text[-1] in _SENTENCE_ENDS:
-        return False
-    return not _name_cut_off(text)
+    if not _MIN_TITLE <= len(text) <= _MAX_HEAD or text[-1] in _SENTENCE_ENDS:
+        return False  # 银行: a page's section name, not a title
+    return not _CLAUSE_MARKS.intersection(text) and not _name_cut_off(text)
 
 
 def _name_cut_off(text: str) -> bool:

@@ -322,3 +322,10 @@ def test_two_titles_set_side_by_side_and_read_one_after_the_other_stay_two() -> 
     blocks = split_blocks("\n".join([*other, *TITLE, BYLINE, *body]))
     titles = [b.text for b in blocks if b.kind == TITLE_KIND]
     assert titles == ["".join(other), "".join(TITLE)]
+
+
+def test_a_bulleted_section_heading_under_a_title_is_no_part_of_it() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    text = "\n".join(["（上接A5版）", "县域信贷扩面提速", "■风险仍需关注", *body])
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds["县域信贷扩面提速"] == TITLE_KIND and kinds["■风险仍需关注"] == HEADING_KIND

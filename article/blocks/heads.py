@@ -37,6 +37,7 @@ _MAX_HEAD = 40  # title and deck lines are short
 _MAX_HEADS = 3  # lines above a byline that may be its title and deck
 _STRAY_SHARE = 0.6  # of the next line's length, below which a top line stands apart
 _DECK_MARKS = ("，", "——", ",", "；")
+_SECTION_BULLETS = frozenset("■◆●▶【")
 _LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
 _PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”）)]{3} [“（(]?[\u4e00-\u9fff]{3}")  # "…获批 保险…"
 _FIGURE = re.compile(
@@ -95,8 +96,11 @@ def continues_into(text: str, following: str) -> bool:
 
 
 def _head_like(line: Line) -> bool:
-    """Could be a title or deck line: short and not ending a sentence."""
+    """Could be a title or deck line: short and not ending a sentence, not a section heading
+    set with a bullet or a number (■风险仍需关注, 一、…)."""
     text = line.text
+    if text[:1] in _SECTION_BULLETS or _NUMBERING.match(text):
+        return False
     return 2 <= len(text) <= _MAX_HEAD and not ends_sentence(text) and "。" not in text
 
 

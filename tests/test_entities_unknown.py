@@ -430,3 +430,10 @@ def test_local_state_groups_named_by_a_coined_or_place_name_and_their_line() -> 
 def test_a_county_at_the_end_of_a_chain_is_a_place_bare_too() -> None:
     places = of_type("PLACE", "贵州省遵义市湄澄县发行债券，湄澄的茶园很多。")
     assert places == ["贵州省遵义市湄澄县", "湄澄"]
+
+
+def test_a_firm_before_its_partner_even_with_a_rare_word_and_an_everyday_line() -> None:
+    assert of_type("ORG", "。格澜资本合伙人仇令远认为，竞争加剧。记者从沪深交易所获悉。") == [
+        "格澜资本",
+        "沪深交易所",
+    ]

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from article import segment, wordtags
+from article.entities.named import FIRM_SUFFIXES
 from article.entities.people import plausible, surname_len
 from article.entities.places import STOP_CHARS
 from article.model import Block
@@ -207,10 +208,16 @@ def _employer_name(name: str) -> bool:
     words = segment.cut(name, hmm=False)
     if words[0] in STOP_CHARS or words[-1] in STOP_CHARS:
         return False  # grammar at either end; inside, 绸都数科's 都 is part of a coined name
-    return not any(
-        len(w) > 1 and (wordtags.tag(w) in _FUNCTION_TAGS or segment.word_freq(w) > _EVERYDAY_FREQ)
-        for w in words
-    )
+    if len(words) > 1 and words[-1] in FIRM_SUFFIXES:
+        words = words[:-1]  # 某某资本, 某某科技: the line of business may be an everyday word
+    return not any(len(w) > 1 and _everyday_or_grammar(w) for w in words)
+
+
+def _everyday_or_grammar(word: str) -> bool:
+    """A word too common for a coined name, or a grammar word (a rare one tagged so, 格致, may
+    be coined all the same)."""
+    freq = segment.word_freq(word)
+    return freq > _EVERYDAY_FREQ or (wordtags.tag(word) in _FUNCTION_TAGS and freq > MAX_HEAD_FREQ)
 
 
 def _appositions(text: str) -> list[str]:

@@ -227,3 +227,8 @@ def test_a_date_after_from_is_where_a_change_starts_not_the_subject() -> None:
 )
 def test_labels_of_compound_names_and_comparisons(paragraph: str, label: str) -> None:
     assert figures_of(paragraph)[0].label == label
+
+
+def test_places_are_counted_but_a_department_is_no_count() -> None:
+    figures = figures_of("拟购入位于成都、武汉的两处仓储物流园，设立3处网点。他是处长，一处一策。")
+    assert [(f.text, f.label) for f in figures] == [("两处", "仓储物流园"), ("3处", "网点")]

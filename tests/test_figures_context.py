@@ -232,3 +232,13 @@ def test_labels_of_compound_names_and_comparisons(paragraph: str, label: str) ->
 def test_places_are_counted_but_a_department_is_no_count() -> None:
     figures = figures_of("拟购入位于成都、武汉的两处仓储物流园，设立3处网点。他是处长，一处一策。")
     assert [(f.text, f.label) for f in figures] == [("两处", "仓储物流园"), ("3处", "网点")]
+
+
+def test_cases_index_points_and_containers_count_but_a_time_of_day_does_not() -> None:
+    text = "查处违规案件486起，沪指上涨189点，吞吐量1.6万标准箱，有两点建议，下午3点开会。"
+    assert [f.text for f in figures_of(text)] == ["486起", "189点", "1.6万标准箱"]
+
+
+def test_commodity_futures_are_no_firms() -> None:
+    entities = find_entities([Block(0, "paragraph", "干辣椒期货上市，嵩岚期货表示。", [(1, 1)])])
+    assert [e.text for e in entities if e.type == "ORG"] == ["嵩岚期货"]

@@ -55,7 +55,7 @@ def _surname_in_word(name: str, surname: int) -> bool:
 
 _GRAMMAR_SURNAME_TAGS = frozenset({"p", "c", "d", "v", "r", "u"})
 _NUMERALS = frozenset("一二两三四五六七八九十百千万半")
-_COUNTED = frozenset("成倍家个位名户只笔")
+_COUNTED = frozenset("成倍家个位名户只笔点项条")
 
 
 def _common(word: str) -> bool:

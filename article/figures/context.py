@@ -30,7 +30,7 @@ TAIL_WORDS = words(
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 分为 "
     "以 均 已 已经 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由 要 就 "
     "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持 每年 每月 每天 每日 每季度 每周 "
-    "可以 能够 只有 仅有 才"
+    "可以 能够 只有 仅有 才 每吨 每手 每股 每户 每人 每年度"
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(

@@ -20,6 +20,8 @@ RATIO_PLACES = 4
 MAX_QUOTED = 10  # characters of a quoted name around a number in it
 COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点", "倍"})  # 增长一倍 is a figure
 LATIN_RE = re.compile(r"[A-Za-z]")
+DAY_PARTS = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "晚", "早")
+DIGITS_ONLY_UNITS = frozenset({"期", "点", "起"})  # counts only after Arabic digits
 TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
 VAGUE_BEFORE = frozenset("数几")
 MINUS_SIGNS = frozenset("-－−")
@@ -44,8 +46,10 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
         return True
     if not q.unit and (LATIN_RE.fullmatch(before or "_") or LATIN_RE.fullmatch(after or "_")):
         return True  # 5G, M2, A3: part of a name; 32家A股 and REITs4% measure something
-    if q.unit == "期" and not text[start].isdigit():
-        return True  # 一期工程, 二期项目: a phase's name; 分12期 counts instalments
+    if q.unit in DIGITS_ONLY_UNITS and not text[start].isdigit():
+        return True  # 一期工程, 两点建议: a phase, a list; 分12期, 上涨189点 count
+    if q.unit == "点" and (text.endswith(DAY_PARTS, 0, start) or after in "钟半"):
+        return True  # 下午3点: a time of day
     if after == "期" and q.unit in TENOR_UNITS:
         return True  # 五年期, 3个月期: the name of a term, not a quantity
     if after == "代" and q.unit == "年":

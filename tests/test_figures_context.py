@@ -242,3 +242,15 @@ def test_cases_index_points_and_containers_count_but_a_time_of_day_does_not() ->
 def test_commodity_futures_are_no_firms() -> None:
     entities = find_entities([Block(0, "paragraph", "干辣椒期货上市，嵩岚期货表示。", [(1, 1)])])
     assert [e.text for e in entities if e.type == "ORG"] == ["嵩岚期货"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "label"),
+    [
+        ("最低交易保证金为合约价值的8%。", "最低交易保证金"),
+        ("社会资本出资比例平均71%。", "社会资本出资比例"),
+        ("单一国家的收入占比原则上不超过25%。", "单一国家的收入占比"),
+    ],
+)
+def test_a_label_drops_the_base_of_a_share_and_trailing_adverbs(paragraph: str, label: str) -> None:
+    assert figures_of(paragraph)[0].label == label

@@ -30,7 +30,7 @@ TAIL_WORDS = words(
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 分为 "
     "以 均 已 已经 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由 要 就 "
     "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持 每年 每月 每天 每日 每季度 每周 "
-    "可以 能够 只有 仅有 才 每吨 每手 每股 每户 每人 每年度"
+    "可以 能够 只有 仅有 才 每吨 每手 每股 每户 每人 每年度 原则上 动辄 平均 中"
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(
@@ -39,6 +39,7 @@ CHANGE_TO_RE = re.compile(
 )
 LEAD_VERBS = ("实现", "达到")
 FROM_CHARS = frozenset("由从")
+SHARE_OF_RE = re.compile(r"^(.{2,}?)(?:为|是)[^为是]{2,}$")
 COMPARED_RE = re.compile(
     r"^(.{3,}?)(?:比|较)[^比较]{2,}?(?:低|高|多|少|快|慢|长|短)(?:了|出)?$"
 )  # 规模由上年末的…: the date after 由 is where a change starts
@@ -194,6 +195,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
             begin = cut + len(verb)
     begin = _after_place(text, begin, start, entities)
     label = _compared(_after_modal(_trim(text[begin:start])))
+    if text.endswith("的", 0, start) and (share := SHARE_OF_RE.match(label)):
+        label = share.group(1)  # 保证金为合约价值的8%: the measure is before 为, the base after
     if len(label) > 2 and label.endswith("达"):
         label = label[:-1]  # 占比达: jieba glues 达 into 比达, a word of its dictionary only
     places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")

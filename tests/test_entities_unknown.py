@@ -437,3 +437,8 @@ def test_a_firm_before_its_partner_even_with_a_rare_word_and_an_everyday_line() 
         "格澜资本",
         "沪深交易所",
     ]
+
+
+def test_a_country_before_a_known_foreign_firm_is_a_place_of_its_own() -> None:
+    text = "船舶租给法国达飞海运集团使用，美国国际集团表示看好。"
+    assert of_type("ORG", text) == ["达飞海运集团", "美国国际集团"]

@@ -131,6 +131,8 @@ def compound_spans(text: str, known: list[Span]) -> list[Span]:
         start = _walk(text, units, s_start, m.group())
         if start is not None and _not_joined(text, units, start, s_start, m.group(), m.start()):
             continue
+        if start is not None and _foreign_firm(text, units, start):
+            start = units.by_start[start].end  # 法国达飞海运集团: the country describes the firm
         if start is not None and start < s_start:
             span = Span(start, m.end(), "ORG", 6, f"known place or parent + {m.group()}")
             spans.append(span)
@@ -138,10 +140,28 @@ def compound_spans(text: str, known: list[Span]) -> list[Span]:
     return spans
 
 
+COUNTRIES = frozenset(
+    words(
+        "美国 日本 英国 德国 法国 俄罗斯 印度 韩国 新加坡 马来西亚 泰国 越南 印度尼西亚 印尼 "
+        "菲律宾 "
+        "澳大利亚 新西兰 加拿大 墨西哥 巴西 阿根廷 南非 埃及 沙特 阿联酋 以色列 土耳其 意大利 "
+        "西班牙 荷兰 瑞士 瑞典 丹麦 挪威 芬兰 比利时 奥地利 匈牙利 波兰 捷克 葡萄牙 希腊 爱尔兰"
+    )
+)
 # A firm's topical research unit (某某证券北交所研究中心) is a department: the firm is named.
 RESEARCH_UNITS = frozenset(words("研究院 研究所 研究中心"))
 ADMIN_ENDS = frozenset("省市县区州")
 FIRM_ENDS = words("证券 银行 基金 资本 期货 保险 信托 资管 公司 集团 控股")
+
+
+def _foreign_firm(text: str, units: _Units, start: int) -> bool:
+    """A country's name right before a firm the text already knows (法国 + 达飞海运): the
+    country says where the firm is from; 美国国际集团 keeps it, being the firm's own name."""
+    country = units.by_start.get(start)
+    if country is None or country.type != "PLACE" or text[start : country.end] not in COUNTRIES:
+        return False
+    after = units.by_start.get(country.end)
+    return after is not None and after.type == "ORG"
 
 
 def _not_joined(

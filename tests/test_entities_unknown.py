@@ -442,3 +442,15 @@ def test_a_firm_before_its_partner_even_with_a_rare_word_and_an_everyday_line() 
 def test_a_country_before_a_known_foreign_firm_is_a_place_of_its_own() -> None:
     text = "船舶租给法国达飞海运集团使用，美国国际集团表示看好。"
     assert of_type("ORG", text) == ["达飞海运集团", "美国国际集团"]
+
+
+def test_brands_of_food_medicine_and_shipbuilding_but_not_their_kinds() -> None:
+    text = "椒岚食品收购辣椒，瞳澜医疗完成融资，澄渚船业接单；绿色食品、智慧医疗与中老年劳动力。"
+    assert of_type("ORG", text) == ["椒岚食品", "瞳澜医疗", "澄渚船业"]
+
+
+def test_a_registered_company_name_holds_its_province() -> None:
+    assert of_type("ORG", "湖北鑫岚食品有限公司负责人表示。香港恒澜证券表示。") == [
+        "湖北鑫岚食品有限公司",
+        "恒澜证券",
+    ]

@@ -23,7 +23,7 @@ FIRM_SUFFIXES = FIELD_INSTITUTES + words(
     "控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网 "
     # lines of business a coined brand name is set before (某某制药, 某某物流, 某某储能)
-    "制药 医药 药业 牧业 农服 新能 半导体 传媒 "
+    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 "
     # a local state firm: a coined or place name, its line, then 集团 (某某发展集团, 某某港务集团)
     "发展集团 投资集团 建设集团 实业集团 产业集团 城投集团 港务集团 交通集团 能源集团 控股集团"
 )
@@ -54,7 +54,7 @@ BRAND_SUFFIXES = frozenset(
     words(
         "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
         "信用评级 资信 数据中心 中心 网 "
-        "制药 医药 药业 牧业 农服 新能 半导体 传媒"
+        "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业"
     )
 )
 EVERYDAY_TAGS = frozenset(

@@ -173,6 +173,8 @@ def _not_joined(
     if first is None:
         return False
     if s_start in units.coined and first.type == "PLACE" and first.end == s_start:
+        if suffix.endswith("公司") and suffix != "公司":
+            return False  # 湖北某某食品有限公司: a registered name holds its province
         return text[s_start - 1] not in ADMIN_ENDS  # 浙江省某某基金会: the province's own
     return (
         suffix in RESEARCH_UNITS

@@ -454,3 +454,10 @@ def test_a_registered_company_name_holds_its_province() -> None:
         "湖北鑫岚食品有限公司",
         "恒澜证券",
     ]
+
+
+def test_bureaus_by_their_short_names_after_a_place() -> None:
+    assert of_type("ORG", "浙江省发改委发布通知，湖州市住建局跟进。") == [
+        "浙江省发改委",
+        "湖州市住建局",
+    ]

@@ -101,10 +101,9 @@ def _plain_pieces(raw_lines: list[str]) -> list[Piece]:
         if not raw.strip():
             blank = True
             continue
+        # a title's last line and the byline on one baseline, read as one line
         byline = _TRAILING_BYLINE.match(raw.strip()) if "记者" in raw else None
-        if (
-            byline and byline["head"][-1] not in _TOLD_TO
-        ):  # a title's last line and the byline on one baseline, read as one line
+        if byline and byline["head"][-1] not in _TOLD_TO:
             pieces += [(number, byline["head"], blank), (number, byline["tail"], False)]
         else:
             pieces.append((number, raw, blank))

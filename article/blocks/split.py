@@ -252,12 +252,8 @@ def _titles_over_decks(blocks: list[RawBlock], stripped: list[str]) -> list[RawB
 
 def _title_and_deck(title: str, deck: str) -> bool:
     """A short title line without punctuation over a deck line that ends no sentence."""
-    plain = not _CLAUSE_MARKS.intersection(title) and title[-1] not in _SENTENCE_ENDS
-    return (
-        plain
-        and len(title) <= _MAX_TITLE_LINE < len(deck) <= _MAX_HEAD
-        and deck[-1] not in "。！？"
-    )
+    fits = len(title) <= _MAX_TITLE_LINE < len(deck) <= _MAX_HEAD
+    return fits and _unpunctuated(title) and deck[-1] not in "。！？"
 
 
 def _opening_title(blocks: list[RawBlock], i: int) -> bool:
@@ -269,9 +265,9 @@ def _opening_title(blocks: list[RawBlock], i: int) -> bool:
     if following.lines[0][0] <= block.lines[-1][1] + 1:
         return False  # no blank line between: the first line of a paragraph
     text = block.text
-    if not _MIN_TITLE <= len(text) <= _MAX_HEAD or text[-1] in _SENTENCE_ENDS:
+    if not _MIN_TITLE <= len(text) <= _MAX_HEAD:
         return False  # 银行: a page's section name, not a title
-    return not _CLAUSE_MARKS.intersection(text) and not _name_cut_off(text)
+    return _unpunctuated(text) and not _name_cut_off(text)
 
 
 def _name_cut_off(text: str) -> bool:
@@ -288,6 +284,11 @@ def _heads_byline(blocks: list[RawBlock], i: int) -> bool:
     following = blocks[i + 1] if i + 1 < len(blocks) else None
     if following is None or following.kind != BYLINE or len(text) > _MAX_HEAD:
         return False
+    return _unpunctuated(text)
+
+
+def _unpunctuated(text: str) -> bool:
+    """No clause punctuation inside and no sentence end: a line that could be a title."""
     return not _CLAUSE_MARKS.intersection(text) and text[-1] not in _SENTENCE_ENDS
 
 

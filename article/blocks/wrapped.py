@@ -55,15 +55,15 @@ _MAX_STACKED = 3  # heading lines in a row that make one title
 _NEARLY_FULL = 0.75  # of the column's width
 _SOFT_END = frozenset("：:")  # a short line ending so introduces what follows: a paragraph end
 _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
-_MULTI_LINE = frozenset((TITLE, SUBTITLE))
+_MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
 _TITLE_LINES = 2  # a title or deck is set over two lines; a third only if short or after ：
 _SHORT_TITLE_TAIL = 6
 _SPAN_SLACK = 2.0  # characters a line may exceed its column's width by and still be of it
 _MAX_TITLE_LINE = 24
 _TITLE_STOPS = frozenset("。，；：！？、,;:!?")
-_STRUCTURE_OPENERS = frozenset(
-    "图表附▲△资数信来注（(【[上下接转续"
-)  # kinds whose consecutive lines make one block
+# First characters of the structural lines that may hold a ， or 。 (captions, source lines,
+# continuation markers): any other line with one is running text
+_STRUCTURE_OPENERS = frozenset("图表附▲△资数信来注（(【[上下接转续")
 
 
 def _cut_share(lines: list[Line]) -> float:
@@ -153,8 +153,7 @@ def _line_structure(line: Line, at_edge: bool) -> str | None:
     """The kind of a line that stands alone by what it says, else None."""
     text, raw = line.text, line.raw
     if text[0] not in _STRUCTURE_OPENERS and ("，" in text or "。" in text):
-        return None  # running text: no header, byline, caption or marker has a ， or 。 …
-    # … unless it opens like a caption, source line or continuation marker
+        return None  # running text: no header or byline has a ， or 。
     if furn.is_running_line(raw) or furn.is_bare_number(text):
         return FURNITURE
     if at_edge and (furn.is_paper_name(text) or furn.is_page_number(text)):

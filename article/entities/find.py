@@ -26,7 +26,7 @@ from article.entities.places import (
 from article.entities.products import find_products
 from article.entities.turns import speaker_name, turn_name
 from article.model import FURNITURE, Block, Entity
-from article.spans import Span, resolve
+from article.spans import Span, is_han, resolve
 
 
 def _place_and_org_spans(text: str) -> list[Span]:
@@ -80,7 +80,7 @@ def _bare_stems(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
 def _word_goes_on(text: str, end: int) -> bool:
     """The name runs into more Han text that is no suffix or list mark (沈丘人, 郸城县)."""
     after = text[end : end + 1]
-    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in "等和与及的"
+    return bool(after) and is_han(after) and after not in "等和与及的"
 
 
 def find_entities(blocks: list[Block]) -> list[Entity]:

@@ -15,7 +15,7 @@ from article.entities.named import FIRM_SUFFIXES
 from article.entities.people import plausible, surname_len
 from article.entities.places import STOP_CHARS
 from article.model import Block
-from article.spans import Cover, Span
+from article.spans import Cover, Span, is_han
 
 ALIAS_RE = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|以下称)[“\"]?(?P<name>[\u4e00-\u9fff]{2,8})[”\"]?[）)]"
@@ -166,8 +166,7 @@ def _listed_names(text: str, spans: list[Span]) -> dict[str, str]:
 
 def _covered(spans: list[Span], text: str, name: str) -> bool:
     """A known organisation, place or person already holds the name's first mention."""
-    at = text.find(name)
-    return any(s.start <= at < s.end for s in spans if s.type in ("ORG", "PLACE", "PERSON"))
+    return Cover(s for s in spans if s.type in ("ORG", "PLACE", "PERSON")).covers(text.find(name))
 
 
 def _employers(text: str, spans: list[Span]) -> list[str]:
@@ -198,12 +197,18 @@ def _employers(text: str, spans: list[Span]) -> list[str]:
     return found
 
 
+def _unknown_han(name: str) -> bool:
+    """Han characters only, no pronoun or demonstrative first, and no word the dictionary knows:
+    what both coined-name tests ask first."""
+    if not all(map(is_han, name)) or name[0] in _NOT_A_NAME_START:
+        return False
+    return not segment.word_freq(name) and wordtags.tag(name) is None
+
+
 def _employer_name(name: str) -> bool:
     """A name of 2-6 Han characters that is no word, no function word and no everyday noun
     (公司, 银行, 市场): before an officer and their name, a coined firm may be made of words."""
-    if not all("\u4e00" <= ch <= "\u9fff" for ch in name) or name[0] in _NOT_A_NAME_START:
-        return False
-    if segment.word_freq(name) or wordtags.tag(name) is not None:
+    if not _unknown_han(name):
         return False
     words = segment.cut(name, hmm=False)
     if words[0] in STOP_CHARS or words[-1] in STOP_CHARS:
@@ -234,14 +239,11 @@ def _appositions(text: str) -> list[str]:
 
 def _brand(name: str) -> bool:
     """Han only, no dictionary word as a whole, a rare first word, no function words."""
-    if not all("\u4e00" <= ch <= "\u9fff" for ch in name) or name[0] in _NOT_A_NAME_START:
+    if not _unknown_han(name):
         return False
-    if segment.word_freq(name) or wordtags.tag(name) is not None:
-        return False
-    words = segment.cut(name, hmm=False)
     if segment.word_freq(name[:2]) or wordtags.tag(name[0]) in _GRAMMAR_TAGS:
         return False  # 账款主体, 更容易: a coined name opens with characters no word holds
-
+    words = segment.cut(name, hmm=False)
     if any(len(w) == 1 and w in STOP_CHARS for w in words):
         return False  # 的, 在, 为 …: grammar, not a name
     return not any(len(w) > 1 and wordtags.tag(w) in _FUNCTION_TAGS for w in words)

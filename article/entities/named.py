@@ -14,18 +14,26 @@ FIELD_INSTITUTES = tuple(
     for field in words("金融 财经 经济 产业 科技")
     for kind in words("研究院 研究所 研究中心")
 )
-# Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
-FIRM_SUFFIXES = FIELD_INSTITUTES + words(
-    "农村商业银行 农商银行 农商行 村镇银行 银行 再保险 保险 人寿 财险 寿险 证券 期货 信托 "
-    "基金会 基金 资管 资本 创投 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 交易所 "
-    # brand-style firms: a coined name and the line of business (某某支付, 某某消费金融)
-    "农商联合银行 联合银行 汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 "
-    "控股 置业 置地 重工 理财 "
+# Brand-style firms, a coined name and the line of business (某某支付, 某某消费金融, 某某制药):
+# suffixes that are everyday words too, so the name before them must be no noun.
+_BRAND_LINES = words(
+    "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网 "
-    # lines of business a coined brand name is set before (某某制药, 某某物流, 某某储能)
-    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 "
+    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业"
+)
+# Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
+FIRM_SUFFIXES = (
+    FIELD_INSTITUTES
+    + words(
+        "农村商业银行 农商银行 农商行 村镇银行 银行 再保险 保险 人寿 财险 寿险 证券 期货 信托 "
+        "基金会 基金 资管 资本 创投 集团 研究院 研究所 研究中心 实验室 协会 学会 商会 大学 医院 "
+        "交易所 农商联合银行 联合银行"
+    )
+    + _BRAND_LINES
     # a local state firm: a coined or place name, its line, then 集团 (某某发展集团, 某某港务集团)
-    "发展集团 投资集团 建设集团 实业集团 产业集团 城投集团 港务集团 交通集团 能源集团 控股集团"
+    + words(
+        "发展集团 投资集团 建设集团 实业集团 产业集团 城投集团 港务集团 交通集团 能源集团 控股集团"
+    )
 )
 FIRM_RE = re.compile("|".join(sorted(FIRM_SUFFIXES, key=len, reverse=True)))
 # Suffixes that may follow a firm's name and belong to it (某某保险资管, 某某人寿保险).
@@ -49,14 +57,7 @@ MODIFIER_TAGS = frozenset({"a", "b", "vn"})  # 浮动费率基金: a kind of fun
 NAME_TAGS_OK = frozenset({"nt", "nz", "ns", "nr", "nrfg", "nrt", "j"})
 CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几")
 PROPER_TAGS = frozenset({"ns", "nr", "nz", "nrt"})  # 岭南, 东岳: proper names, however common
-# Suffixes that are everyday words too (支付, 中心, 网): the name before them must be no noun.
-BRAND_SUFFIXES = frozenset(
-    words(
-        "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
-        "信用评级 资信 数据中心 中心 网 "
-        "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业"
-    )
-)
+BRAND_SUFFIXES = frozenset(_BRAND_LINES)
 EVERYDAY_TAGS = frozenset(
     {"n", "vn", "v", "a", "an", "b", "d", "s", "f", "l", "i", "r", "m", "q", "t"}
 )

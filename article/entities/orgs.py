@@ -144,9 +144,9 @@ def compound_spans(text: str, known: list[Span]) -> list[Span]:
 COUNTRIES = frozenset(
     words(
         "美国 日本 英国 德国 法国 俄罗斯 印度 韩国 新加坡 马来西亚 泰国 越南 印度尼西亚 印尼 "
-        "菲律宾 "
-        "澳大利亚 新西兰 加拿大 墨西哥 巴西 阿根廷 南非 埃及 沙特 阿联酋 以色列 土耳其 意大利 "
-        "西班牙 荷兰 瑞士 瑞典 丹麦 挪威 芬兰 比利时 奥地利 匈牙利 波兰 捷克 葡萄牙 希腊 爱尔兰"
+        "菲律宾 澳大利亚 新西兰 加拿大 墨西哥 巴西 阿根廷 南非 埃及 沙特 阿联酋 以色列 土耳其 "
+        "意大利 西班牙 荷兰 瑞士 瑞典 丹麦 挪威 芬兰 比利时 奥地利 匈牙利 波兰 捷克 "
+        "葡萄牙 希腊 爱尔兰"
     )
 )
 # A firm's topical research unit (某某证券北交所研究中心) is a department: the firm is named.

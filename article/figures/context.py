@@ -10,6 +10,7 @@ from article.figures.patterns import PRE_QUALIFIERS
 from article.figures.subjects import between
 from article.figures.syntax import (
     COUNTED_UNITS,
+    FROM_WORDS,
     base_only,
     clean_prefix,
     counted_head,
@@ -38,11 +39,9 @@ CHANGE_TO_RE = re.compile(
     r"|降|升|增|减)?[到至为]"
 )
 LEAD_VERBS = ("实现", "达到")
-FROM_CHARS = frozenset("由从")
 SHARE_OF_RE = re.compile(r"^(.{2,}?)(?:为|是)[^为是]{2,}$")
-COMPARED_RE = re.compile(
-    r"^(.{3,}?)(?:比|较)[^比较]{2,}?(?:低|高|多|少|快|慢|长|短)(?:了|出)?$"
-)  # 规模由上年末的…: the date after 由 is where a change starts
+# 票面利率比同期限企业债低: a measure, 比 or 较, what it is compared with, and how it differs
+COMPARED_RE = re.compile(r"^(.{3,}?)(?:比|较)[^比较]{2,}?(?:低|高|多|少|快|慢|长|短)(?:了|出)?$")
 BASE_VERB_RE = re.compile(r"是|达到|相当于")
 MODALS = frozenset(words("可以 能够 得以 可望 有望 将会 能 会 要 将 可"))
 MODAL_CHARS = frozenset("".join(MODALS))
@@ -185,8 +184,10 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
         return quoted
     begin = _clause_start(text, start, max(floor, start - MAX_CLAUSE))
     for e in between(entities, begin, start):
-        if e.type in SUBJECT_TYPES and text[e.start - 1 : e.start] not in FROM_CHARS:
-            begin = max(begin, e.end)  # 某行贷款余额为: the subject is no part of the measure
+        if e.type in SUBJECT_TYPES and not text.endswith(FROM_WORDS, 0, e.start):
+            # 某行贷款余额为: the subject is no part of the measure; 规模由上年末的…: the date
+            # after 由 is where a change starts, the measure stands before it
+            begin = max(begin, e.end)
     if base := _base_subject(text, begin, start, counted):
         return base  # 月产能达到去年同期的近3倍: what is multiplied stands before the verb
     for verb in LEAD_VERBS:
@@ -246,7 +247,7 @@ def _after_modal(label: str) -> str:
     words_ = segment.cut(label, hmm=False)
     cuts = [i for i, w in enumerate(words_[:-1]) if w in MODALS]
     rest = "".join(words_[cuts[-1] + 1 :]) if cuts else label
-    if rest.startswith(("从", "由")) and cuts and cuts[-1] >= 1:
+    if rest.startswith(FROM_WORDS) and cuts and cuts[-1] >= 1:
         return "".join(words_[: cuts[-1]])  # 试点企业数量有望从…: the measure stands before
     return rest if len(rest) >= 2 else label
 

@@ -90,7 +90,7 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
     label, why = label_for(text, start, m.end(), q.unit, ctx.floor, ctx.entities)
     if ctx.last is not None and change_target(text, ctx.floor, start):
         label, why = ctx.last.label, "label: the figure before, 由A…至B"
-    elif label is None and q.unit == "倍" and _in_sentence(text, ctx.last, start):
+    elif _multiple_of_last(label, q.unit) and _in_sentence(text, ctx.last, start):
         label, why = (
             measure_of(ctx.last.label),
             "label: the figure before, of which this is a multiple",
@@ -100,11 +100,6 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
     elif label and change_only(label) and _in_sentence(text, ctx.last, start):
         label = f"{ctx.last.label}{label}"  # 不良率为1.2%，较上年末下降0.3个百分点
         why = "label: the measure of the figure before, and how this changes it"
-    elif label and base_only(label) and _in_sentence(text, ctx.last, start):
-        label, why = (
-            measure_of(ctx.last.label),
-            "label: the figure before, of which this is a multiple",
-        )
     elif label and base_only(label):
         label, why = None, "no label: only what the figure is a multiple of (是上年的…)"
     return Figure(
@@ -139,6 +134,12 @@ def _same_measure(text: str, last: Figure | None, unit: str, start: int) -> bool
     if last is None or last.unit != unit or last.label is None:
         return False
     return not any(ch in "。！？；" for ch in text[last.end : start])
+
+
+def _multiple_of_last(label: str | None, unit: str) -> bool:
+    """A bare multiple (…，是2023年的2.4倍) or one labelled only by its base period (是去年的):
+    what it multiplies is the figure before."""
+    return (label is None and unit == "倍") or (label is not None and base_only(label))
 
 
 def _in_sentence(text: str, last: Figure | None, start: int) -> bool:

@@ -153,16 +153,11 @@ def clean_prefix(label: str, counted: bool, places: frozenset[str] = frozenset()
     if cut and len("".join(w for w, _ in tagged[: cut[0]])) >= 2:
         tagged = tagged[: cut[0]]  # 审批周期由此前的: the noun before 由 is the measure
     rest = "".join(w for w, _ in tagged[1:])
-    if (
-        counted
-        and len(tagged) > 1
-        and tagged[0][1] == "v"
-        and "的" not in rest
-        and not (
-            rest.endswith(MEASURE_NOUNS)  # 签约企业数量: the verb is part of what is measured
-        )
-    ):
-        tagged = tagged[1:]  # 设立特色网点46家: the verb says what was done to what is counted
+    # 设立特色网点46家: the verb says what was done to what is counted; but in 签约企业数量 the
+    # verb is part of what is measured
+    verb_first = counted and len(tagged) > 1 and tagged[0][1] == "v" and "的" not in rest
+    if verb_first and not rest.endswith(MEASURE_NOUNS):
+        tagged = tagged[1:]
     kept = [
         w for i, (w, _) in enumerate(tagged) if not (0 < i < len(tagged) and w in INNER_ADVERBS)
     ]

@@ -122,6 +122,22 @@ def test_unknown_cities_by_their_suffix(paragraph: str, places: list[str]) -> No
     assert of_type("PLACE", paragraph) == places
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "places"),
+    [
+        ("记者来到岚溪县荻塘镇，镇上的茶农说。", ["岚溪县荻塘镇"]),
+        ("在桐坪镇，一家合作社负责人表示，全镇有3个乡镇企业。", ["桐坪镇"]),
+        (
+            "渭州市泾阳县石窑乡的村民，和澜沧市鹭门镇的农户。",
+            ["渭州市泾阳县石窑乡", "澜沧市鹭门镇"],
+        ),
+        ("推进城乡融合，返乡创业的人多了，家乡的特色小镇和重点镇都在建。", []),
+    ],
+)
+def test_towns_alone_and_at_the_end_of_a_chain(paragraph: str, places: list[str]) -> None:
+    assert of_type("PLACE", paragraph) == places
+
+
 def test_city_government_is_an_organisation() -> None:
     assert of_type("ORG", "鹭岛集团宣布与澧州市政府签署协议。") == ["鹭岛集团", "澧州市政府"]
 
@@ -461,3 +477,23 @@ def test_bureaus_by_their_short_names_after_a_place() -> None:
         "浙江省发改委",
         "湖州市住建局",
     ]
+
+
+def test_latin_letter_firms_by_what_the_sentence_says() -> None:
+    text = (
+        "公司在东南亚电商平台Kelapa开设旗舰店，并与物流服务商Ninja Van合作。"
+        "Vantor数据显示，当地销量增长。据Wind统计，Kelapa的订单翻番。"
+    )
+    assert of_type("ORG", text) == ["Kelapa", "Ninja Van", "Vantor", "Wind", "Kelapa"]
+
+
+def test_latin_terms_and_brands_without_a_firm_context_are_no_firms() -> None:
+    text = "REITs和ETFs规模扩大，AI应用加速，App下载量和iPhone销量都在增长，Temu也在扩张。"
+    assert of_type("ORG", text) == []
+
+
+def test_bureaus_named_by_what_they_do() -> None:
+    text = (
+        "澄州市投资促进局、岚溪县贸易促进会和澄州市行政审批服务局联合发布，澄州市加快建设局面好转。"
+    )
+    assert of_type("ORG", text) == ["澄州市投资促进局", "岚溪县贸易促进会", "澄州市行政审批服务局"]

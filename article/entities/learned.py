@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from article import segment, wordtags
+from article.entities.latin import latin_firms
 from article.entities.named import FIRM_SUFFIXES
 from article.entities.people import plausible, surname_len
 from article.entities.places import STOP_CHARS
@@ -67,6 +68,7 @@ ONE_OF_RE = re.compile(
     r"(?:企业|公司|机构|平台)之一)"
 )
 _NOT_A_NAME_START = frozenset("该这那本其各此每某我你他她它")
+LATIN_HINT = re.compile(r"[A-Z][A-Za-z]*[a-z]|[a-z][A-Z]")  # a capitalised Latin word
 CONTEXT_CHARS = "据示为出露称"  # one of them is in every CONTEXT_RE match: most blocks hold none
 MIN_MENTIONS = 2  # a coined name must recur before it is trusted
 MAX_HEAD_FREQ = 50  # the name's first word is coined or rare, never vocabulary (业内, 市场)
@@ -119,6 +121,8 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
         if KIND_RE.search(text):
             institutes.update(n for n in _appositions(text) if not _covered(spans, text, n))
         institutes.update(_employers(text, spans))
+        if LATIN_HINT.search(text):
+            learned.update(latin_firms(text))
         if "是一家" in text or "之一" in text:
             institutes.update(
                 m.group("name") for m in ONE_OF_RE.finditer(text) if _brand(m.group("name"))

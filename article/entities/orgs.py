@@ -15,7 +15,8 @@ _SUFFIXES = words(
     "农商银行 村镇银行 银行 "
     "分行 支行 营业部 农商行 信用社 联社 证券 期货 保险 基金会 基金 信托 "
     "研究院 研究所 研究中心 实验室 "
-    "住建局 发改委 财政局 商务局 人社局 税务局 农业农村局 合作联社 专业合作社 合作社 "
+    "住建局 发改委 财政局 商务局 人社局 税务局 农业农村局 投资促进局 促进局 促进会 促进中心 "
+    "服务局 合作联社 专业合作社 合作社 "
     "委员会 管委会 管理局 监管局 分局 局 厅 署 医院 卫生院 中心 协会 学会 商会 联合会 大学 学院 "
     "法院 检察院 人民政府 政府 交易所"
 )
@@ -77,7 +78,18 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if not parent_is_org and not middle and suffix in PLACE_ONLY_BRANCHES:
         return False  # 一家国有大行贵州省分行, 印尼子公司: a branch named by its place alone
+    if len(suffix) > 1 and suffix.endswith(BUREAU_ENDS) and not parent_is_org:
+        return not _has_grammar_word(middle)  # 行政审批服务局: a bureau is named by what it does
     return not middle or not wordtags.has_non_name_word(middle)
+
+
+BUREAU_ENDS = ("局", "厅", "署", "委员会")
+GRAMMAR_TAGS = frozenset({"p", "d", "u", "ud", "ug", "uj", "ul", "uv", "uz", "r", "m", "f"})
+
+
+def _has_grammar_word(middle: str) -> bool:
+    """A function word (preposition, adverb, pronoun, number …), which no bureau's name holds."""
+    return any(wordtags.tag(w) in GRAMMAR_TAGS for w in segment.cut(middle, hmm=False))
 
 
 class _Units:

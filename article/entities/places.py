@@ -21,7 +21,8 @@ GENERIC_ZONES = frozenset(
     words(
         "自贸区 保税区 开发区 高新区 经开区 示范区 先行区 试验区 功能区 核心区 新城区 老城区 "
         "地级市 县级市 副省级市 直辖市 单列市 省辖市 "
-        "贫困县 产粮县 百强县 试点县 示范县 重点县 辖区 各区 本区 该区 全区 各县 本县 该县 全县"
+        "贫困县 产粮县 百强县 试点县 示范县 重点县 辖区 各区 本区 该区 全区 各县 本县 该县 全县 "
+        "特色小镇 小城镇 中心镇 重点镇 建制镇 各乡镇 全乡 全镇 各镇 该镇 本镇 该乡"
     )
 )
 UNKNOWN_STEM_MAX_FREQ = 200
@@ -107,7 +108,7 @@ def suffix_only_spans(text: str) -> list[Span]:
     ]
 
 
-STEM_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市]")
+STEM_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市镇乡]")
 STOP_CHARS = frozenset(
     "的了在是为对向从把被将于与及或并而也都就还又之其该这那某等各每个们着过已由给以即如至到"
 )
@@ -199,11 +200,23 @@ PREFECTURE_ENDS = ("市", "州", "盟")
 COUNTY_ENDS = ("县", "区", "旗", "市")
 
 
+TOWN_ENDS = ("镇", "乡")
+
+
 def _county_end(text: str, starts: dict[int, list[Span]], pos: int) -> int:
-    """End of a county or district written right after its city (某某市某某区), else pos."""
+    """End of a county or district written right after its city (某某市某某区), and of a town
+    right after that (某某县某某镇), else pos."""
     for county in starts.get(pos, ()):
         if text.endswith(COUNTY_ENDS, county.start, county.end):
-            return county.end
+            return _town_end(text, starts, county.end)
+    return _town_end(text, starts, pos)
+
+
+def _town_end(text: str, starts: dict[int, list[Span]], pos: int) -> int:
+    """End of a town or township written right after its county or city, else pos."""
+    for town in starts.get(pos, ()):
+        if text.endswith(TOWN_ENDS, town.start, town.end):
+            return town.end
     return pos
 
 
@@ -224,6 +237,10 @@ def joined_places(text: str, spans: list[Span]) -> list[Span]:
             (end := _county_end(text, starts, s.end)) > s.end
         ):
             joined.append(Span(s.start, end, "PLACE", 5, "city + county"))
+        elif text.endswith(COUNTY_ENDS, s.start, s.end) and (
+            (end := _town_end(text, starts, s.end)) > s.end
+        ):
+            joined.append(Span(s.start, end, "PLACE", 5, "county + town"))
         if (m := ZONE_RE.match(text, s.end)) and not _word_tail(text[m.end() - 1 : m.end() + 1]):
             joined.append(Span(s.start, m.end(), "PLACE", 5, f"place + {m.group()}"))
     return joined

@@ -10,7 +10,8 @@ Run: /work/venv/bin/python bench/score_ner.py [FOLDER ...] [-v]
                   "subject": "云禾支付" | [...] | null}]}
 
 Prints entity precision and recall (distinct type+text pairs of the gold's types), ORG recall,
-figure recall (gold figures found with the same text, in reading order), and the share of gold
+figure recall (gold figures found with the same text, in reading order; a trailing bound such
+as 左右 may be on the found text or not), and the share of gold
 figures whose value+unit, label and subject are right.
 """
 
@@ -97,10 +98,21 @@ def _score_entities(doc: Document, gold: dict[str, Any], tally: Tally, name: str
 def _match(figures: list[Figure], text: str, used: set[int]) -> Figure | None:
     """The first figure not yet matched with this text, in reading order."""
     for i, f in enumerate(figures):
-        if i not in used and f.text == text:
+        if i not in used and text in (f.text, _without_bound(f.text)):
             used.add(i)
             return f
     return None
+
+
+TRAILING_BOUNDS = ("左右", "以下", "以上", "以内", "上下")
+
+
+def _without_bound(text: str) -> str:
+    """The text without a trailing bound (20%左右): some hands' gold writes it, others' not."""
+    for bound in TRAILING_BOUNDS:
+        if text.endswith(bound):
+            return text.removesuffix(bound)
+    return text
 
 
 def _score_figures(doc: Document, gold: dict[str, Any], tally: Tally, name: str) -> None:

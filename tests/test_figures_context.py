@@ -254,3 +254,37 @@ def test_commodity_futures_are_no_firms() -> None:
 )
 def test_a_label_drops_the_base_of_a_share_and_trailing_adverbs(paragraph: str, label: str) -> None:
     assert figures_of(paragraph)[0].label == label
+
+
+def test_a_time_before_a_multiple_is_its_base_not_a_figure() -> None:
+    figures = figures_of(
+        "鹭川农商行的涉农贷款余额突破52亿元，是三年前的3.4倍。三年前，该行刚起步。"
+    )
+    assert [(f.text, f.label) for f in figures] == [
+        ("52亿元", "涉农贷款余额"),
+        ("3.4倍", "涉农贷款余额"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "labels"),
+    [
+        ("企业应收账款的回收周期由45天延长到了82天。", ["企业应收账款的回收周期"] * 2),
+        ("今年公司计划把海外网点扩大到2400个。", ["海外网点"]),
+        ("商户收一笔货款的时间，已经从过去的4天缩短到了3小时。", ["商户收一笔货款的时间"] * 2),
+    ],
+)
+def test_labels_of_changes_with_ba_and_a_comma(paragraph: str, labels: list[str]) -> None:
+    assert [f.label for f in figures_of(paragraph)] == labels
+
+
+def test_two_tenths_and_counts_of_tags_heads_and_birds() -> None:
+    figures = figures_of(
+        "出口增长近两成，布设耳标逾36万枚，存栏2600头，蛋鸡85万羽。另一头，两头都顾。"
+    )
+    assert [(f.text, f.value) for f in figures] == [
+        ("近两成", 0.2),
+        ("逾36万枚", 360_000),
+        ("2600头", 2600),
+        ("85万羽", 850_000),
+    ]

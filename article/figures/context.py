@@ -36,8 +36,14 @@ TAIL_WORDS = words(
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(
     r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|扩充|延长|攀升|延"
-    r"|降|升|增|减)?[到至为]"
+    r"|降|升|增|减)?[到至为]了?"
 )
+CHANGE_VERBS = (
+    r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|扩充|延长"
+    r"|攀升)"
+)
+# 计划把服务商户扩大到: what 把/将 takes is what the change measures
+DISPOSAL_RE = re.compile(rf"^.*?(?:把|将)(?P<measure>[^把将]{{2,}}?){CHANGE_VERBS}(?:了)?$")
 LEAD_VERBS = ("实现", "达到")
 SHARE_OF_RE = re.compile(r"^(.{2,}?)(?:为|是)[^为是]{2,}$")
 # 票面利率比同期限企业债低: a measure, 比 or 较, what it is compared with, and how it differs
@@ -195,13 +201,15 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
         if cut >= 0 and start - cut - len(verb) >= 2:
             begin = cut + len(verb)
     begin = _after_place(text, begin, start, entities)
-    label = _compared(_after_modal(_trim(text[begin:start])))
+    label = _disposed(_compared(_after_modal(_trim(text[begin:start]))))
     if text.endswith("的", 0, start) and (share := SHARE_OF_RE.match(label)):
         label = share.group(1)  # 保证金为合约价值的8%: the measure is before 为, the base after
     if len(label) > 2 and label.endswith("达"):
         label = label[:-1]  # 占比达: jieba glues 达 into 比达, a word of its dictionary only
     places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")
     label = clean_prefix(label, counted, places) if label else label
+    if label.startswith(FROM_WORDS) and base_only(label[1:]):
+        return _clause_before(text, begin, floor, counted)  # X，已经从过去的3天缩短到…
     if not any(ch.isalnum() for ch in label):
         return ""  # only punctuation (—-) between two figures
     return label[-MAX_LABEL:]
@@ -214,6 +222,25 @@ def _base_subject(text: str, begin: int, start: int, counted: bool) -> str:
         return ""
     label = clean_prefix(_trim(text[begin : m.start()]), counted)
     return label if len(label) >= 2 else ""
+
+
+def _clause_before(text: str, begin: int, floor: int, counted: bool) -> str:
+    """The noun phrase of the clause before a comma (收款的时间，从过去的…): what changes."""
+    if begin - 1 <= floor or text[begin - 1] != "，":
+        return ""
+    start = _clause_start(text, begin - 1, max(floor, begin - 1 - MAX_CLAUSE))
+    label = clean_prefix(_trim(text[start : begin - 1]), counted)
+    last = segment.cut(label, hmm=False)[-1:] if label else []
+    return label[-MAX_LABEL:] if last and wordtags.tag(last[0]) in NOUN_TAGS else ""
+
+
+NOUN_TAGS = frozenset({"n", "nz", "ng", "vn", "an"})
+
+
+def _disposed(label: str) -> str:
+    """计划把服务商户扩大 → 服务商户: what 把/将 takes is what changes."""
+    m = DISPOSAL_RE.match(label)
+    return m.group("measure") if m else label
 
 
 def _compared(label: str) -> str:

@@ -21,7 +21,8 @@ MAX_QUOTED = 10  # characters of a quoted name around a number in it
 COUNT_ONE_OK = frozenset({"", "%", "个百分点", "百分点", "倍"})  # 增长一倍 is a figure
 LATIN_RE = re.compile(r"[A-Za-z]")
 DAY_PARTS = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "晚", "早")
-DIGITS_ONLY_UNITS = frozenset({"期", "点", "起"})  # counts only after Arabic digits
+POINT_IN_TIME_UNITS = frozenset({"年", "天", "个月", "周"})
+DIGITS_ONLY_UNITS = frozenset({"期", "点", "起", "头", "箱"})  # counts only after Arabic digits
 TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
 VAGUE_BEFORE = frozenset("数几")
 MINUS_SIGNS = frozenset("-－−")
@@ -54,6 +55,8 @@ def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> 
         return True  # 五年期, 3个月期: the name of a term, not a quantity
     if after == "代" and q.unit == "年":
         return True  # 八十年代: a decade, not a number of years
+    if after in "前后" and q.unit in POINT_IN_TIME_UNITS and text[end + 1 : end + 2] in "的，":
+        return True  # 是三年前的2.6倍: a point in time, the base of a comparison
     if before in VAGUE_BEFORE and (m.group("an") or "")[:1] in "十百千万":
         return True  # 数十家, 几十亿元: a vague order of magnitude, not a count of ten
     if _in_quoted_name(text, start, end):

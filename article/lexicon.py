@@ -18,7 +18,8 @@ def _data_lines(name: str) -> list[str]:
 
 @cache
 def tagged_words() -> dict[str, str]:
-    """Every word of the jieba user dictionaries with its tag (nt organisation, ns place)."""
+    """Every word of the jieba user dictionaries with its tag (nt organisation, ns place), and
+    the counties, which are places but no words for jieba."""
     out: dict[str, str] = {}
     data = files("article.data")
     for entry in sorted(data.iterdir(), key=lambda p: p.name):
@@ -28,7 +29,15 @@ def tagged_words() -> dict[str, str]:
             parts = line.split()
             if len(parts) >= 3:
                 out[parts[0]] = parts[2]
+    for county in counties():
+        out.setdefault(county, PLACE_TAG)
     return out
+
+
+@cache
+def counties() -> frozenset[str]:
+    """Counties, districts and county-level cities, each with its suffix (安化县, 石狮市)."""
+    return frozenset(_data_lines("counties.txt"))
 
 
 @cache
@@ -108,7 +117,7 @@ def _node_regex(node: dict[str, dict]) -> str:
 def compiled(kind: str) -> re.Pattern[str]:
     """Compiled trie regexes for the lexicon word sets by name."""
     sources = {
-        "lexicon": orgs() | places(),
+        "lexicon": orgs() | (places() - counties()),  # counties are found by their suffix
         "titles": frozenset(titles()),
         "speech": frozenset(speech_verbs()),
         "follow": frozenset(name_followers()) | frozenset(speech_verbs()),

@@ -497,3 +497,13 @@ def test_bureaus_named_by_what_they_do() -> None:
         "澄州市投资促进局、岚溪县贸易促进会和澄州市行政审批服务局联合发布，澄州市加快建设局面好转。"
     )
     assert of_type("ORG", text) == ["澄州市投资促进局", "岚溪县贸易促进会", "澄州市行政审批服务局"]
+
+
+def test_known_counties_alone_in_a_list_and_with_a_suffix_word_after() -> None:
+    text = "晋江市和石狮市合计贡献了近六成，鲤城区的增速最快；贵州省遵义市湄潭县县域经济。"
+    assert of_type("PLACE", text) == ["晋江市", "石狮市", "鲤城区", "贵州省遵义市湄潭县"]
+
+
+def test_a_long_run_before_a_bureau_is_two_phrases_not_one_bureau() -> None:
+    text = "记者从重庆市澄泓消费金融总经理上官若地方金融管理局了解到。"
+    assert "重庆市澄泓消费金融总经理上官若地方金融管理局" not in of_type("ORG", text)

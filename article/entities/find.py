@@ -18,6 +18,7 @@ from article.entities.people import (
     titled_names,
 )
 from article.entities.places import (
+    county_spans,
     joined_places,
     lexicon_spans,
     stem_spans,
@@ -31,7 +32,8 @@ from article.spans import Span, is_han, resolve
 
 def _place_and_org_spans(text: str) -> list[Span]:
     """Lexicon words first, then the places and organisations built on them."""
-    spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + suffix_only_spans(text)
+    spans = find_tickers(text) + find_dates(text) + lexicon_spans(text) + county_spans(text)
+    spans += suffix_only_spans(text)
     spans += stem_spans(text, spans)
     spans += joined_places(text, spans)
     spans += named_org_spans(text, spans)

@@ -78,12 +78,18 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if not parent_is_org and not middle and suffix in PLACE_ONLY_BRANCHES:
         return False  # 一家国有大行贵州省分行, 印尼子公司: a branch named by its place alone
-    if len(suffix) > 1 and suffix.endswith(BUREAU_ENDS) and not parent_is_org:
+    if (
+        len(suffix) > 1
+        and suffix.endswith(BUREAU_ENDS)
+        and not parent_is_org
+        and len(middle) <= MAX_BUREAU_MIDDLE
+    ):
         return not _has_grammar_word(middle)  # 行政审批服务局: a bureau is named by what it does
     return not middle or not wordtags.has_non_name_word(middle)
 
 
 BUREAU_ENDS = ("局", "厅", "署", "委员会")
+MAX_BUREAU_MIDDLE = 6  # 经济和信息化委员会; a longer run is more likely two phrases joined
 GRAMMAR_TAGS = frozenset({"p", "d", "u", "ud", "ug", "uj", "ul", "uv", "uz", "r", "m", "f"})
 
 

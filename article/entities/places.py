@@ -89,7 +89,25 @@ def lexicon_spans(text: str) -> list[Span]:
                 continue  # 某某时报记者 某某: the byline's masthead, not an organisation named
             spans.append(Span(m.start(), end, "ORG", 5, "lexicon"))
         else:
-            spans.append(Span(m.start(), _with_place_suffix(text, end), "PLACE", 5, "lexicon"))
+            if text[m.start() : end] not in lexicon.counties():
+                end = _with_place_suffix(text, end)  # not 湄潭县 + 县 of 县域
+            spans.append(Span(m.start(), end, "PLACE", 5, "lexicon"))
+    return spans
+
+
+COUNTY_SUFFIX_RE = re.compile("[县市区旗]")
+LONGEST_COUNTY = 8  # 乌拉特中旗, 东乡族自治县, 丰宁满族自治县
+
+
+def county_spans(text: str) -> list[Span]:
+    """安化县, 石狮市, 鲤城区: known counties, looked up where a county's suffix stands."""
+    counties = lexicon.counties()
+    spans: list[Span] = []
+    for m in COUNTY_SUFFIX_RE.finditer(text):
+        for start in range(max(0, m.end() - LONGEST_COUNTY), m.end() - 2):
+            if text[start : m.end()] in counties:
+                spans.append(Span(start, m.end(), "PLACE", 5, "lexicon (county)"))
+                break
     return spans
 
 
@@ -165,9 +183,27 @@ def _stem_start(text: str, suffix_start: int, ends: set[int]) -> int:
     """Start of the stem: chained to a place that ends right before it, else two characters."""
     for n in (2, 3):
         start = suffix_start - n
-        if start in ends and all(is_han(ch) for ch in text[start:suffix_start]):
-            return start  # 许昌市襄城县, 合肥市滨湖新区
+        if (
+            start in ends
+            and all(is_han(ch) for ch in text[start:suffix_start])
+            and text[start] not in CONJUNCTIONS
+        ):
+            return start  # 许昌市襄城县, 合肥市滨湖新区; not 晋江市和石狮市
+    if text[suffix_start] in TOWN_ENDS and _three_character_town(text, suffix_start - 3):
+        return (
+            suffix_start - 3
+        )  # 在大水坑镇: a town's name of three characters after a clause start
     return suffix_start - 2
+
+
+CONJUNCTIONS = frozenset("和与及或、")
+
+
+def _three_character_town(text: str, start: int) -> bool:
+    """Three name characters that stand right after a clause start or a little word."""
+    if start < 0 or not all(is_han(ch) and ch not in STOP_CHARS for ch in text[start : start + 3]):
+        return False
+    return start == 0 or not is_han(text[start - 1]) or text[start - 1] in STOP_CHARS
 
 
 def stem_spans(text: str, known: list[Span]) -> list[Span]:

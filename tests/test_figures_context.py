@@ -288,3 +288,24 @@ def test_two_tenths_and_counts_of_tags_heads_and_birds() -> None:
         ("2600头", 2600),
         ("85万羽", 850_000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "labels"),
+    [
+        ("收购均价为每公斤26.4元，候鸟年均3.1个。", ["收购均价", "候鸟"]),
+        ("羊群存栏已经扩大到了630只。", ["羊群存栏"]),
+        ("发往秘鲁和约旦的订单结算额分别增长了31%、27%和19%。", ["订单结算额分别增长"] * 3),
+        ("为12个园区项目发放贷款41笔，金额合计5.3亿元。", ["园区项目", "发放贷款", "金额"]),
+        (
+            "澄川银行提供了15亿元的绿色综合授信，以及最高300万元的仓储和冷链补贴，目前已落地。",
+            ["绿色综合授信", "仓储和冷链补贴"],
+        ),
+    ],
+)
+def test_labels_without_adverbial_tails_in_lists_and_after_de(
+    paragraph: str, labels: list[str]
+) -> None:
+    assert [
+        (f.label or "")[-len(want) :] for f, want in zip(figures_of(paragraph), labels, strict=True)
+    ] == labels

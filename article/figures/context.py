@@ -39,7 +39,7 @@ CHANGE_TO_RE = re.compile(
     r"|降|升|增|减)?[到至为]了?"
 )
 CHANGE_VERBS = (
-    r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|扩充|延长"
+    r"(下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|扩充|延长"
     r"|攀升)"
 )
 # 计划把服务商户扩大到: what 把/将 takes is what the change measures
@@ -202,6 +202,7 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
             begin = cut + len(verb)
     begin = _after_place(text, begin, start, entities)
     label = _disposed(_compared(_after_modal(_trim(text[begin:start]))))
+    label = _without_adverbial_tail(label, text, start)
     if text.endswith("的", 0, start) and (share := SHARE_OF_RE.match(label)):
         label = share.group(1)  # 保证金为合约价值的8%: the measure is before 为, the base after
     if len(label) > 2 and label.endswith("达"):
@@ -222,6 +223,22 @@ def _base_subject(text: str, begin: int, start: int, counted: bool) -> str:
         return ""
     label = clean_prefix(_trim(text[begin : m.start()]), counted)
     return label if len(label) >= 2 else ""
+
+
+PER_UNIT_TAIL_RE = re.compile(r"(?:为|是)?每[\u4e00-\u9fff]{1,2}$")  # 均价为每公斤31.5元
+AVERAGE_TAIL_RE = re.compile(r"(?:年均|月均|日均|人均|户均|平均)$")  # 台风年均4.2个
+CHANGE_BEFORE_RE = re.compile(rf"{CHANGE_VERBS}(?:到|至)了?$")  # 存栏已经扩大到了420只
+
+
+def _without_adverbial_tail(label: str, text: str, start: int) -> str:
+    """What the figure measures, without a per-unit, an average or a change verb at its end."""
+    for tail in (PER_UNIT_TAIL_RE, AVERAGE_TAIL_RE):
+        if (m := tail.search(label)) and m.start() >= 2:
+            label = label[: m.start()]
+    verb = CHANGE_BEFORE_RE.search(text, max(0, start - 6), start)
+    if verb and label.endswith(verb.group(1)) and len(label) - len(verb.group(1)) >= 2:
+        label = label[: -len(verb.group(1))]
+    return label
 
 
 def _clause_before(text: str, begin: int, floor: int, counted: bool) -> str:

@@ -98,6 +98,8 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
             measure_of(ctx.last.label),
             "label: the figure before, of which this is a multiple",
         )
+    elif _listed_after(text, ctx.last, start):
+        label, why = ctx.last.label, "label: the figure before, in a list (63%、52%和48%)"
     elif label is None and _same_measure(text, ctx.last, q.unit, start):
         label, why = ctx.last.label, "label: the figure before in this sentence"
     elif label and change_only(label) and _in_sentence(text, ctx.last, start):
@@ -130,6 +132,14 @@ def _consumed(text: str, figure: Figure) -> int:
     ):
         return figure.end + len(label)
     return figure.end
+
+
+LIST_JOINS = frozenset({"、", "和", "及", "与", "以及"})
+
+
+def _listed_after(text: str, last: Figure | None, start: int) -> bool:
+    """分别增长了63%、52%和48%: only a list mark stands between this figure and the one before."""
+    return last is not None and last.label is not None and text[last.end : start] in LIST_JOINS
 
 
 def _same_measure(text: str, last: Figure | None, unit: str, start: int) -> bool:

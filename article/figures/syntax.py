@@ -84,6 +84,7 @@ def counted_head(text: str, end: int, unit: str) -> str:
     while stop < len(text) and stop - end < MAX_HEAD + 4 and text[stop] not in CLAUSE_STOPS:
         stop += 1
     head, seen_noun = "", False
+    kept: list[tuple[str, str | None]] = []
     tagged = _tagged(text[end:stop])
     for i, (word, tag) in enumerate(tagged):
         if word[0].isdigit() or word in HEAD_STOPS or len(head) + len(word) > MAX_HEAD:
@@ -101,7 +102,18 @@ def counted_head(text: str, end: int, unit: str) -> str:
             return _deed(tagged)  # 其中9家已取得当地牌照: what the counted ones did
         head += word
         seen_noun = seen_noun or _nounish(word, tag)
+        kept.append((word, tag))
+    if _next_counts_it(text, end + len(head), kept):
+        head = head[: -len(kept[-1][0])]  # 9个项目发放贷款27笔: the deed is the next count's
     return head if seen_noun and (len(head) >= 2 or _single_noun(head)) else ""
+
+
+def _next_counts_it(text: str, head_end: int, kept: list[tuple[str, str | None]]) -> bool:
+    """The head's last word is a verb and its object (发放贷款) right before the next count."""
+    if len(kept) < 2 or not text[head_end : head_end + 1].isdigit():
+        return False
+    last = kept[-1][0]
+    return len(last) > 2 and wordtags.tag(last[:2]) == "v" and _nounish(*kept[-2])
 
 
 def _compound(tagged: list[tuple[str, str | None]], i: int) -> bool:
@@ -130,8 +142,37 @@ def _deed(tagged: list[tuple[str, str | None]]) -> str:
 
 
 def noun_phrase(text: str, pos: int) -> str:
-    """The noun phrase starting at pos (金融行业从业经验), up to a verb after its noun."""
-    return counted_head(text, pos, "个")
+    """The noun phrase starting at pos (金融行业从业经验), up to a verb after its noun; a short
+    phrase that fills the clause is taken whole (物流和海外仓补贴, 绿色综合授信)."""
+    whole = _whole_clause_noun(text, pos)
+    head = counted_head(text, pos, "个")
+    return whole if len(whole) > len(head) else head
+
+
+def _whole_clause_noun(text: str, pos: int) -> str:
+    """The rest of the clause when it is a short noun phrase: nouns, 和, and modifiers only."""
+    stop = pos
+    while stop < len(text) and text[stop] not in CLAUSE_STOPS:
+        stop += 1
+    if stop - pos > MAX_HEAD or stop == len(text):
+        return ""
+    tagged = _tagged(text[pos:stop])
+    if not tagged or tagged[0][1] not in NOUN_TAGS or not _nounish_end(tagged):
+        return ""
+    inner = tagged[1:-1]
+    if any(tag not in PHRASE_TAGS and word not in ("和", "与") for word, tag in inner):
+        return ""
+    return text[pos:stop]
+
+
+PHRASE_TAGS = frozenset({"n", "nz", "ng", "vn", "s", "nr", "b", "a", "an", "j", "ns", "nt", None})
+CREDIT_NOUNS = frozenset(words("授信 融资 贷款 补贴 补助 奖励 担保 保障"))
+
+
+def _nounish_end(tagged: list[tuple[str, str | None]]) -> bool:
+    """The phrase ends in a noun (补贴), or a credit word jieba tags a verb (授信)."""
+    word, tag = tagged[-1]
+    return _nounish(word, tag) or word in CREDIT_NOUNS
 
 
 def _single_noun(word: str) -> bool:

@@ -507,3 +507,9 @@ def test_known_counties_alone_in_a_list_and_with_a_suffix_word_after() -> None:
 def test_a_long_run_before_a_bureau_is_two_phrases_not_one_bureau() -> None:
     text = "记者从重庆市澄泓消费金融总经理上官若地方金融管理局了解到。"
     assert "重庆市澄泓消费金融总经理上官若地方金融管理局" not in of_type("ORG", text)
+
+
+def test_foreign_countries_and_cities_and_a_suffix_word_after_a_city() -> None:
+    text = "公司在毛里塔尼亚和塔什干设点，第二座工厂选址蒙特雷市郊，慕尼黑再保险也参与。"
+    assert of_type("PLACE", text) == ["毛里塔尼亚", "塔什干", "蒙特雷"]
+    assert of_type("ORG", text) == ["慕尼黑再保险"]

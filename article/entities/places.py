@@ -13,7 +13,7 @@ PLACE_SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|自治县|[�
 BAD_CONTINUATION = frozenset(
     words(
         "市场 市值 市民 市面 市况 市价 市容 市盈 区域 区间 区块 区别 区分 区位 县域 省份 省钱 省去 "
-        "省时 省心 省力 州长"
+        "省时 省心 省力 州长 市郊 市区 市中心 市内 市外 区内 县内 县城"
     )
 )
 # Generic zone words that look like X区/X县 names but are not places.

@@ -210,3 +210,20 @@ def test_a_continuation_without_chinese_words_starts_its_own_article() -> None:
     result = run("# 题\n\n正文一段。\n\n上接第2版\n\nOK, fine.")
     assert [a.title for a in result.articles] == ["题", None]
     assert block_at(result, 7).text == "OK, fine."
+
+
+def test_a_photo_caption_and_a_long_footer_between_fragments_are_stepped_over() -> None:
+    text = (
+        "# 题\n\n"
+        "据风险网统计，台风造成的损失中由保险赔付的部分只有\n\n"  # line 3
+        "图为澄州市沿海的养殖渔排。本报记者 柯若溪 摄\n\n"  # line 5
+        "两成左右。该研究院认为，巨灾债券是补上缺口的工具。\n\n"  # line 7
+        "粤澜财险委托机构进行了测算。粤澜财险首席风险官邝一\n\n"  # line 9
+        "财经周刊  B2  2026年5月21日  星期四  责任编辑 仝晓雯  美编 蓝佳\n\n"  # line 11
+        "帆说，这个水平与国际同类债券大体相当。"  # line 13
+    )
+    result = run(text)
+    assert block_at(result, 5).kind == "caption"
+    assert block_at(result, 11).kind == "furniture"
+    assert joined(result, 3, 7)
+    assert joined(result, 9, 13)

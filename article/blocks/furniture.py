@@ -39,7 +39,7 @@ def is_running_line(text: str) -> bool:
     Latin capitals. Context-free: true wherever it stands."""
     if _masthead(text):
         return True
-    if len(text) > _MAX_HEADER:
+    if len(text) > _MAX_HEADER and not _dated_credits(text):
         return False
     if _DATE_WEEKDAY.search(text) and not _CLAUSE_PUNCT.intersection(text):
         return True  # a date with its weekday, maybe with the page code and section beside it
@@ -56,6 +56,16 @@ def is_running_line(text: str) -> bool:
     if _BARE_DATE.match(text) and len(text) <= 16:
         return True  # the date line of a header whose weekday the extractor moved away
     return bool(_LATIN_CAPS.match(text)) and not any("a" <= c <= "z" for c in text)
+
+
+def _dated_credits(text: str) -> bool:
+    """A long footer: date with weekday and the staff credits, section and page code beside."""
+    return (
+        len(text) <= _MAX_MASTHEAD
+        and not _CLAUSE_PUNCT.intersection(text)
+        and bool(_DATE_WEEKDAY.search(text))
+        and bool(_STAFF_CREDIT.search(text))
+    )
 
 
 def _masthead(text: str) -> bool:
@@ -91,6 +101,17 @@ def is_bare_number(text: str) -> bool:
 def is_page_number(text: str) -> bool:
     """A page number alone on a line."""
     return bool(_PAGE_NUMBER.match(text))
+
+
+_PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影)?\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|/摄|供图|图)$")
+_MAX_PHOTO_CAPTION = 80
+
+
+def is_photo_caption(text: str) -> bool:
+    """'图为…。本报记者 某某 摄', '▲…': a photo's caption, with its credit or its mark."""
+    if len(text) > _MAX_PHOTO_CAPTION or not re.match(PHOTO_CAPTION, text):
+        return False
+    return text[0] in "▲△" or bool(_PHOTO_CREDIT.search(text))
 
 
 def is_caption(text: str) -> bool:

@@ -214,7 +214,7 @@ def _grown_blocks(
 def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:
     """Without markup, a running header line is furniture and a short unpunctuated line right
     above a byline is its title (text with `#` marks never needs this)."""
-    from article.blocks.furniture import is_paper_name, is_running_line
+    from article.blocks.furniture import is_paper_name, is_photo_caption, is_running_line
 
     opening = True  # no article text seen yet
     for i, block in enumerate(blocks):
@@ -224,6 +224,8 @@ def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:
         one_line = block.lines[0][0] == block.lines[-1][1]
         if one_line and (is_running_line(block.text) or (opening and is_paper_name(block.text))):
             block.kind = FURNITURE
+        elif one_line and is_photo_caption(block.text):
+            block.kind = CAPTION
         elif _heads_byline(blocks, i) or (opening and _opening_title(blocks, i)):
             block.kind = TITLE
         opening = opening and block.kind == FURNITURE

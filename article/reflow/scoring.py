@@ -327,16 +327,25 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     head = b.head or head_of(b)  # most Bs are weighed against several ends
     if a.text[-1:] == b.text[:1] and not a.unwrapped and _repeats(tail, head):
         return 6.0, 1, "repeat"
-    if word := _word_across(tail, head):
+    if (word := _word_across(tail, head)) and _telling(word):
         return 4.0, 0, f"word {word}"
     return 0.0, 0, ""
+
+
+NUMERAL_CHARS = frozenset("一二两三四五六七八九十百千万亿")
+
+
+def _telling(word: str) -> bool:
+    """A word across the break that says the pieces belong together: not a doubled character
+    (一一: that is a repeat's evidence) nor numerals alone (一两: 邝一 + 两成左右)."""
+    return word != word[0] * len(word) and not NUMERAL_CHARS.issuperset(word)
 
 
 def _repeats(tail: Tail, head: Head) -> bool:
     """`repeat_at_break` where A ends with B's first character, tokens segmented last."""
     char = head.text[0]
-    if not is_cjk(char) or freq(char * 2) >= 50:
-        return False
+    if not is_cjk(char) or freq(char * 2) >= 50 or char in NUMERAL_CHARS:
+        return False  # 邝一 + 一成左右: a numeral opens many a clause, it is seldom doubled
     if not _lone_start(head) and head.token != char:
         return False
     return not _lone_end(tail) and len(token := tail.token) >= 2 and token[-1] == char

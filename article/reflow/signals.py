@@ -52,9 +52,10 @@ _AMOUNT = re.compile(
     r"^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万亿|亿|万|千|百)?"
     r"(?:(?:%|％|‰|个百分点|(?:美|港|日|欧)?元|[家个张人户倍吨亩辆台套件项笔只名位座次条份岁])"
     r"(?:以上|左右|多)?[。，；！？,;]|[。，；])"
+    r"|^[一两二三四五六七八九]成(?:以上|左右|多)?[。，；！？,;]"  # "一成左右。"
 )
 # First characters of amounts, dates and list numbers: only these need those patterns tried.
-_NUMERIC_FIRST = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(第")
+_NUMERIC_FIRST = frozenset("0123456789０１２３４５６７８９一两二三四五六七八九十（(第")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _ENUMERATION = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"

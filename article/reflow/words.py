@@ -57,7 +57,8 @@ QUANTITY_WANTED = _words(
 QUANTITY_ENDS = frozenset(
     _words(
         "为 是 至 到 增长 下降 增加 减少 提高 提升 上涨 下跌 回落 规模 余额 占比 比重 比例 "
-        "合计 共计 累计 总计 分别 分别为 金额 总额 总量 增速 均价 价格 共 总共 仅"
+        "合计 共计 累计 总计 分别 分别为 金额 总额 总量 增速 均价 价格 共 总共 仅 "
+        "只有 仅有 共有 约有 还有"
     )
 )
 # Last characters of organisations and people: a subject for a verb cut off after the break.

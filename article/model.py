@@ -74,6 +74,7 @@ class RawBlock:
     speaker: str | None = None
     unwrapped: bool = False  # from lines not set apart by blank lines: no break repeats a char
     unordered: bool = False  # columns were read across: no reading order to pair breaks by
+    column_end: bool = False  # its last line is a column's: no break after it repeats a char
 
 
 @dataclass(frozen=True, slots=True)

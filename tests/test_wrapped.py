@@ -329,3 +329,33 @@ def test_a_bulleted_section_heading_under_a_title_is_no_part_of_it() -> None:
     text = "\n".join(["（上接A5版）", "县域信贷扩面提速", "■风险仍需关注", *body])
     kinds = {b.text: b.kind for b in split_blocks(text)}
     assert kinds["县域信贷扩面提速"] == TITLE_KIND and kinds["■风险仍需关注"] == HEADING_KIND
+
+
+def test_a_title_set_inside_a_cut_sentence_is_a_title_and_the_sentence_goes_on() -> None:
+    body = body_lines(18)
+    cut = next(
+        i
+        for i, line in enumerate(body)
+        if i > 3 and len(line) >= 17 and line[-1] not in "。，；、”" and body[i + 1][0] != "“"
+    )
+    shuffled = [*PAPER, BYLINE, *body[: cut + 1], *TITLE, *body[cut + 1 :], *FOOTER]
+    document = _document("\n".join(shuffled) + "\n")
+    titles = [b.text for b in document.blocks if b.kind == TITLE_KIND]
+    assert titles == ["".join(TITLE)]
+    assert _paragraphs("\n".join(shuffled)) == [*PARAGRAPHS[:3], *PARAGRAPHS[3:]]
+
+
+def test_lines_with_wide_digits_that_stop_a_little_short_still_run_on() -> None:
+    lines = body_lines(20)
+    for i, line in enumerate(lines[:-1]):
+        ascii_chars = sum(c.isascii() for c in line)
+        if ascii_chars >= 8 and line[-1] not in "。，；、”" and not lines[i + 1].startswith("“"):
+            lines[i], lines[i + 1] = line[:-1], line[-1] + lines[i + 1]  # digits set wider
+    text = "\n".join([*PAPER, *TITLE, BYLINE, *lines, *FOOTER]) + "\n"
+    assert _paragraphs(text) == [*PARAGRAPHS[:3], *PARAGRAPHS[3:]]
+
+
+def test_a_doubled_character_after_a_short_column_line_is_kept() -> None:
+    text = "银行贷款企业，数据市场行市\n\n市利率资金稳定，产品服务发展。"
+    out = "".join(b.text for b in _document(text).blocks)
+    assert _chars(out) == _chars(text)

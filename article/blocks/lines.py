@@ -216,8 +216,24 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_full(line: Line) -> bool:
-    """The line fills its column (justified text): it was wrapped, not ended."""
-    return line.column - 1.0 <= line.width <= line.column + 1.5
+    """The line fills its column (justified text): it was wrapped, not ended. Latin letters and
+    digits are a little wider than half a character in most CJK fonts: each widens the slack
+    of a line cut mid-sentence (one that ends a sentence short may be a paragraph's last)."""
+    slack = 1.0
+    if line.width < line.column - 1.0 and not ends_sentence(line.text):
+        slack += _ASCII_SLACK * _ascii_count(line.text)
+    return line.column - slack <= line.width <= line.column + 1.5
+
+
+_ASCII_SLACK = 0.2  # of a character, for each Latin letter or digit on the line
+_MAX_ASCII_SLACK = 2.5
+
+
+def _ascii_count(text: str) -> float:
+    """Latin letters and digits of the line (capped: a long Latin run is no CJK line)."""
+    return min(
+        len(text.encode("ascii", "ignore")) - text.count(" "), _MAX_ASCII_SLACK / _ASCII_SLACK
+    )
 
 
 def is_short(line: Line) -> bool:

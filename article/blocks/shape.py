@@ -24,7 +24,10 @@ def common_lengths(lines: list[str]) -> bool:
     """Enough lines, many of them one of three lengths (one per column width)."""
     if len(lines) < _MIN_LINES:
         return False
-    common = sum(n for _length, n in Counter(map(len, lines)).most_common(3))
+    counts = Counter(map(len, lines))
+    widths = [n for n, _ in counts.most_common() if n >= _SPACED_LENGTH][:3]
+    near = {n + step for n in widths for step in (-1, 0, 1)}  # justified lines vary by one
+    common = max(sum(n for _length, n in counts.most_common(3)), sum(counts[n] for n in near))
     return common >= _COMMON_SHARE * len(lines)
 
 

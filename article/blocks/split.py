@@ -125,7 +125,12 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     if every_line or column_shaped(lines):
         for block in blocks:
             block.unwrapped = True
+    for block in blocks:  # a piece of a column: a break after it never repeats a character
+        block.column_end = len(stripped[block.lines[-1][1] - 1]) <= COLUMN_LINE
     return blocks
+
+
+COLUMN_LINE = 30  # characters: a newspaper column's line is no longer
 
 
 Columns = tuple[list[str], list[str], list[str | None], list[int]]

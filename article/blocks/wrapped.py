@@ -228,6 +228,7 @@ class _Builder:
         self.joins = joins  # False: lines interleaved from several columns stay apart
         self.blocks: list[RawBlock] = []
         self.open: list[Line] = []  # the lines of the paragraph being grown
+        self.resume: list[Line] = []  # a paragraph cut by a head set inside it, to go on
         self.open_kind = PARAGRAPH
         self.open_speaker: str | None = None
         self.indents = indented_layout(lines)
@@ -246,9 +247,17 @@ class _Builder:
             if kind in _MULTI_LINE:
                 self.open, self.open_kind, self.open_speaker = [line], kind, None
             else:
+                self._flush_resume()
                 self._emit(kind, [line])
         self._close()
+        self._flush_resume()
         return _stacked_heads(self.blocks)
+
+    def _flush_resume(self) -> None:
+        """Emit a cut paragraph still waiting for its sentence to go on: no line is lost."""
+        if self.resume:
+            self._emit(PARAGRAPH, self.resume)
+            self.resume = []
 
     def _goes_on(self, line: Line) -> bool:
         """A title or deck line continues the open one: its second line, or a short third
@@ -262,7 +271,26 @@ class _Builder:
 
     def _body(self, i: int, line: Line) -> None:
         """A body line: a heading, the start of a paragraph, or the next line of one."""
+        if self._interjected(i, line):
+            # a head the extractor set inside a cut sentence (a shuffled page): the sentence
+            # goes on after it
+            self._flush_resume()
+            self.resume, self.open = self.open, []
+            below = self.lines[i + 1]
+            if _head_line(below) and not below.blank_before:
+                self.kinds[i + 1] = TITLE  # two head lines in a row: a title set over two
+                self.open, self.open_kind, self.open_speaker = [line], TITLE, None
+            else:
+                self._emit(HEADING, [line])
+            return
         if self._ends_here(line):
+            self._close()
+        if self.resume and not self.open:
+            self.open, self.open_kind, self.open_speaker = self.resume, PARAGRAPH, None
+            self.resume = []
+            if not self._ends_here(line):
+                self.open.append(line)
+                return
             self._close()
         if not self.open and self._is_heading(i, line):
             self._emit(HEADING, [line])
@@ -272,6 +300,23 @@ class _Builder:
             if self.open_kind not in (QUESTION, ANSWER):
                 self.open_kind, self.open_speaker = PARAGRAPH, None
         self.open.append(line)
+
+    def _interjected(self, i: int, line: Line) -> bool:
+        """A short head line right after a full line cut mid-sentence: no paragraph goes on
+        after its sentence is cut and then ends short without a sentence end."""
+        if (
+            not self.joins
+            or self.open_kind != PARAGRAPH
+            or not self.open
+            or i + 1 >= len(self.lines)
+        ):
+            return False
+        prev, below = self.open[-1], self.lines[i + 1]
+        if not is_full(prev) or ends_sentence(prev.text) or line.blank_before:
+            return False
+        if _LATIN_START.match(below.text) or _quote_open(self.open):
+            return False  # cut before a number it could not split (…只有 / 2.85%”。), in a quote
+        return _head_line(line) and self.kinds.get(i + 1) is None
 
     def _ends_here(self, line: Line) -> bool:
         """The open paragraph ends before this line."""
@@ -363,6 +408,23 @@ def _as_title(run: list[RawBlock]) -> list[RawBlock]:
 def _adjacent(run: list[RawBlock], block: RawBlock) -> bool:
     """The block's line follows the run's last line directly (or the run is empty)."""
     return not run or run[-1].lines[-1][1] + 1 == block.lines[0][0]
+
+
+def _quote_open(lines: list[Line]) -> bool:
+    """A quotation opened in these lines is not closed yet."""
+    text = "".join(line.text for line in lines)
+    return text.rfind("“") > text.rfind("”")
+
+
+def _head_line(line: Line) -> bool:
+    """Short, of a head's words, no sentence end: a title or heading line, never a body line
+    (in justified columns only a paragraph's last line is short, and it ends a sentence)."""
+    return (
+        is_short(line)
+        and len(line.text) >= _SHORTEST_LONE_HEADING
+        and is_heading_text(line.text)
+        and not ends_sentence(line.text)
+    )
 
 
 def _nearly_full(line: Line) -> bool:

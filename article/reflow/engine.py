@@ -149,6 +149,7 @@ class _Edges:
     texts: list[str | None]  # the text of every body block (None: no body block)
     unwrapped: bool = False  # the page was hard-wrapped text: no break repeats a character
     previous: list[int] = field(default_factory=list)  # the block before, furniture skipped
+    column_ends: list[bool] = field(default_factory=list)  # blocks that end a column's line
 
     def gaps(self, first: int, last: int) -> list[str]:
         """The flags of an output block made of raw blocks first..last: visible gaps where no
@@ -197,7 +198,10 @@ def _edges(raw: list[RawBlock]) -> _Edges:
     if raw and raw[0].unordered:
         joinable = [False] * n  # a visible gap at every break beats a guessed order
     unwrapped = bool(raw) and raw[0].unwrapped
-    return _Edges(dangling, starts, orphan, after, joinable, body, unwrapped, _previous(raw))
+    column_ends = [block.column_end for block in raw]
+    return _Edges(
+        dangling, starts, orphan, after, joinable, body, unwrapped, _previous(raw), column_ends
+    )
 
 
 def _previous(raw: list[RawBlock]) -> list[int]:
@@ -223,7 +227,7 @@ def _pieces(plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
         if text is not None:
             if joinable[i]:
                 piece = Piece(i, len(texts), text, starts[i], dangling[i], previous[i], after[i])
-                piece.unwrapped = unwrapped
+                piece.unwrapped = unwrapped or edges.column_ends[i]
                 append(piece)
             texts.append(text)
     return pieces, texts

@@ -24,7 +24,13 @@ from hypothesis import strategies as st
 
 from article.blocks import kinds as bk
 from article.blocks.kinds import classify_line
-from article.blocks.split import _mark_unmarked_heads, _titles_over_decks, joiner, split_blocks
+from article.blocks.split import (
+    _mark_unmarked_heads,
+    _titles_over_decks,
+    joiner,
+    mark_column_ends,
+    split_blocks,
+)
 from article.model import (
     ANSWER,
     BYLINE,
@@ -330,6 +336,7 @@ def _reference_split(text: str) -> list[RawBlock]:
         open_block = blocks[-1] if growable else None
     blocks = _titles_over_decks(blocks, stripped)  # after the loop, as split_blocks does
     _mark_unmarked_heads(blocks)  # running headers and titles over bylines
+    mark_column_ends(blocks, stripped)
     return blocks
 
 

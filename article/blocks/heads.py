@@ -39,7 +39,7 @@ _STRAY_SHARE = 0.6  # of the next line's length, below which a top line stands a
 _DECK_MARKS = ("，", "——", ",", "；")
 _SECTION_BULLETS = frozenset("■◆●▶【")
 _LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
-_PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”）)%％\d]{3} [“（(]?[\u4e00-\u9fff]{3}")  # "…获批 保险…"
+_PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”）)%％\d.]{3} [“（(]?[\u4e00-\u9fff]{3}")  # "…获批 保险…"
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十]成|[%％倍]")  # a deck sums up in a number
 
 

@@ -88,15 +88,21 @@ def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | 
     cut = _cut_share(lines) >= _WRAPPED_SHARE
     hits, total = word_breaks(lines) if dictionary and cut else (0, 0)
     warnings = [COLUMNS_MERGED] if merged else []
-    if cut and total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total and not merged:
+    crossed: set[int] = set()
+    if dictionary and cut and not merged:
+        page_crossed = total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total
+        # a page read across its columns, stretch by stretch (one article may be read in
+        # order); on a page read in order, only a stretch that is plainly read across
+        crossed = interleaved_lines(lines, _INTERLEAVED_RATE if page_crossed else _CROSSED_RATE)
+    if crossed:
         warnings.append(ROWS_INTERLEAVED)
     wrapped = total >= _MIN_BREAKS and hits >= _WRAPPED_RATE * total
-    interleaved = ROWS_INTERLEAVED in warnings
-    if not (merged or interleaved) and not (cut and (wrapped or not dictionary)):
+    if not (merged or crossed) and not (cut and (wrapped or not dictionary)):
         return None, warnings
-    blocks = _Builder(lines, _kinds_of(lines, blanks_matter=merged), joins=not interleaved).build()
-    for block in blocks if merged or interleaved else ():
-        block.unordered = True
+    kinds = _kinds_of(lines, blanks_matter=merged)
+    blocks = _Builder(lines, kinds, crossed).build()
+    for block in blocks:
+        block.unordered = merged or block.lines[0][0] in crossed
     return blocks, warnings
 
 
@@ -222,10 +228,10 @@ def _header_part(text: str, neighbour: str) -> bool:
 class _Builder:
     """Walks the lines once, growing paragraphs and emitting structural lines as blocks."""
 
-    def __init__(self, lines: list[Line], kinds: dict[int, str], joins: bool = True) -> None:
+    def __init__(self, lines: list[Line], kinds: dict[int, str], crossed: set[int]) -> None:
         self.lines = lines
         self.kinds = kinds
-        self.joins = joins  # False: lines interleaved from several columns stay apart
+        self.crossed = crossed  # numbers of lines interleaved from several columns: kept apart
         self.blocks: list[RawBlock] = []
         self.open: list[Line] = []  # the lines of the paragraph being grown
         self.resume: list[Line] = []  # a paragraph cut by a head set inside it, to go on
@@ -304,12 +310,9 @@ class _Builder:
     def _interjected(self, i: int, line: Line) -> bool:
         """A short head line right after a full line cut mid-sentence: no paragraph goes on
         after its sentence is cut and then ends short without a sentence end."""
-        if (
-            not self.joins
-            or self.open_kind != PARAGRAPH
-            or not self.open
-            or i + 1 >= len(self.lines)
-        ):
+        if self.open_kind != PARAGRAPH or not self.open or i + 1 >= len(self.lines):
+            return False
+        if line.number in self.crossed:
             return False
         prev, below = self.open[-1], self.lines[i + 1]
         if not is_full(prev) or ends_sentence(prev.text) or line.blank_before:
@@ -322,7 +325,7 @@ class _Builder:
         """The open paragraph ends before this line."""
         if not self.open:
             return False
-        if not self.joins:
+        if line.number in self.crossed or self.open[-1].number in self.crossed:
             return True
         if self.open_kind in _MULTI_LINE:
             return True
@@ -489,6 +492,30 @@ def _han_pair(line: Line, following: Line) -> str:
     """The two Han characters either side of the break ("" when either side is no Han)."""
     pair = line.text[-1] + following.text[:1]
     return pair if _HAN_PAIR.fullmatch(pair) else ""
+
+
+def interleaved_lines(lines: list[Line], rate: float) -> set[int]:
+    """Numbers of the lines in a stretch of the page whose breaks hardly ever fall inside a
+    word: there the extractor read across columns (one article of a page may be read so, the
+    other not)."""
+    from article.segment import word_freq
+
+    judged = [
+        (line.number, word_freq(pair) >= _WORD_FREQ)
+        for line, following in pairwise(lines)
+        if is_full(line) and not ends_sentence(line.text) and (pair := _han_pair(line, following))
+    ]
+    crossed: set[int] = set()
+    for at in range(len(judged) - _REGION_BREAKS + 1):
+        region = judged[at : at + _REGION_BREAKS]
+        if sum(hit for _, hit in region) < rate * _REGION_BREAKS:
+            crossed.update(range(region[0][0], region[-1][0] + 2))  # the whole stretch
+    return crossed if len(crossed) >= _MIN_CROSSED else set()
+
+
+_REGION_BREAKS = 16  # judged breaks in a stretch of the page read as one
+_CROSSED_RATE = 0.1  # ... fewer of them inside a word: read across, even on a page in order
+_MIN_CROSSED = 12  # lines: fewer read across are chance, not a page read across columns
 
 
 def word_breaks(lines: list[Line]) -> tuple[int, int]:

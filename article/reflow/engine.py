@@ -195,8 +195,8 @@ def _edges(raw: list[RawBlock]) -> _Edges:
         orphan[i] = start.orphan
         if start.hinted or after[i]:
             joinable[i] = True
-    if raw and raw[0].unordered:
-        joinable = [False] * n  # a visible gap at every break beats a guessed order
+    if any(block.unordered for block in raw):  # a visible gap beats a guessed order
+        joinable = [can and not block.unordered for can, block in zip(joinable, raw, strict=True)]
     unwrapped = bool(raw) and raw[0].unwrapped
     column_ends = [block.column_end for block in raw]
     return _Edges(

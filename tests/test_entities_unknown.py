@@ -513,3 +513,12 @@ def test_foreign_countries_and_cities_and_a_suffix_word_after_a_city() -> None:
     text = "公司在毛里塔尼亚和塔什干设点，第二座工厂选址蒙特雷市郊，慕尼黑再保险也参与。"
     assert of_type("PLACE", text) == ["毛里塔尼亚", "塔什干", "蒙特雷"]
     assert of_type("ORG", text) == ["慕尼黑再保险"]
+
+
+def test_a_foreign_name_spelled_out_after_a_title() -> None:
+    text = "阿穆尔集团采购总监卡里莫夫在签约仪式上说，需求增长。董事长阿里巴巴说。"
+    assert of_type("PERSON", text) == ["卡里莫夫"]
+
+
+def test_rare_surnames_after_a_title() -> None:
+    assert of_type("PERSON", "牧云智能总经理仉一骁表示，养殖户撒之泉说。") == ["仉一骁", "撒之泉"]

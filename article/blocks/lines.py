@@ -35,6 +35,7 @@ class Line:
     indented: bool  # began with white space: a paragraph's first line in some extractors
     blank_before: bool
     column: float = 0.0  # the width of a full line of the column around it
+    slack: float = 1.0  # how far short of its column the line may stop and still be full
 
 
 def width_of(text: str) -> float:
@@ -90,7 +91,10 @@ def _line(number: int, raw: str, blank: bool) -> Line:
     stripped = raw.strip()
     clean = unspaced(stripped)
     indented = raw[:1] in (" ", "\u3000", "\t")
-    return Line(number, stripped, clean, width_of(clean), indented, blank)
+    line = Line(number, stripped, clean, width_of(clean), indented, blank)
+    if not clean.isascii() and not ends_sentence(clean):
+        line.slack += _ASCII_SLACK * _ascii_count(clean)
+    return line
 
 
 def _plain_pieces(raw_lines: list[str]) -> list[Piece]:
@@ -219,10 +223,7 @@ def is_full(line: Line) -> bool:
     """The line fills its column (justified text): it was wrapped, not ended. Latin letters and
     digits are a little wider than half a character in most CJK fonts: each widens the slack
     of a line cut mid-sentence (one that ends a sentence short may be a paragraph's last)."""
-    slack = 1.0
-    if line.width < line.column - 1.0 and not ends_sentence(line.text):
-        slack += _ASCII_SLACK * _ascii_count(line.text)
-    return line.column - slack <= line.width <= line.column + 1.5
+    return line.column - line.slack <= line.width <= line.column + 1.5
 
 
 _ASCII_SLACK = 0.2  # of a character, for each Latin letter or digit on the line

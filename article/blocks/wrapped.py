@@ -25,6 +25,7 @@ from article.blocks.lines import (
     latin_gap,
     read_lines,
 )
+from article.blocks.order import reading_order, word_across
 from article.blocks.shape import LOOK, common_lengths, head_lines
 from article.model import (
     ANSWER,
@@ -41,8 +42,6 @@ from article.model import (
     RawBlock,
 )
 
-_MIN_LINES = 8  # fewer lines than this say nothing about wrapping
-_WRAPPED_SHARE = 0.3  # of lines that fill their column yet end mid-sentence
 _BLANK_EVERYWHERE = 0.7  # share of lines after a blank: blanks then mean nothing
 _EDGE_LINES = 6  # running headers and footers stand within this many lines of an end
 _CHART_LINES = 40  # a chart's caption and source line stand at most this far apart
@@ -66,15 +65,6 @@ _TITLE_STOPS = frozenset("。，；：！？、,;:!?")
 _STRUCTURE_OPENERS = frozenset("图表附▲△资数信来注（(【[上下接转续")
 
 
-def _cut_share(lines: list[Line]) -> float:
-    """The share of lines that fill their column yet stop mid-sentence."""
-    body = [line for line in lines if line.width >= 4]
-    if len(body) < _MIN_LINES:
-        return 0.0
-    cut = sum(1 for line in body if is_full(line) and not ends_sentence(line.text))
-    return cut / len(body)
-
-
 def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | None, list[str]]:
     """The blocks of hard-wrapped text (None when the text is not hard-wrapped), and what its
     shape says a reader must be told. `dictionary=False` (the instant first view) judges the
@@ -85,25 +75,14 @@ def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | 
     if not (head_merged or common_lengths(head_lines(text))):
         return None, []
     lines = read_lines(text, merged)
-    cut = _cut_share(lines) >= _WRAPPED_SHARE
-    hits, total = word_breaks(lines) if dictionary and cut else (0, 0)
-    warnings = [COLUMNS_MERGED] if merged else []
-    crossed: set[int] = set()
-    if dictionary and cut and not merged:
-        page_crossed = total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total
-        # a page read across its columns, stretch by stretch (one article may be read in
-        # order); on a page read in order, only a stretch that is plainly read across
-        crossed = interleaved_lines(lines, _INTERLEAVED_RATE if page_crossed else _CROSSED_RATE)
-    if crossed:
-        warnings.append(ROWS_INTERLEAVED)
-    wrapped = total >= _MIN_BREAKS and hits >= _WRAPPED_RATE * total
-    if not (merged or crossed) and not (cut and (wrapped or not dictionary)):
-        return None, warnings
+    order = reading_order(lines, merged, dictionary)
+    if not order.wrapped:
+        return None, order.warnings
     kinds = _kinds_of(lines, blanks_matter=merged)
-    blocks = _Builder(lines, kinds, crossed).build()
+    blocks = _Builder(lines, kinds, order.crossed).build()
     for block in blocks:
-        block.unordered = merged or block.lines[0][0] in crossed
-    return blocks, warnings
+        block.unordered = merged or block.lines[0][0] in order.crossed
+    return blocks, order.warnings
 
 
 def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
@@ -464,71 +443,6 @@ def _unwrapped(lines: list[Line]) -> str:
     return "".join(pieces)
 
 
-COLUMNS_MERGED = "多栏文字被提取在同一行（PDF 按行排版）：已按栏拆开，阅读顺序仍可能有误"
-ROWS_INTERLEAVED = "各栏文字逐行交错（PDF 按行排版）：仅凭文字无法恢复阅读顺序"
-_INTERLEAVED_RATE = 0.3  # share of breaks inside a word, below which lines do not continue
-# (running text breaks inside a word at 0.35-0.5 of its breaks, interleaved columns at 0.05-0.26)
-_WRAPPED_RATE = 0.2  # ... and above which a few breaks already say the text runs on
-_MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
-_MIN_JUDGED = 30  # ... and to call its lines interleaved
-_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
-_HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
-
-
 def _runs_on(line: Line, following: Line) -> bool:
     """One sentence runs across the break: a quote closed below, a sentence's tail, a word."""
-    return continues_into(line.text, following.text) or _word_across(line, following)
-
-
-def _word_across(line: Line, following: Line) -> bool:
-    """The last character of the line and the first of the next make a dictionary word."""
-    from article.segment import word_freq
-
-    pair = _han_pair(line, following)
-    return bool(pair) and word_freq(pair) >= _WORD_FREQ
-
-
-def _han_pair(line: Line, following: Line) -> str:
-    """The two Han characters either side of the break ("" when either side is no Han)."""
-    pair = line.text[-1] + following.text[:1]
-    return pair if _HAN_PAIR.fullmatch(pair) else ""
-
-
-def interleaved_lines(lines: list[Line], rate: float) -> set[int]:
-    """Numbers of the lines in a stretch of the page whose breaks hardly ever fall inside a
-    word: there the extractor read across columns (one article of a page may be read so, the
-    other not)."""
-    from article.segment import word_freq
-
-    judged = [
-        (line.number, word_freq(pair) >= _WORD_FREQ)
-        for line, following in pairwise(lines)
-        if is_full(line) and not ends_sentence(line.text) and (pair := _han_pair(line, following))
-    ]
-    crossed: set[int] = set()
-    for at in range(len(judged) - _REGION_BREAKS + 1):
-        region = judged[at : at + _REGION_BREAKS]
-        if sum(hit for _, hit in region) < rate * _REGION_BREAKS:
-            crossed.update(range(region[0][0], region[-1][0] + 2))  # the whole stretch
-    return crossed if len(crossed) >= _MIN_CROSSED else set()
-
-
-_REGION_BREAKS = 16  # judged breaks in a stretch of the page read as one
-_CROSSED_RATE = 0.1  # ... fewer of them inside a word: read across, even on a page in order
-_MIN_CROSSED = 12  # lines: fewer read across are chance, not a page read across columns
-
-
-def word_breaks(lines: list[Line]) -> tuple[int, int]:
-    """How many breaks after full lines fall inside a dictionary word, of how many judged. In
-    wrapped text about half do; between alternating columns, or between lines that each
-    stand alone, hardly any."""
-    from article.segment import word_freq
-
-    hits = total = 0
-    for line, following in pairwise(lines):
-        if not is_full(line) or ends_sentence(line.text):
-            continue
-        if pair := _han_pair(line, following):
-            total += 1
-            hits += word_freq(pair) >= _WORD_FREQ
-    return hits, total
+    return continues_into(line.text, following.text) or word_across(line, following)

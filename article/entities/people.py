@@ -164,6 +164,32 @@ def _cut_after(text: str, pos: int) -> int:
     return end if 2 in lengths and len(cut[0]) < 2 else 0
 
 
+# Characters that spell foreign names in Chinese (卡里莫夫, 安德森, 施密特) and seldom start a
+# Chinese word; a run of them after a title is a foreign surname.
+TRANSLITERATION = frozenset(
+    "阿埃艾奥巴贝比波伯布达迪蒂杜多厄菲弗福盖戈格贡哈豪赫亨霍基吉贾杰卡凯坎科克肯库拉莱赖兰朗"
+    "劳勒雷里利莉琳卢鲁伦罗洛玛迈曼梅蒙米莫姆穆纳奈内尼妮涅纽努诺帕佩皮珀普齐奇切乔萨塞桑瑟森"
+    "莎舍什施斯索塔泰坦汤特图托瓦威维沃乌西希谢休雅亚耶伊尤约扎泽詹兹佐夫尔娃茨"
+)
+MIN_TRANSLITERATED = 3
+MAX_TRANSLITERATED = 6
+_AFTER_FOREIGN_NAME = re.compile(r"(?:[，。、：）)]|在|说|表示|指出|认为|介绍|称|透露|坦言|强调)")
+
+
+def _transliterated_at(text: str, pos: int) -> int:
+    """End of a run of transliteration characters right after a title (采购总监卡里莫夫在…),
+    no dictionary word but names; 0 when there is none."""
+    end = pos
+    while end < len(text) and end - pos < MAX_TRANSLITERATED and text[end] in TRANSLITERATION:
+        end += 1
+    if end - pos < MIN_TRANSLITERATED or not _AFTER_FOREIGN_NAME.match(text, end):
+        return 0
+    words = segment.cut(text[pos:end], hmm=False)
+    if any(len(w) > 1 and wordtags.tag(w) not in ("nr", "nrt", "nrfg", None) for w in words):
+        return 0  # 阿里巴巴, 比亚迪: a word of the dictionary, not a name spelled out
+    return end
+
+
 def titled_names(text: str) -> list[Span]:
     """研究员某某, 副市长某某某, 记者 某某: a title, then a name that the next words confirm."""
     spans: list[Span] = []
@@ -176,6 +202,9 @@ def titled_names(text: str) -> list[Span]:
         pos = _skip_spaces(text, m.end())
         if m.group() in CREDIT_ROLES and text[pos : pos + 1] in ("：", ":"):
             pos = _skip_spaces(text, pos + 1)  # 作者：某某 某某, 责任编辑：某某
+        if end := _transliterated_at(text, pos):
+            spans.append(Span(pos, end, "PERSON", 5, f"a foreign name after the title {m.group()}"))
+            continue
         while end := name_at(text, pos, strong_context=True) or _cut_after(text, pos):
             spans.append(Span(pos, end, "PERSON", 5, f"after the title {m.group()}"))
             if end >= len(text) or text[end] not in NAME_LIST_SEP:

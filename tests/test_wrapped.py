@@ -372,3 +372,21 @@ def test_one_article_read_across_its_columns_leaves_the_other_read_in_order() ->
     # the stretch where the two meet is judged read across too: its paragraphs keep their gaps
     assert all(any(p in b for b in blocks) for p in first[:4])
     assert any(w.startswith("各栏文字逐行交错") for w in text_warnings(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "advert"),
+    [
+        ("财富管理 · 投资银行 · 研究服务", True),
+        ("投资有风险 入市需谨慎", True),
+        ("读者热线 0571-8000-0001", True),
+        ("理财非存款 产品有风险", True),
+        ("约瑟夫·奈", False),
+        ("聚焦·科技金融", False),
+        ("市场风险仍需谨慎对待", False),
+        ("风险提示", False),
+    ],
+)
+def test_advert_lines_are_furniture(line: str, advert: bool) -> None:
+    assert furniture.is_advert(line) is advert
+    assert furniture.is_running_line(line) is advert

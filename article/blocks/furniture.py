@@ -53,9 +53,26 @@ def is_running_line(text: str) -> bool:
         return True  # "临江商报 C3 公司·产业": a paper's name with the page code and section
     if _CLAUSE_PUNCT.intersection(text):
         return False
+    if is_advert(text):
+        return True
     if _BARE_DATE.match(text) and len(text) <= 16:
         return True  # the date line of a header whose weekday the extractor moved away
     return bool(_LATIN_CAPS.match(text)) and not any("a" <= c <= "z" for c in text)
+
+
+_HOTLINE = re.compile(r"(?:热线|客服|电话)\s*[：:]?\s*\d[\d\s-]{4,}")
+_DISCLAIMER = re.compile(r"有风险(?:\s|$)|[须需]谨慎$|非存款(?:\s|$)")
+_SLOGAN_DOT = re.compile(r"\s[·•]\s|[·•][^·•]+[·•]")  # 硅片 · 外延, 碳效贷·绿色贷·技改贷
+_MAX_ADVERT = 30
+
+
+def is_advert(text: str) -> bool:
+    """An advertisement's line: a hotline with its number, a risk disclaimer (投资有风险 入市需
+    谨慎), a slogan of phrases set apart by middle dots. No article says these in a short line
+    without a comma."""
+    if len(text) > _MAX_ADVERT or _CLAUSE_PUNCT.intersection(text):
+        return False
+    return bool(_HOTLINE.search(text) or _DISCLAIMER.search(text) or _SLOGAN_DOT.search(text))
 
 
 def _dated_credits(text: str) -> bool:

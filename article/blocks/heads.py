@@ -5,9 +5,10 @@ the deck; a heading is a short line without sentence punctuation between paragra
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from article.blocks.lines import Line, ends_sentence, is_full
-from article.model import BYLINE, FURNITURE, SUBTITLE, TITLE
+from article.model import BYLINE, CONTINUATION, FURNITURE, HEADING, SUBTITLE, TITLE, RawBlock
 from article.surname_lists import surname_of
 
 _ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
@@ -229,7 +230,8 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
             return {i: SUBTITLE if i == heads[-1] else TITLE for i in heads}  # 2-line title, deck
         return {i: SUBTITLE if i == heads[0] else TITLE for i in heads}  # kicker, 2-line title
     kinds = {heads[0]: TITLE}
-    deck = False
+    # a title of two phrases set apart on one line (…提速 碳中和债…) is whole: a deck follows
+    deck = bool(_PHRASE_GAP.search(lines[heads[0]].raw))
     for i in heads[1:]:
         if deck or _deck_like(lines, heads, i):
             deck = True
@@ -237,3 +239,39 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
         else:
             kinds[i] = TITLE
     return kinds
+
+
+def continued_title(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A continuation page opens with the story's title again, right above its 上接 marker."""
+    body = [b for b in blocks if b.kind != FURNITURE]
+    if len(body) >= 2 and body[0].kind == HEADING and body[1].kind == CONTINUATION:
+        body[0].kind = TITLE
+    return blocks
+
+
+_SPAN_SLACK = 2.0  # characters a line may exceed its column's width by and still be of it
+_MAX_TITLE_LINE = 24
+_TITLE_STOPS = frozenset("。，；：！？、,;:!?")
+
+
+def spanning_titles(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
+    """A short unpunctuated line and, under it, one wider than any line of the column: a title
+    set across columns that the extractor put among a column's lines (a shuffled page)."""
+    found: dict[int, str] = {}
+    for i, (line, below) in enumerate(pairwise(lines)):
+        if i in kinds or i + 1 in kinds or i in found:
+            continue
+        if _over_wide(below) and not _over_wide(line) and _title_line(line) and _title_line(below):
+            found[i] = found[i + 1] = TITLE
+    return found
+
+
+def _over_wide(line: Line) -> bool:
+    """Wider than the column around it: the line spans columns."""
+    return line.width > line.column + _SPAN_SLACK
+
+
+def _title_line(line: Line) -> bool:
+    """Short enough for a title, no clause or sentence punctuation."""
+    text = line.text
+    return 4 <= len(text) <= _MAX_TITLE_LINE and not _TITLE_STOPS.intersection(text)

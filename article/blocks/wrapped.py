@@ -13,7 +13,14 @@ import re
 from itertools import pairwise
 
 import article.blocks.furniture as furn
-from article.blocks.heads import byline_text, continues_into, head_kinds, is_heading_text
+from article.blocks.heads import (
+    byline_text,
+    continued_title,
+    continues_into,
+    head_kinds,
+    is_heading_text,
+    spanning_titles,
+)
 from article.blocks.kinds import line_kind
 from article.blocks.lines import (
     Line,
@@ -57,9 +64,6 @@ _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
 _TITLE_LINES = 2  # a title or deck is set over two lines; a third only if short or after ：
 _SHORT_TITLE_TAIL = 6
-_SPAN_SLACK = 2.0  # characters a line may exceed its column's width by and still be of it
-_MAX_TITLE_LINE = 24
-_TITLE_STOPS = frozenset("。，；：！？、,;:!?")
 # First characters of the structural lines that may hold a ， or 。 (captions, source lines,
 # continuation markers): any other line with one is running text
 _STRUCTURE_OPENERS = frozenset("图表附▲△资数信来注（(【[上下接转续")
@@ -94,31 +98,8 @@ def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
             line.blank_before = False  # pdfminer's one box per line: blanks mean nothing
     kinds = _structural_kinds(lines)
     kinds.update(head_kinds(lines, kinds))
-    kinds.update(_spanning_titles(lines, kinds))
+    kinds.update(spanning_titles(lines, kinds))
     return kinds
-
-
-def _spanning_titles(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
-    """A short unpunctuated line and, under it, one wider than any line of the column: a title
-    set across columns that the extractor put among a column's lines (a shuffled page)."""
-    found: dict[int, str] = {}
-    for i, (line, below) in enumerate(pairwise(lines)):
-        if i in kinds or i + 1 in kinds or i in found:
-            continue
-        if _over_wide(below) and not _over_wide(line) and _title_line(line) and _title_line(below):
-            found[i] = found[i + 1] = TITLE
-    return found
-
-
-def _over_wide(line: Line) -> bool:
-    """Wider than the column around it: the line spans columns."""
-    return line.width > line.column + _SPAN_SLACK
-
-
-def _title_line(line: Line) -> bool:
-    """Short enough for a title, no clause or sentence punctuation."""
-    text = line.text
-    return 4 <= len(text) <= _MAX_TITLE_LINE and not _TITLE_STOPS.intersection(text)
 
 
 def _structural_kinds(lines: list[Line]) -> dict[int, str]:
@@ -236,7 +217,7 @@ class _Builder:
                 self._emit(kind, [line])
         self._close()
         self._flush_resume()
-        return _stacked_heads(self.blocks)
+        return continued_title(_stacked_heads(self.blocks))
 
     def _flush_resume(self) -> None:
         """Emit a cut paragraph still waiting for its sentence to go on: no line is lost."""

@@ -522,3 +522,13 @@ def test_a_foreign_name_spelled_out_after_a_title() -> None:
 
 def test_rare_surnames_after_a_title() -> None:
     assert of_type("PERSON", "牧云智能总经理仉一骁表示，养殖户撒之泉说。") == ["仉一骁", "撒之泉"]
+
+
+def test_more_coined_firms_and_their_kinds() -> None:
+    text = (
+        "荷兰设备商Kesmora亚太区总裁范德维尔表示，澄禾农担董事长柯以航介绍，"
+        "新工厂位于盛湾镇。公司做市团队目前有研究员，为中小市值科创板公司提供报价，走乡串镇。"
+    )
+    assert of_type("ORG", text) == ["Kesmora", "澄禾农担"]
+    assert of_type("PERSON", text) == ["范德维尔", "柯以航"]
+    assert of_type("PLACE", text) == ["荷兰", "盛湾镇"]

@@ -309,3 +309,19 @@ def test_labels_without_adverbial_tails_in_lists_and_after_de(
     assert [
         (f.label or "")[-len(want) :] for f, want in zip(figures_of(paragraph), labels, strict=True)
     ] == labels
+
+
+def test_a_figure_with_no_one_named_is_about_the_story_s_organisation() -> None:
+    paragraphs = [
+        "澄川银行今年推出养老金融产品。澄川银行表示，产品销售平稳。",
+        "截至9月末，个人养老金账户开户数达到42万户。澄川银行行长表示，这是开始。",
+        "养殖户柯远舟说，去年春天，他凭186只滩羊获得了28万元贷款，延迟由12毫秒缩短到3毫秒。",
+    ]
+    figures = figures_of(*paragraphs)
+    assert [(f.text, f.subject) for f in figures] == [
+        ("42万户", "澄川银行"),
+        ("186只", "柯远舟"),
+        ("28万元", "柯远舟"),
+        ("12毫秒", "柯远舟"),
+        ("3毫秒", "柯远舟"),
+    ]

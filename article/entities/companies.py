@@ -85,6 +85,8 @@ def company_spans(text: str, known: list[Span]) -> list[Span]:
         start = _company_start(text, m.start())
         if start is None or cover.overlaps(start, m.end()):
             continue  # a place or a known firm inside: compound_spans has decided
+        if not whole_name_ok(text[start : m.start()]):
+            continue  # 科创板公司: a kind of company, named by its market or its kind
         spans.append(Span(start, m.end(), "ORG", 4, "coined name before 公司"))
     return spans
 

@@ -241,10 +241,13 @@ def _appositions(text: str) -> list[str]:
     return found
 
 
+_UNIT_NOUNS = ("团队", "部门", "小组", "条线", "事业部", "板块")
+
+
 def _brand(name: str) -> bool:
     """Han only, no dictionary word as a whole, a rare first word, no function words."""
-    if not _unknown_han(name):
-        return False
+    if not _unknown_han(name) or name.endswith(_UNIT_NOUNS):
+        return False  # 公司做市团队: a team or desk of the firm, not a firm
     if segment.word_freq(name[:2]) or wordtags.tag(name[0]) in _GRAMMAR_TAGS:
         return False  # 账款主体, 更容易: a coined name opens with characters no word holds
     words = segment.cut(name, hmm=False)

@@ -19,7 +19,7 @@ FIELD_INSTITUTES = tuple(
 _BRAND_LINES = words(
     "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网 "
-    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业"
+    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业"
 )
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = (

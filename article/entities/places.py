@@ -13,7 +13,7 @@ PLACE_SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|自治县|[�
 BAD_CONTINUATION = frozenset(
     words(
         "市场 市值 市民 市面 市况 市价 市容 市盈 区域 区间 区块 区别 区分 区位 县域 省份 省钱 省去 "
-        "省时 省心 省力 州长 市郊 市区 市中心 市内 市外 区内 县内 县城"
+        "省时 省心 省力 州长 市郊 市区 市中心 市内 市外 区内 县内 县城 乡村 乡镇 乡土 乡亲 镇村"
     )
 )
 # Generic zone words that look like X区/X县 names but are not places.
@@ -22,7 +22,7 @@ GENERIC_ZONES = frozenset(
         "自贸区 保税区 开发区 高新区 经开区 示范区 先行区 试验区 功能区 核心区 新城区 老城区 "
         "地级市 县级市 副省级市 直辖市 单列市 省辖市 "
         "贫困县 产粮县 百强县 试点县 示范县 重点县 辖区 各区 本区 该区 全区 各县 本县 该县 全县 "
-        "特色小镇 小城镇 中心镇 重点镇 建制镇 各乡镇 全乡 全镇 各镇 该镇 本镇 该乡"
+        "特色小镇 小城镇 中心镇 重点镇 建制镇 各乡镇 全乡 全镇 各镇 该镇 本镇 该乡 亚太区 大中华区"
     )
 )
 UNKNOWN_STEM_MAX_FREQ = 200
@@ -134,8 +134,8 @@ STOP_CHARS = frozenset(
 
 def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
     """A stem before 县/区/市 that reads like a name, not a word (three characters if chained)."""
-    if any(ch in STOP_CHARS or not is_han(ch) for ch in stem):
-        return False
+    if any(ch in STOP_CHARS or not is_han(ch) for ch in stem) or stem[0] == "产":
+        return False  # 产茶县, 产粮县: a county by what it grows, not by name
     tail = stem[-1] + suffix
     if chained and wordtags.tag(stem) == "ns" and stem + suffix not in GENERIC_ZONES:
         return True  # 某某市北林区: a place name after its city, though 林区 is a word
@@ -145,6 +145,8 @@ def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
         return True
     if suffix == "市" and segment.word_freq(stem) and wordtags.tag(stem) not in NAME_TAGS:
         return False  # 地级市: an unknown city's name is no dictionary word
+    if suffix in TOWN_ENDS and not segment.word_freq(stem) and not _PLACE_WORD_CHARS & set(stem):
+        return True  # 盛乐镇: a town's name is seldom a word, its characters may be anything
     return segment.word_freq(stem) < UNKNOWN_STEM_MAX_FREQ and not wordtags.has_non_name_word(stem)
 
 
@@ -237,6 +239,7 @@ COUNTY_ENDS = ("县", "区", "旗", "市")
 
 
 TOWN_ENDS = ("镇", "乡")
+_PLACE_WORD_CHARS = frozenset("乡镇村城县区市街")  # 走乡串镇: a phrase of place words
 
 
 def _county_end(text: str, starts: dict[int, list[Span]], pos: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from itertools import pairwise
 
 from article.figures.speakers import AGENT_RE, full_names, institutions
@@ -16,6 +17,7 @@ REFERENT_RE = re.compile(
     r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业|基金)|(?:^|(?<=[，。；：！？]))公司"
     r"|这家[\u4e00-\u9fff]{0,6}?(?:企业|公司)"
 )
+PRONOUN_RE = re.compile(r"(?:^|(?<=[，。；：！？”]))[他她](?![们人])")  # 他凭186只滩羊获得…
 BARE = frozenset(("公司",))  # said without 该: the firm of the paragraph or of the story
 MIN_MAIN_MENTIONS = 3  # mentions that make a company the one a bare 公司 means
 MAX_SENTENCE = 400  # characters looked back for a sentence start
@@ -54,6 +56,8 @@ class SubjectFinder:
         self.orgs = [e for e in entities if e.type == "ORG"]
         self.listed = _listed(entities)
         self.main = _main_company(self.orgs, self.listed)
+        self.protagonist = _protagonist(self.orgs)
+        self.people = [e for e in entities if e.type == "PERSON"]
         self.keys = [(e.block, e.start) for e in self.orgs]
         self.full = full_names(entities, blocks)
         self.works_at = institutions(entities, blocks, self)
@@ -90,11 +94,23 @@ class SubjectFinder:
             why = "subject: the topic of an earlier sentence"
         if not found and (found := _source_in(text, between(entities, first, start))):
             why = "subject: the source of the data"
+        if not found and (person := self._pronoun(text, block.index, first, start)):
+            found, why = person, "subject: the person 他/她 stands for"
         if not found and block.kind == ANSWER and block.speaker:
             found, why = block.speaker, "subject: the interview's speaker"
         if found in self.works_at:
             return self.works_at[found], f"{why}, mapped to the speaker's institution"
+        if not found and self.protagonist:
+            found, why = self.protagonist, "subject: the organisation the story is about"
         return found, why if found else "no subject"
+
+    def _pronoun(self, text: str, block: int, begin: int, start: int) -> str | None:
+        """他/她 opening a clause of the sentence: the person named last before it."""
+        m = PRONOUN_RE.search(text, begin, start)
+        if m is None:
+            return None
+        before = [p for p in self.people if (p.block, p.start) < (block, m.start())]
+        return before[-1].text if before else None
 
     def _in_span(
         self, text: str, block: int, begin: int, end: int, entities: list[Entity], nearest: bool
@@ -157,6 +173,18 @@ def _main_company(orgs: list[Entity], listed: frozenset[str]) -> str | None:
             counts[e.text] = counts.get(e.text, 0) + 1
     best = max(counts, key=lambda name: counts[name], default=None)
     return best if best is not None and counts[best] >= MIN_MAIN_MENTIONS else None
+
+
+def _protagonist(orgs: list[Entity]) -> str | None:
+    """The organisation the story is about: named most often, at least three times, and more
+    often than any other."""
+    counts = Counter(e.text for e in orgs)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two stories' worth of names: no one protagonist
+    return ranked[0][0]
 
 
 def _fits(name: str, word: str, listed: frozenset[str]) -> bool:

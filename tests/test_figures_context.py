@@ -325,3 +325,8 @@ def test_a_figure_with_no_one_named_is_about_the_story_s_organisation() -> None:
         ("12毫秒", "柯远舟"),
         ("3毫秒", "柯远舟"),
     ]
+
+
+def test_the_exchange_where_a_bond_is_issued_is_no_subject() -> None:
+    text = "澄禾乳业（002999.SZ）日前在深圳证券交易所发行7亿元公司债券，票面利率为2.38%。"
+    assert [f.subject for f in figures_of(text)] == ["澄禾乳业", "澄禾乳业"]

@@ -24,6 +24,7 @@ MAX_SENTENCE = 400  # characters looked back for a sentence start
 MAX_TOPIC_SENTENCES = 3  # earlier sentences of the block searched for the topic
 SOURCE_MARKERS = ("经", "据", "根据", "依据", "按照", "来自")
 RECIPIENT_MARKERS = ("向", "为", "给", "对", "与")
+VENUE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:交易所|交易中心)")  # 在…交易所发行
 # Names that a later 该公司 may stand for: companies, and insurers, brokers or funds by trade.
 COMPANY_ENDINGS = tuple(
     words(
@@ -139,9 +140,12 @@ def _agent(text: str, begin: int, start: int) -> str | None:
 
 
 def _role(text: str, pos: int) -> str | None:
-    """'source' after 经/据 …, 'recipient' after 向/为/给 …, None for a plain subject."""
+    """'source' after 经/据 …, 'recipient' after 向/为/给 …, 'venue' after 在 (在某交易所发行: the
+    issuer is the subject), None for a plain subject."""
     if text.endswith(SOURCE_MARKERS, 0, pos):
         return "source"
+    if text.endswith("在", 0, pos) and VENUE_RE.match(text, pos):
+        return "venue"
     return "recipient" if text.endswith(RECIPIENT_MARKERS, 0, pos) else None
 
 

@@ -532,3 +532,8 @@ def test_more_coined_firms_and_their_kinds() -> None:
     assert of_type("ORG", text) == ["Kesmora", "澄禾农担"]
     assert of_type("PERSON", text) == ["范德维尔", "柯以航"]
     assert of_type("PLACE", text) == ["荷兰", "盛湾镇"]
+
+
+def test_autonomous_prefectures_in_a_chain_and_no_counts_or_kinds_of_town() -> None:
+    text = "在阿坝藏族羌族自治州红原县，牧民增收。图为合肥市一处城市更新项目，推进新型城镇化。"
+    assert of_type("PLACE", text) == ["阿坝藏族羌族自治州红原县", "合肥市"]

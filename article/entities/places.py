@@ -8,7 +8,9 @@ from functools import cache
 from article import lexicon, segment, wordtags
 from article.spans import Span, is_han, words
 
-PLACE_SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|自治县|[省市县区州盟]")
+PLACE_SUFFIX_RE = re.compile(
+    r"特别行政区|(?:[\u4e00-\u9fff]{1,2}族){0,3}自治[区州县旗]|[省市县区州盟]"  # 阿坝藏族羌族自治州
+)
 # Continuations that make 市/区/县 the start of an ordinary word instead of a suffix.
 BAD_CONTINUATION = frozenset(
     words(
@@ -134,7 +136,9 @@ STOP_CHARS = frozenset(
 
 def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
     """A stem before 县/区/市 that reads like a name, not a word (three characters if chained)."""
-    if any(ch in STOP_CHARS or not is_han(ch) for ch in stem) or stem[0] == "产":
+    if any(ch in STOP_CHARS or ch in _COUNT_CHARS or not is_han(ch) for ch in stem):
+        return False  # 合肥市一处城市: a count, not a name
+    if stem[0] == "产":
         return False  # 产茶县, 产粮县: a county by what it grows, not by name
     tail = stem[-1] + suffix
     if chained and wordtags.tag(stem) == "ns" and stem + suffix not in GENERIC_ZONES:
@@ -199,12 +203,16 @@ def _stem_start(text: str, suffix_start: int, ends: set[int]) -> int:
 
 
 CONJUNCTIONS = frozenset("和与及或、")
+_COUNT_CHARS = frozenset("一二两三四五六七八九十几处个")
 
 
 def _three_character_town(text: str, start: int) -> bool:
     """Three name characters that stand right after a clause start or a little word."""
-    if start < 0 or not all(is_han(ch) and ch not in STOP_CHARS for ch in text[start : start + 3]):
+    stem = text[start : start + 3]
+    if start < 0 or not all(is_han(ch) and ch not in STOP_CHARS for ch in stem):
         return False
+    if _PLACE_WORD_CHARS & set(stem):
+        return False  # 新型城镇化: a kind of town, not one
     return start == 0 or not is_han(text[start - 1]) or text[start - 1] in STOP_CHARS
 
 

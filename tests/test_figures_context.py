@@ -330,3 +330,16 @@ def test_a_figure_with_no_one_named_is_about_the_story_s_organisation() -> None:
 def test_the_exchange_where_a_bond_is_issued_is_no_subject() -> None:
     text = "澄禾乳业（002999.SZ）日前在深圳证券交易所发行7亿元公司债券，票面利率为2.38%。"
     assert [f.subject for f in figures_of(text)] == ["澄禾乳业", "澄禾乳业"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "labels"),
+    [
+        ("平均买卖价差则由0.52%收窄到0.19%。", ["平均买卖价差"] * 2),
+        ("日均成交额由900万元增至2700万元，约为引入做市前的3倍。", ["日均成交额"] * 3),
+        ("利差进一步收窄至12个基点以内。", ["利差"]),
+        ("进一步收窄至12个基点以内。", ["进一步收窄"]),
+    ],
+)
+def test_labels_of_narrowing_and_a_multiple_of_before(paragraph: str, labels: list[str]) -> None:
+    assert [f.label for f in figures_of(paragraph)] == labels

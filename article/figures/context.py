@@ -35,11 +35,13 @@ TAIL_WORDS = words(
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(
-    r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|扩充|延长|攀升|延"
+    r"(?:下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|收窄|缩减|下滑|提高|提升|上调|上升|回升|增加|增长|扩大"
+    r"|扩充|延长|攀升|延"
     r"|降|升|增|减)?[到至为]了?"
 )
 CHANGE_VERBS = (
-    r"(下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|提高|提升|上调|上升|增加|增长|扩大|扩充|延长"
+    r"(下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|收窄|缩减|下滑|提高|提升|上调|上升|回升|增加|增长"
+    r"|扩大|扩充|延长"
     r"|攀升)"
 )
 # 计划把服务商户扩大到: what 把/将 takes is what the change measures
@@ -236,9 +238,18 @@ def _without_adverbial_tail(label: str, text: str, start: int) -> str:
         if (m := tail.search(label)) and m.start() >= 2:
             label = label[: m.start()]
     verb = CHANGE_BEFORE_RE.search(text, max(0, start - 6), start)
-    if verb and label.endswith(verb.group(1)) and len(label) - len(verb.group(1)) >= 2:
-        label = label[: -len(verb.group(1))]
+    if verb and label.endswith(verb.group(1)) and _names_something(label[: -len(verb.group(1))]):
+        words_ = segment.cut(label[: -len(verb.group(1))], hmm=False)
+        while len(words_) > 1 and wordtags.tag(words_[-1]) in ("d", "ad"):
+            words_.pop()  # 利差进一步收窄至: how it changed is no part of what
+        label = "".join(words_)
     return label
+
+
+def _names_something(rest: str) -> bool:
+    """Two characters or more, not adverbs alone (进一步收窄至…: the measure is elsewhere)."""
+    words_ = segment.cut(rest, hmm=False)
+    return len(rest) >= 2 and not all(wordtags.tag(w) in ("d", "ad", "c", "p") for w in words_)
 
 
 def _clause_before(text: str, begin: int, floor: int, counted: bool) -> str:

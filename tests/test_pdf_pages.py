@@ -133,3 +133,13 @@ def test_joins_across_columns_are_listed_with_their_reason() -> None:
         block = doc.blocks[repair.block]
         assert 0 < repair.offset < len(block.text)
         assert "column" in repair.detail or "box" in repair.detail
+
+
+def test_a_title_of_two_phrases_set_apart_and_an_advert_in_a_pdf() -> None:
+    page = PAGES.parent / "pages3"
+    titled = structure(open_text(page / "p04" / "page.pdf"))
+    titles = [nows(b.text) for b in titled.blocks if b.kind == "title"]
+    assert "深市绿色债券发行提速碳中和债占比过半" in titles
+    adverts = structure(open_text(page / "p05" / "page.pdf"))
+    kinds = {nows(b.text): b.kind for b in adverts.blocks}
+    assert kinds["投资有风险入市需谨慎"] == "furniture"

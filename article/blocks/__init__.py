@@ -7,7 +7,7 @@ pypdfium2, a viewer's copy) goes through `wrapped.py`, which unwraps lines by th
 markup. Open `split.py` first.
 """
 
-from article.blocks.furniture import CAPTION_RE, PHOTO_CAPTION
+from article.blocks.furniture import CAPTION_RE, PHOTO_CAPTION, is_advert
 from article.blocks.heads import byline_text
 from article.blocks.kinds import has_surname, line_kind
 from article.blocks.split import joiner, split_blocks, split_with_warnings, text_warnings
@@ -17,6 +17,7 @@ __all__ = [
     "PHOTO_CAPTION",
     "byline_text",
     "has_surname",
+    "is_advert",
     "joiner",
     "line_kind",
     "split_blocks",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from article.blocks import CAPTION_RE, PHOTO_CAPTION, byline_text, line_kind
-from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE
+from article.blocks import CAPTION_RE, PHOTO_CAPTION, byline_text, is_advert, line_kind
+from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE, Line
 from article.layout.paragraphs import Part
 from article.model import (
     BYLINE,
@@ -41,6 +41,8 @@ RUNNING_RE = re.compile(
 _PHOTO_CAPTION = re.compile(PHOTO_CAPTION)
 HEADING_CHARS = 40  # a heading is short
 SUBTITLE_PARTS = 2  # a title has at most this many deck parts under it
+SAME_ROW = 0.5  # of the type size: tops closer than this stand on one baseline
+NEXT_LINE = 0.8  # of the type size: a gap smaller than this sets the next line of one title
 
 
 _SHORT_CREDIT = 20  # characters of a credit line without a place or 报道
@@ -66,12 +68,24 @@ def is_running(texts: list[str]) -> bool:
 
 def _has_body_after(parts: list[Part], i: int) -> bool:
     """Running text follows before the next title: the part heads an article."""
+    head = parts[i].lines[-1]
     for part in parts[i + 1 :]:
-        if part.role == TITLE_SIZE:
-            return False
+        if part.role == TITLE_SIZE and not _same_row(head, part.lines[0]):
+            return False  # the next title (not the rest of this one set beside it)
         if part.role == BODY:
             return True
     return False
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    """Two title pieces of one title: side by side on one baseline (two phrases set apart by a
+    gap), or the second right under the first (a title set over two lines)."""
+    if a.page != b.page:
+        return False
+    if abs(a.top - b.top) < SAME_ROW * a.size:
+        return True
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return 0 <= b.top - a.bottom < NEXT_LINE * a.size and overlap > 0
 
 
 def _body_next(parts: list[Part], i: int) -> bool:
@@ -115,6 +129,8 @@ def _kind(parts: list[Part], i: int) -> str:
     """The kind of part i."""
     part = parts[i]
     text = part.text.strip()
+    if is_advert(text):
+        return FURNITURE  # a hotline, a risk disclaimer, a slogan of phrases set apart by dots
     if part.role == TITLE_SIZE:
         return TITLE if _has_body_after(parts, i) else FURNITURE
     if worded := _by_wording(part, text):
@@ -126,13 +142,25 @@ def _kind(parts: list[Part], i: int) -> str:
     return FURNITURE
 
 
+def _title_rows(parts: list[Part]) -> None:
+    """Title pieces side by side on one baseline are one title (…发行提速  碳中和债占比过半)."""
+    i = 0
+    while i + 1 < len(parts):
+        a, b = parts[i], parts[i + 1]
+        if a.kind == b.kind == TITLE and _same_row(a.lines[-1], b.lines[0]):
+            a.lines.extend(b.lines)
+            del parts[i + 1]
+        else:
+            i += 1
+
+
 def _subtitles(parts: list[Part]) -> None:
     """Larger or emphasised parts right under a title (before its byline or text): its deck."""
     for i, part in enumerate(parts):
         if part.kind != TITLE:
             continue
         for follower in parts[i + 1 : i + 1 + SUBTITLE_PARTS]:
-            if follower.kind in (BYLINE, PARAGRAPH, QUESTION, CAPTION, SOURCE, TITLE):
+            if follower.kind in (BYLINE, PARAGRAPH, QUESTION, CAPTION, SOURCE, TITLE, FURNITURE):
                 break
             if follower.role not in (BIG, EMPH, TITLE_SIZE):
                 break
@@ -144,6 +172,7 @@ def assign_kinds(parts: list[Part]) -> None:
     for i, part in enumerate(parts):
         if not part.kind:
             part.kind = _kind(parts, i)
+    _title_rows(parts)
     _subtitles(parts)
     _chart_text(parts)
 

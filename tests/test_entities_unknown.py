@@ -537,3 +537,7 @@ def test_more_coined_firms_and_their_kinds() -> None:
 def test_autonomous_prefectures_in_a_chain_and_no_counts_or_kinds_of_town() -> None:
     text = "在阿坝藏族羌族自治州红原县，牧民增收。图为合肥市一处城市更新项目，推进新型城镇化。"
     assert of_type("PLACE", text) == ["阿坝藏族羌族自治州红原县", "合肥市"]
+
+
+def test_a_quoted_name_after_a_system_is_a_product() -> None:
+    assert of_type("PRODUCT", "自主研发的做市系统“澜衡”的报价延迟缩短。") == ["澜衡"]

@@ -48,7 +48,7 @@ def find_products(text: str) -> list[Span]:
 # A quoted coined name set beside the kind of product it is: “某某稳盈”系列, 新药“某某康”.
 _QUOTED = r"“(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})”"
 QUOTED_KIND_RE = re.compile(
-    rf"(?:(?<=新药|药物|产品|品牌|平台|系列|项目){_QUOTED}"
+    rf"(?:(?<=新药|药物|产品|品牌|平台|系列|项目|系统|模型){_QUOTED}"
     r"|(?=“[^”]{2,8}”(?:年金|线上|策略|专属)?(?:系列|产品|项目|平台|品牌|专区|贷款|理财|保险|基金|工具|App|APP))"
     r"“[^”]{2,8}”)"
 )

@@ -541,3 +541,13 @@ def test_autonomous_prefectures_in_a_chain_and_no_counts_or_kinds_of_town() -> N
 
 def test_a_quoted_name_after_a_system_is_a_product() -> None:
     assert of_type("PRODUCT", "自主研发的做市系统“澜衡”的报价延迟缩短。") == ["澜衡"]
+
+
+def test_foreign_names_before_any_word_and_a_latin_firm_after_its_kind() -> None:
+    text = (
+        "Kovix首席执行官拉斯穆森今年3月到访时表示，日本护理企业Hanacare的体系，"
+        "该公司亚洲区总裁汉森说，选择钦州。"
+    )
+    assert of_type("PERSON", text) == ["拉斯穆森", "汉森"]
+    assert "Hanacare" in of_type("ORG", text)
+    assert "亚洲区" not in of_type("PLACE", text)

@@ -343,3 +343,13 @@ def test_the_exchange_where_a_bond_is_issued_is_no_subject() -> None:
 )
 def test_labels_of_narrowing_and_a_multiple_of_before(paragraph: str, labels: list[str]) -> None:
     assert [f.label for f in figures_of(paragraph)] == labels
+
+
+def test_what_ba_takes_and_units_of_containers_and_calls() -> None:
+    text = "该公司计划把从澄国采购的比例由8%提高到20%，吞吐量702万标箱，约12万通电话。"
+    assert [(f.text, f.label) for f in figures_of(text)] == [
+        ("8%", "从澄国采购的比例"),
+        ("20%", "从澄国采购的比例"),
+        ("702万标箱", "吞吐量"),
+        ("约12万通", "电话"),
+    ]

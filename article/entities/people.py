@@ -169,11 +169,11 @@ def _cut_after(text: str, pos: int) -> int:
 TRANSLITERATION = frozenset(
     "阿埃艾奥巴贝比波伯布达迪蒂杜多厄菲弗福盖戈格贡哈豪赫亨霍基吉贾杰卡凯坎科克肯库拉莱赖兰朗"
     "劳勒雷里利莉琳卢鲁伦罗洛玛迈曼梅蒙米莫姆穆纳奈内尼妮涅纽努诺帕佩皮珀普齐奇切乔萨塞桑瑟森"
-    "莎舍什施斯索塔泰坦汤特图托瓦威维沃乌西希谢休雅亚耶伊尤约扎泽詹兹佐夫尔娃茨金德范恩因丁汉"
+    "莎舍什施斯索塔泰坦汤特图托瓦威维沃乌西希谢休雅亚耶伊尤约扎泽詹兹佐夫尔娃茨金德范恩因丁汉逊"
 )
 MIN_TRANSLITERATED = 3
 MAX_TRANSLITERATED = 6
-_AFTER_FOREIGN_NAME = re.compile(r"(?:[，。、：）)]|在|说|表示|指出|认为|介绍|称|透露|坦言|强调)")
+_SPEECH_AFTER = re.compile(r"(?:说|表示|指出|认为|介绍|称|透露|坦言|强调)")
 
 
 def _transliterated_at(text: str, pos: int) -> int:
@@ -182,8 +182,12 @@ def _transliterated_at(text: str, pos: int) -> int:
     end = pos
     while end < len(text) and end - pos < MAX_TRANSLITERATED and text[end] in TRANSLITERATION:
         end += 1
-    if end - pos < MIN_TRANSLITERATED or not _AFTER_FOREIGN_NAME.match(text, end):
+    if end - pos < MIN_TRANSLITERATED - 1 or end >= len(text):
         return 0
+    if end - pos < MIN_TRANSLITERATED and not _SPEECH_AFTER.match(text, end):
+        return 0  # 汉森说: two characters only before a verb of saying
+    if text[pos:end] in lexicon.tagged_words():
+        return 0  # a place or a firm the lexicon knows
     words = segment.cut(text[pos:end], hmm=False)
     if any(len(w) > 1 and wordtags.tag(w) not in ("nr", "nrt", "nrfg", None) for w in words):
         return 0  # 阿里巴巴, 比亚迪: a word of the dictionary, not a name spelled out

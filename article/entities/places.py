@@ -75,6 +75,15 @@ def _with_place_suffix(text: str, end: int) -> int:
 REPORTER_WORDS = ("记者", "特约记者", "实习记者", "见习记者", "通讯员")
 
 
+# Continents and regions: a firm's 亚洲区 or 华东区 is a sales region, not a place of its own.
+REGIONS = frozenset(
+    words(
+        "亚洲 欧洲 非洲 美洲 大洋洲 亚太 北美 南美 拉美 东南亚 中东 东亚 西亚 南亚 中亚 "
+        "华东 华南 华北 华中 西南 西北 东北"
+    )
+)
+
+
 def lexicon_spans(text: str) -> list[Span]:
     """Known organisations and places (overlapping: the overlap rule keeps the longest)."""
     pattern = lexicon.compiled("lexicon")
@@ -91,8 +100,9 @@ def lexicon_spans(text: str) -> list[Span]:
                 continue  # 某某时报记者 某某: the byline's masthead, not an organisation named
             spans.append(Span(m.start(), end, "ORG", 5, "lexicon"))
         else:
-            if text[m.start() : end] not in lexicon.counties():
-                end = _with_place_suffix(text, end)  # not 湄潭县 + 县 of 县域
+            word = text[m.start() : end]
+            if word not in lexicon.counties() and word not in REGIONS:
+                end = _with_place_suffix(text, end)  # not 湄潭县 + 县 of 县域, 亚洲 + 区 of 亚洲区
             spans.append(Span(m.start(), end, "PLACE", 5, "lexicon"))
     return spans
 

@@ -45,7 +45,10 @@ CHANGE_VERBS = (
     r"|攀升)"
 )
 # 计划把服务商户扩大到: what 把/将 takes is what the change measures
-DISPOSAL_RE = re.compile(rf"^.*?(?:把|将)(?P<measure>[^把将]{{2,}}?){CHANGE_VERBS}(?:了)?$")
+DISPOSAL_RE = re.compile(
+    rf"^.*?(?:把|将)(?P<measure>[^把将]{{2,}}?){CHANGE_VERBS}(?:了)?$"
+    r"|^.*?把(?P<taken>[^把将]{2,})$"  # 计划把从中国采购的比例 (由8%提高到…): what 把 takes
+)
 LEAD_VERBS = ("实现", "达到")
 SHARE_OF_RE = re.compile(r"^(.{2,}?)(?:为|是)[^为是]{2,}$")
 # 票面利率比同期限企业债低: a measure, 比 or 较, what it is compared with, and how it differs
@@ -268,7 +271,7 @@ NOUN_TAGS = frozenset({"n", "nz", "ng", "vn", "an"})
 def _disposed(label: str) -> str:
     """计划把服务商户扩大 → 服务商户: what 把/将 takes is what changes."""
     m = DISPOSAL_RE.match(label)
-    return m.group("measure") if m else label
+    return (m.group("measure") or m.group("taken")) if m else label
 
 
 def _compared(label: str) -> str:

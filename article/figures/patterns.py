@@ -24,7 +24,8 @@ COUNT_UNITS = words(
     "家 人次 人 户 笔 "
     "只 项 个 次 倍 台 辆 架 艘 吨 千克 公斤 克 斤 平方公里 平方米 公里 千米 米 亩 公顷 件 份 场 "
     "吉瓦时 兆瓦时 千瓦时 吉瓦 兆瓦 千瓦 "
-    "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手 期 处 起 点 标准箱 标箱 枚 头 羽 株 棵 颗 箱 通"
+    "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手 期 处 起 点 "
+    "标准箱 标箱 枚 头 羽 株 棵 颗 箱 通"
 )
 UNITS = sorted((*PRICE_UNITS, *CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"

@@ -353,3 +353,16 @@ def test_what_ba_takes_and_units_of_containers_and_calls() -> None:
         ("702万标箱", "吞吐量"),
         ("约12万通", "电话"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "label"),
+    [
+        ("精品豆的占比仍然不足15%。", "精品豆的占比"),
+        ("港区内的260辆柴油集卡全部替换为电动集卡。", "柴油集卡"),
+        ("单台成本比前年下降约4200元。", "单台成本比前年下降"),  # the change, not the cost
+        ("在售的分红型终身寿险保证利率多为1.75%。", "在售的分红型终身寿险保证利率"),
+    ],
+)
+def test_adverbs_and_comparisons_at_a_label_s_end(paragraph: str, label: str) -> None:
+    assert figures_of(paragraph)[0].label == label

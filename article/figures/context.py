@@ -242,11 +242,21 @@ def _without_adverbial_tail(label: str, text: str, start: int) -> str:
             label = label[: m.start()]
     verb = CHANGE_BEFORE_RE.search(text, max(0, start - 6), start)
     if verb and label.endswith(verb.group(1)) and _names_something(label[: -len(verb.group(1))]):
-        words_ = segment.cut(label[: -len(verb.group(1))], hmm=False)
-        while len(words_) > 1 and wordtags.tag(words_[-1]) in ("d", "ad"):
-            words_.pop()  # 利差进一步收窄至: how it changed is no part of what
-        label = "".join(words_)
-    return label
+        label = label[: -len(verb.group(1))]  # 利差进一步收窄至: the change is no part of what
+    return _without_trailing_adverbs(label) if label else label
+
+
+TRAILING_WORDS = frozenset(words("其中 全部 多 仍然 仍 已经 已 均 都 也 还 则 就 又 了"))
+
+
+def _without_trailing_adverbs(label: str) -> str:
+    """精品豆的占比仍然, 柴油集卡全部, 认购了其中: adverbs at the end say how, not what."""
+    words_ = segment.cut(label, hmm=False)
+    while len(words_) > 1 and (words_[-1] in TRAILING_WORDS or wordtags.tag(words_[-1]) == "d"):
+        words_.pop()
+    if len(words_) > 1 and words_[-1] == "了":
+        words_.pop()
+    return "".join(words_) if len("".join(words_)) >= 2 else label
 
 
 def _names_something(rest: str) -> bool:
@@ -322,7 +332,7 @@ def label_for(
     or the subject of the clause before it."""
     head = counted_head(text, end, unit)
     if head:
-        return head, "label: the noun after the count"
+        return _without_trailing_adverbs(head), "label: the noun after the count"
     if unit in COUNTED_UNITS and (quoted := _quoted_after(text, end)):
         return quoted, "label: the quoted name after the count"
     after, linked = _after_phrase(text, end)

@@ -551,3 +551,8 @@ def test_foreign_names_before_any_word_and_a_latin_firm_after_its_kind() -> None
     assert of_type("PERSON", text) == ["拉斯穆森", "汉森"]
     assert "Hanacare" in of_type("ORG", text)
     assert "亚洲区" not in of_type("PLACE", text)
+
+
+def test_centres_named_by_their_field_and_what_they_do() -> None:
+    text = "澄州市咖啡产业发展中心数据显示，岚溪区金融纠纷调解中心表示，杭州市打造金融服务中心。"
+    assert of_type("ORG", text) == ["澄州市咖啡产业发展中心", "岚溪区金融纠纷调解中心"]

@@ -227,3 +227,17 @@ def test_a_photo_caption_and_a_long_footer_between_fragments_are_stepped_over() 
     assert block_at(result, 11).kind == "furniture"
     assert joined(result, 3, 7)
     assert joined(result, 9, 13)
+
+
+def test_a_name_cut_after_its_first_given_character_joins_across_a_footer() -> None:
+    text = (
+        "# 题\n\n"
+        "期货价格提供了新的参考。火锅底料生产商椒韵食品董事长柯一\n\n"  # line 3
+        "财经周刊  B2  2026年5月21日  星期四  责任编辑 仝晓雯  美编 蓝佳\n\n"  # line 5
+        "帆表示，公司每年采购干辣椒约1.5万吨。\n\n"  # line 7
+        "业内人士告诉记者，平台公司的负责人向记\n\n"  # line 9
+        "者透露，该行去年累计办理贷款。"  # line 11
+    )
+    result = run(text)
+    assert joined(result, 3, 7)  # 柯一帆: the name's second given character after the footer
+    assert joined(result, 9, 11)  # 向记者透露: a word across the break, no name

@@ -153,8 +153,8 @@ def _weak_near(tail: Tail, window: list[Piece]) -> list[Piece]:
     """Weakly hinted blocks worth scoring: a lone first character needs a word across the
     break, a title a full name. jieba's table holds every prefix of its words, so such a word
     has A's tail plus B's first character as a key."""
-    if tail.title_end:
-        return window
+    if tail.title_end or len(tail.surname) == 2:
+        return window  # a title wants a name; 董事长汪一 the rest of one (汪一 + 舟表示)
     table, last, last2 = freq_table(), tail.text[-1:], tail.text[-2:]
     two = last2 in table  # else no word begins with A's last two characters
     return [

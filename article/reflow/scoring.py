@@ -30,6 +30,7 @@ from article.reflow.words import (
     OPEN_QUOTES,
     TITLE_WORDS,
 )
+from article.surname_lists import ALL_COMPOUND
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
@@ -271,11 +272,19 @@ def _lone_end(tail: Tail) -> bool:
     return bool(run) and not any(map(get, map(run.__getitem__, _SUFFIXES[: len(run) - 1])))
 
 
+def _half_name(surname: str) -> bool:
+    """A surname and the first character of its given name (汪一), not a compound surname."""
+    return len(surname) == 2 and surname not in ALL_COMPOUND
+
+
 def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
     """How well A's tail supplies what B's orphan start is missing, and the evidence note."""
     a, reason = tail.text, start.reason
     if tail.after_title and (start.fragment or given_name_start(b.text)):
         return 7.0, "name"
+    given = given_name_start(b.text) if _half_name(tail.surname) else ""
+    if len(given) == 1 and not freq(tail.surname[1] + given):
+        return 4.0, "name"  # 董事长汪一 + 舟表示; not 负责人向记 + 者透露 (记者 is a word)
     if reason == "amount":  # "…规模约" + "680亿元。"
         if tail.quantity or a[-1] in _NUMBER_START:
             return 5.0, "quantity"

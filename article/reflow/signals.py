@@ -391,7 +391,20 @@ def surname_at_end(text: str) -> tuple[str, bool]:
         surname = surname_of(edge, rare_ok=titled)
         if len(surname) == size and (size == 2 or last_token(text) == surname):
             return surname, titled
-    return "", False
+    return _half_name_after_title(text), False  # a name, not a title, ends the text
+
+
+def _half_name_after_title(text: str) -> str:
+    """ "…董事长汪一": a title, a surname and the first character of a two-character given name
+    (no word of the dictionary), cut there; the surname and that character, else ""."""
+    edge = text[-2:]
+    if len(edge) < 2 or edge[1] in NOT_NAME_CHARS or not is_cjk(edge[1]):
+        return ""
+    if not text.endswith(TITLE_WORDS, 0, len(text) - 2):
+        return ""
+    if surname_of(edge[0], rare_ok=True) != edge[0] or freq_table().get(edge):
+        return ""
+    return edge
 
 
 _QUANTITY_WORDS = QUANTITY_WANTED + tuple(QUANTITY_ENDS)

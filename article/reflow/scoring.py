@@ -27,10 +27,12 @@ from article.reflow.signals import (
 )
 from article.reflow.words import (
     AGENT_ENDS,
+    NUMERAL_CHARS,
     OPEN_QUOTES,
     TITLE_WORDS,
+    half_name,
+    telling,
 )
-from article.surname_lists import ALL_COMPOUND
 
 MIN_SCORE = 2.5  # below this no join: a visible gap is better than a wrong join
 _NUMBER_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几数")
@@ -272,17 +274,12 @@ def _lone_end(tail: Tail) -> bool:
     return bool(run) and not any(map(get, map(run.__getitem__, _SUFFIXES[: len(run) - 1])))
 
 
-def _half_name(surname: str) -> bool:
-    """A surname and the first character of its given name (汪一), not a compound surname."""
-    return len(surname) == 2 and surname not in ALL_COMPOUND
-
-
 def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
     """How well A's tail supplies what B's orphan start is missing, and the evidence note."""
     a, reason = tail.text, start.reason
     if tail.after_title and (start.fragment or given_name_start(b.text)):
         return 7.0, "name"
-    given = given_name_start(b.text) if _half_name(tail.surname) else ""
+    given = given_name_start(b.text) if half_name(tail.surname) else ""
     if len(given) == 1 and not freq(tail.surname[1] + given):
         return 4.0, "name"  # 董事长汪一 + 舟表示; not 负责人向记 + 者透露 (记者 is a word)
     if reason == "amount":  # "…规模约" + "680亿元。"
@@ -336,18 +333,9 @@ def _break_evidence(a: Piece, tail: Tail, b: Piece) -> tuple[float, int, str]:
     head = b.head or head_of(b)  # most Bs are weighed against several ends
     if a.text[-1:] == b.text[:1] and not a.unwrapped and _repeats(tail, head):
         return 6.0, 1, "repeat"
-    if (word := _word_across(tail, head)) and _telling(word):
+    if (word := _word_across(tail, head)) and telling(word):
         return 4.0, 0, f"word {word}"
     return 0.0, 0, ""
-
-
-NUMERAL_CHARS = frozenset("一二两三四五六七八九十百千万亿")
-
-
-def _telling(word: str) -> bool:
-    """A word across the break that says the pieces belong together: not a doubled character
-    (一一: that is a repeat's evidence) nor numerals alone (一两: 邝一 + 两成左右)."""
-    return word != word[0] * len(word) and not NUMERAL_CHARS.issuperset(word)
 
 
 def _repeats(tail: Tail, head: Head) -> bool:

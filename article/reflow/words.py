@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from article.surname_lists import ALL_COMPOUND
+
 
 def _words(listing: str) -> tuple[str, ...]:
     """A word list written as one space-separated string (easier to read and keep)."""
@@ -65,3 +67,15 @@ QUANTITY_ENDS = frozenset(
 AGENT_ENDS = frozenset("行司局部委会院所厅处社报台团组方人士者家员长府署办队站馆校厂店")
 # Function characters, left out of content trigrams and topic words.
 FUNCTION_CHARS = frozenset("的了是在和与对为等及其也将于从以而并这该有")
+NUMERAL_CHARS = frozenset("一二两三四五六七八九十百千万亿")
+
+
+def telling(word: str) -> bool:
+    """A word across the break that says the pieces belong together: not a doubled character
+    (一一: that is a repeat's evidence) nor numerals alone (一两: 邝一 + 两成左右)."""
+    return word != word[0] * len(word) and not NUMERAL_CHARS.issuperset(word)
+
+
+def half_name(surname: str) -> bool:
+    """A surname and the first character of its given name (汪一), not a compound surname."""
+    return len(surname) == 2 and surname not in ALL_COMPOUND

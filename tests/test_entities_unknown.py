@@ -556,3 +556,13 @@ def test_foreign_names_before_any_word_and_a_latin_firm_after_its_kind() -> None
 def test_centres_named_by_their_field_and_what_they_do() -> None:
     text = "澄州市咖啡产业发展中心数据显示，岚溪区金融纠纷调解中心表示，杭州市打造金融服务中心。"
     assert of_type("ORG", text) == ["澄州市咖啡产业发展中心", "岚溪区金融纠纷调解中心"]
+
+
+def test_industry_associations_and_a_provincial_credit_union() -> None:
+    text = "安徽省农村信用社联合社表示，中国物流与采购联合会数据显示，乘联会统计，中汽协发布。"
+    assert of_type("ORG", text) == [
+        "安徽省农村信用社联合社",
+        "中国物流与采购联合会",
+        "乘联会",
+        "中汽协",
+    ]

@@ -566,3 +566,10 @@ def test_industry_associations_and_a_provincial_credit_union() -> None:
         "乘联会",
         "中汽协",
     ]
+
+
+def test_a_coined_firm_after_its_kind_before_jiu_and_a_single_firm_is_no_name() -> None:
+    text = "公司与医药公司澄凡斯医疗就一款在研药物达成合作。单家公司的平均规模仍不到。"
+    orgs = of_type("ORG", text)
+    assert "澄凡斯医疗" in orgs
+    assert "单家公司" not in orgs

@@ -52,7 +52,7 @@ _LEAD_TAGS = frozenset({"v", "p", "u", "ul", "uj", "d", "r", "c", "m", "q", "t",
 KIND_RE = re.compile(r"(?:公司|企业|平台|服务商|品牌|厂商|电商|零售商|运营商|供应商|开发商|机构)")
 _FOLLOW_RE = re.compile(
     r"负责人|相关负责人|创始人|董事长|总经理|首席|合作|共享|联合|为|去年|今年|近日|日前"
-    r"|表示|介绍|透露|提供|推出|上线|开发|获得|完成|旗下|目前|此前|负责"
+    r"|表示|介绍|透露|提供|推出|上线|开发|获得|完成|旗下|目前|此前|负责|就"
 )
 _LAST_KIND_RE = re.compile(r".*(?:机构|公司|企业|平台|服务商)")
 _NAME_LENGTHS = (4, 3, 2, 5, 6)  # brand names are most often four characters

@@ -366,3 +366,8 @@ def test_what_ba_takes_and_units_of_containers_and_calls() -> None:
 )
 def test_adverbs_and_comparisons_at_a_label_s_end(paragraph: str, label: str) -> None:
     assert figures_of(paragraph)[0].label == label
+
+
+def test_a_part_of_a_whole_named_before_zhong() -> None:
+    figures = figures_of("本次募集资金中，约6.1亿元将投向澄州的项目。")
+    assert [(f.text, f.label) for f in figures] == [("约6.1亿元", "本次募集资金")]

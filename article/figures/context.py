@@ -216,6 +216,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     label = clean_prefix(label, counted, places) if label else label
     if label.startswith(FROM_WORDS) and base_only(label[1:]):
         return _clause_before(text, begin, floor, counted)  # X，已经从过去的3天缩短到…
+    if not label and text.endswith("中，", 0, begin):
+        return _clause_before(text, begin, floor, counted, among=True)  # 募集资金中，约9.2亿元…
     if not any(ch.isalnum() for ch in label):
         return ""  # only punctuation (—-) between two figures
     return label[-MAX_LABEL:]
@@ -265,12 +267,13 @@ def _names_something(rest: str) -> bool:
     return len(rest) >= 2 and not all(wordtags.tag(w) in ("d", "ad", "c", "p") for w in words_)
 
 
-def _clause_before(text: str, begin: int, floor: int, counted: bool) -> str:
-    """The noun phrase of the clause before a comma (收款的时间，从过去的…): what changes."""
+def _clause_before(text: str, begin: int, floor: int, counted: bool, among: bool = False) -> str:
+    """The noun phrase of the clause before a comma (收款的时间，从过去的…): what changes; with
+    `among`, the whole a part is taken from (募集资金中，…)."""
     if begin - 1 <= floor or text[begin - 1] != "，":
         return ""
     start = _clause_start(text, begin - 1, max(floor, begin - 1 - MAX_CLAUSE))
-    label = clean_prefix(_trim(text[start : begin - 1]), counted)
+    label = clean_prefix(_trim(text[start : begin - 1 - among]), counted)
     last = segment.cut(label, hmm=False)[-1:] if label else []
     return label[-MAX_LABEL:] if last and wordtags.tag(last[0]) in NOUN_TAGS else ""
 

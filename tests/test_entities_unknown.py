@@ -573,3 +573,7 @@ def test_a_coined_firm_after_its_kind_before_jiu_and_a_single_firm_is_no_name() 
     orgs = of_type("ORG", text)
     assert "澄凡斯医疗" in orgs
     assert "单家公司" not in orgs
+
+
+def test_a_tibetan_name_after_a_role() -> None:
+    assert of_type("PERSON", "在红原县，养殖户泽让多吉告诉记者，收入增加了。") == ["泽让多吉"]

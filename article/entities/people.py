@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from article import lexicon, segment, wordtags
-from article.spans import Span, is_han
+from article.spans import Span, is_han, words
 
 # Characters that never occur in a given name but often right after one.
 NOT_IN_NAME = frozenset(
@@ -194,6 +194,21 @@ def _transliterated_at(text: str, pos: int) -> int:
     return end
 
 
+# Parts of Tibetan names (泽让多吉, 扎西卓玛): a name is two of them, no surname.
+TIBETAN_PARTS = frozenset(
+    words(
+        "扎西 多吉 次仁 卓玛 旺堆 泽让 格桑 达瓦 尼玛 拉姆 平措 顿珠 洛桑 央金 德吉 索朗 边巴 普布 "
+        "益西 丹增 桑吉 才让 才旦 仁青 仁增 强巴 罗布 白玛 巴桑 旦增 次旦 贡布 曲珍 拉巴 群培"
+    )
+)
+
+
+def _tibetan_at(text: str, pos: int) -> int:
+    """End of a Tibetan name of two known parts right after a title (养殖户泽让多吉告诉…)."""
+    first, second = text[pos : pos + 2], text[pos + 2 : pos + 4]
+    return pos + 4 if first in TIBETAN_PARTS and second in TIBETAN_PARTS else 0
+
+
 def titled_names(text: str) -> list[Span]:
     """研究员某某, 副市长某某某, 记者 某某: a title, then a name that the next words confirm."""
     spans: list[Span] = []
@@ -208,6 +223,9 @@ def titled_names(text: str) -> list[Span]:
             pos = _skip_spaces(text, pos + 1)  # 作者：某某 某某, 责任编辑：某某
         if end := _transliterated_at(text, pos):
             spans.append(Span(pos, end, "PERSON", 5, f"a foreign name after the title {m.group()}"))
+            continue
+        if end := _tibetan_at(text, pos):
+            spans.append(Span(pos, end, "PERSON", 5, f"a Tibetan name after the title {m.group()}"))
             continue
         while end := name_at(text, pos, strong_context=True) or _cut_after(text, pos):
             spans.append(Span(pos, end, "PERSON", 5, f"after the title {m.group()}"))

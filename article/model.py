@@ -72,9 +72,10 @@ class RawBlock:
     text: str
     lines: list[tuple[int, int]]
     speaker: str | None = None
-    unwrapped: bool = False  # from lines not set apart by blank lines: no break repeats a char
+    # from lines not set apart by blank lines, or ending in a column's line: no break repeats
+    # a character
+    unwrapped: bool = False
     unordered: bool = False  # columns were read across: no reading order to pair breaks by
-    column_end: bool = False  # its last line is a column's: no break after it repeats a char
 
 
 @dataclass(frozen=True, slots=True)

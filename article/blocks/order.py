@@ -42,14 +42,15 @@ class Order:
 def reading_order(lines: list[Line], merged: bool, dictionary: bool) -> Order:
     """Judge the lines: hard-wrapped or not, and where columns were read across."""
     cut = _cut_share(lines) >= _WRAPPED_SHARE
-    hits, total = word_breaks(lines) if dictionary and cut else (0, 0)
+    judged = judged_breaks(lines) if dictionary and cut else []
+    hits, total = sum(hit for _, hit in judged), len(judged)
     warnings = [COLUMNS_MERGED] if merged else []
     crossed: set[int] = set()
     if dictionary and cut and not merged:
         page_crossed = total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total
         # a page read across its columns, stretch by stretch (one article may be read in
         # order); on a page read in order, only a stretch that is plainly read across
-        crossed = interleaved_lines(lines, _INTERLEAVED_RATE if page_crossed else _CROSSED_RATE)
+        crossed = interleaved_lines(judged, _INTERLEAVED_RATE if page_crossed else _CROSSED_RATE)
     if crossed:
         warnings.append(ROWS_INTERLEAVED)
     runs_on = total >= _MIN_BREAKS and hits >= _WRAPPED_RATE * total
@@ -80,35 +81,25 @@ def _han_pair(line: Line, following: Line) -> str:
     return pair if _HAN_PAIR.fullmatch(pair) else ""
 
 
-def interleaved_lines(lines: list[Line], rate: float) -> set[int]:
-    """Numbers of the lines in a stretch of the page whose breaks hardly ever fall inside a
-    word: there the extractor read across columns."""
+def judged_breaks(lines: list[Line]) -> list[tuple[int, bool]]:
+    """Every break after a full line cut mid-sentence between two Han characters: the line's
+    number, and whether the break falls inside a dictionary word. In wrapped text about half
+    do; between alternating columns, or between lines that each stand alone, hardly any."""
     from article.segment import word_freq
 
-    judged = [
+    return [
         (line.number, word_freq(pair) >= _WORD_FREQ)
         for line, following in pairwise(lines)
         if is_full(line) and not ends_sentence(line.text) and (pair := _han_pair(line, following))
     ]
+
+
+def interleaved_lines(judged: list[tuple[int, bool]], rate: float) -> set[int]:
+    """Numbers of the lines in a stretch of the page whose judged breaks hardly ever fall
+    inside a word: there the extractor read across columns."""
     crossed: set[int] = set()
     for at in range(len(judged) - _REGION_BREAKS + 1):
         region = judged[at : at + _REGION_BREAKS]
         if sum(hit for _, hit in region) < rate * _REGION_BREAKS:
             crossed.update(range(region[0][0], region[-1][0] + 2))  # the whole stretch
     return crossed if len(crossed) >= _MIN_CROSSED else set()
-
-
-def word_breaks(lines: list[Line]) -> tuple[int, int]:
-    """How many breaks after full lines fall inside a dictionary word, of how many judged. In
-    wrapped text about half do; between alternating columns, or between lines that each
-    stand alone, hardly any."""
-    from article.segment import word_freq
-
-    hits = total = 0
-    for line, following in pairwise(lines):
-        if not is_full(line) or ends_sentence(line.text):
-            continue
-        if pair := _han_pair(line, following):
-            total += 1
-            hits += word_freq(pair) >= _WORD_FREQ
-    return hits, total

@@ -133,7 +133,7 @@ def mark_column_ends(blocks: list[RawBlock], stripped: list[str]) -> None:
     """A block whose last line is no longer than a column's is a piece of a column: a break
     after it never repeats a character (only a tool that cuts whole paragraphs does that)."""
     for block in blocks:
-        block.column_end = len(stripped[block.lines[-1][1] - 1]) <= COLUMN_LINE
+        block.unwrapped = block.unwrapped or len(stripped[block.lines[-1][1] - 1]) <= COLUMN_LINE
 
 
 COLUMN_LINE = 30  # characters: a newspaper column's line is no longer

@@ -205,10 +205,9 @@ def _stem_start(text: str, suffix_start: int, ends: set[int]) -> int:
             and text[start] not in CONJUNCTIONS
         ):
             return start  # 许昌市襄城县, 合肥市滨湖新区; not 晋江市和石狮市
+    # 在大水坑镇: a town's name of three characters after a clause start
     if text[suffix_start] in TOWN_ENDS and _three_character_town(text, suffix_start - 3):
-        return (
-            suffix_start - 3
-        )  # 在大水坑镇: a town's name of three characters after a clause start
+        return suffix_start - 3
     return suffix_start - 2
 
 

@@ -148,7 +148,7 @@ def _same_measure(text: str, last: Figure | None, unit: str, start: int) -> bool
     """约为8.3万亿元，预计将突破19万亿元: a bare figure of the same sentence and unit."""
     if last is None or last.unit != unit or last.label is None:
         return False
-    return not any(ch in "。！？；" for ch in text[last.end : start])
+    return _one_sentence(text, last.end, start)
 
 
 def _multiple_of_last(label: str | None, unit: str) -> bool:
@@ -161,7 +161,12 @@ def _in_sentence(text: str, last: Figure | None, start: int) -> bool:
     """不良率为1.2%，比上年末下降0.3个百分点: a labelled figure earlier in the same sentence."""
     if last is None or last.label is None or change_only(last.label) or base_only(last.label):
         return False
-    return not any(ch in "。！？；" for ch in text[last.end : start])
+    return _one_sentence(text, last.end, start)
+
+
+def _one_sentence(text: str, begin: int, end: int) -> bool:
+    """No sentence ends between the two places."""
+    return not any(ch in "。！？；" for ch in text[begin:end])
 
 
 def _signed(text: str, start: int, q: Quantity, floor: int) -> tuple[int, Quantity]:

@@ -147,9 +147,8 @@ class _Edges:
     after: list[str | None]
     joinable: list[bool]  # a dangling end, or a start or place that hints at a continuation
     texts: list[str | None]  # the text of every body block (None: no body block)
-    unwrapped: bool = False  # the page was hard-wrapped text: no break repeats a character
+    unwrapped: list[bool]  # blocks from hard-wrapped lines or a column: no break repeats a char
     previous: list[int] = field(default_factory=list)  # the block before, furniture skipped
-    column_ends: list[bool] = field(default_factory=list)  # blocks that end a column's line
 
     def gaps(self, first: int, last: int) -> list[str]:
         """The flags of an output block made of raw blocks first..last: visible gaps where no
@@ -197,11 +196,8 @@ def _edges(raw: list[RawBlock]) -> _Edges:
             joinable[i] = True
     if any(block.unordered for block in raw):  # a visible gap beats a guessed order
         joinable = [can and not block.unordered for can, block in zip(joinable, raw, strict=True)]
-    unwrapped = bool(raw) and raw[0].unwrapped
-    column_ends = [block.column_end for block in raw]
-    return _Edges(
-        dangling, starts, orphan, after, joinable, body, unwrapped, _previous(raw), column_ends
-    )
+    unwrapped = [block.unwrapped for block in raw]
+    return _Edges(dangling, starts, orphan, after, joinable, body, unwrapped, _previous(raw))
 
 
 def _previous(raw: list[RawBlock]) -> list[int]:
@@ -227,7 +223,7 @@ def _pieces(plan: Plan, edges: _Edges) -> tuple[list[Piece], list[str]]:
         if text is not None:
             if joinable[i]:
                 piece = Piece(i, len(texts), text, starts[i], dangling[i], previous[i], after[i])
-                piece.unwrapped = unwrapped or edges.column_ends[i]
+                piece.unwrapped = unwrapped[i]
                 append(piece)
             texts.append(text)
     return pieces, texts

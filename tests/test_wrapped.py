@@ -347,6 +347,27 @@ def test_a_title_set_inside_a_cut_sentence_is_a_title_and_the_sentence_goes_on()
     assert _paragraphs("\n".join(shuffled)) == [*PARAGRAPHS[:3], *PARAGRAPHS[3:]]
 
 
+def test_a_lone_title_line_wider_than_the_column_among_its_lines_is_a_title() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    title = "县域普惠信贷余额突破两千亿元小微首贷占比提升"
+    table = "各地普惠小微贷款余额一览（截至4月末）"  # a table's title, not the article's
+    blocks = split_blocks("\n".join([*body[:6], title, *body[6:12], table, *body[12:]]))
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds[title] == TITLE_KIND and kinds.get(table) != TITLE_KIND
+
+
+def test_a_two_line_title_set_inside_a_cut_quotation_is_a_title() -> None:
+    body = body_lines(18)
+    cut = next(
+        i
+        for i, line in enumerate(body)
+        if len(line) >= 17 and line[-1] not in "。，；、”" and "“" in line and "”" not in line
+    )
+    shuffled = [*PAPER, BYLINE, *body[: cut + 1], *TITLE, *body[cut + 1 :], *FOOTER]
+    titles = [b.text for b in _document("\n".join(shuffled) + "\n").blocks if b.kind == TITLE_KIND]
+    assert titles == ["".join(TITLE)]
+
+
 def test_lines_with_wide_digits_that_stop_a_little_short_still_run_on() -> None:
     lines = body_lines(20)
     for i, line in enumerate(lines[:-1]):

@@ -251,6 +251,10 @@ def continued_title(blocks: list[RawBlock]) -> list[RawBlock]:
 
 _SPAN_SLACK = 2.0  # characters a line may exceed its column's width by and still be of it
 _MAX_TITLE_LINE = 24
+_LONE_SPAN = 4.0  # characters beyond its column a lone title line stands out by
+_LONE_SPAN_CHARS = 10
+_HAN = re.compile("[\u4e00-\u9fff]")
+_BRACKETS = frozenset("（）()")
 _TITLE_STOPS = frozenset("。，；：！？、,;:!?")
 
 
@@ -263,7 +267,21 @@ def spanning_titles(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
             continue
         if _over_wide(below) and not _over_wide(line) and _title_line(line) and _title_line(below):
             found[i] = found[i + 1] = TITLE
+    for i in range(1, len(lines) - 1):
+        if i not in kinds and i not in found and _lone_spanning(lines[i - 1 : i + 2]):
+            found[i] = TITLE
     return found
+
+
+def _lone_spanning(three: list[Line]) -> bool:
+    """A title line far wider than the column, between two lines no wider than it: a title
+    across columns that the extractor set among a column's lines."""
+    above, line, below = three
+    if line.width <= line.column + _LONE_SPAN or len(line.text) < _LONE_SPAN_CHARS:
+        return False
+    if not _title_line(line) or not _HAN.search(line.text) or _BRACKETS.intersection(line.text):
+        return False  # a table's or chart's title says (截至…) or (单位：…)
+    return not (_over_wide(above) or _over_wide(below))
 
 
 def _over_wide(line: Line) -> bool:

@@ -277,8 +277,10 @@ class _Builder:
         prev, below = self.open[-1], self.lines[i + 1]
         if not is_full(prev) or ends_sentence(prev.text) or line.blank_before:
             return False
-        if _LATIN_START.match(below.text) or _quote_open(self.open):
-            return False  # cut before a number it could not split (…只有 / 2.85%”。), in a quote
+        if _LATIN_START.match(below.text):
+            return False  # cut before a number it could not split (…只有 / 2.85%”。)
+        if _quote_open(self.open) and not (_head_line(below) and not below.blank_before):
+            return False  # a short line in a quote, unless a title set over two lines
         return _head_line(line) and self.kinds.get(i + 1) is None
 
     def _ends_here(self, line: Line) -> bool:

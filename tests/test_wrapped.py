@@ -32,6 +32,9 @@ from article.model import (
     BYLINE as BYLINE_KIND,
 )
 from article.model import (
+    CAPTION as CAPTION_KIND,
+)
+from article.model import (
     FURNITURE,
     PARAGRAPH,
     SUBTITLE,
@@ -366,6 +369,17 @@ def test_a_two_line_title_set_inside_a_cut_quotation_is_a_title() -> None:
     shuffled = [*PAPER, BYLINE, *body[: cut + 1], *TITLE, *body[cut + 1 :], *FOOTER]
     titles = [b.text for b in _document("\n".join(shuffled) + "\n").blocks if b.kind == TITLE_KIND]
     assert titles == ["".join(TITLE)]
+
+
+def test_a_caption_cut_mid_sentence_ends_on_the_short_line_under_it() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    caption = ["图为临江市一家城商行的普惠金融服务站，客户经理正在为店主办理", "信用贷款。"]
+    blocks = split_blocks("\n".join([*body[:8], *caption, *body[8:]]))
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["".join(caption)] == CAPTION_KIND
+    ended = "图为临江市一家城商行的普惠金融服务站。"  # a whole caption takes no line under it
+    blocks = split_blocks("\n".join([*body[:8], ended, "信用贷款。", *body[8:]]))
+    assert [b.text for b in blocks if b.kind == CAPTION_KIND] == [ended]
 
 
 def test_lines_with_wide_digits_that_stop_a_little_short_still_run_on() -> None:

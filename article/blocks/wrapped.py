@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-import article.blocks.furniture as furn
 from article.blocks.heads import (
-    byline_text,
     continued_title,
     continues_into,
     head_kinds,
@@ -34,6 +32,7 @@ from article.blocks.lines import (
 )
 from article.blocks.order import reading_order, word_across
 from article.blocks.shape import LOOK, common_lengths, head_lines
+from article.blocks.structural import CAPTION_TAIL, structural_kinds
 from article.model import (
     ANSWER,
     BYLINE,
@@ -50,10 +49,6 @@ from article.model import (
 )
 
 _BLANK_EVERYWHERE = 0.7  # share of lines after a blank: blanks then mean nothing
-_EDGE_LINES = 6  # running headers and footers stand within this many lines of an end
-_CHART_LINES = 40  # a chart's caption and source line stand at most this far apart
-_CHART_TAIL = 4  # lines after a source line where stray chart labels may stand
-_TINY_LABEL = 4  # characters of a stray chart label
 _SHORTEST_LONE_HEADING = 4  # shorter headings ("对话") need a paragraph right under them
 _MIN_STARTS = 6  # paragraph starts it takes to tell whether a layout indents them
 _INDENT_SHARE = 0.4  # of paragraph starts that are indented, in a layout that indents
@@ -64,9 +59,6 @@ _LATIN_START = re.compile(r"[0-9A-Za-z(（%.]")
 _MULTI_LINE = frozenset((TITLE, SUBTITLE))  # kinds whose consecutive lines make one block
 _TITLE_LINES = 2  # a title or deck is set over two lines; a third only if short or after ：
 _SHORT_TITLE_TAIL = 6
-# First characters of the structural lines that may hold a ， or 。 (captions, source lines,
-# continuation markers): any other line with one is running text
-_STRUCTURE_OPENERS = frozenset("图表附▲△资数信来注（(【[上下接转续")
 
 
 def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | None, list[str]]:
@@ -96,93 +88,10 @@ def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
     if not blanks_matter and blanks >= _BLANK_EVERYWHERE * len(lines):
         for line in lines:
             line.blank_before = False  # pdfminer's one box per line: blanks mean nothing
-    kinds = _structural_kinds(lines)
+    kinds = structural_kinds(lines)
     kinds.update(head_kinds(lines, kinds))
     kinds.update(spanning_titles(lines, kinds))
     return kinds
-
-
-def _structural_kinds(lines: list[Line]) -> dict[int, str]:
-    """Line index -> kind for every line that is never part of a paragraph."""
-    kinds: dict[int, str] = {}
-    last = len(lines) - 1
-    for i, line in enumerate(lines):
-        kind = _line_structure(line, i <= _EDGE_LINES or i >= last - _EDGE_LINES)
-        if kind:
-            kinds[i] = kind
-    _mark_charts(lines, kinds)
-    _mark_running_neighbours(lines, kinds)
-    return kinds
-
-
-def _line_structure(line: Line, at_edge: bool) -> str | None:
-    """The kind of a line that stands alone by what it says, else None."""
-    text, raw = line.text, line.raw
-    if text[0] not in _STRUCTURE_OPENERS and ("，" in text or "。" in text):
-        return None  # running text: no header or byline has a ， or 。
-    if furn.is_running_line(raw) or furn.is_bare_number(text):
-        return FURNITURE
-    if at_edge and (furn.is_paper_name(text) or furn.is_page_number(text)):
-        return FURNITURE
-    if furn.is_web_address(text):
-        return FURNITURE
-    if furn.is_caption(text):
-        return CAPTION
-    if furn.is_source_line(text):
-        return SOURCE
-    if byline_text(raw):
-        return BYLINE
-    kind = line_kind(text)[0]
-    return kind if kind == CONTINUATION else None
-
-
-def _mark_charts(lines: list[Line], kinds: dict[int, str]) -> None:
-    """Short label lines between a chart's caption and its source line are the chart's text,
-    and so are tiny labels set apart by blank lines just after the source line."""
-    captions = [i for i, kind in kinds.items() if kind == CAPTION]
-    for start in captions:
-        stop = min(len(lines), start + _CHART_LINES)
-        end = next((j for j in range(start + 1, stop) if kinds.get(j) == SOURCE), None)
-        if end is None:
-            continue
-        for j in range(start + 1, end):
-            if j not in kinds and furn.is_chart_label(lines[j].raw) and not is_full(lines[j]):
-                kinds[j] = FURNITURE
-        for j in range(end + 1, min(len(lines), end + _CHART_TAIL)):
-            line = lines[j]
-            if j not in kinds and line.blank_before and len(line.text) <= _TINY_LABEL:
-                kinds[j] = FURNITURE
-
-
-def _mark_running_neighbours(lines: list[Line], kinds: dict[int, str]) -> None:
-    """A paper's name, a section name or a web address beside a running header line is part
-    of that header, wherever the extractor put it; a tiny label beside a bar value is part of
-    the chart."""
-    running = [i for i, kind in kinds.items() if kind == FURNITURE]
-    for i in running:
-        for j in range(max(0, i - 2), min(len(lines), i + 3)):
-            if j not in kinds and _header_part(lines[j].text, lines[i].text):
-                kinds[j] = FURNITURE
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and j not in kinds and _chart_neighbour(lines[j], lines[i]):
-                kinds[j] = FURNITURE
-
-
-def _chart_neighbour(line: Line, furniture: Line) -> bool:
-    """A label of a few characters right beside a bar value or axis tick."""
-    return (
-        furn.is_bare_number(furniture.text)
-        and len(line.text) <= _TINY_LABEL
-        and (furn.is_chart_label(line.raw))
-    )
-
-
-def _header_part(text: str, neighbour: str) -> bool:
-    """A paper name or web address anywhere near a header; a short section name right after
-    a bare page code."""
-    if furn.is_paper_name(text) or furn.is_web_address(text):
-        return True
-    return furn.is_page_code(neighbour) and len(text) <= 8 and furn.is_chart_label(text)
 
 
 class _Builder:
@@ -209,7 +118,13 @@ class _Builder:
             if kind in _MULTI_LINE and self.open_kind == kind and self._goes_on(line):
                 self.open.append(line)  # a title or deck set over two lines is one
                 continue
+            if kind == CAPTION_TAIL:
+                continue  # emitted with its caption
             self._close()
+            if kind == CAPTION and self.kinds.get(i + 1) == CAPTION_TAIL:
+                self._flush_resume()
+                self._emit(CAPTION, [line, self.lines[i + 1]])
+                continue
             if kind in _MULTI_LINE:
                 self.open, self.open_kind, self.open_speaker = [line], kind, None
             else:

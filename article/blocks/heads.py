@@ -125,7 +125,7 @@ def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[
     j = byline - 1
     most = _MAX_HEADS + _wrapped_deck(lines, kinds, byline)
     while j >= 0 and len(heads) < most:
-        if kinds.get(j) is not None or not _head_like(lines[j]):
+        if kinds.get(j) is not None or not _head_like(lines[j]) or _cut_body_line(lines[j]):
             break
         heads.insert(0, j)
         j -= 1
@@ -134,6 +134,12 @@ def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[
     if len(heads) == _MAX_HEADS and _stray_above(lines[heads[0]].text, lines[heads[1]].text):
         heads.pop(0)
     return heads
+
+
+def _cut_body_line(line: Line) -> bool:
+    """A line with a clause's comma that fills its column: running text cut at the column's
+    edge, never a title or deck line (those are set apart, in their own type)."""
+    return bool(_TITLE_PUNCT.intersection(line.text)) and is_full(line) and not line.blank_before
 
 
 def _wrapped_deck(lines: list[Line], kinds: dict[int, str], byline: int) -> bool:

@@ -230,7 +230,11 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     groups = _blank_groups(lines, heads)
     if len(groups) == 2 and len(groups[0]) != len(groups[1]):
         title = max(groups, key=len)  # a long title wraps; a kicker above or deck below not
-        return {i: TITLE if i in title else SUBTITLE for i in heads}
+        kinds = {i: TITLE if i in title else SUBTITLE for i in heads}
+        deck = next((i for i in title[1:] if _deck_like(lines, title, i)), None)
+        for i in title[title.index(deck) :] if deck is not None else []:
+            kinds[i] = SUBTITLE  # a deck set right under the title, no blank between
+        return kinds
     if len(heads) == _MAX_HEADS and not any(_deck_like(lines, heads, i) for i in heads[1:]):
         if _deck_last(lines, heads):
             return {i: SUBTITLE if i == heads[-1] else TITLE for i in heads}  # 2-line title, deck

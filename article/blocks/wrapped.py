@@ -75,7 +75,7 @@ def wrapped_split(text: str, dictionary: bool = True) -> tuple[list[RawBlock] | 
     if not order.wrapped:
         return None, order.warnings
     kinds = _kinds_of(lines, blanks_matter=merged)
-    blocks = _Builder(lines, kinds, order.crossed).build()
+    blocks = _Builder(lines, kinds, order.crossed, merged).build()
     for block in blocks:
         block.unordered = merged or block.lines[0][0] in order.crossed
     return blocks, order.warnings
@@ -97,8 +97,11 @@ def _kinds_of(lines: list[Line], blanks_matter: bool = False) -> dict[int, str]:
 class _Builder:
     """Walks the lines once, growing paragraphs and emitting structural lines as blocks."""
 
-    def __init__(self, lines: list[Line], kinds: dict[int, str], crossed: set[int]) -> None:
+    def __init__(
+        self, lines: list[Line], kinds: dict[int, str], crossed: set[int], merged: bool
+    ) -> None:
         self.lines = lines
+        self.merged = merged  # lines cut out of merged rows: each stands after a blank
         self.kinds = kinds
         self.crossed = crossed  # numbers of lines interleaved from several columns: kept apart
         self.blocks: list[RawBlock] = []
@@ -145,6 +148,8 @@ class _Builder:
         after a colon or a short line (a fourth, or a long third, starts another title)."""
         if not self.open or len(self.open) > _TITLE_LINES:
             return False
+        if line.blank_before and not self.merged:
+            return False  # an extractor's blank sets apart heads of different type sizes
         if len(self.open) < _TITLE_LINES:
             return True
         last = self.open[-1].text

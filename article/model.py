@@ -76,6 +76,9 @@ class RawBlock:
     # a character
     unwrapped: bool = False
     unordered: bool = False  # columns were read across: no reading order to pair breaks by
+    # characters dropped inside the block, doubled at a single line break: (offset in the
+    # text after the kept copy, source line of the piece that lost its first character)
+    repeats: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from operator import and_, contains, eq, gt, itemgetter, not_, setitem, sub
 from typing import Any
 
 from article.blocks.kinds import closer_look, line_kind, names_a_chart
+from article.blocks.repeats import drop_inner_repeats
 from article.blocks.shape import column_shaped, could_be_wrapped
 from article.blocks.tiny import TINY_LINES, tiny_blocks
 from article.gcpause import collector_paused
@@ -125,6 +126,8 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     if every_line or column_shaped(lines):
         for block in blocks:
             block.unwrapped = True
+    elif continued and dictionary:
+        drop_inner_repeats(blocks, stripped)
     mark_column_ends(blocks, stripped)
     return blocks
 

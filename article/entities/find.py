@@ -24,7 +24,7 @@ from article.entities.places import (
     stem_spans,
     suffix_only_spans,
 )
-from article.entities.products import find_products
+from article.entities.products import find_products, used_product_spans, used_products
 from article.entities.turns import speaker_name, turn_name
 from article.model import FURNITURE, Block, Entity
 from article.spans import Span, is_han, resolve
@@ -102,12 +102,14 @@ def find_entities(blocks: list[Block]) -> list[Entity]:
     org_pattern = names_regex(set(orgs))
     stems = _county_stems(blocks, [spans for spans, _ in first])
     stem_pattern = names_regex(stems)
+    products = used_products([b.text for b in blocks if b.kind != FURNITURE])
     entities: list[Entity] = []
     for block, (spans, people) in zip(blocks, first, strict=True):
         if block.kind == FURNITURE:
             continue  # a running header's paper and editors are no part of any article
         spans += learned_spans(block.text, orgs, org_pattern)
         spans += _bare_stems(block.text, stem_pattern)
+        spans += used_product_spans(block.text, products) if products else []
         chosen = resolve(spans + people + known_name_spans(block.text, pattern))
         entities += [
             Entity(s.type, block.text[s.start : s.end], block.index, s.start, s.end, s.why or None)

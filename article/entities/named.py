@@ -19,7 +19,7 @@ FIELD_INSTITUTES = tuple(
 _BRAND_LINES = words(
     "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网 "
-    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业"
+    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业 茶业 果业 种业 渔业"
 )
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = (
@@ -102,6 +102,8 @@ def _name_start(text: str, suffix_start: int) -> int | None:
             break
         start -= len(word)
     start = _unglued_start(text, start, suffix_start)
+    if text[start : start + 2] in KIND_PREFIXES and suffix_start - start - 2 >= NAME_MIN:
+        start += 2  # 茶企某某茶业: the kind of firm it is, then its name
     if suffix_start - start == 1 and _coined_pair(text, start, before):
         start -= 1  # 清澜研究院: two lone characters no word joins, at a clause start
     if suffix_start - start < NAME_MIN:
@@ -156,12 +158,21 @@ def _unglued_start(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
+JUNK_FREQ = 3
+# The kind of firm a coined name may stand after (茶企某某茶业): no part of the name.
+KIND_PREFIXES = frozenset(
+    words("茶企 药企 车企 房企 险企 酒企 乳企 券商 茶商 厂商 企业 公司 平台 品牌")
+)
+
+
 def _proper_name_start(text: str, suffix_start: int) -> int | None:
     """安和人寿: a dictionary proper name right after a clause start, though jieba splits it."""
     for n in (3, 2):
         start = suffix_start - n
         if start < 0 or wordtags.tag(text[start:suffix_start]) not in PROPER_TAGS:
             continue
+        if segment.word_freq(text[start:suffix_start]) <= JUNK_FREQ:
+            continue  # 花钱买 is tagged a place: jieba's junk entries stand at frequency 3
         if start == 0 or not is_han(text[start - 1]) or text[start - 1] in STOP_CHARS:
             return start
     return _lone_pair_start(text, suffix_start)

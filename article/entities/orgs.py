@@ -73,6 +73,8 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if middle[:1] in ("与", "及", "和") or LIST_JOIN_RE.search(middle):
         return False
+    if RUNNING_VERB_RE.search(middle):
+        return False  # 在某县经营茶叶合作社的某某: the place is where a person runs one
     if any(part in middle for part in GENERIC_PARTS) or middle in GENERIC_MIDDLES:
         return False
     if parent_is_org and suffix in BRANCH_SUFFIXES and len(middle) > 4:
@@ -90,6 +92,8 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
 
 
 BUREAU_ENDS = ("局", "厅", "署", "委员会")
+# 资产经营公司 and 运营中心 are names; a person who 经营 a cooperative somewhere is not.
+RUNNING_VERB_RE = re.compile(r"(?<!资产)(?:经营|开办|创办|运营|承包|开设|领办)(?!公司|中心|管理)")
 MAX_BUREAU_MIDDLE = 6  # 经济和信息化委员会; a longer run is more likely two phrases joined
 GRAMMAR_TAGS = frozenset({"p", "d", "u", "ud", "ug", "uj", "ul", "uv", "uz", "r", "m", "f"})
 

@@ -84,6 +84,25 @@ REGIONS = frozenset(
 )
 
 
+_REGION_ROLES = (
+    "总裁",
+    "总经理",
+    "副总裁",
+    "负责人",
+    "首席",
+    "董事",
+    "业务",
+    "市场",
+    "销售",
+    "团队",
+)
+
+
+def _sales_region(text: str, end: int) -> bool:
+    """A firm's 中国区总裁, 日本区业务: a place + 区 before a role is a sales region."""
+    return text[end : end + 1] == "区" and text.startswith(_REGION_ROLES, end + 1)
+
+
 def lexicon_spans(text: str) -> list[Span]:
     """Known organisations and places (overlapping: the overlap rule keeps the longest)."""
     pattern = lexicon.compiled("lexicon")
@@ -101,7 +120,11 @@ def lexicon_spans(text: str) -> list[Span]:
             spans.append(Span(m.start(), end, "ORG", 5, "lexicon"))
         else:
             word = text[m.start() : end]
-            if word not in lexicon.counties() and word not in REGIONS:
+            if (
+                word not in lexicon.counties()
+                and word not in REGIONS
+                and not _sales_region(text, end)
+            ):
                 end = _with_place_suffix(text, end)  # not 湄潭县 + 县 of 县域, 亚洲 + 区 of 亚洲区
             spans.append(Span(m.start(), end, "PLACE", 5, "lexicon"))
     return spans
@@ -146,6 +169,8 @@ STOP_CHARS = frozenset(
 
 def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
     """A stem before 县/区/市 that reads like a name, not a word (three characters if chained)."""
+    if chained and suffix in TOWN_ENDS and _town_stem(stem):
+        return True  # 某某区六横镇, 某某市星村镇: a town right after its county, any name
     if any(ch in STOP_CHARS or ch in _COUNT_CHARS or not is_han(ch) for ch in stem):
         return False  # 合肥市一处城市: a count, not a name
     if stem[0] == "产":
@@ -162,6 +187,19 @@ def _good_stem(stem: str, suffix: str, chained: bool) -> bool:
     if suffix in TOWN_ENDS and not segment.word_freq(stem) and not _PLACE_WORD_CHARS & set(stem):
         return True  # 盛乐镇: a town's name is seldom a word, its characters may be anything
     return segment.word_freq(stem) < UNKNOWN_STEM_MAX_FREQ and not wordtags.has_non_name_word(stem)
+
+
+_MEASURES = frozenset("家个处座所名位只批")
+_TOWN_STEM_MAX_FREQ = 500  # 各乡, 城乡: words, not a town's name after its county
+
+
+def _town_stem(stem: str) -> bool:
+    """Han characters, no little word, and no common word: a town's name (numerals allowed)."""
+    if any(ch in STOP_CHARS or not is_han(ch) for ch in stem):
+        return False
+    if stem[0] in _COUNT_CHARS and stem[1:2] in _MEASURES:
+        return False  # 某县一家村镇银行: a count, not a town
+    return segment.word_freq(stem) < _TOWN_STEM_MAX_FREQ
 
 
 MIN_TAIL_FREQ = 10  # jieba's dictionary holds junk pairs of frequency 3 (丘县)

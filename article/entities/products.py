@@ -100,3 +100,41 @@ def _coined(name: str) -> bool:
     if len(parts[0]) > 1 and wordtags.tag(parts[0]) in LEAD_FUNCTION_TAGS:
         return False
     return name[-1] not in "贷宝卡" or parts[-1] == name[-1]
+
+
+# How a text uses a product's quoted name: 通过“某某”为企业放款, “某某”上线后, “某某”项下贷款.
+_QUOTED_ANY = re.compile(r"“(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,6})”")
+_USED_BEFORE = (
+    "通过", "推出", "发行", "凭借", "借助", "依托", "办理", "申请", "购买", "投保", "参保",
+    "加入", "接入", "使用", "债券",
+)  # fmt: skip
+_USED_AFTER = (
+    "上线", "推出", "采用", "项下", "累计", "已为", "覆盖", "的服务", "的担保", "的保障",
+    "的额度", "的贷款", "的规模", "的投保", "的参保", "的发行",
+)  # fmt: skip
+
+
+def used_products(texts: list[str]) -> set[str]:
+    """Coined names a document quotes at least twice, once the way a product is used or
+    launched: the document's own products, though no suffix says so (“船链融”, “风盾”)."""
+    counts: dict[str, int] = {}
+    used: set[str] = set()
+    for text in texts:
+        for m in _QUOTED_ANY.finditer(text):
+            name = m.group("name")
+            counts[name] = counts.get(name, 0) + 1
+            before, after = text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]
+            if before.endswith(_USED_BEFORE) or after.startswith(_USED_AFTER):
+                used.add(name)
+    return {name for name in used if counts[name] >= 2 and _product_name(name)}
+
+
+def used_product_spans(text: str, names: set[str]) -> list[Span]:
+    """Every quoted mention of the document's own products."""
+    return [
+        Span(
+            m.start("name"), m.end("name"), "PRODUCT", 4, "a quoted name the text uses as a product"
+        )
+        for m in _QUOTED_ANY.finditer(text)
+        if m.group("name") in names
+    ]

@@ -14,7 +14,7 @@ AR_NUM = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 CN_DIGIT = "零〇一二两三四五六七八九"
 CN_NUM = rf"(?:[{CN_DIGIT}十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?|[百千](?=[万亿]))"
 NUM = rf"(?:{AR_NUM}|{CN_NUM})"
-MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
+MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦克米帕]))"  # not the 千 of 千瓦时, 千克
 APPROX = r"[余多]"
 CURRENCIES = ("元", "美元", "港元", "港币", "欧元", "英镑", "日元", "人民币")
 PRICE_UNITS = words("元/股 港元/股 元/吨 元/平方米 元/克 元/斤 元/公斤 元/千瓦时 美元/桶 美元/盎司")
@@ -25,7 +25,7 @@ COUNT_UNITS = words(
     "只 项 个 次 倍 台 辆 架 艘 吨 千克 公斤 克 斤 平方公里 平方米 公里 千米 米 亩 公顷 件 份 场 "
     "吉瓦时 兆瓦时 千瓦时 吉瓦 兆瓦 千瓦 "
     "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手 期 处 起 点 "
-    "标准箱 标箱 枚 头 羽 株 棵 颗 箱 通"
+    "标准箱 标箱 枚 头 羽 株 棵 颗 箱 通 间 百帕 千帕"
 )
 UNITS = sorted((*PRICE_UNITS, *CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
@@ -147,5 +147,8 @@ def pre_qualifier(before: str) -> tuple[str, int] | None:
     word = m.group()[: len(m.group()) - len(m.group(1) or "")]
     ahead = before[: len(before) - len(m.group())][-1:]
     if len(word) == 1 and segment.word_freq(ahead + word) > GLUED_WORD_MIN_FREQ:
-        return None  # 签约, 附近, 赶超: the character belongs to the word before
+        context = before[: len(before) - len(m.group())][-3:] + word
+        if segment.cut(context, hmm=False)[-1] != word:
+            return None  # 签约, 附近, 赶超: the character belongs to the word before
+        # 损失约86亿元: 失约 is a word, but 损失 takes the 失
     return word, 0 if m.group(1) else len(word)

@@ -99,6 +99,7 @@ class _Builder:
             blocks.append(
                 Block(index, head.kind, head.text, head.lines, head.speaker, article, flags)
             )
+            self._inner_repairs(index, head, 0)
             first_block_of[i] = index
             index += 1
         return list(range(start, index))
@@ -109,6 +110,7 @@ class _Builder:
         head = self.raw[first]
         text, lines, last = head.text, list(head.lines), first
         self.first_block_of[first] = index
+        self._inner_repairs(index, head, 0)
         while last in follows:
             join = follows[last]
             last = join.b
@@ -119,9 +121,20 @@ class _Builder:
             text += glue + piece
             lines.extend(part.lines)
             self.repairs.append(self._join_repair(index, offset, join, part))
+            self._inner_repairs(index, part, offset - join.repeat, join.repeat)
             self.first_block_of[last] = index
         flags = self.edges.gaps(first, last)
         self.blocks.append(Block(index, head.kind, text, lines, head.speaker, article, flags))
+
+    def _inner_repairs(self, index: int, part: RawBlock, shift: int, cut: int = 0) -> None:
+        """Report the characters split dropped inside the raw block, where they now sit."""
+        for offset, line in part.repeats:
+            if offset > cut:
+                kept = part.text[offset - 1]
+                detail = f"第{line}行行首重复的“{kept}”已去掉（单个换行处的断口重复）"
+                self.repairs.append(
+                    Repair("join_repeat", index, shift + offset, detail, (line, line))
+                )
 
     def _join_repair(self, index: int, offset: int, join: Scored, part: RawBlock) -> Repair:
         """Explain one join: where it sits and what convinced us."""

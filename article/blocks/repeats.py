@@ -1,0 +1,66 @@
+"""A character doubled where a hand-broken paragraph is cut by a single line break
+(出口企 / 企业, 核心 / 心领域): dropped only on strong evidence, and every drop is reported.
+
+Only in text whose paragraphs are lines of their own: there a line break inside a paragraph is
+itself a break left by the tool, never a column's wrap. The doubled character must make no
+word with itself, stand alone on one side and begin or end a dictionary noun on the other.
+"""
+
+from __future__ import annotations
+
+from article import segment, wordtags
+from article.model import PARAGRAPH, RawBlock
+
+_DOUBLED_WORD = 50  # 天天, 人人: a doubled character that is a word of its own is kept
+_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
+_NUMERALS = frozenset("一二两三四五六七八九十百千万亿")
+_NOUN_TAGS = ("n", "vn", "nz", "nt", "ns")
+
+
+def drop_inner_repeats(blocks: list[RawBlock], stripped: list[str]) -> None:
+    """Remove the doubled character at each single line break of a paragraph that repeats
+    one (`stripped`: the source's lines, stripped, 0-based), noting where for the repairs."""
+    for block in blocks:
+        (first, last), *rest = block.lines
+        if block.kind != PARAGRAPH or rest or last == first:
+            continue
+        pieces = [line for line in stripped[first - 1 : last] if line]
+        if "".join(pieces) != block.text:
+            continue  # markup or a speaker's name was taken out: leave the block as it is
+        _drop_in(block, pieces, first)
+
+
+def _drop_in(block: RawBlock, pieces: list[str], first: int) -> None:
+    """Rebuild the block's text without the repeats between its pieces."""
+    text, number = pieces[0], first
+    for piece in pieces[1:]:
+        number += 1
+        if repeated(text, piece):
+            block.repeats.append((len(text), number))
+            piece = piece[1:]
+        text += piece
+    block.text = text
+
+
+def repeated(left: str, right: str) -> bool:
+    """The break between these lines doubles a character a tool repeated: alone on one side,
+    the first or last character of a noun on the other, and no word doubled."""
+    char = right[:1]
+    if not left or left[-1] != char or not "\u4e00" <= char <= "\u9fff" or char in _NUMERALS:
+        return False
+    if segment.word_freq(char * 2) >= _DOUBLED_WORD:
+        return False
+    before = segment.cut(left[-4:], hmm=False)[-1]
+    after = segment.cut(right[:4], hmm=False)[0]
+    if before == char and len(after) >= 2:
+        return _noun(after)  # 出口企 / 企业
+    if after == char and len(before) >= 2:
+        return _noun(before)  # 核心 / 心领域
+    return False
+
+
+def _noun(word: str) -> bool:
+    """A dictionary noun (企业, 保险, 核心), not a verb (说明) that may legitimately follow."""
+    return segment.word_freq(word) >= _WORD_FREQ and (wordtags.tag(word) or "").startswith(
+        _NOUN_TAGS
+    )

@@ -22,6 +22,7 @@ SPACED = 0.35  # in ems: outside running text, a gap this wide between pieces is
 _CREDIT_GAP = 0.15  # in ems: ... and in a byline, a gap this wide
 _RAGGED_LINES = 10  # body lines it takes to tell ragged-right text from justified
 _RAGGED_STEP = 0.5  # in ems: justified lines run on ending closer than this to the edge
+_RAGGED_SHARE_ON_RAGGED_PAGE = 0.05
 _RAGGED_SHARE = 0.2  # of running-on lines ending further short: the text is set ragged
 _RAGGED_MOST = 3.0  # in ems: a ragged line ending further short ends its paragraph (a line
 # breaks early before a Latin word or number, or carries a character down with 。” after it)
@@ -73,12 +74,14 @@ def _set_columns(lines: list[Line], metrics: Metrics) -> None:
     for line in body:
         columns.setdefault(line.col, []).append(line)
     page_slack = _ragged_slack(body)
-    slacks = {col: _ragged_slack(col_lines, page_slack) for col, col_lines in columns.items()}
+    # on a page set ragged, a column is ragged too unless hardly a line of it ends short
+    share = _RAGGED_SHARE if not page_slack else _RAGGED_SHARE_ON_RAGGED_PAGE
+    slacks = {col: _ragged_slack(lines_, page_slack, share) for col, lines_ in columns.items()}
     for line in lines:
         line.slack = slacks.get(line.col, page_slack) or line.slack
 
 
-def _ragged_slack(body: list[Line], unknown: float = 0.0) -> float:
+def _ragged_slack(body: list[Line], unknown: float = 0.0, share: float = _RAGGED_SHARE) -> float:
     """In ems, how far short of its column a line set ragged-right may end and still run on
     (0: the text is justified, every line but a paragraph's last fills its column); a gap or
     an indent tells its paragraphs apart. Too few lines to tell: `unknown`."""
@@ -89,7 +92,7 @@ def _ragged_slack(body: list[Line], unknown: float = 0.0) -> float:
     ]
     if len(shortfalls) < _RAGGED_LINES:
         return unknown
-    if sum(1 for short in shortfalls if short > _RAGGED_STEP) < _RAGGED_SHARE * len(shortfalls):
+    if sum(1 for short in shortfalls if short > _RAGGED_STEP) < share * len(shortfalls):
         return 0.0
     return _RAGGED_MOST
 

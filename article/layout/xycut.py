@@ -115,7 +115,7 @@ class _Cutter:
 
 def split(pieces: list[Piece], gap: float, vertical: bool) -> list[list[Piece]]:
     """Groups of pieces separated by white space at least `gap` wide along one axis."""
-    start, end = (_X0, _X1) if vertical else (_TOP, _BOTTOM)
+    start, end = (_X0, _inked_x1) if vertical else (_TOP, _BOTTOM)
     ordered = sorted(pieces, key=start)
     parts: list[list[Piece]] = []
     current: list[Piece] = []
@@ -128,6 +128,17 @@ def split(pieces: list[Piece], gap: float, vertical: bool) -> list[list[Piece]]:
             current.append(piece)
         reach = max(reach, end(piece))
     return parts
+
+
+_HANGING = frozenset("，。、；：！？”’）》,.;:!?)")  # marks a justified column may hang
+
+
+def _inked_x1(piece: Piece) -> float:
+    """The right edge of a piece's text, a last mark hung into the gutter not counted (a
+    column set with hanging punctuation narrows its gutter by an em on such lines)."""
+    if piece.text[-1:] in _HANGING and len(piece.text) > 1:
+        return piece.x1 - 0.5 * piece.size
+    return piece.x1
 
 
 def head_band(pieces: list[Piece], big: float) -> list[list[Piece]]:

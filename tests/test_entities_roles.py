@@ -79,3 +79,30 @@ def test_quoted_slogans_and_speech_are_no_products() -> None:
         "“链贷通”只在这里出现一次，上线后反响不错。",
     )
     assert not any(kind in ("PRODUCT", "ORG") for kind, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_orgs", "orgs"),
+    [
+        ("该行联合当地工信部门建立了项目库。", ["工信部"], []),
+        ("只要台风中心经过约定区域，就按合同赔付。", ["台风中心"], []),
+        ("临海台风指数保险首次触发赔付。", ["临海台风指数保险"], []),
+        ("客户开始配置港股基金和债券基金。", ["港股基金", "债券基金"], []),
+        (
+            "北交所上市公司安徽皖川精密传动股份有限公司（920777.BJ）今日公告。",
+            ["北交所上市公司"],
+            ["安徽皖川精密传动股份有限公司"],
+        ),
+        ("有12家北交所上市公司披露定增预案，澜鲸储能也在其中。", ["北交所上市公司"], ["澜鲸储能"]),
+    ],
+)
+def test_kinds_of_things_are_no_organisations(
+    paragraph: str, not_orgs: list[str], orgs: list[str]
+) -> None:
+    found = {text for kind, text in _found(paragraph) if kind == "ORG"}
+    assert not found & set(not_orgs)
+    assert set(orgs) <= found
+
+
+def test_a_village_before_its_people_is_a_place() -> None:
+    assert ("PLACE", "中岭村") in _found("中岭村茶农吴秋说，今年的茶价不错。")

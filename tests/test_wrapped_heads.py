@@ -5,7 +5,7 @@ from __future__ import annotations
 from wrapped_support import BYLINE, PARAGRAPHS, TITLE, wrap
 
 from article.blocks import split_blocks
-from article.model import PARAGRAPH, SUBTITLE
+from article.model import FURNITURE, PARAGRAPH, SUBTITLE
 from article.model import TITLE as TITLE_KIND
 
 
@@ -43,3 +43,16 @@ def test_a_deck_and_a_heading_set_apart_by_a_blank_are_two_blocks() -> None:
     text = "\n".join(["城商行试水数据增信", *TITLE[:1], deck, "", heading, BYLINE, *body])
     blocks = [b.text for b in split_blocks(text)]
     assert deck in blocks and heading in blocks
+
+
+def test_a_table_set_in_the_page_is_furniture_with_its_title_and_header() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    table = [
+        "部分理财产品七日年化收益率（12月1日）",
+        "产品 管理人 七日年化",
+        "日日盈A 朝露理财 1.31",
+        "活钱宝3号 北辰理财 1.29",
+    ]
+    blocks = split_blocks("\n".join([*TITLE, BYLINE, *body[:10], *table, *body[10:]]))
+    kinds = {b.text: b.kind for b in blocks}
+    assert all(kinds.get(row) == FURNITURE for row in table)

@@ -32,7 +32,21 @@ def structural_kinds(lines: list[Line]) -> dict[int, str]:
     _mark_charts(lines, kinds)
     _mark_running_neighbours(lines, kinds)
     _mark_caption_tails(lines, kinds)
+    _mark_table_heads(lines, kinds)
     return kinds
+
+
+def _mark_table_heads(lines: list[Line], kinds: dict[int, str]) -> None:
+    """A table's header rows and its title, right above its first row, are its furniture."""
+    for i in [
+        i for i, kind in kinds.items() if kind == FURNITURE and furn.is_table_row(lines[i].raw)
+    ]:
+        j = i - 1
+        while j >= 0 and j not in kinds and furn.is_cell_row(lines[j].raw):
+            kinds[j] = FURNITURE
+            j -= 1
+        if j >= 0 and j not in kinds and furn.is_table_title(lines[j].text):
+            kinds[j] = FURNITURE
 
 
 def _mark_caption_tails(lines: list[Line], kinds: dict[int, str]) -> None:
@@ -58,7 +72,7 @@ def _line_structure(line: Line, at_edge: bool) -> str | None:
     text, raw = line.text, line.raw
     if text[0] not in _STRUCTURE_OPENERS and ("，" in text or "。" in text):
         return None  # running text: no header or byline has a ， or 。
-    if furn.is_running_line(raw) or furn.is_bare_number(text):
+    if furn.is_running_line(raw) or furn.is_bare_number(text) or furn.is_table_row(raw):
         return FURNITURE
     if at_edge and (furn.is_paper_name(text) or furn.is_page_number(text)):
         return FURNITURE

@@ -19,7 +19,8 @@ FIELD_INSTITUTES = tuple(
 _BRAND_LINES = words(
     "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网 "
-    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业 茶业 果业 种业 渔业"
+    "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业 茶业 果业 种业 渔业 "
+    "储能 锂电 光伏 新材 电气"
 )
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = (
@@ -208,6 +209,18 @@ def _everyday_name(name: str) -> bool:
     )
 
 
+_COMMON_WORD_FREQ = 100
+_NOUN_FREQ = 20  # jieba's junk entries (汇川, tagged a noun) stand at frequency 3
+
+
+def _common_kind(name: str, suffix: str) -> bool:
+    """A common word before 中心 (whatever jieba tags it), a noun before 基金: a kind, no name."""
+    if suffix == "中心":
+        return segment.word_freq(name) >= _COMMON_WORD_FREQ
+    noun = wordtags.tag(name) in ("n", "vn") and segment.word_freq(name) >= _NOUN_FREQ
+    return suffix == "基金" and noun
+
+
 def after_count(text: str, start: int) -> bool:
     """3家持牌消费金融公司, 26家样本寿险: a count's measure word in or right before the name."""
     for pos in (start, start - 1):
@@ -320,6 +333,8 @@ def _firm_start(text: str, m: re.Match[str], claimed: bytearray) -> int | None:
         return None  # 某某银行业, 某某证券化, 某某银行卡: the suffix begins another word
     if m.group() in BRAND_SUFFIXES and _everyday_name(text[start : m.start()]):
         return None
+    if _common_kind(text[start : m.start()], m.group()):
+        return None  # 台风中心 (the storm's eye), 港股基金 (a kind of fund)
     if m.group() in PROPER_ONLY_SUFFIXES and not _has_proper_word(text[start : m.start()]):
         return None  # 算力中心, 某某网: too generic unless the name is a known proper word
     return None if after_count(text, start) else start

@@ -38,7 +38,10 @@ GENERIC_PARTS = words(
 )
 # Whole middles that name a kind of bank (中国商业银行: China's commercial banks, not a bank).
 GENERIC_MIDDLES = frozenset(
-    words("商业 城市商业 农村商业 商业性 政策性 开发性 中小 中小型 大型 大中型 小型 民营 外资 中资")
+    words(
+        "商业 城市商业 农村商业 商业性 政策性 开发性 中小 中小型 大型 大中型 小型 民营 外资 中资 "
+        "上市 挂牌"
+    )
 )
 TICKER_PAREN_RE = re.compile(
     r"[(（]\s*(?:" + TICKER_RE.pattern + "|" + BARE_CODE + r")\s*[)）]", re.IGNORECASE
@@ -75,6 +78,8 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if RUNNING_VERB_RE.search(middle):
         return False  # 在某县经营茶叶合作社的某某: the place is where a person runs one
+    if suffix in PRODUCT_LIKE_SUFFIXES and not parent_is_org and not _coined_part(middle):
+        return False  # 湛江台风指数保险: a place's insurance of some kind, not an insurer
     if any(part in middle for part in GENERIC_PARTS) or middle in GENERIC_MIDDLES:
         return False
     if parent_is_org and suffix in BRANCH_SUFFIXES and len(middle) > 4:
@@ -92,6 +97,17 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
 
 
 BUREAU_ENDS = ("局", "厅", "署", "委员会")
+PRODUCT_LIKE_SUFFIXES = frozenset(("保险", "基金"))  # also kinds of product (台风指数保险)
+_COINED_FREQ = 100
+
+
+def _coined_part(middle: str) -> bool:
+    """A word of the middle is rare enough to be a name's own (粤财), not vocabulary."""
+    return not middle or any(
+        segment.word_freq(word) < _COINED_FREQ for word in segment.cut(middle, hmm=False)
+    )
+
+
 # 资产经营公司 and 运营中心 are names; a person who 经营 a cooperative somewhere is not.
 RUNNING_VERB_RE = re.compile(r"(?<!资产)(?:经营|开办|创办|运营|承包|开设|领办)(?!公司|中心|管理)")
 MAX_BUREAU_MIDDLE = 6  # 经济和信息化委员会; a longer run is more likely two phrases joined

@@ -46,10 +46,15 @@ def _straddled(text: str, start: int, end: int) -> bool:
 INDUSTRY_TAILS = ("银行", "证券", "保险", "信托", "基金", "期货", "租赁")
 
 
+_WORD_OVER_END = frozenset(("部门", "局长", "厅长", "行长", "所长", "会长"))
+
+
 def _accept(text: str, start: int, end: int) -> bool:
     """Long lexicon words stand unless they open an industry (中国银行业); short ones checked."""
     if text.endswith(INDUSTRY_TAILS, start, end) and text[end : end + 1] == "业":
         return False
+    if text[end - 1 : end + 1] in _WORD_OVER_END:
+        return False  # 当地工信部门: the departments, not the ministry 工信部
     return end - start >= 3 or not _straddled(text, start, end)
 
 
@@ -161,7 +166,7 @@ def suffix_only_spans(text: str) -> list[Span]:
     ]
 
 
-STEM_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市镇乡]")
+STEM_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市镇乡村]")
 STOP_CHARS = frozenset(
     "的了在是为对向从把被将于与及或并而也都就还又之其该这那某等各每个们着过已由给以即如至到"
 )
@@ -293,7 +298,7 @@ PREFECTURE_ENDS = ("市", "州", "盟")
 COUNTY_ENDS = ("县", "区", "旗", "市")
 
 
-TOWN_ENDS = ("镇", "乡")
+TOWN_ENDS = ("镇", "乡", "村")
 _PLACE_WORD_CHARS = frozenset("乡镇村城县区市街")  # 走乡串镇: a phrase of place words
 
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from wrapped_support import BYLINE, PARAGRAPHS, TITLE, wrap
 
 from article.blocks import split_blocks
-from article.model import FURNITURE, PARAGRAPH, SUBTITLE
+from article.model import (
+    BYLINE as BYLINE_KIND,
+)
+from article.model import (
+    CAPTION,
+    CONTINUATION,
+    FURNITURE,
+    HEADING,
+    PARAGRAPH,
+    SUBTITLE,
+)
 from article.model import TITLE as TITLE_KIND
 
 
@@ -56,3 +66,48 @@ def test_a_table_set_in_the_page_is_furniture_with_its_title_and_header() -> Non
     blocks = split_blocks("\n".join([*TITLE, BYLINE, *body[:10], *table, *body[10:]]))
     kinds = {b.text: b.kind for b in blocks}
     assert all(kinds.get(row) == FURNITURE for row in table)
+
+
+def _kinds(*lines: str) -> dict[str, str]:
+    """Block text -> kind of the lines set over a wrapped body."""
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    return {b.text: b.kind for b in split_blocks("\n".join([*lines, *body]))}
+
+
+def test_a_jump_head_and_its_marker_on_one_line_are_a_title_and_a_marker() -> None:
+    kinds = _kinds("临江商报", "临江数据增信试点 （上接A4版）")
+    assert kinds["临江数据增信试点"] == TITLE_KIND
+    assert kinds["（上接A4版）"] == CONTINUATION
+
+
+def test_a_kicker_beside_the_byline_and_the_title_under_both() -> None:
+    title = "两家城商行试水供应链数据增信小微企业首贷周期缩短近一半"
+    kinds = _kinds("业绩快报 本报记者 闵知远 临江报道", title)
+    assert kinds[title] == TITLE_KIND
+    assert kinds["本报记者 闵知远 临江报道"] == BYLINE_KIND
+
+
+def test_a_short_kicker_over_a_one_line_title_is_no_part_of_it() -> None:
+    kinds = _kinds("县域金融观察", "临江“数据贷”一年撬动8.6亿元授信", BYLINE)
+    assert kinds["临江“数据贷”一年撬动8.6亿元授信"] == TITLE_KIND
+    assert kinds["县域金融观察"] == SUBTITLE
+
+
+def test_headings_as_wide_as_their_column_are_headings() -> None:
+    paragraphs = [wrap(p, 15) for p in PARAGRAPHS]
+    starts = [["\u3000\u3000" + lines[0], *lines[1:]] for lines in paragraphs]  # indented
+    bulleted, plain = "■ 茶山有了数字化的专属身份证", "设备贴息政策延续至明年年底前"
+    body = [*starts[0], *starts[1], bulleted, *starts[2], plain, *starts[3], *starts[4]]
+    kinds = {b.text: b.kind for b in split_blocks("\n".join([*TITLE, BYLINE, *body]))}
+    assert kinds.get(bulleted) == HEADING
+    assert kinds.get(plain) == HEADING
+
+
+def test_a_caption_ends_on_its_photo_credit_and_a_chart_title_on_its_last_word() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    photo = ["图为临江市一家企业的技术人员在调试新购置的数控设备。本报记", "者 闵知远 摄"]
+    chart = ["图表：临江精工近五年营业", "收入", "单位：亿元", "3.2", "4.1"]
+    text = "\n".join([*TITLE, BYLINE, *body[:8], *photo, *body[8:14], *chart, *body[14:]])
+    captions = [b.text for b in split_blocks(text) if b.kind == CAPTION]
+    assert "图为临江市一家企业的技术人员在调试新购置的数控设备。本报记者闵知远摄" in captions
+    assert "图表：临江精工近五年营业收入" in captions

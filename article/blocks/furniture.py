@@ -14,7 +14,9 @@ _DATE_WEEKDAY = re.compile(
 _STAFF = re.compile(r"(?:责任编辑|责编|编辑|美编|校对|版式|制图|图编|审读|组版|设计|统筹)")
 _STAFF_CREDIT = re.compile(rf"{_STAFF.pattern}\s*[：:]?\s*[\u4e00-\u9fff]{{2,4}}")
 _PAGE_CODE = re.compile(r"^(?:[A-Z]{1,2}\s?\d{1,2}|第\s*[0-9一二三四五六七八九十]+\s*版)(?:\s|$)")
-_PAGE_CODE_WORD = re.compile(r"(?:^|\s)[A-Z]{1,2}\d{1,2}(?=\s|$)")
+_PAGE_CODE_WORD = re.compile(
+    r"(?:^|\s)[A-Z]{1,2}\d{1,2}(?=\s|$|[\u4e00-\u9fff])"
+)  # B2, C3公司·产业
 _LATIN_CAPS = re.compile(r"^[A-Z][A-Z0-9&'.,\- ]{5,}$")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,10}(?:报|刊|周刊|日报|时报|晚报|商报|周报|报道)$")
 _WEB = re.compile(r"^(?:https?://|www\.)[\w.-]+(?:/\S*)?$", re.IGNORECASE)

@@ -8,7 +8,16 @@ import re
 from itertools import pairwise
 
 from article.blocks.lines import Line, ends_sentence, is_full
-from article.model import BYLINE, CONTINUATION, FURNITURE, HEADING, SUBTITLE, TITLE, RawBlock
+from article.model import (
+    BYLINE,
+    CONTINUATION,
+    FURNITURE,
+    HEADING,
+    PARAGRAPH,
+    SUBTITLE,
+    TITLE,
+    RawBlock,
+)
 from article.surname_lists import surname_of
 
 _ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
@@ -111,11 +120,29 @@ def head_kinds(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
     for b in bylines:
         heads = _heads_above(lines, kinds, b)
         found.update(_title_and_deck(lines, heads))
+        if _title_under(lines, kinds, b, heads):
+            found[b + 1] = TITLE  # the byline set above the title (业绩快报 本报记者 … / title)
+            found.update({i: SUBTITLE for i in heads})
     first_body = next((i for i in range(len(lines)) if i not in kinds), None)
     if first_body is not None and not any(b <= first_body + _MAX_HEADS for b in bylines):
         heads = _opening_heads(lines, kinds, first_body)
         found.update(_title_and_deck(lines, heads))
     return found
+
+
+_KICKER_MOST = 6  # characters of a kicker a byline may stand beside, the title under both
+
+
+def _title_under(lines: list[Line], kinds: dict[int, str], byline: int, heads: list[int]) -> bool:
+    """The line right under a byline spans the columns and reads as a title, and nothing but
+    a short kicker stands above the byline."""
+    if byline + 1 >= len(lines) or byline + 1 in kinds:
+        return False
+    if len(heads) > 1 or (heads and len(lines[heads[0]].text) > _KICKER_MOST):
+        return False
+    line = lines[byline + 1]
+    wide = line.width > line.column + _SPAN_SLACK and len(line.text) <= _LONGEST_SPANNING
+    return wide and not _TITLE_STOPS.intersection(line.text) and not ends_sentence(line.text)
 
 
 def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[int]:
@@ -222,6 +249,14 @@ def _deck_last(lines: list[Line], heads: list[int]) -> bool:
     return last and not first and not _FIGURE.search(lines[heads[1]].text)
 
 
+_KICKER_SHARE = 0.45  # of the title's length: a title's two lines are set about even
+
+
+def _kicker_over(top: str, below: str) -> bool:
+    """A short line over a much longer one: a kicker (栏目, 引题) over a one-line title."""
+    return len(top) <= _KICKER_MOST + 2 and len(top) <= _KICKER_SHARE * len(below)
+
+
 def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     """The first head line is the title; a later one that reads like a deck (a comma, a dash,
     or much longer) starts the subtitle; lines before it continue the title."""
@@ -235,6 +270,8 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
         for i in title[title.index(deck) :] if deck is not None else []:
             kinds[i] = SUBTITLE  # a deck set right under the title, no blank between
         return kinds
+    if len(heads) == 2 and _kicker_over(lines[heads[0]].text, lines[heads[1]].text):
+        return {heads[0]: SUBTITLE, heads[1]: TITLE}  # 县域金融观察 / the title under it
     if len(heads) == _MAX_HEADS and not any(_deck_like(lines, heads, i) for i in heads[1:]):
         if _deck_last(lines, heads):
             return {i: SUBTITLE if i == heads[-1] else TITLE for i in heads}  # 2-line title, deck
@@ -254,13 +291,18 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
 def continued_title(blocks: list[RawBlock]) -> list[RawBlock]:
     """A continuation page opens with the story's title again, right above its 上接 marker."""
     body = [b for b in blocks if b.kind != FURNITURE]
-    if len(body) >= 2 and body[0].kind == HEADING and body[1].kind == CONTINUATION:
-        body[0].kind = TITLE
+    if len(body) < 2 or body[1].kind != CONTINUATION:
+        return blocks
+    head = body[0]
+    one_line = len(head.lines) == 1 and head.lines[0][0] == head.lines[0][1]
+    if head.kind == HEADING or (head.kind == PARAGRAPH and one_line and is_heading_text(head.text)):
+        head.kind = TITLE  # (a jump head as wide as its narrow column reads as a paragraph)
     return blocks
 
 
 _SPAN_SLACK = 2.0  # characters a line may exceed its column's width by and still be of it
 _MAX_TITLE_LINE = 24
+_LONGEST_SPANNING = 32  # characters of a title line set across every column
 _LONE_SPAN = 4.0  # characters beyond its column a lone title line stands out by
 _LONE_SPAN_CHARS = 10
 _HAN = re.compile("[\u4e00-\u9fff]")

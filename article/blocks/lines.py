@@ -107,8 +107,11 @@ def _plain_pieces(raw_lines: list[str]) -> list[Piece]:
             continue
         # a title's last line and the byline on one baseline, read as one line
         byline = _TRAILING_BYLINE.match(raw.strip()) if "记者" in raw else None
+        jump = _TRAILING_JUMP.match(raw.strip()) if "版" in raw else None
         if byline and byline["head"][-1] not in _TOLD_TO:
             pieces += [(number, byline["head"], blank), (number, byline["tail"], False)]
+        elif jump:  # a jump head and its continuation marker on one baseline
+            pieces += [(number, jump["head"], blank), (number, jump["tail"], False)]
         else:
             pieces.append((number, raw, blank))
         blank = False
@@ -116,8 +119,11 @@ def _plain_pieces(raw_lines: list[str]) -> list[Piece]:
 
 
 _TOLD_TO = frozenset("受对向给被让请的了据")  # 接受本报记者某某: a sentence, not a title
+_TRAILING_JUMP = re.compile(
+    r"^(?P<head>[^，。；：！？、,;:\s（(]{4,24})\s*(?P<tail>[（(](?:上接|下转|转|接)[^（）()]{1,8}[）)])$"
+)
 _TRAILING_BYLINE = re.compile(
-    r"^(?P<head>[^，。；：！？、,;:\s]{4,24})"
+    r"^(?P<head>[^，。；：！？、,;:\s]{4,24})\s*"
     r"(?P<tail>(?:本报|中经|新华社|[\u4e00-\u9fff]{2,4}(?:时报|日报|晚报|晨报|商报|周报|周刊|财经))"
     r"记者\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,8}报道)?)$"
 )

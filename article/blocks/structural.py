@@ -4,6 +4,8 @@ and continuation markers."""
 
 from __future__ import annotations
 
+import re
+
 import article.blocks.furniture as furn
 from article.blocks.heads import byline_text
 from article.blocks.kinds import line_kind
@@ -16,6 +18,10 @@ _CHART_TAIL = 4  # lines after a source line where stray chart labels may stand
 _TINY_LABEL = 4  # characters of a stray chart label
 CAPTION_TAIL = "caption_tail"  # a line of the caption above it (no block of its own)
 _CAPTION_TAIL = 12  # characters of a caption's last line under it
+_PHOTO_CREDIT_END = re.compile(r"(?:摄|供图)$")
+_CHART_TITLES = ("图表", "表")
+_CHART_TITLE_TAIL = 4
+_CLAUSE = frozenset("，。；：！？、")
 # First characters of the structural lines that may hold a ， or 。 (captions, source lines,
 # continuation markers): any other line with one is running text
 _STRUCTURE_OPENERS = frozenset("图表附▲△资数信来注（(【[上下接转续")
@@ -53,18 +59,27 @@ def _mark_caption_tails(lines: list[Line], kinds: dict[int, str]) -> None:
     """A caption cut mid-sentence ends on the short line under it (…讲解净值型产品的收益 /
     计算方式。): that line is the caption's, not a paragraph."""
     for i in [i for i, kind in kinds.items() if kind == CAPTION]:
-        if i + 1 < len(lines) and _caption_tail(lines[i], lines[i + 1]) and i + 1 not in kinds:
+        after = lines[i + 2].text if i + 2 < len(lines) else ""
+        if (
+            i + 1 < len(lines)
+            and _caption_tail(lines[i], lines[i + 1], after)
+            and i + 1 not in kinds
+        ):
             kinds[i + 1] = CAPTION_TAIL
 
 
-def _caption_tail(caption: Line, line: Line) -> bool:
+def _caption_tail(caption: Line, line: Line, after: str) -> bool:
     """The caption stops mid-sentence and the line ends the sentence, short of any column."""
-    return (
-        not ends_sentence(caption.text)
-        and ends_sentence(line.text)
-        and is_short(line)
-        and len(line.text) <= _CAPTION_TAIL
-    )
+    if ends_sentence(caption.text) or not is_short(line) or len(line.text) > _CAPTION_TAIL:
+        return False
+    if ends_sentence(line.text) or _PHOTO_CREDIT_END.search(line.raw):
+        return True  # …讲解净值型产品的收益 / 计算方式。 — …本报记 / 者 某某 摄
+    # a chart's title wrapped (图表：某某近五年营业 / 收入) over its unit line or first number
+    closed = caption.text.endswith(("）", ")"))  # 图表：某某（亿元）: whole, its unit given
+    chart = caption.text.startswith(_CHART_TITLES) and len(line.text) <= _CHART_TITLE_TAIL
+    chart = chart and not closed
+    over_chart = after.startswith("单位") or furn.is_bare_number(after)
+    return chart and over_chart and not _CLAUSE.intersection(line.text)
 
 
 def _line_structure(line: Line, at_edge: bool) -> str | None:

@@ -169,12 +169,12 @@ class _Builder:
             else:
                 self._emit(HEADING, [line])
             return
-        if self._ends_here(line):
+        if self._ends_here(i, line):
             self._close()
         if self.resume and not self.open:
             self.open, self.open_kind, self.open_speaker = self.resume, PARAGRAPH, None
             self.resume = []
-            if not self._ends_here(line):
+            if not self._ends_here(i, line):
                 self.open.append(line)
                 return
             self._close()
@@ -203,7 +203,7 @@ class _Builder:
             return False  # a short line in a quote, unless a title set over two lines
         return _head_line(line) and self.kinds.get(i + 1) is None
 
-    def _ends_here(self, line: Line) -> bool:
+    def _ends_here(self, i: int, line: Line) -> bool:
         """The open paragraph ends before this line."""
         if not self.open:
             return False
@@ -217,6 +217,9 @@ class _Builder:
         if ends_sentence(prev.text):
             if not self.indents:
                 return True  # no first-line indents: a sentence end at a line's end may be all
+            following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            if _heading_filling_column([prev], line, following) and is_heading_text(line.text):
+                return True  # a heading as wide as the column, an indented paragraph under it
             return not is_full(prev) or is_first_line(line) or _opens_block(line)
         return is_short(prev) and prev.text[-1] in _SOFT_END
 
@@ -224,9 +227,13 @@ class _Builder:
         """A line without sentence punctuation between paragraphs, either short (a full-width
         column line is never short unless its paragraph ends) or followed by an indented first
         line."""
-        if is_full(line) or not is_heading_text(line.text):
+        if not is_heading_text(line.text):
             return False
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if line.text[0] in _BULLETS and not _ANY_PUNCT.intersection(line.text):
+            return True  # ■ 某某, 【某某】: set as a heading whatever its width
+        if is_full(line) and not _heading_filling_column(self.lines[i - 1 : i], line, following):
+            return False
         if following is None or self.kinds.get(i + 1) is not None:
             return is_short(line) and len(line.text) >= _SHORTEST_LONE_HEADING
         if len(line.text) < _SHORTEST_LONE_HEADING and following.blank_before:
@@ -264,6 +271,19 @@ class _Builder:
             text = lines[0].raw if len(lines) == 1 else text
         span = [(lines[0].number, lines[-1].number)]
         self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
+
+
+_BULLETS = frozenset("■□◆●▶【")
+_ANY_PUNCT = frozenset("，。；：！？、,;:!?")
+
+
+def _heading_filling_column(before: list[Line], line: Line, following: Line | None) -> bool:
+    """A heading as wide as a narrow column: no punctuation at all between a sentence's end
+    and an indented first line."""
+    if line.indented or _ANY_PUNCT.intersection(line.text) or following is None:
+        return False
+    ended = not before or ends_sentence(before[0].text)
+    return ended and following.indented and not following.blank_before
 
 
 def _stacked_heads(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -35,7 +35,7 @@ TAIL_WORDS = words(
 )
 CHANGE_VERBS = (
     r"(下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|收窄|缩减|下滑|提高|提升|上调|上升|回升|增加|增长"
-    r"|扩大|扩充|延长|攀升)"
+    r"|扩大|扩充|延长|攀升|跌|涨)"
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
 CHANGE_TO_RE = re.compile(rf"(?:{CHANGE_VERBS}|延|降|升|增|减)?[到至为]了?")
@@ -213,9 +213,14 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
         return _clause_before(text, begin, floor, counted)  # X，已经从过去的3天缩短到…
     if not label and text.endswith("中，", 0, begin):
         return _clause_before(text, begin, floor, counted, among=True)  # 募集资金中，约9.2亿元…
+    if text.startswith("分别", begin) or (
+        label and all(w in TRAILING_WORDS for w in segment.cut(label, hmm=False))
+    ):
+        # 保障价格分为三档，分别为…: the subject of the clause that set out the list
+        return _clause_before(text, begin, floor, counted) or _listed_subject(text, begin, floor)
     if not any(ch.isalnum() for ch in label):
         return ""  # only punctuation (—-) between two figures
-    return label[-MAX_LABEL:]
+    return _without_trailing_adverbs(label)[-MAX_LABEL:]  # 员工总数预计(由…): no 预计
 
 
 def _base_subject(text: str, begin: int, start: int, counted: bool) -> str:
@@ -240,10 +245,16 @@ def _without_adverbial_tail(label: str, text: str, start: int) -> str:
     verb = CHANGE_BEFORE_RE.search(text, max(0, start - 6), start)
     if verb and label.endswith(verb.group(1)) and _names_something(label[: -len(verb.group(1))]):
         label = label[: -len(verb.group(1))]  # 利差进一步收窄至: the change is no part of what
+    elif (verb := CHANGE_BEFORE_RE.search(label)) and _names_something(label[: verb.start()]):
+        label = label[: verb.start()]  # 猪价一度跌到(每公斤): the per-unit cut, then the change
     return _without_trailing_adverbs(label) if label else label
 
 
-TRAILING_WORDS = frozenset(words("其中 全部 多 仍然 仍 已经 已 均 都 也 还 则 就 又 了"))
+TRAILING_WORDS = frozenset(
+    words(
+        "其中 全部 多 仍然 仍 已经 已 均 都 也 还 则 就 又 了 分别 预计 一度 约 大约 有望 或将 将"
+    )
+)
 
 
 def _without_trailing_adverbs(label: str) -> str:
@@ -274,6 +285,17 @@ def _clause_before(text: str, begin: int, floor: int, counted: bool, among: bool
 
 
 NOUN_TAGS = frozenset({"n", "nz", "ng", "vn", "an"})
+LISTING_VERB_RE = re.compile(r"分为|分成|包括|设有|设置|设|有|为|是")
+
+
+def _listed_subject(text: str, begin: int, floor: int) -> str:
+    """The subject of the clause before a comma, before its verb of listing (价格分为三档)."""
+    if begin - 1 <= floor or text[begin - 1] != "，":
+        return ""
+    start = _clause_start(text, begin - 1, max(floor, begin - 1 - MAX_CLAUSE))
+    verb = LISTING_VERB_RE.search(text, start, begin - 1)
+    label = clean_prefix(_trim(text[start : verb.start()]), False) if verb else ""
+    return label[-MAX_LABEL:] if len(label) >= 2 else ""
 
 
 def _disposed(label: str) -> str:

@@ -77,7 +77,7 @@ def _nounish(word: str, tag: str | None) -> bool:
     return len(word) > 2 and wordtags.tag(word[-2:]) in ("n", "nz", "ng")
 
 
-def counted_head(text: str, end: int, unit: str) -> str:
+def counted_head(text: str, end: int, unit: str, relative: bool = True) -> str:
     """5户被拖欠企业6笔…: the noun phrase right after a count, up to its verb or the next figure."""
     if unit not in COUNTED_UNITS or end >= len(text) or text[end] in CLAUSE_STOPS:
         return ""
@@ -88,6 +88,11 @@ def counted_head(text: str, end: int, unit: str) -> str:
     kept: list[tuple[str, str | None]] = []
     tagged = _tagged(text[end:stop])
     for i, (word, tag) in enumerate(tagged):
+        if word in PAIRING and seen_noun and _paired_noun(tagged, i, len(head)):
+            head += word + tagged[i + 1][0]  # 11个国家和地区: one counted pair
+            break
+        if relative and word == "的" and kept and kept[0][1] in RELATIVE_OPENERS:
+            return _after_relative(tagged) or head  # 3艘正在舾装的汽车运输船
         if word[0].isdigit() or word in HEAD_STOPS or len(head) + len(word) > MAX_HEAD:
             break
         if seen_noun and tag == "f" and len(word) == 1:
@@ -100,13 +105,46 @@ def counted_head(text: str, end: int, unit: str) -> str:
         ):
             break  # 4户拖欠主体发放…: the counted thing ends where its action begins
         if not head and tag in ("d", "c"):
-            return _deed(tagged)  # 其中9家已取得当地牌照: what the counted ones did
+            # 3艘正在舾装的汽车运输船: what the clause before 的 describes is counted
+            return _after_relative(tagged) or _deed(tagged)  # 其中9家已取得当地牌照
         head += word
         seen_noun = seen_noun or _nounish(word, tag)
         kept.append((word, tag))
     if _next_counts_it(text, end + len(head), kept):
         head = head[: -len(kept[-1][0])]  # 9个项目发放贷款27笔: the deed is the next count's
     return head if seen_noun and (len(head) >= 2 or _single_noun(head)) else ""
+
+
+PAIRING = frozenset("和及")  # (与 is as often "with": 11家银行与康养机构签订…)
+RELATIVE_OPENERS = frozenset(("d", "t", "v", "p", "ad"))  # 正在舾装的, 新建的: a describing clause
+PAIR_ENDS = frozenset(("的", "。", "，", "、", "；"))
+AGENT_ENDS = frozenset("户者商员企厂")  # 加工户, 经营者: a verb and its doer are one noun
+
+
+def _paired_noun(tagged: list[tuple[str, str | None]], i: int, taken: int) -> bool:
+    """A noun right after 和 that ends the counted phrase (no count of its own follows)."""
+    if i + 1 >= len(tagged):
+        return False
+    word, tag = tagged[i + 1]
+    last = i + 2 >= len(tagged) or tagged[i + 2][0] in PAIR_ENDS  # 国家和地区的投资者
+    han = all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    return han and _nounish(word, tag) and taken + 1 + len(word) <= MAX_HEAD and last
+
+
+def _after_relative(tagged: list[tuple[str, str | None]]) -> str:
+    """The noun phrase after the 的 that closes a clause describing what is counted."""
+    words_ = [w for w, _ in tagged]
+    if "的" not in words_[1:6]:
+        return ""
+    rest = tagged[words_.index("的") + 1 :]
+    phrase = ""
+    for word, tag in rest:
+        if word[0].isdigit() or word in HEAD_STOPS or len(phrase) + len(word) > MAX_HEAD:
+            break
+        if phrase and tag in VERB_TAGS and not _nounish(word, tag):
+            break
+        phrase += word
+    return phrase if len(phrase) >= 2 and _nounish(*rest[0]) else ""
 
 
 def _next_counts_it(text: str, head_end: int, kept: list[tuple[str, str | None]]) -> bool:
@@ -121,6 +159,8 @@ def _compound(tagged: list[tuple[str, str | None]], i: int) -> bool:
     """结算中心, 从业经验: a verb right before a noun that ends the phrase is part of the noun."""
     if i + 1 >= len(tagged) or tagged[i][1] not in ("v", "vn"):
         return False
+    if tagged[i + 1][0] in AGENT_ENDS:
+        return True  # 个体加工户: the one who does it
     if not _nounish(*tagged[i + 1]) and tagged[i + 1][1] is not None:
         return False
     if tagged[i][1] == "vn":
@@ -146,7 +186,7 @@ def noun_phrase(text: str, pos: int) -> str:
     """The noun phrase starting at pos (金融行业从业经验), up to a verb after its noun; a short
     phrase that fills the clause is taken whole (物流和海外仓补贴, 绿色综合授信)."""
     whole = _whole_clause_noun(text, pos)
-    head = counted_head(text, pos, "个")
+    head = counted_head(text, pos, "个", relative=False)
     return whole if len(whole) > len(head) else head
 
 

@@ -87,6 +87,17 @@ class SubjectFinder:
             return agent, "subject: the agent of 由…"
         found = self._in_span(text, block.index, begin, start, entities, nearest=True)
         why = "subject: named in the sentence"
+        clause = max(text.rfind("，", first, start) + 1, first)
+        speaker = _speaker(text, first, clause, entities)
+        referent = THIS_ONE_RE.search(text, first, start)  # 该行新增贷款…: the bank is meant
+        if (
+            speaker
+            and not referent
+            and not self._in_span(text, block.index, clause, start, entities, True)
+        ):
+            found, why = speaker, "subject: the speaker of the sentence (某某介绍，…)"
+        if not found and (found := _source_in(text, between(entities, first, start), True)):
+            why = "subject: the publisher of the sentence's data (据某某统计)"
         for _ in range(MAX_TOPIC_SENTENCES):
             if found or begin == 0:
                 break
@@ -133,6 +144,29 @@ class SubjectFinder:
         return self.name(near[-1] if nearest else near[0])
 
 
+def _speaker(text: str, first: int, clause: int, entities: list[Entity]) -> str | None:
+    """The person or organisation whose saying opens the sentence (某某总经理某某介绍，…), when
+    the figure stands in a later clause of what they said."""
+    if clause <= first:
+        return None
+    m = SPEECH_OPEN_RE.search(text, first, clause)
+    if m is None:
+        return None
+    before = [e for e in between(entities, first, m.start()) if e.type in ("PERSON", "ORG")]
+    if not before or before[-1].end != m.start():
+        return None
+    if len(before) >= 2 and before[-1].type == "PERSON" and before[-2].type == "ORG":
+        title = text[before[-2].end : before[-1].start]
+        if len(title) <= MAX_TITLE and not any(ch in "，。；：、" for ch in title):
+            return before[-2].text  # 青禾银行行长某某介绍: the speaker's institution
+    return before[-1].text
+
+
+THIS_ONE_RE = re.compile(r"该(?:行|支行|分行|银行)")
+MAX_TITLE = 8  # characters of a title between an institution and its officer's name
+SPEECH_OPEN_RE = re.compile(r"(?:介绍|表示|说|透露|指出|坦言|告诉记者)[，：]")
+
+
 def _agent(text: str, begin: int, start: int) -> str | None:
     """由政府资金池承担30%的损失: the one that bears, pays or provides the figure."""
     agents = [m.group("agent") for m in AGENT_RE.finditer(text, begin, start)]
@@ -149,12 +183,20 @@ def _role(text: str, pos: int) -> str | None:
     return "recipient" if text.endswith(RECIPIENT_MARKERS, 0, pos) else None
 
 
-def _source_in(text: str, entities: list[Entity]) -> str | None:
-    """The last source (据某某披露) of the sentence: the figure's subject when nothing else is."""
+def _source_in(text: str, entities: list[Entity], data: bool = False) -> str | None:
+    """The last source (据某某披露) of the sentence: the figure's subject when nothing else is;
+    with `data`, only one that publishes figures (据某某统计, 某某数据显示), not 经某某确认."""
     sources = [
-        e for e in entities if e.type in ("ORG", "PERSON") and _role(text, e.start) == "source"
+        e
+        for e in entities
+        if e.type in ("ORG", "PERSON")
+        and _role(text, e.start) == "source"
+        and (not data or DATA_VERB_RE.match(text, e.end))
     ]
     return sources[-1].text if sources else None
+
+
+DATA_VERB_RE = re.compile(r"的?(?:统计|数据|测算|监测|调查|抽样|显示|发布的)")
 
 
 def _listed(entities: list[Entity]) -> frozenset[str]:

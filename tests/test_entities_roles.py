@@ -106,3 +106,24 @@ def test_kinds_of_things_are_no_organisations(
 
 def test_a_village_before_its_people_is_a_place() -> None:
     assert ("PLACE", "中岭村") in _found("中岭村茶农吴秋说，今年的茶价不错。")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "entity"),
+    [
+        ("在临川县油墩街镇，养殖户钮一帆承包了约320亩水面。", ("PERSON", "钮一帆")),
+        ("该研究院研究员沐之川认为，前景广阔。", ("PERSON", "沐之川")),
+        ("种植大户蒯以宁告诉记者，今年丰收。", ("PERSON", "蒯以宁")),
+        ("Kaito社长佐藤在来临川交流时介绍情况。", ("PERSON", "佐藤")),
+        ("养老照护研究院研究员羿以川认为，前景广阔。", ("ORG", "养老照护研究院")),
+        ("公司与临川区失能评估服务中心合作。", ("ORG", "临川区失能评估服务中心")),
+        ("“春风助学”慈善信托的规模扩大。", ("PRODUCT", "春风助学")),
+        ("该公司与茗川银行签订了“云岭e链”合作协议。", ("PRODUCT", "云岭e链")),
+    ],
+)
+def test_more_people_institutions_and_products(paragraph: str, entity: tuple[str, str]) -> None:
+    assert entity in _found(paragraph)
+
+
+def test_a_word_before_a_title_s_name_slot_is_no_name() -> None:
+    assert not any(kind == "PERSON" for kind, _ in _found("种粮大户融资难的问题突出。"))

@@ -8,7 +8,7 @@ from article.entities.companies import company_spans
 from article.entities.foreign import foreign_names
 from article.entities.learned import learned_names, learned_spans
 from article.entities.named import named_org_spans
-from article.entities.orgs import compound_spans, ticker_spans
+from article.entities.orgs import compound_spans, field_institute_spans, ticker_spans
 from article.entities.patterns import find_dates, find_tickers
 from article.entities.people import (
     known_name_spans,
@@ -38,6 +38,7 @@ def _place_and_org_spans(text: str) -> list[Span]:
     spans += joined_places(text, spans)
     spans += named_org_spans(text, spans)
     spans += compound_spans(text, spans)
+    spans += field_institute_spans(text, spans)
     spans += company_spans(text, [s for s in spans if s.type in ("PLACE", "ORG")])
     spans += ticker_spans(text) + find_products(text)
     return spans

@@ -86,19 +86,24 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if not parent_is_org and not middle and suffix in PLACE_ONLY_BRANCHES:
         return False  # 一家国有大行贵州省分行, 印尼子公司: a branch named by its place alone
-    if (
-        len(suffix) > 1
-        and suffix.endswith(BUREAU_ENDS)
-        and not parent_is_org
-        and len(middle) <= MAX_BUREAU_MIDDLE
-    ):
+    centre = (middle + suffix).endswith(SERVICE_CENTRES) and not _verb_first(middle)
+    named_by_work = suffix.endswith(BUREAU_ENDS) or centre  # (not 某市打造金融服务中心)
+    if len(suffix) > 1 and named_by_work and not parent_is_org and len(middle) <= MAX_BUREAU_MIDDLE:
         return not _has_grammar_word(middle)  # 行政审批服务局: a bureau is named by what it does
     return not middle or not wordtags.has_non_name_word(middle)
 
 
 BUREAU_ENDS = ("局", "厅", "署", "委员会")
+# Public centres named by their work (某区失能评估服务中心, 某县乡村振兴服务中心)
+SERVICE_CENTRES = ("服务中心", "调解中心", "评估中心", "促进中心", "发展中心", "管理中心")
 PRODUCT_LIKE_SUFFIXES = frozenset(("保险", "基金"))  # also kinds of product (台风指数保险)
 _COINED_FREQ = 100
+
+
+def _verb_first(middle: str) -> bool:
+    """The middle opens with a verb: a deed (打造金融服务中心), not a centre's name."""
+    first = segment.cut(middle, hmm=False)[:1]
+    return bool(first) and wordtags.tag(first[0]) == "v"
 
 
 def _coined_part(middle: str) -> bool:
@@ -258,4 +263,25 @@ def ticker_spans(text: str) -> list[Span]:
         start = _name_start(text, start, end)
         if end - start >= 2 and text[start:end] not in lexicon.orgs():
             spans.append(Span(start, end, "ORG", 4, "name before its ticker"))
+    return spans
+
+
+# A research body named by its field, its researcher named right after (某某照护研究院研究员某某)
+FIELD_INSTITUTE_RE = re.compile(
+    r"(?:^|(?<=[，。；：、！？“”（）\s]))(?P<name>[\u4e00-\u9fff]{2,6}?(?:研究院|研究所|研究中心))"
+    r"(?=研究员|分析师|副院长|院长|副所长|所长|主任|首席)"
+)
+
+
+def field_institute_spans(text: str, known: list[Span]) -> list[Span]:
+    """An institute whose field is everyday words, vouched for by the researcher after it."""
+    spans = []
+    for m in FIELD_INSTITUTE_RE.finditer(text):
+        start, end = m.span("name")
+        if any(k.start < end and start < k.end for k in known if k.type == "ORG"):
+            continue  # a known or coined institute: found already
+        if not _has_grammar_word(text[start : end - 3]):
+            spans.append(
+                Span(start, end, "ORG", 5, "an institute named by its field, a researcher after it")
+            )
     return spans

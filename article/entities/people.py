@@ -157,11 +157,17 @@ def _cut_after(text: str, pos: int) -> int:
         return 0
     if wordtags.tag(text[pos : pos + surname]) in _GRAMMAR_SURNAME_TAGS:
         return 0  # 记者从沪深交易所: 从 is a surname, but here a preposition
-    if segment.word_freq(name[surname:]) or not is_han(text[end]):
+    if segment.word_freq(name[: surname + 1]) > MAX_SURNAME_WORD_FREQ:
+        return 0  # 种粮大户融资难: 融资 is a word, not a surname and a given name
+    if segment.word_freq(name[surname:]) >= _GIVEN_WORD_FREQ or not is_han(text[end]):
         return 0  # a given name that is a word (明确, 大力) begins the sentence instead
     cut = segment.cut(text[pos + surname : end + 3], hmm=False)
     lengths = [sum(map(len, cut[: i + 1])) for i in range(len(cut))]
-    return end if 2 in lengths and len(cut[0]) < 2 else 0
+    junk_word = segment.word_freq(cut[0]) < _GIVEN_WORD_FREQ  # 一川: a junk entry, no word
+    return end if 2 in lengths and (len(cut[0]) < 2 or junk_word) else 0
+
+
+_GIVEN_WORD_FREQ = 20  # jieba's dictionary holds junk entries (一川) below this
 
 
 # Characters that spell foreign names in Chinese (卡里莫夫, 安德森, 施密特) and seldom start a
@@ -204,6 +210,26 @@ TIBETAN_PARTS = frozenset(
 )
 
 
+# Japanese surnames a foreign executive is named by after a title (社长佐藤在…)
+JAPANESE_SURNAMES = frozenset(
+    words(
+        "佐藤 铃木 高桥 田中 渡边 伊藤 山本 中村 小林 加藤 吉田 山田 佐佐木 松本 井上 木村 "
+        "山口 清水"
+    )
+)
+
+
+def _japanese_at(text: str, pos: int) -> int:
+    """End of a Japanese surname right after a title, where a word boundary follows it."""
+    for n in (3, 2):
+        name = text[pos : pos + n]
+        if name in JAPANESE_SURNAMES and not is_han(text[pos + n : pos + n + 1] or "。"):
+            return pos + n
+        if name in JAPANESE_SURNAMES and text[pos + n : pos + n + 1] in "在说表称指介认的也曾则":
+            return pos + n
+    return 0
+
+
 def _tibetan_at(text: str, pos: int) -> int:
     """End of a Tibetan name of two known parts right after a title (养殖户泽让多吉告诉…)."""
     first, second = text[pos : pos + 2], text[pos + 2 : pos + 4]
@@ -224,6 +250,11 @@ def titled_names(text: str) -> list[Span]:
             pos = _skip_spaces(text, pos + 1)  # 作者：某某 某某, 责任编辑：某某
         if end := _transliterated_at(text, pos):
             spans.append(Span(pos, end, "PERSON", 5, f"a foreign name after the title {m.group()}"))
+            continue
+        if end := _japanese_at(text, pos):
+            spans.append(
+                Span(pos, end, "PERSON", 5, f"a Japanese name after the title {m.group()}")
+            )
             continue
         if end := _tibetan_at(text, pos):
             spans.append(Span(pos, end, "PERSON", 5, f"a Tibetan name after the title {m.group()}"))

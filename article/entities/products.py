@@ -49,7 +49,8 @@ def find_products(text: str) -> list[Span]:
 _QUOTED = r"“(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})”"
 QUOTED_KIND_RE = re.compile(
     rf"(?:(?<=新药|药物|产品|品牌|平台|系列|项目|系统|模型){_QUOTED}"
-    r"|(?=“[^”]{2,8}”(?:年金|线上|策略|专属)?(?:系列|产品|项目|平台|品牌|专区|贷款|理财|保险|基金|工具|App|APP))"
+    r"|(?=“[^”]{2,8}”(?:年金|线上|策略|专属)?(?:系列|产品|项目|平台|品牌|专区|贷款|理财|保险|基金|工具|App|APP"
+    r"|合作协议|(?:养老|助学|慈善){0,2}信托))"
     r"“[^”]{2,8}”)"
 )
 
@@ -61,8 +62,16 @@ def _quoted_kinds(text: str) -> list[Span]:
     return [
         Span(m.start() + 1, m.end() - 1, "PRODUCT", 4, "quoted name of a product or project")
         for m in QUOTED_KIND_RE.finditer(text)
-        if _product_name(m.group()[1:-1])
+        if _product_name(m.group()[1:-1]) or _trust_name(m.group()[1:-1], text, m.end())
     ]
+
+
+_TRUST_KIND = re.compile(r"(?:养老|助学|慈善){0,2}信托")
+
+
+def _trust_name(name: str, text: str, end: int) -> bool:
+    """A charity trust is named by a phrase (“春苗助学”慈善信托): any name no dictionary holds."""
+    return bool(_TRUST_KIND.match(text, end)) and not segment.word_freq(name)
 
 
 def _product_name(name: str) -> bool:

@@ -127,3 +127,17 @@ def test_more_people_institutions_and_products(paragraph: str, entity: tuple[str
 
 def test_a_word_before_a_title_s_name_slot_is_no_name() -> None:
     assert not any(kind == "PERSON" for kind, _ in _found("种粮大户融资难的问题突出。"))
+
+
+def test_a_fund_s_manager_a_product_line_and_a_village_after_its_town() -> None:
+    found = _found(
+        "沣川基金基金经理厉之川表示满意。",
+        "禾川财险农业无人机保险已承保6000架。",
+        "在江西省赣州市信丰县安西镇坪山村，脐橙丰收。",
+        "冷链仓储中心建成投用。",
+        "理事长甯一帆说，总经理闾之川介绍。",
+    )
+    orgs = {text for kind, text in found if kind == "ORG"}
+    assert orgs == {"沣川基金", "禾川财险"}
+    assert ("PLACE", "江西省赣州市信丰县安西镇坪山村") in found
+    assert {("PERSON", "甯一帆"), ("PERSON", "闾之川")} <= found

@@ -49,3 +49,8 @@ def test_units_of_energy_pressure_and_rooms_and_an_approximation_after_a_noun() 
     text = "单船电池容量达4800千瓦时，气压在930百帕以下，年均损失约86亿元，承保农房约42万间。"
     assert _figures(text) == ["4800千瓦时", "930百帕以下", "约86亿元", "约42万间"]
     assert _figures("双方签约5亿元，附近3家银行参与。") == ["5亿元", "3家"]
+
+
+def test_units_of_shipping_flights_and_foreign_currencies() -> None:
+    text = "船队运力约48万载重吨，全年约6.7万辆次，累计约1.1万架次，巴西收入约3.2亿雷亚尔。"
+    assert _figures(text) == ["约48万载重吨", "约6.7万辆次", "约1.1万架次", "约3.2亿雷亚尔"]

@@ -20,7 +20,7 @@ _BRAND_LINES = words(
     "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网 "
     "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业 茶业 果业 种业 渔业 "
-    "储能 锂电 光伏 新材 电气"
+    "储能 锂电 光伏 新材 电气 航运"
 )
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = (
@@ -42,7 +42,8 @@ TRAILING = words("资产管理 保险 人寿 财险 证券 基金 资管 集团 
 TRAILING_RE = re.compile("|".join(sorted(TRAILING, key=len, reverse=True)))
 # A legal form after a firm's short name is still its name (某某汽车金融有限公司).
 LEGAL_RE = re.compile("股份有限公司|有限责任公司|有限公司")
-OWNER_WORDS = ("股东",)  # 控股股东, 控股股东的: who owns the firm, not part of its name
+# 控股股东: who owns the firm; 基金经理: a fund's manager, a title. Neither is part of its name.
+OWNER_WORDS = ("股东", "经理")
 NAME_MIN, NAME_MAX = 2, 4
 WINDOW = 8  # characters cut into words before the suffix
 MAX_NAME_WORD_FREQ = 500  # a word more common than this is vocabulary, not a coined name
@@ -215,8 +216,10 @@ _NOUN_FREQ = 20  # jieba's junk entries (汇川, tagged a noun) stand at frequen
 
 def _common_kind(name: str, suffix: str) -> bool:
     """A common word before 中心 (whatever jieba tags it), a noun before 基金: a kind, no name."""
-    if suffix == "中心":
-        return segment.word_freq(name) >= _COMMON_WORD_FREQ
+    if suffix == "中心":  # 冷链仓储中心: 仓储 is tagged an abbreviation, still vocabulary
+        common = [w for w in segment.cut(name, hmm=False) if len(w) > 1]
+        vocab = any(wordtags.tag(w) in EVERYDAY_TAGS or wordtags.tag(w) == "j" for w in common)
+        return segment.word_freq(name) >= _COMMON_WORD_FREQ or vocab
     noun = wordtags.tag(name) in ("n", "vn") and segment.word_freq(name) >= _NOUN_FREQ
     return suffix == "基金" and noun
 

@@ -78,7 +78,7 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
         return False
     if RUNNING_VERB_RE.search(middle):
         return False  # 在某县经营茶叶合作社的某某: the place is where a person runs one
-    if suffix in PRODUCT_LIKE_SUFFIXES and not parent_is_org and not _coined_part(middle):
+    if suffix in PRODUCT_LIKE_SUFFIXES and middle and not _coined_part(middle):
         return False  # 湛江台风指数保险: a place's insurance of some kind, not an insurer
     if any(part in middle for part in GENERIC_PARTS) or middle in GENERIC_MIDDLES:
         return False
@@ -172,6 +172,8 @@ def compound_spans(text: str, known: list[Span]) -> list[Span]:
     units = _Units(known, text)
     known_orgs = {s.end: s.start for s in known if s.type == "ORG"}
     for m in matches:
+        if m.group() == "基金" and text.startswith("经理", m.end()):
+            continue  # 某某基金基金经理: the title of the fund's manager
         s_start = known_orgs.get(m.end(), m.start())  # 工商银行: walk on from its start
         start = _walk(text, units, s_start, m.group())
         if start is not None and _not_joined(text, units, start, s_start, m.group(), m.start()):

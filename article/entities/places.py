@@ -315,7 +315,15 @@ def _town_end(text: str, starts: dict[int, list[Span]], pos: int) -> int:
     """End of a town or township written right after its county or city, else pos."""
     for town in starts.get(pos, ()):
         if text.endswith(TOWN_ENDS, town.start, town.end):
-            return town.end
+            return _village_end(text, starts, town.end)
+    return pos
+
+
+def _village_end(text: str, starts: dict[int, list[Span]], pos: int) -> int:
+    """End of a village written right after its town (某某镇某某村), else pos."""
+    for village in starts.get(pos, ()):
+        if text.endswith("村", village.start, village.end):
+            return village.end
     return pos
 
 

@@ -16,7 +16,10 @@ CN_NUM = rf"(?:[{CN_DIGIT}十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?|
 NUM = rf"(?:{AR_NUM}|{CN_NUM})"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦克米帕]))"  # not the 千 of 千瓦时, 千克
 APPROX = r"[余多]"
-CURRENCIES = ("元", "美元", "港元", "港币", "欧元", "英镑", "日元", "人民币")
+CURRENCIES = (
+    "元", "美元", "港元", "港币", "欧元", "英镑", "日元", "人民币", "雷亚尔", "卢比", "泰铢",
+    "越南盾", "林吉特", "新加坡元", "澳元", "加元", "韩元", "卢布", "比索", "瑞郎",
+)  # fmt: skip
 PRICE_UNITS = words("元/股 港元/股 元/吨 元/平方米 元/克 元/斤 元/公斤 元/千瓦时 美元/桶 美元/盎司")
 PERCENT_UNITS = ("%", "％", "‰", "个百分点", "百分点", "个基点", "基点")
 COUNT_UNITS = words(
@@ -25,7 +28,7 @@ COUNT_UNITS = words(
     "只 项 个 次 倍 台 辆 架 艘 吨 千克 公斤 克 斤 平方公里 平方米 公里 千米 米 亩 公顷 件 份 场 "
     "吉瓦时 兆瓦时 千瓦时 吉瓦 兆瓦 千瓦 "
     "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手 期 处 起 点 "
-    "标准箱 标箱 枚 头 羽 株 棵 颗 箱 通 间 百帕 千帕"
+    "标准箱 标箱 枚 头 羽 株 棵 颗 箱 通 间 百帕 千帕 载重吨 辆次 架次 艘次 航次"
 )
 UNITS = sorted((*PRICE_UNITS, *CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"

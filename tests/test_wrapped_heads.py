@@ -111,3 +111,32 @@ def test_a_caption_ends_on_its_photo_credit_and_a_chart_title_on_its_last_word()
     captions = [b.text for b in split_blocks(text) if b.kind == CAPTION]
     assert "图为临江市一家企业的技术人员在调试新购置的数控设备。本报记者闵知远摄" in captions
     assert "图表：临江精工近五年营业收入" in captions
+
+
+def test_a_title_under_a_byline_over_an_indented_first_paragraph() -> None:
+    body = [
+        "\u3000\u3000" + line if i == 0 else line for i, line in enumerate(wrap(PARAGRAPHS[0], 10))
+    ]
+    rest = [line for p in PARAGRAPHS[1:] for line in wrap(p, 10)]
+    text = "\n".join(["临江商报", "A6 区域金融", BYLINE, "临江科创债券发行提速", *body, *rest])
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds["临江科创债券发行提速"] == TITLE_KIND
+
+
+def test_a_title_and_deck_over_a_photo_caption_open_the_page() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 17)]
+    deck = "拟定增募资不超过28亿元，其中19.6亿元投向临江钠离子电池基地"
+    caption = "▲临江锂电宜宾基地的电芯生产线。公司供图"
+    text = "\n".join(
+        [
+            "临江商报",
+            "LINJIANG COMMERCIAL NEWS",
+            "公司·深度 B2",
+            "临江锂电押注钠离子电池",
+            deck,
+            caption,
+            *body,
+        ]
+    )
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds["临江锂电押注钠离子电池"] == TITLE_KIND and kinds[deck] == SUBTITLE

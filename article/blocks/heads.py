@@ -10,10 +10,12 @@ from itertools import pairwise
 from article.blocks.lines import Line, ends_sentence, is_full
 from article.model import (
     BYLINE,
+    CAPTION,
     CONTINUATION,
     FURNITURE,
     HEADING,
     PARAGRAPH,
+    SOURCE,
     SUBTITLE,
     TITLE,
     RawBlock,
@@ -141,8 +143,19 @@ def _title_under(lines: list[Line], kinds: dict[int, str], byline: int, heads: l
     if len(heads) > 1 or (heads and len(lines[heads[0]].text) > _KICKER_MOST):
         return False
     line = lines[byline + 1]
+    if _TITLE_STOPS.intersection(line.text) or ends_sentence(line.text) or line.indented:
+        return False
     wide = line.width > line.column + _SPAN_SLACK and len(line.text) <= _LONGEST_SPANNING
-    return wide and not _TITLE_STOPS.intersection(line.text) and not ends_sentence(line.text)
+    below = lines[byline + 2] if byline + 2 < len(lines) else None
+    # or a head line over the article's indented first paragraph (byline set above the title)
+    opens = below is not None and below.indented and 4 <= len(line.text) <= _MAX_TITLE_LINE
+    return wide or (opens and not heads and _at_article_start(lines, kinds, byline))
+
+
+def _at_article_start(lines: list[Line], kinds: dict[int, str], byline: int) -> bool:
+    """Nothing but page furniture, or a sentence's end, stands right above the byline."""
+    above = byline - 1
+    return above < 0 or kinds.get(above) is not None or ends_sentence(lines[above].text)
 
 
 def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[int]:
@@ -209,8 +222,13 @@ def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list
             break
         heads.append(j)
         j += 1
+    while j < len(lines) and kinds.get(j) in _BESIDE_BODY:
+        j += 1  # a photo's caption or a chart set between the head and the text under it
     followed_by_body = j < len(lines) and kinds.get(j) is None
     return heads if followed_by_body else []
+
+
+_BESIDE_BODY = frozenset((CAPTION, FURNITURE, SOURCE))
 
 
 def _blank_groups(lines: list[Line], heads: list[int]) -> list[list[int]]:

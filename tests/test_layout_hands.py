@@ -6,7 +6,7 @@ from __future__ import annotations
 from article.layout import lay_out_page
 from article.layout.geometry import Metrics
 from article.layout.xycut import regions
-from article.model import PARAGRAPH, PdfPage, Piece
+from article.model import PARAGRAPH, TITLE, PdfPage, Piece
 
 SIZE = 9.5
 PITCH = 13.8
@@ -50,3 +50,12 @@ def test_a_column_of_a_ragged_page_with_few_short_lines_still_runs_on() -> None:
     parts = lay_out_page(PdfPage(1, 595.0, 842.0, [title, *pieces]))
     paragraphs = [p for p in parts if p.kind == PARAGRAPH]
     assert [len(p.lines) for p in paragraphs] == [36]  # no line ends a sentence: one paragraph
+
+
+def test_a_jump_head_over_its_continuation_marker_is_the_title() -> None:
+    head = Piece("临江锂电扩产计划", 28.0, 60.0, 140.0, 71.0, 11.0, "Hei", bold=True)
+    marker = Piece("（上接B2版）", 28.0, 76.0, 90.0, 85.5, SIZE, "Song")
+    body = _column(28.0, 153.0, 100.0, 12, set(), hang=False)
+    parts = lay_out_page(PdfPage(1, 595.0, 842.0, [head, marker, *body]))
+    kinds = {p.text: p.kind for p in parts}
+    assert kinds["临江锂电扩产计划"] == TITLE

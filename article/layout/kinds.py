@@ -10,6 +10,7 @@ headers and footers, chart labels, advertisements — is furniture.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from article.blocks import CAPTION_RE, PHOTO_CAPTION, byline_text, is_advert, line_kind
 from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE, Line
@@ -175,6 +176,16 @@ def assign_kinds(parts: list[Part]) -> None:
     _title_rows(parts)
     _subtitles(parts)
     _chart_text(parts)
+    _jump_heads(parts)
+
+
+def _jump_heads(parts: list[Part]) -> None:
+    """A continuation page opens its story with the jump head right above （上接…）: a title,
+    though set no larger than a heading."""
+    body = [p for p in parts if p.kind != FURNITURE]
+    for head, marker in pairwise(body):
+        if marker.kind == CONTINUATION and head.kind == HEADING and "上接" in marker.text:
+            head.kind = TITLE
 
 
 def _chart_text(parts: list[Part]) -> None:

@@ -118,24 +118,19 @@ def is_bare_number(text: str) -> bool:
 
 
 _CELL_NUMBER = re.compile(r"[+\-−]?\d[\d.,]*%?")
-_CLAUSE_MARKS = frozenset("，。；：！？、")
+CLAUSE_MARKS = frozenset("，。；：！？、")
 
 
 def is_table_row(raw: str) -> bool:
     """A row of a table set in the page (产品 管理人 1.31): three to eight short cells apart,
     one a bare number, no clause punctuation."""
-    cells = raw.split()
-    if not 3 <= len(cells) <= 8 or _CLAUSE_MARKS.intersection(raw):
-        return False
-    if any(len(cell) > 10 for cell in cells) or sum(len(cell) >= 2 for cell in cells) < 2:
-        return False
-    return any(_CELL_NUMBER.fullmatch(cell) for cell in cells)
+    return is_cell_row(raw) and any(_CELL_NUMBER.fullmatch(cell) for cell in raw.split())
 
 
 def is_cell_row(raw: str) -> bool:
     """A table's header row: three to eight short cells set apart, no clause punctuation."""
     cells = raw.split()
-    short = all(len(cell) <= 10 for cell in cells) and not _CLAUSE_MARKS.intersection(raw)
+    short = all(len(cell) <= 10 for cell in cells) and not CLAUSE_MARKS.intersection(raw)
     return 3 <= len(cells) <= 8 and short and sum(len(cell) >= 2 for cell in cells) >= 2
 
 

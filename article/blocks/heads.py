@@ -20,6 +20,7 @@ from article.model import (
     TITLE,
     RawBlock,
 )
+from article.spans import is_han
 from article.surname_lists import surname_of
 
 _ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
@@ -49,7 +50,7 @@ _MAX_HEAD = 40  # title and deck lines are short
 _MAX_HEADS = 3  # lines above a byline that may be its title and deck
 _STRAY_SHARE = 0.6  # of the next line's length, below which a top line stands apart
 _DECK_MARKS = ("，", "——", ",", "；")
-_SECTION_BULLETS = frozenset("■◆●▶【")
+SECTION_BULLETS = frozenset("■◆●▶【")
 _LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
 _PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”）)%％\d.]{3} [“（(]?[\u4e00-\u9fff]{3}")  # "…获批 保险…"
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十]成|[%％倍]")  # a deck sums up in a number
@@ -109,7 +110,7 @@ def _head_like(line: Line) -> bool:
     """Could be a title or deck line: short and not ending a sentence, not a section heading
     set with a bullet or a number (■风险仍需关注, 一、…)."""
     text = line.text
-    if text[:1] in _SECTION_BULLETS or _NUMBERING.match(text):
+    if text[:1] in SECTION_BULLETS or _NUMBERING.match(text):
         return False
     return 2 <= len(text) <= _MAX_HEAD and not ends_sentence(text) and "。" not in text
 
@@ -323,7 +324,6 @@ _MAX_TITLE_LINE = 24
 _LONGEST_SPANNING = 32  # characters of a title line set across every column
 _LONE_SPAN = 4.0  # characters beyond its column a lone title line stands out by
 _LONE_SPAN_CHARS = 10
-_HAN = re.compile("[\u4e00-\u9fff]")
 _BRACKETS = frozenset("（）()")
 _TITLE_STOPS = frozenset("。，；：！？、,;:!?")
 
@@ -349,7 +349,11 @@ def _lone_spanning(three: list[Line]) -> bool:
     above, line, below = three
     if line.width <= line.column + _LONE_SPAN or len(line.text) < _LONE_SPAN_CHARS:
         return False
-    if not _title_line(line) or not _HAN.search(line.text) or _BRACKETS.intersection(line.text):
+    if (
+        not _title_line(line)
+        or not any(map(is_han, line.text))
+        or _BRACKETS.intersection(line.text)
+    ):
         return False  # a table's or chart's title says (截至…) or (单位：…)
     return not (_over_wide(above) or _over_wide(below))
 

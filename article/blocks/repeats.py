@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from article import segment, wordtags
 from article.model import PARAGRAPH, RawBlock
+from article.spans import is_han
 
 _DOUBLED_WORD = 50  # 天天, 人人: a doubled character that is a word of its own is kept
 _WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
@@ -46,7 +47,7 @@ def repeated(left: str, right: str) -> bool:
     """The break between these lines doubles a character a tool repeated: alone on one side,
     the first or last character of a noun on the other, and no word doubled."""
     char = right[:1]
-    if not left or left[-1] != char or not "\u4e00" <= char <= "\u9fff" or char in _NUMERALS:
+    if not left or left[-1] != char or not is_han(char) or char in _NUMERALS:
         return False
     if segment.word_freq(char * 2) >= _DOUBLED_WORD:
         return False

@@ -21,7 +21,6 @@ _CAPTION_TAIL = 12  # characters of a caption's last line under it
 _PHOTO_CREDIT_END = re.compile(r"(?:摄|供图)$")
 _CHART_TITLES = ("图表", "表")
 _CHART_TITLE_TAIL = 4
-_CLAUSE = frozenset("，。；：！？、")
 # First characters of the structural lines that may hold a ， or 。 (captions, source lines,
 # continuation markers): any other line with one is running text
 _STRUCTURE_OPENERS = frozenset("图表附▲△资数信来注（(【[上下接转续")
@@ -79,7 +78,7 @@ def _caption_tail(caption: Line, line: Line, after: str) -> bool:
     chart = caption.text.startswith(_CHART_TITLES) and len(line.text) <= _CHART_TITLE_TAIL
     chart = chart and not closed
     over_chart = after.startswith("单位") or furn.is_bare_number(after)
-    return chart and over_chart and not _CLAUSE.intersection(line.text)
+    return chart and over_chart and not furn.CLAUSE_MARKS.intersection(line.text)
 
 
 def _line_structure(line: Line, at_edge: bool) -> str | None:

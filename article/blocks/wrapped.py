@@ -13,6 +13,7 @@ import re
 from itertools import pairwise
 
 from article.blocks.heads import (
+    SECTION_BULLETS,
     continued_title,
     continues_into,
     head_kinds,
@@ -273,7 +274,7 @@ class _Builder:
         self.blocks.append(RawBlock(kind, text, span, speaker, unwrapped=True))
 
 
-_BULLETS = frozenset("■□◆●▶【")
+_BULLETS = SECTION_BULLETS | frozenset("□")
 _ANY_PUNCT = frozenset("，。；：！？、,;:!?")
 
 

@@ -203,11 +203,9 @@ def _has_proper_word(name: str) -> bool:
     )
 
 
-def _everyday_name(name: str) -> bool:
+def _everyday_name(name: str, tags: frozenset[str] = EVERYDAY_TAGS) -> bool:
     """跨境支付, 客服中心: the words before a brand suffix are vocabulary, not a coined name."""
-    return any(
-        len(w) > 1 and wordtags.tag(w) in EVERYDAY_TAGS for w in segment.cut(name, hmm=False)
-    )
+    return any(len(w) > 1 and wordtags.tag(w) in tags for w in segment.cut(name, hmm=False))
 
 
 _COMMON_WORD_FREQ = 100
@@ -217,8 +215,7 @@ _NOUN_FREQ = 20  # jieba's junk entries (汇川, tagged a noun) stand at frequen
 def _common_kind(name: str, suffix: str) -> bool:
     """A common word before 中心 (whatever jieba tags it), a noun before 基金: a kind, no name."""
     if suffix == "中心":  # 冷链仓储中心: 仓储 is tagged an abbreviation, still vocabulary
-        common = [w for w in segment.cut(name, hmm=False) if len(w) > 1]
-        vocab = any(wordtags.tag(w) in EVERYDAY_TAGS or wordtags.tag(w) == "j" for w in common)
+        vocab = _everyday_name(name, EVERYDAY_TAGS | {"j"})
         return segment.word_freq(name) >= _COMMON_WORD_FREQ or vocab
     noun = wordtags.tag(name) in ("n", "vn") and segment.word_freq(name) >= _NOUN_FREQ
     return suffix == "基金" and noun

@@ -7,7 +7,7 @@ import re
 
 from article import segment, wordtags
 from article.entities import ORG_SUFFIX_WORDS
-from article.spans import words
+from article.spans import is_han, words
 
 # Units that count things: the noun after them (5户被拖欠企业) is what they count.
 COUNTED_UNITS = frozenset(
@@ -127,7 +127,7 @@ def _paired_noun(tagged: list[tuple[str, str | None]], i: int, taken: int) -> bo
         return False
     word, tag = tagged[i + 1]
     last = i + 2 >= len(tagged) or tagged[i + 2][0] in PAIR_ENDS  # 国家和地区的投资者
-    han = all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    han = all(map(is_han, word))
     return han and _nounish(word, tag) and taken + 1 + len(word) <= MAX_HEAD and last
 
 

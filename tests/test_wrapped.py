@@ -425,3 +425,14 @@ def test_one_article_read_across_its_columns_leaves_the_other_read_in_order() ->
 def test_advert_lines_are_furniture(line: str, advert: bool) -> None:
     assert furniture.is_advert(line) is advert
     assert furniture.is_running_line(line) is advert
+
+
+def test_a_block_read_down_its_column_beside_lines_read_across_stays_whole() -> None:
+    ordered = "\n".join(line for p in PARAGRAPHS[:3] for line in wrap(p, 13))
+    left = [line for p in PARAGRAPHS for line in wrap(p, 11)]
+    right = [line for p in reversed(PARAGRAPHS) for line in wrap(p, 11)]
+    rows = [line for pair in zip(left, right, strict=False) for line in pair]
+    text = "\n".join([*TITLE, BYLINE, ordered, "", "\n\n".join(rows)])
+    paragraphs = [b.text for b in _document(text).blocks if b.kind == PARAGRAPH]
+    assert all(p in paragraphs for p in PARAGRAPHS[:3])  # the block read down its column
+    assert text_warnings(text)  # the lines read across, one per block, are still told

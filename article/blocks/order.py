@@ -28,6 +28,7 @@ _HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 _REGION_BREAKS = 16  # judged breaks in a stretch of the page read as one
 _CROSSED_RATE = 0.1  # ... fewer of them inside a word: read across, even on a page in order
 _MIN_CROSSED = 12  # lines: fewer read across are chance, not a page read across columns
+_ORDERED_BLOCK = 3  # lines of one block, no blank between them: read down one column
 
 
 @dataclass
@@ -51,11 +52,28 @@ def reading_order(lines: list[Line], merged: bool, dictionary: bool) -> Order:
         # a page read across its columns, stretch by stretch (one article may be read in
         # order); on a page read in order, only a stretch that is plainly read across
         crossed = interleaved_lines(judged, _INTERLEAVED_RATE if page_crossed else _CROSSED_RATE)
+        crossed = _without_ordered_blocks(lines, crossed)
     if crossed:
         warnings.append(ROWS_INTERLEAVED)
     runs_on = total >= _MIN_BREAKS and hits >= _WRAPPED_RATE * total
     wrapped = bool(merged or crossed) or (cut and (runs_on or not dictionary))
     return Order(wrapped, crossed, warnings)
+
+
+def _without_ordered_blocks(lines: list[Line], crossed: set[int]) -> set[int]:
+    """The crossed lines less those of blocks several lines long, when the extractor set
+    the lines it read across apart as one-line blocks (pdftotext, pdfminer): there a block's
+    lines come from one column, in order, however few of its breaks fall inside a word."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if line.blank_before or not runs:
+            runs.append([])
+        runs[-1].append(line.number)
+    alone = {run[0] for run in runs if len(run) == 1}
+    if len(alone & crossed) * 2 < len(crossed & {line.number for line in lines}):
+        return crossed  # no blocks to trust: a stream read row by row
+    kept = crossed - {n for run in runs if len(run) >= _ORDERED_BLOCK for n in run}
+    return kept if len(kept) >= _MIN_CROSSED else set()
 
 
 def _cut_share(lines: list[Line]) -> float:

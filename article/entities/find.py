@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from article import segment
 from article.entities.companies import company_spans
 from article.entities.foreign import foreign_names
 from article.entities.learned import learned_names, learned_spans
@@ -53,6 +54,7 @@ def _people(block: Block, previous: Block | None) -> list[Span]:
 
 
 COUNTY_SUFFIXES = ("县", "区", "市")
+_WORD_FREQ = 20  # jieba's junk entries stand lower
 CHAIN_LINKS = frozenset("省市州")  # the suffix before a county in a chain of places
 
 
@@ -62,11 +64,16 @@ def _county_stems(blocks: list[Block], spans: list[list[Span]]) -> set[str]:
     for block, found in zip(blocks, spans, strict=True):
         for s in found:
             text = block.text[s.start : s.end]
-            if s.type != "PLACE" or not text.endswith(COUNTY_SUFFIXES):
+            if s.type != "PLACE":
                 continue
-            if len(text) == 3 or (len(text) > 3 and text[-4] in CHAIN_LINKS):
+            if text.endswith(COUNTY_SUFFIXES) and (len(text) == 3 or text[-4] in CHAIN_LINKS):
                 stems.add(text[-3:-1])  # 湄潭县, and 湄潭 of 遵义市湄潭县
+            stems.update(m.group(1) for m in _INNER_COUNTY.finditer(text, 1))
     return stems
+
+
+# A county inside a longer chain (洛川 of 陕西省延安市洛川县老庙镇): a link before it, a town after
+_INNER_COUNTY = re.compile("(?<=[省市州])([\u4e00-\u9fff]{2})县(?=[\u4e00-\u9fff]{2,3}[镇乡])")
 
 
 def _bare_stems(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
@@ -83,7 +90,10 @@ def _bare_stems(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
 def _word_goes_on(text: str, end: int) -> bool:
     """The name runs into more Han text that is no suffix or list mark (沈丘人, 郸城县)."""
     after = text[end : end + 1]
-    return bool(after) and is_han(after) and after not in "等和与及的"
+    if not after or not is_han(after) or after in "等和与及的":
+        return False
+    word = segment.cut(text[end : end + 4], hmm=False)[0]
+    return len(word) < 2 or segment.word_freq(word) < _WORD_FREQ  # 洛川推出: a word starts
 
 
 def find_entities(blocks: list[Block]) -> list[Entity]:

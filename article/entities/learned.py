@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from article import segment, wordtags
+from article import lexicon, segment, wordtags
 from article.entities.latin import latin_firms
 from article.entities.named import FIRM_SUFFIXES
 from article.entities.people import plausible, surname_len
@@ -33,8 +33,10 @@ CONTEXT_RE = re.compile(
 _TAIL = r"(?:网|研究院|研究中心|研究所|研究会|智库|咨询|资讯|数据中心|中心)"
 _RESEARCH = r"(?:研究院|研究中心|研究所|研究会|智库)"  # 咨询专家 is a job, 某某咨询 a firm
 _INSTITUTE = rf"[\u4e00-\u9fff]{{2,10}}?{_TAIL}"
+# after 据 the name is fenced on both sides: a city's long-named body (某市汽车零部件产业促进中心)
+_CITED = rf"[\u4e00-\u9fff]{{2,14}}?{_TAIL}"
 INSTITUTE_RE = re.compile(
-    rf"{_START}(?:另|又)?(?:据|根据)(?P<a>{_INSTITUTE})(?:的)?(?:统计|测算|调查|监测|数据|调研)"
+    rf"{_START}(?:另|又)?(?:据|根据)(?P<a>{_CITED})(?:的)?(?:统计|测算|调查|监测|数据|调研)"
     rf"|{_START}(?P<b>{_INSTITUTE})(?:的|发布的?|公布的?)?(?:测算|调查|统计|调研|数据|报告|研究)?"
     r"(?:显示|表示|认为|指出|披露|称|发现)"
 )
@@ -129,7 +131,7 @@ def learned_names(blocks: list[Block], known: list[list[Span]]) -> dict[str, str
             )
     whole = "\n".join(b.text for b in blocks)
     for name in institutes - learned.keys():
-        learned[name] = "a coined name set as an institution (据…统计, …显示, 科技公司…)"
+        learned[name] = INSTITUTE_WHY
     for name, count in contexts.items():
         if name not in learned and _coined(name) and whole.count(name) >= MIN_MENTIONS:
             learned[name] = f"recurs and reports like an institution ({count}×)"
@@ -284,4 +286,20 @@ def learned_spans(text: str, names: dict[str, str], pattern: re.Pattern[str] | N
     """Every mention of a learned name in one block."""
     if pattern is None:
         return []
-    return [Span(m.start(), m.end(), "ORG", 4, names[m.group()]) for m in pattern.finditer(text)]
+    return [
+        Span(m.start(), m.end(), "ORG", _priority(m.group(), names), names[m.group()])
+        for m in pattern.finditer(text)
+    ]
+
+
+INSTITUTE_WHY = "a coined name set as an institution (据…统计, …显示, 科技公司…)"
+_LONG_NAME = 6  # a body named after its city and its field (某市汽车零部件产业促进中心)
+
+
+def _priority(name: str, names: dict[str, str]) -> int:
+    """A long institution's name outranks the city it opens with; other learned names yield
+    to the lexicons (协同中国人寿 before a ticker: the firm is 中国人寿)."""
+    if names[name] != INSTITUTE_WHY or len(name) < _LONG_NAME:
+        return 4
+    places = lexicon.places()
+    return 5 if any(name[:k] in places for k in (2, 3, 4)) else 4

@@ -22,6 +22,11 @@ _BRAND_LINES = words(
     "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业 茶业 果业 种业 渔业 "
     "储能 锂电 光伏 新材 电气 航运"
 )
+# Lines of industry a firm is named by (某某精工, 某某化工) and a place's industry is spoken of
+# (吴江纺织): the name before them must be coined, no place.
+INDUSTRY_LINES = words(
+    "精工 精密 机械 电子 电器 化工 矿业 建材 纺织 物流 装备 机电 智造 环保 微电子"
+)
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = (
     FIELD_INSTITUTES
@@ -31,6 +36,7 @@ FIRM_SUFFIXES = (
         "交易所 农商联合银行 联合银行"
     )
     + _BRAND_LINES
+    + INDUSTRY_LINES
     # a local state firm: a coined or place name, its line, then 集团 (某某发展集团, 某某港务集团)
     + words(
         "发展集团 投资集团 建设集团 实业集团 产业集团 城投集团 港务集团 交通集团 能源集团 控股集团"
@@ -59,7 +65,7 @@ MODIFIER_TAGS = frozenset({"a", "b", "vn"})  # 浮动费率基金: a kind of fun
 NAME_TAGS_OK = frozenset({"nt", "nz", "ns", "nr", "nrfg", "nrt", "j"})
 CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几")
 PROPER_TAGS = frozenset({"ns", "nr", "nz", "nrt"})  # 岭南, 东岳: proper names, however common
-BRAND_SUFFIXES = frozenset(_BRAND_LINES)
+BRAND_SUFFIXES = frozenset(_BRAND_LINES) | frozenset(INDUSTRY_LINES)
 EVERYDAY_TAGS = frozenset(
     {"n", "vn", "v", "a", "an", "b", "d", "s", "f", "l", "i", "r", "m", "q", "t"}
 )
@@ -75,6 +81,8 @@ def name_word(word: str, taken: int) -> bool:
     if word in lexicon.generic_heads():
         return False
     tag = wordtags.tag(word)
+    if _junk_pair(word):
+        return True  # 启衡 (v, 3): a junk entry of jieba's dictionary, its tag means nothing
     if len(word) == 1:
         # A lone character's tag says little (泰 ns, 安 v), but a verb before a full name is the
         # verb of the sentence (获某某银行授信).
@@ -205,10 +213,20 @@ def _has_proper_word(name: str) -> bool:
 
 def _everyday_name(name: str, tags: frozenset[str] = EVERYDAY_TAGS) -> bool:
     """跨境支付, 客服中心: the words before a brand suffix are vocabulary, not a coined name."""
-    return any(len(w) > 1 and wordtags.tag(w) in tags for w in segment.cut(name, hmm=False))
+    return any(
+        len(w) > 1 and wordtags.tag(w) in tags and not _junk_pair(w)
+        for w in segment.cut(name, hmm=False)
+    )
+
+
+def _junk_pair(word: str) -> bool:
+    """Two characters jieba holds as a junk entry (启衡, v, 3): no vocabulary, whatever its tag
+    (a longer junk entry, 花钱买, is a phrase of real words)."""
+    return len(word) == 2 and segment.word_freq(word) <= JUNK_FREQ
 
 
 _COMMON_WORD_FREQ = 100
+_VOCABULARY = EVERYDAY_TAGS | {"j"}
 _NOUN_FREQ = 20  # jieba's junk entries (汇川, tagged a noun) stand at frequency 3
 
 
@@ -254,8 +272,15 @@ def _county_start(text: str, suffix_start: int) -> int | None:
 
 
 def _all_weak(name: str) -> bool:
-    """A run of lone verbs (会让银行, 可使银行) is the sentence going on, not a name."""
-    return all(len(w) == 1 and wordtags.tag(w) in WEAK_TAGS for w in segment.cut(name, hmm=False))
+    """A run of common lone verbs (会让银行, 可使银行) is the sentence going on, not a name
+    (垄安财险: 垄 is a rare verb, coined into a name)."""
+    return all(
+        len(w) == 1 and wordtags.tag(w) in WEAK_TAGS and segment.word_freq(w) > _COMMON_VERB_FREQ
+        for w in segment.cut(name, hmm=False)
+    )
+
+
+_COMMON_VERB_FREQ = 1000
 
 
 def whole_name_ok(name: str) -> bool:
@@ -302,11 +327,27 @@ def _suffix_in_word(text: str, start: int, end: int) -> bool:
     return longer[-1] == "业" or (segment.word_freq(longer) > 0 and wordtags.tag(longer) != "nt")
 
 
+_FACILITY = frozenset("园区港站城基")  # 陆港物流园, 化工园区: a place of an industry, no firm
+
+
+def _industry_of_place(text: str, start: int, m: re.Match[str]) -> bool:
+    """吴江纺织, 陆港物流园: a place's industry or a site of it, no firm, unless another line of
+    business follows (赣南精密科技)."""
+    if FIRM_RE.match(text, m.end()):
+        return False
+    name = text[start : m.start()]
+    known = lexicon.tagged_words()
+    place = wordtags.tag(name) == "ns" or any(name + s in known for s in ("", "区", "县", "市"))
+    return place or text[m.end() : m.end() + 1] in _FACILITY
+
+
 def _extend(text: str, end: int) -> int:
     """Carry the firm over suffixes that belong to it (某某保险资管), but not over the 控股 of
     控股股东 (某某基金控股股东: the fund's controlling shareholder)."""
     while (m := TRAILING_RE.match(text, end)) and not text.startswith(OWNER_WORDS, m.end()):
         end = m.end()
+    if text[end - 2 : end] in INDUSTRY_LINES and (brand := FIRM_RE.match(text, end)):
+        end = brand.end()  # 某某精密科技: an industry, then the line the firm trades in
     legal = LEGAL_RE.match(text, end)
     return legal.end() if legal else end
 
@@ -333,6 +374,10 @@ def _firm_start(text: str, m: re.Match[str], claimed: bytearray) -> int | None:
         return None  # 某某银行业, 某某证券化, 某某银行卡: the suffix begins another word
     if m.group() in BRAND_SUFFIXES and _everyday_name(text[start : m.start()]):
         return None
+    if m.group() in INDUSTRY_LINES and _industry_of_place(text, start, m):
+        return None
+    if m.group() in INDUSTRY_LINES and _everyday_name(text[start : m.start()], _VOCABULARY):
+        return None  # 仓储物流: 仓储 is tagged an abbreviation, still vocabulary
     if _common_kind(text[start : m.start()], m.group()):
         return None  # 台风中心 (the storm's eye), 港股基金 (a kind of fund)
     if m.group() in PROPER_ONLY_SUFFIXES and not _has_proper_word(text[start : m.start()]):

@@ -176,7 +176,7 @@ TRANSLITERATION = frozenset(
     "阿埃艾奥巴贝比波伯布达迪蒂杜多厄菲弗福盖戈格贡哈豪赫亨霍基吉贾杰卡凯坎科克肯库拉莱赖兰朗"
     "劳勒雷里利莉琳卢鲁伦罗洛玛迈曼梅蒙米莫姆穆纳奈内尼妮涅纽努诺帕佩皮珀普齐奇切乔萨塞桑瑟森"
     "莎舍什施斯索塔泰坦汤特图托瓦威维沃乌西希谢休雅亚耶伊尤约扎泽詹兹佐夫尔娃茨金德范恩因丁汉逊"
-    "韦延本安博丽琼沙戴"
+    "韦延本安博丽琼沙戴南麦唐颂猜蓬披"
 )
 MIN_TRANSLITERATED = 3
 MAX_TRANSLITERATED = 6
@@ -196,7 +196,8 @@ def _transliterated_at(text: str, pos: int) -> int:
     if text[pos:end] in lexicon.tagged_words():
         return 0  # a place or a firm the lexicon knows
     words = segment.cut(text[pos:end], hmm=False)
-    if any(len(w) > 1 and wordtags.tag(w) not in ("nr", "nrt", "nrfg", None) for w in words):
+    name_tags = ("nr", "nrt", "nrfg", None) + (("ns",) if _SPEECH_AFTER.match(text, end) else ())
+    if any(len(w) > 1 and wordtags.tag(w) not in name_tags for w in words):
         return 0  # 阿里巴巴, 比亚迪: a word of the dictionary, not a name spelled out
     return end
 
@@ -220,9 +221,16 @@ JAPANESE_SURNAMES = frozenset(
 
 
 def _japanese_at(text: str, pos: int) -> int:
-    """End of a Japanese surname right after a title, where a word boundary follows it."""
+    """End of a Japanese surname right after a title, where a word boundary follows it, or of
+    the surname and a given name of one or two characters before a verb of saying (中村健一)."""
     for n in (3, 2):
         name = text[pos : pos + n]
+        for given in (2, 1):
+            end = pos + n + given
+            given_name = text[pos + n : end]
+            han = name in JAPANESE_SURNAMES and all(is_han(ch) for ch in given_name)
+            if han and _SPEECH_AFTER.match(text, end) and segment.word_freq(given_name) < 20:
+                return end
         if name in JAPANESE_SURNAMES and not is_han(text[pos + n : pos + n + 1] or "。"):
             return pos + n
         if name in JAPANESE_SURNAMES and text[pos + n : pos + n + 1] in "在说表称指介认的也曾则":

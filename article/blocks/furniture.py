@@ -21,6 +21,10 @@ _LATIN_CAPS = re.compile(r"^[A-Z][A-Z0-9&'.,\- ]{5,}$")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,10}(?:报|刊|周刊|日报|时报|晚报|商报|周报|报道)$")
 _WEB = re.compile(r"^(?:https?://|www\.)[\w.-]+(?:/\S*)?$", re.IGNORECASE)
 _PAGE_CODE_ALONE = re.compile(r"^[A-Z]{1,2}\s?\d{1,2}$")
+_ISSUE = re.compile(r"(?:^|\s)总?第\s*\d+\s*期(?:\s|$)")  # 总第812期: the paper's issue number
+# a page number and its section, set apart by a middle dot: "06 区域·县域", "区域·县域 06"
+_SECTION = r"[\u4e00-\u9fff]{2,4}[·•][\u4e00-\u9fff]{2,4}"
+_NUMBERED_SECTION = re.compile(rf"^(?:\d{{1,2}}\s*{_SECTION}|{_SECTION}\s*\d{{1,2}})$")
 _REPORTER = re.compile(r"记者|通讯员|实习生|撰稿")  # "本报记者 某某 北京报道" is a byline
 _BARE_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
 _PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$")
@@ -53,6 +57,10 @@ def is_running_line(text: str) -> bool:
         return True
     if _PAGE_CODE_WORD.search(text) and len(text) <= 24 and not _CLAUSE_PUNCT.intersection(text):
         return True  # "临江商报 C3 公司·产业": a paper's name with the page code and section
+    if _ISSUE.search(text) and len(text) <= 24 and not _CLAUSE_PUNCT.intersection(text):
+        return True  # "总第812期", "第5126期 A3宏观·货币"
+    if _NUMBERED_SECTION.match(text):
+        return True
     if _CLAUSE_PUNCT.intersection(text):
         return False
     if is_advert(text):

@@ -20,7 +20,7 @@ from article.model import (
     TITLE,
     RawBlock,
 )
-from article.spans import is_han
+from article.spans import is_han, words
 from article.surname_lists import surname_of
 
 _ROLE = r"(?:记者|通讯员|实习生|特约撰稿人?|撰稿人?)"
@@ -51,6 +51,7 @@ _MAX_HEADS = 3  # lines above a byline that may be its title and deck
 _STRAY_SHARE = 0.6  # of the next line's length, below which a top line stands apart
 _DECK_MARKS = ("，", "——", ",", "；")
 SECTION_BULLETS = frozenset("■◆●▶【")
+_DECK_SHARE, _WHOLE_TITLE_SHARE = 1.8, 1.3  # a deck's length over the title's first line
 _LONGEST_TITLE_LINE = 20  # a title's large type fits few characters on a line; a deck more
 _PHRASE_GAP = re.compile(r"[\u4e00-\u9fff”）)%％\d.]{3} [“（(]?[\u4e00-\u9fff]{3}")  # "…获批 保险…"
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十]成|[%％倍]")  # a deck sums up in a number
@@ -200,12 +201,44 @@ def _stray_above(top: str, below: str) -> bool:
 
 
 def _opens_title(lines: list[Line], kinds: dict[int, str], i: int) -> bool:
-    """A title line has no clause punctuation, and the line above it ends whatever it said."""
+    """A title line has no clause punctuation (unless set across the columns right under the
+    page's furniture: 春茶开采季，某地…), and the line above it ends whatever it said."""
     if _TITLE_PUNCT.intersection(lines[i].text):
-        return False
+        return _spanning_comma_title(lines, kinds, i)
     if i == 0 or kinds.get(i - 1) is not None or lines[i].blank_before:
         return True
     return ends_sentence(lines[i - 1].text) or not is_full(lines[i])
+
+
+def _spanning_comma_title(lines: list[Line], kinds: dict[int, str], i: int) -> bool:
+    """A title of two phrases with a comma, wider than the column under it, right under the
+    running header: no column line is that wide."""
+    line = lines[i]
+    under_header = i == 0 or kinds.get(i - 1) == FURNITURE
+    ends = not ends_sentence(line.text) and line.text.count("，") == 1
+    return under_header and ends and line.width > line.column + _SPAN_SLACK
+
+
+def _spanning_deck(line: Line) -> bool:
+    """A long line of phrases, no sentence, far wider than the column: a deck across columns."""
+    text = line.text
+    return "，" in text and "。" not in text and line.width > 1.5 * line.column > 0
+
+
+def _two_phrase_title(lines: list[Line], i: int) -> bool:
+    """A page's first line of two phrases with a comma (订单排到年底，现金流却转负), short of
+    its column and ending no sentence, over a line with no punctuation: a title set in large
+    type, not a body line (those fill the column)."""
+    line, below = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+    if below is None or ends_sentence(line.text) or line.text.count("，") != 1:
+        return False
+    # (a column not yet measured, among the page's first short lines, tells nothing)
+    large = all(ln.width <= ln.column - _LARGE_TYPE_SHORT or not ln.column for ln in (line, below))
+    return large and _head_like(below) and not _TITLE_PUNCT.intersection(below.text)
+
+
+_LARGE_TYPE_SHORT = 3  # characters a title line in large type falls short of the column by
+# (a first line whose indent the extractor dropped falls short by two)
 
 
 def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list[int]:
@@ -217,9 +250,13 @@ def _opening_heads(lines: list[Line], kinds: dict[int, str], first: int) -> list
             j += 1
             continue
         line = lines[j]
+        if heads and _spanning_deck(line):
+            heads.append(j)  # a deck set across the columns under the title
+            j += 1
+            break
         if kinds.get(j) is not None or not _head_like(line) or is_full(line):
             break  # a full column line is body text, not a title in large type
-        if not heads and _TITLE_PUNCT.intersection(line.text):
+        if not heads and _TITLE_PUNCT.intersection(line.text) and not _two_phrase_title(lines, j):
             break
         heads.append(j)
         j += 1
@@ -246,9 +283,10 @@ def _blank_groups(lines: list[Line], heads: list[int]) -> list[list[int]]:
 def _deck_like(lines: list[Line], heads: list[int], i: int) -> bool:
     """A head line that reads like a deck: a comma or a dash, or much longer than the title's
     first line."""
-    text = lines[i].text
-    title_len = len(lines[heads[0]].text)
-    longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= 1.8 * title_len
+    text, title = lines[i].text, lines[heads[0]].text
+    # a title of two phrases on one line (…开采季，…) is whole: a longer line under it is a deck
+    share = _WHOLE_TITLE_SHARE if "，" in title else _DECK_SHARE
+    longer = len(text) > _LONGEST_TITLE_LINE and len(text) >= share * len(title)
     return longer or any(m in text for m in _DECK_MARKS) or _phrases_apart(lines, heads, i)
 
 
@@ -272,8 +310,21 @@ _KICKER_SHARE = 0.45  # of the title's length: a title's two lines are set about
 
 
 def _kicker_over(top: str, below: str) -> bool:
-    """A short line over a much longer one: a kicker (栏目, 引题) over a one-line title."""
-    return len(top) <= _KICKER_MOST + 2 and len(top) <= _KICKER_SHARE * len(below)
+    """A short line over a much longer one: a kicker (栏目, 引题) over a one-line title; or a
+    column's name (…观察, …调查) over a longer title."""
+    if len(top) <= _KICKER_MOST + 2 and len(top) <= _KICKER_SHARE * len(below):
+        return True
+    return len(top) <= _COLUMN_NAME_MOST and len(top) < len(below) and top.endswith(_COLUMN_WORDS)
+
+
+_COLUMN_NAME_MOST = 12
+# the last word of a column's name set as a kicker (一季度信贷投放观察, 县域金融调查)
+_COLUMN_WORDS = tuple(
+    words(
+        "观察 调查 聚焦 扫描 追踪 解读 关注 透视 探访 走访 纪实 专访 一线 视点 札记 时评 快评 "
+        "速递 深读 特写 调研 样本 系列报道 面对面 进行时"
+    )
+)
 
 
 def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:

@@ -23,6 +23,7 @@ _INTERLEAVED_RATE = 0.3  # share of breaks inside a word, below which lines do n
 _WRAPPED_RATE = 0.2  # ... and above which a few breaks already say the text runs on
 _MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
 _MIN_JUDGED = 30  # ... and to call its lines interleaved
+_FEW_JUDGED, _FEW_RATE = 12, 0.2  # ... or fewer breaks, hardly ever inside a word
 _WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
 _HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 _REGION_BREAKS = 16  # judged breaks in a stretch of the page read as one
@@ -49,9 +50,12 @@ def reading_order(lines: list[Line], merged: bool, dictionary: bool) -> Order:
     crossed: set[int] = set()
     if dictionary and cut and not merged:
         page_crossed = total >= _MIN_JUDGED and hits < _INTERLEAVED_RATE * total
+        page_crossed |= total >= _FEW_JUDGED and hits < _FEW_RATE * total
         # a page read across its columns, stretch by stretch (one article may be read in
         # order); on a page read in order, only a stretch that is plainly read across
-        crossed = interleaved_lines(judged, _INTERLEAVED_RATE if page_crossed else _CROSSED_RATE)
+        rate = _INTERLEAVED_RATE if page_crossed else _CROSSED_RATE
+        following = {line.number: after.number for line, after in pairwise(lines)}
+        crossed = interleaved_lines(judged, rate, following)
         crossed = _without_ordered_blocks(lines, crossed)
     if crossed:
         warnings.append(ROWS_INTERLEAVED)
@@ -112,12 +116,20 @@ def judged_breaks(lines: list[Line]) -> list[tuple[int, bool]]:
     ]
 
 
-def interleaved_lines(judged: list[tuple[int, bool]], rate: float) -> set[int]:
+def interleaved_lines(
+    judged: list[tuple[int, bool]], rate: float, following: dict[int, int]
+) -> set[int]:
     """Numbers of the lines in a stretch of the page whose judged breaks hardly ever fall
-    inside a word: there the extractor read across columns."""
+    inside a word: there the extractor read across columns. `following` gives each line the
+    number of the line after it (a blank may stand between)."""
     crossed: set[int] = set()
-    for at in range(len(judged) - _REGION_BREAKS + 1):
-        region = judged[at : at + _REGION_BREAKS]
-        if sum(hit for _, hit in region) < rate * _REGION_BREAKS:
-            crossed.update(range(region[0][0], region[-1][0] + 2))  # the whole stretch
+    preceding = {after: before for before, after in following.items()}
+    # a short page is one stretch, if it has breaks enough to judge at all
+    size = min(_REGION_BREAKS, max(len(judged), _FEW_JUDGED))
+    for at in range(len(judged) - size + 1):
+        region = judged[at : at + size]
+        if sum(hit for _, hit in region) < rate * size:
+            first, last = region[0][0], region[-1][0]
+            start = first if at else preceding.get(first, first)  # a short first line too
+            crossed.update(range(start, following.get(last, last) + 1))  # the whole stretch
     return crossed if len(crossed) >= _MIN_CROSSED else set()

@@ -72,6 +72,30 @@ def test_a_byline_centred_over_a_gutter_does_not_merge_two_columns() -> None:
     assert len(leaves) == 1 + len(COLUMNS)
 
 
+def test_a_deck_and_a_centred_byline_under_it_are_cut_off_over_the_columns() -> None:
+    deck = Piece(
+        "一季度末理财规模约29万亿元，含权产品新发数量同比增长",
+        50.0,
+        100.0,
+        590.0,
+        109.0,
+        9.0,
+        "Song",
+    )
+    byline = Piece("本报记者 柴青 郑州报道", 170.0, 118.0, 280.0, 127.0, 9.0, "Song")
+    leaves = _lines_of_leaves([deck, byline, *_body(140.0, 6)])
+    assert leaves[:2] == [{deck.text}, {byline.text}]
+    assert len(leaves) == 2 + len(COLUMNS)
+
+
+def test_a_byline_set_above_the_title_goes_with_the_head_band() -> None:
+    byline = Piece("本报记者 钟一", 36.0, 80.0, 100.0, 89.0, 9.0, "Song")
+    title = Piece("某城投公司发行蓝色债券", 36.0, 93.0, 400.0, 121.0, 28.0, "Hei")
+    leaves = _lines_of_leaves([byline, title, *_body(125.5, 6)])
+    assert leaves[0] == {byline.text, title.text}
+    assert len(leaves) == 1 + len(COLUMNS)  # the columns read apart under the head
+
+
 def test_a_title_whose_second_line_holds_two_pieces_stays_one_region() -> None:
     first = Piece("专访某某公司财务总监：", 40.0, 90.0, 460.0, 118.0, 28.0, "Hei")
     left = Piece("用好科创债与并购贷款", 40.0, 126.0, 340.0, 154.0, 28.0, "Hei")

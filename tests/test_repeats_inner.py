@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from test_reflow_support import output_chars, run, source_chars
 
+from article.blocks import split_blocks
 from article.entities.find import find_entities
 from article.figures.find import find_figures
 from article.model import Block
@@ -54,3 +55,17 @@ def test_units_of_energy_pressure_and_rooms_and_an_approximation_after_a_noun() 
 def test_units_of_shipping_flights_and_foreign_currencies() -> None:
     text = "船队运力约48万载重吨，全年约6.7万辆次，累计约1.1万架次，巴西收入约3.2亿雷亚尔。"
     assert _figures(text) == ["约48万载重吨", "约6.7万辆次", "约1.1万架次", "约3.2亿雷亚尔"]
+
+
+def test_a_character_alone_before_a_sentence_end_is_no_repeat() -> None:
+    # a short wrapped text's last line holds one character and the full stop: no tool's repeat
+    text = "银银银银1，银银银银\n。\n银银银银，银银银银行\n行。\n银银银银1，银银银银\n\n。"
+    out = "".join(b.text for b in split_blocks(text))
+    assert out.count("行") == 2
+
+
+def test_a_doubled_character_after_a_line_as_long_as_the_others_is_kept() -> None:
+    # lines wrapped at one width: a break after a full line is the width's, not a tool's cut
+    text = "银银银银1，银银银银\n。\n银银银银，银银银银行\n行银。\n银银银银1，银银银银\n\n。"
+    out = "".join(b.text for b in split_blocks(text))
+    assert out.count("行") == 2

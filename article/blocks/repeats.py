@@ -8,6 +8,9 @@ word with itself, stand alone on one side and begin or end a dictionary noun on 
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
+
 from article import segment, wordtags
 from article.model import PARAGRAPH, RawBlock
 from article.spans import is_han
@@ -16,6 +19,7 @@ _DOUBLED_WORD = 50  # 天天, 人人: a doubled character that is a word of its 
 _WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
 _NUMERALS = frozenset("一二两三四五六七八九十百千万亿")
 _NOUN_TAGS = ("n", "vn", "nz", "nt", "ns")
+_WRAP_LINE, _WRAPPED_LINES = 6, 3  # lines this long, this many of one length: wrapped text
 
 
 def drop_inner_repeats(blocks: list[RawBlock], stripped: list[str]) -> None:
@@ -28,15 +32,25 @@ def drop_inner_repeats(blocks: list[RawBlock], stripped: list[str]) -> None:
         pieces = [line for line in stripped[first - 1 : last] if line]
         if "".join(pieces) != block.text:
             continue  # markup or a speaker's name was taken out: leave the block as it is
-        _drop_in(block, pieces, first)
+        _drop_in(block, pieces, first, _wrap_width(stripped))
 
 
-def _drop_in(block: RawBlock, pieces: list[str], first: int) -> None:
+def _wrap_width(stripped: list[str]) -> int:
+    """The length most lines share when the text is wrapped at a width (0 when none is): a
+    line that long ends where the width ran out, not where a tool cut the paragraph."""
+    lengths = Counter(len(line) for line in stripped if len(line) >= _WRAP_LINE)
+    if not lengths:
+        return 0
+    width, count = lengths.most_common(1)[0]
+    return width if count >= _WRAPPED_LINES else 0
+
+
+def _drop_in(block: RawBlock, pieces: list[str], first: int, wrap_width: int) -> None:
     """Rebuild the block's text without the repeats between its pieces."""
     text, number = pieces[0], first
-    for piece in pieces[1:]:
+    for before, piece in pairwise(pieces):
         number += 1
-        if repeated(text, piece):
+        if len(before) != wrap_width and repeated(text, piece):
             block.repeats.append((len(text), number))
             piece = piece[1:]
         text += piece
@@ -49,6 +63,9 @@ def repeated(left: str, right: str) -> bool:
     char = right[:1]
     if not left or left[-1] != char or not is_han(char) or char in _NUMERALS:
         return False
+    if not is_han(right[1:2]):
+        return False  # 银行 / 行。: a line wrapped before its last character, the text goes on
+        # no further; a tool's repeat sits inside running text (核心 / 心领域)
     if segment.word_freq(char * 2) >= _DOUBLED_WORD:
         return False
     before = segment.cut(left[-4:], hmm=False)[-1]

@@ -18,6 +18,7 @@ from article.layout.geometry import BIG_RATIO, Metrics
 from article.model import Piece
 
 _HEAD_RATIO = 1.2  # a title or deck, not a heading inside a column
+_TOP_BANDS = 2  # bands over the columns an unlocking cut may take off: a deck, a byline
 MAX_DEPTH = 60  # a hostile page cannot recurse without end
 _X0, _X1, _TOP, _BOTTOM = (attrgetter(name) for name in ("x0", "x1", "top", "bottom"))
 
@@ -73,15 +74,17 @@ class _Cutter:
             self.cut(part, col, depth + 1)
 
     def _unlocking_cut(self, pieces: list[Piece]) -> list[list[Piece]]:
-        """The top band cut off at white space a little wider than the line spacing, when what
-        is under it then stands in level columns: a byline in body type over a gutter."""
+        """The top band or two cut off at white space a little wider than the line spacing,
+        when what is under them then stands in level columns: a byline in body type over a
+        gutter, or a deck in small type and a centred byline under it."""
         parts = split(pieces, self.fine_gap, vertical=False)
         if len(parts) == 1 or all(piece.size >= self.big for piece in parts[0]):
             return [pieces]  # large type is head_band's to cut
-        rest = [piece for part in parts[1:] for piece in part]
-        columns = split(rest, self.v_gap, vertical=True)
-        if len(columns) > 1 and self._level(columns) and min(map(len, columns)) > 1:
-            return [parts[0], rest]
+        for top in range(1, min(len(parts), _TOP_BANDS + 1)):
+            rest = [piece for part in parts[top:] for piece in part]
+            columns = split(rest, self.v_gap, vertical=True)
+            if len(columns) > 1 and self._level(columns) and min(map(len, columns)) > 1:
+                return [*parts[:top], rest]
         return [pieces]
 
     def _bands(self, pieces: list[Piece]) -> list[list[Piece]]:
@@ -145,14 +148,29 @@ def head_band(pieces: list[Piece], big: float) -> list[list[Piece]]:
     """A title or deck in large type spanning the columns under it, set closer to them than
     white space between articles: cut off at the last clean gap under large type only."""
     ordered = sorted(pieces, key=_TOP)
+    above = _line_over_head(ordered, big)
     reach, cut = -1e9, 0
     for k, piece in enumerate(ordered):
         if k and piece.top >= reach:
             cut = k
-        if piece.size < big:  # body type under the head: cut above it
+        if piece.size < big and k >= above:  # body type under the head: cut above it
             return [ordered[:cut], ordered[cut:]] if cut else [ordered]
         reach = max(reach, piece.bottom)
     return [ordered]  # large type only: a title's own lines stay together
+
+
+def _line_over_head(ordered: list[Piece], big: float) -> int:
+    """How many pieces of one line in small type stand over the large type (a byline or a
+    kicker set above the title): they belong to the head band. 0 when there is none."""
+    first_big = next((k for k, piece in enumerate(ordered) if piece.size >= big), 0)
+    if not first_big:
+        return 0
+    over = ordered[:first_big]
+    one_line = max(map(_BOTTOM, over)) - min(map(_TOP, over)) < _ONE_LINE * over[0].size
+    return first_big if one_line and max(map(_BOTTOM, over)) <= ordered[first_big].top else 0
+
+
+_ONE_LINE = 1.5  # a band no taller than this many times its type size is one line
 
 
 def regions(pieces: list[Piece], metrics: Metrics) -> list[Leaf]:

@@ -43,3 +43,34 @@ def test_the_bank_a_speaker_names_by_gai_hang_keeps_its_figures() -> None:
         "行长助理赵明川指出，今年前三季度，该行新增贷款320亿元，不良率下降0.3个百分点。",
     )
     assert subjects["0.3个百分点"] == "青川银行"
+
+
+def test_gai_fenhang_is_the_branch_not_the_firm_named_after_it() -> None:
+    subjects = _subjects(
+        "建设银行（601939.SH）临川分行近日与澜舟科技签约，为其上游供应商提供授信。"
+        "该分行相关负责人称，目前已有86家供应商用信，金额合计12.4亿元。"
+    )
+    assert subjects["86家"] == subjects["12.4亿元"] == "建设银行临川分行"
+
+
+def test_gai_zhongxin_is_the_centre_that_published_the_data() -> None:
+    subjects = _subjects(
+        "据临川市茶产业发展促进中心统计，全市茶企约900家。澄禾茶业的订单也在增长。"
+        "该中心的数据还显示，三季度末全市茶产业融资余额约46亿元。"
+    )
+    assert subjects["约46亿元"] == "临川市茶产业发展促进中心"
+
+
+def test_gai_gongsi_may_stand_for_a_firm_named_in_latin_letters() -> None:
+    subjects = _subjects(
+        "澄禾科技为德国进口商Velmora提供溯源系统。该公司今年计划采购茶叶约1200吨。"
+    )
+    assert subjects["约1200吨"] == "Velmora"
+
+
+def test_she_is_someone_named_in_her_own_paragraph() -> None:
+    subjects = _subjects(
+        "临川茶业研究院首席分析师白以清认为，茶农参与保险的积极性明显提高。",
+        "在澄禾茶业的服务点，几位茶农正在咨询。她说，去年服务点共举办培训32场。",
+    )
+    assert subjects["32场"] != "临川茶业研究院"

@@ -14,7 +14,8 @@ from article.spans import words
 SENTENCE_END = "。！？!?\n"
 # 该行, 该公司 …, and a bare 公司 opening a clause (公司去年实现…): the company of the story
 REFERENT_RE = re.compile(
-    r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业|基金)|(?:^|(?<=[，。；：！？]))公司"
+    r"该(?:行|支行|分行|公司|集团|机构|银行|所|企业|基金|中心|协会|平台)"
+    r"|(?:^|(?<=[，。；：！？]))公司"
     r"|这家[\u4e00-\u9fff]{0,6}?(?:企业|公司)"
 )
 PRONOUN_RE = re.compile(r"(?:^|(?<=[，。；：！？”]))[他她](?![们人])")  # 他凭186只滩羊获得…
@@ -98,6 +99,8 @@ class SubjectFinder:
             found, why = speaker, "subject: the speaker of the sentence (某某介绍，…)"
         if not found and (found := _source_in(text, between(entities, first, start), True)):
             why = "subject: the publisher of the sentence's data (据某某统计)"
+        if not found and (person := self._pronoun(text, block.index, first, start)):
+            found, why = person, "subject: the person 他/她 stands for"
         for _ in range(MAX_TOPIC_SENTENCES):
             if found or begin == 0:
                 break
@@ -106,8 +109,6 @@ class SubjectFinder:
             why = "subject: the topic of an earlier sentence"
         if not found and (found := _source_in(text, between(entities, first, start))):
             why = "subject: the source of the data"
-        if not found and (person := self._pronoun(text, block.index, first, start)):
-            found, why = person, "subject: the person 他/她 stands for"
         if not found and block.kind == ANSWER and block.speaker:
             found, why = block.speaker, "subject: the interview's speaker"
         if found in self.works_at:
@@ -117,11 +118,12 @@ class SubjectFinder:
         return found, why if found else "no subject"
 
     def _pronoun(self, text: str, block: int, begin: int, start: int) -> str | None:
-        """他/她 opening a clause of the sentence: the person named last before it."""
+        """他/她 opening a clause of the sentence: the person named last before it in the same
+        paragraph (one named paragraphs ago is seldom meant, a name missed more likely)."""
         m = PRONOUN_RE.search(text, begin, start)
         if m is None:
             return None
-        before = [p for p in self.people if (p.block, p.start) < (block, m.start())]
+        before = [p for p in self.people if p.block == block and p.start < m.start()]
         return before[-1].text if before else None
 
     def _in_span(
@@ -238,7 +240,15 @@ def _fits(name: str, word: str, listed: frozenset[str]) -> bool:
     if word in ("该行", "该银行"):
         return name.endswith("行")
     if word in ("该公司", "该集团", "该企业", "公司") or word.startswith("这家"):
-        return name.endswith(COMPANY_ENDINGS) or (name in listed and not name.endswith("行"))
+        # Zentria: a firm abroad, meant by 该公司 (a bare 公司 is the story's own firm)
+        foreign = word != "公司" and name.isascii() and any(ch.isalpha() for ch in name)
+        return (
+            foreign
+            or name.endswith(COMPANY_ENDINGS)
+            or (name in listed and not name.endswith("行"))
+        )
+    if word in ("该分行", "该支行", "该中心", "该协会", "该平台"):
+        return name.endswith(word[1:])  # 该分行: a branch, not the firm named after it
     if word == "该基金":
         return name.endswith("基金")
     return True

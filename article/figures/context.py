@@ -349,10 +349,44 @@ def label_for(
     text: str, start: int, end: int, unit: str, floor: int, entities: list[Entity]
 ) -> tuple[str | None, str]:
     """What the figure measures, and why: the noun it counts, the phrase it introduces (…的X)
-    or the subject of the clause before it."""
+    or the subject of the clause before it; never with the verb that leads to the figure."""
+    label, why = _label_for(text, start, end, unit, floor, entities)
+    if label and label.endswith("长") and "长达" in text[max(0, start - 5) : start]:
+        label = label[:-1]  # 账期长达147天: 达 was trimmed as a little word, 长 is left over
+    return (_without_verb_tail(label) if label else label), why
+
+
+# Verbs and adverbs jieba cuts apart that lead a clause to its figure (账期长达147天, 均价最低
+# 跌至7350元, 新客户里超过七成): no part of what the figure measures.
+_VERB_TAIL_RE = re.compile(r"(?:长达|最低|最高|跌至|涨至|跌到|涨到|跌破|涨破|里)+$")
+
+
+def _without_verb_tail(label: str) -> str:
+    """The label without a leading verb or adverb at its end, when a name is left."""
+    cut = _VERB_TAIL_RE.search(label)
+    return label[: cut.start()] if cut and cut.start() >= 2 else label
+
+
+def _noun_right_after(text: str, end: int) -> str:
+    """The dictionary noun right after a share of tenths (七成企业), or ''."""
+    word = segment.cut(text[end : end + MAX_AFTER], hmm=False)[:1]
+    if not word or len(word[0]) < 2 or wordtags.tag(word[0]) != "n":
+        return ""
+    return word[0] if segment.word_freq(word[0]) >= _NOUN_FREQ else ""
+
+
+_NOUN_FREQ = 20  # jieba's junk entries stand lower
+
+
+def _label_for(
+    text: str, start: int, end: int, unit: str, floor: int, entities: list[Entity]
+) -> tuple[str | None, str]:
+    """label_for's reading, before its verb tail is cut."""
     head = counted_head(text, end, unit)
     if head:
         return _without_trailing_adverbs(head), "label: the noun after the count"
+    if text[end - 1 : end] == "成" and (share_of := _noun_right_after(text, end)):
+        return share_of, "label: the noun the share counts (近七成企业…)"
     if unit in COUNTED_UNITS and (quoted := _quoted_after(text, end)):
         return quoted, "label: the quoted name after the count"
     after, linked = _after_phrase(text, end)

@@ -104,6 +104,8 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
         label, why = ctx.last.label, "label: the figure before, in a list (63%、52%和48%)"
     elif label is None and _same_measure(text, ctx.last, q.unit, start):
         label, why = ctx.last.label, "label: the figure before in this sentence"
+    elif label is None and _share_of_last(text, ctx.last, q, start):
+        label, why = ctx.last.label, "label: the figure before, of which this is a share (其中…)"
     elif label and change_only(label) and _in_sentence(text, ctx.last, start):
         label = f"{ctx.last.label}{label}"  # 不良率为1.2%，较上年末下降0.3个百分点
         why = "label: the measure of the figure before, and how this changes it"
@@ -149,6 +151,13 @@ def _same_measure(text: str, last: Figure | None, unit: str, start: int) -> bool
     if last is None or last.unit != unit or last.label is None:
         return False
     return _one_sentence(text, last.end, start)
+
+
+def _share_of_last(text: str, last: Figure | None, q: Quantity, start: int) -> bool:
+    """采购额约3.2亿比索，其中超过四成来自十堰: a share of the figure before, after 其中."""
+    if last is None or last.label is None or not (q.ratio or q.unit == "%"):
+        return False
+    return _one_sentence(text, last.end, start) and text[:start].rstrip().endswith("其中")
 
 
 def _multiple_of_last(label: str | None, unit: str) -> bool:

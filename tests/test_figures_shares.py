@@ -38,6 +38,8 @@ def test_a_label_names_what_the_figure_measures(text: str, figure: str, label: s
         ("担保公司累计服务约3400家次。", "约3400家次", "家次", 3_400),
         ("平台交易额约7.2亿兹罗提。", "约7.2亿兹罗提", "兹罗提", 720_000_000),
         ("当地销售额约5600万兰特。", "约5600万兰特", "兰特", 56_000_000),
+        ("公司在手订单约12.5GWh，排产已到年底。", "约12.5GWh", "GWh", 12.5),
+        ("储能电芯中标均价约0.33元/Wh，同比下降。", "约0.33元/Wh", "元/Wh", 0.33),
     ],
 )
 def test_counted_visits_and_foreign_currencies_are_units(

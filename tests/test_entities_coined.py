@@ -35,6 +35,8 @@ def _entities(*paragraphs: str) -> set[tuple[str, str]]:
         ("公司推出了避险工具“汇稳通”，卖家可以锁定汇率。", ("PRODUCT", "汇稳通")),
         ("据丽水市茶产业发展促进中心统计，全市茶企约900家。", ("ORG", "丽水市茶产业发展促进中心")),
         ("据临川区果蔬产业服务中心统计，全区果农约3000户。", ("ORG", "临川区果蔬产业服务中心")),
+        # jieba glues 据 to the name (据云): the preposition opens the clause, not the name
+        ("据云岫证券测算，一季度末全市场理财规模约28万亿元。", ("ORG", "云岫证券")),
     ],
 )
 def test_a_name_the_sentence_sets_is_found(text: str, found: tuple[str, str]) -> None:
@@ -47,6 +49,8 @@ def test_a_name_the_sentence_sets_is_found(text: str, found: tuple[str, str]) ->
         ("嘉善纺织小微企业融资难的问题仍然突出。", "嘉善纺织"),  # a county's industry
         ("陆港物流园项目今年开工。", "陆港物流"),  # a site, not a firm
         ("养殖户最初担心“花钱买保险却用不上”。", "花钱买保险"),  # a phrase of real words
+        ("据云岫证券测算，一季度末全市场理财规模约28万亿元。", "据云岫证券"),
+        ("订单主要来自江苏和山东等沿海地区。", "海地区"),  # 海地 inside 沿海地区
     ],
 )
 def test_an_industry_a_site_or_a_phrase_is_no_firm(text: str, not_found: str) -> None:

@@ -112,6 +112,8 @@ def _name_start(text: str, suffix_start: int) -> int | None:
             break
         start -= len(word)
     start = _unglued_start(text, start, suffix_start)
+    while suffix_start - start > NAME_MIN and text[start] in _LEAD_PREPOSITIONS:
+        start += 1  # 据云麓证券: jieba glues 据 to the name (据云), the name is 云麓
     if text[start : start + 2] in KIND_PREFIXES and suffix_start - start - 2 >= NAME_MIN:
         start += 2  # 茶企某某茶业: the kind of firm it is, then its name
     if suffix_start - start == 1 and _coined_pair(text, start, before):
@@ -122,6 +124,10 @@ def _name_start(text: str, suffix_start: int) -> int | None:
     if _described(name, before) or _verb_after_word(name):
         return None
     return start if whole_name_ok(name) and not _all_weak(name) else None
+
+
+# Prepositions that open a clause before a firm's name (据某某证券测算, 经某某银行确认)
+_LEAD_PREPOSITIONS = frozenset("据经由在向对与和被让给从")
 
 
 def _coined_pair(text: str, start: int, before: str) -> bool:
@@ -216,7 +222,7 @@ def _everyday_name(name: str, tags: frozenset[str] = EVERYDAY_TAGS) -> bool:
     return any(
         len(w) > 1 and wordtags.tag(w) in tags and not _junk_pair(w)
         for w in segment.cut(name, hmm=False)
-    )
+    )  # a junk entry (启衡, v, 3) is no everyday vocabulary
 
 
 def _junk_pair(word: str) -> bool:

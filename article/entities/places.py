@@ -123,7 +123,7 @@ def lexicon_spans(text: str) -> list[Span]:
             if text.startswith(REPORTER_WORDS, end):
                 continue  # 某某时报记者 某某: the byline's masthead, not an organisation named
             spans.append(Span(m.start(), end, "ORG", 5, "lexicon"))
-        else:
+        elif not _inside_word(text, m.start(), end):
             word = text[m.start() : end]
             if (
                 word not in lexicon.counties()
@@ -133,6 +133,26 @@ def lexicon_spans(text: str) -> list[Span]:
                 end = _with_place_suffix(text, end)  # not 湄潭县 + 县 of 县域, 亚洲 + 区 of 亚洲区
             spans.append(Span(m.start(), end, "PLACE", 5, "lexicon"))
     return spans
+
+
+_WORD_LOOK = 3  # characters read before a place to see whether a word runs into it
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A place's name that begins inside a longer dictionary word (海地 in 沿海地区): no place
+    named. jieba keeps places whole, so a place never starts in the middle of its words."""
+    if start == 0 or not is_han(text[start - 1]):
+        return False
+    floor = max(0, start - _WORD_LOOK)
+    pos = floor
+    for word in segment.cut(text[floor : end + 1], hmm=False):
+        if pos < start < pos + len(word) and segment.word_freq(word) >= _WORD_FREQ:
+            return True
+        pos += len(word)
+    return False
+
+
+_WORD_FREQ = 20  # jieba's junk entries stand lower
 
 
 COUNTY_SUFFIX_RE = re.compile("[县市区旗]")

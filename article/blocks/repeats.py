@@ -25,6 +25,7 @@ _WRAP_LINE, _WRAPPED_LINES = 6, 3  # lines this long, this many of one length: w
 def drop_inner_repeats(blocks: list[RawBlock], stripped: list[str]) -> None:
     """Remove the doubled character at each single line break of a paragraph that repeats
     one (`stripped`: the source's lines, stripped, 0-based), noting where for the repairs."""
+    width = -1  # measured once, when a block first needs it
     for block in blocks:
         (first, last), *rest = block.lines
         if block.kind != PARAGRAPH or rest or last == first:
@@ -32,7 +33,8 @@ def drop_inner_repeats(blocks: list[RawBlock], stripped: list[str]) -> None:
         pieces = [line for line in stripped[first - 1 : last] if line]
         if "".join(pieces) != block.text:
             continue  # markup or a speaker's name was taken out: leave the block as it is
-        _drop_in(block, pieces, first, _wrap_width(stripped))
+        width = _wrap_width(stripped) if width < 0 else width
+        _drop_in(block, pieces, first, width)
 
 
 def _wrap_width(stripped: list[str]) -> int:

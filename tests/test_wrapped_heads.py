@@ -140,3 +140,11 @@ def test_a_title_and_deck_over_a_photo_caption_open_the_page() -> None:
     )
     kinds = {b.text: b.kind for b in split_blocks(text)}
     assert kinds["临江锂电押注钠离子电池"] == TITLE_KIND and kinds[deck] == SUBTITLE
+
+
+def test_a_caption_over_two_lines_takes_the_credit_on_its_own_line() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    photo = ["图为临江市一处茶园内，茶农正在", "采摘春茶。", "闵知远 摄"]
+    text = "\n".join([*TITLE, BYLINE, *body[:8], *photo, *body[8:]])
+    captions = [b.text for b in split_blocks(text) if b.kind == CAPTION]
+    assert captions == ["图为临江市一处茶园内，茶农正在采摘春茶。闵知远摄"]

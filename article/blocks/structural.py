@@ -59,12 +59,17 @@ def _mark_caption_tails(lines: list[Line], kinds: dict[int, str]) -> None:
     计算方式。): that line is the caption's, not a paragraph."""
     for i in [i for i, kind in kinds.items() if kind == CAPTION]:
         after = lines[i + 2].text if i + 2 < len(lines) else ""
-        if (
-            i + 1 < len(lines)
-            and _caption_tail(lines[i], lines[i + 1], after)
-            and i + 1 not in kinds
-        ):
-            kinds[i + 1] = CAPTION_TAIL
+        j = i + 1
+        if j < len(lines) and _caption_tail(lines[i], lines[j], after) and j not in kinds:
+            kinds[j] = CAPTION_TAIL
+            j += 1
+        if j < len(lines) and j not in kinds and _photo_credit(lines[j]):
+            kinds[j] = CAPTION_TAIL  # 罗某某 摄: the photographer's credit on its own line
+
+
+def _photo_credit(line: Line) -> bool:
+    """A short line naming who took or gave the photo (某某 摄, 公司供图)."""
+    return len(line.text) <= _CAPTION_TAIL and bool(_PHOTO_CREDIT_END.search(line.raw))
 
 
 def _caption_tail(caption: Line, line: Line, after: str) -> bool:

@@ -127,7 +127,8 @@ class _Builder:
             self._close()
             if kind == CAPTION and self.kinds.get(i + 1) == CAPTION_TAIL:
                 self._flush_resume()
-                self._emit(CAPTION, [line, self.lines[i + 1]])
+                tails = 2 if self.kinds.get(i + 2) == CAPTION_TAIL else 1
+                self._emit(CAPTION, self.lines[i : i + 1 + tails])
                 continue
             if kind in _MULTI_LINE:
                 self.open, self.open_kind, self.open_speaker = [line], kind, None

@@ -148,3 +148,21 @@ def test_a_caption_over_two_lines_takes_the_credit_on_its_own_line() -> None:
     text = "\n".join([*TITLE, BYLINE, *body[:8], *photo, *body[8:]])
     captions = [b.text for b in split_blocks(text) if b.kind == CAPTION]
     assert captions == ["图为临江市一处茶园内，茶农正在采摘春茶。闵知远摄"]
+
+
+def test_a_title_over_two_lines_under_a_byline_set_above_it() -> None:
+    body = [
+        "\u3000\u3000" + line if i == 0 else line for i, line in enumerate(wrap(PARAGRAPHS[0], 14))
+    ]
+    rest = [line for p in PARAGRAPHS[1:] for line in wrap(p, 14)]
+    head = ["临江一城投公司发行蓝色债券", "票面利率2.41%创同类新低"]
+    text = "\n".join(["临江商报", "A6 区域金融", BYLINE, *head, *body, *rest])
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds["".join(head)] == TITLE_KIND
+
+
+def test_a_note_under_a_table_is_no_paragraph() -> None:
+    body = [line for p in PARAGRAPHS for line in wrap(p, 15)]
+    text = "\n".join([*TITLE, BYLINE, *body, "注：数据截至4月15日，期限均为5年"])
+    kinds = {b.text: b.kind for b in split_blocks(text)}
+    assert kinds["注：数据截至4月15日，期限均为5年"] != PARAGRAPH

@@ -32,7 +32,7 @@ PHOTO_CAPTION = r"^[▲△]|^图为|^图片为"  # a photo's caption
 CAPTION_RE = re.compile(
     rf"^[（(]?(?:附)?(?:图表|图|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|{PHOTO_CAPTION}"
 )
-_SOURCE_LINE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]")
+_SOURCE_LINE = re.compile(r"^[（(]?(?:(?:资料|数据|图片|图表|信息)?来源|注|备注)\s*[：:]")
 _LATIN_TITLE = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})+")  # "ZHONGXIN FINANCE WEEKLY"
 _BARE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*(?:月\s*)?\d{1,2}\s*日")  # weekday lost
 _CLAUSE_PUNCT = frozenset("。，；！？")  # a running line is no sentence
@@ -172,7 +172,7 @@ def is_caption(text: str) -> bool:
 
 
 def is_source_line(text: str) -> bool:
-    """'资料来源：…', '数据来源：…': the source line under a chart."""
+    """'资料来源：…', '数据来源：…', '注：…': the source or note under a chart or table."""
     return bool(_SOURCE_LINE.match(text))
 
 

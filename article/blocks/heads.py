@@ -124,8 +124,9 @@ def head_kinds(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
     for b in bylines:
         heads = _heads_above(lines, kinds, b)
         found.update(_title_and_deck(lines, heads))
-        if _title_under(lines, kinds, b, heads):
-            found[b + 1] = TITLE  # the byline set above the title (业绩快报 本报记者 … / title)
+        if count := _title_under(lines, kinds, b, heads):
+            # the byline set above the title (业绩快报 本报记者 … / title), on one line or two
+            found.update({i: TITLE for i in range(b + 1, b + 1 + count)})
             found.update({i: SUBTITLE for i in heads})
     first_body = next((i for i in range(len(lines)) if i not in kinds), None)
     if first_body is not None and not any(b <= first_body + _MAX_HEADS for b in bylines):
@@ -137,21 +138,35 @@ def head_kinds(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
 _KICKER_MOST = 6  # characters of a kicker a byline may stand beside, the title under both
 
 
-def _title_under(lines: list[Line], kinds: dict[int, str], byline: int, heads: list[int]) -> bool:
-    """The line right under a byline spans the columns and reads as a title, and nothing but
-    a short kicker stands above the byline."""
+def _title_under(lines: list[Line], kinds: dict[int, str], byline: int, heads: list[int]) -> int:
+    """How many lines right under a byline read as its title (0, 1 or 2): one spanning the
+    columns, or one or two head lines over the article's indented first paragraph, when
+    nothing but a short kicker stands above the byline."""
     if byline + 1 >= len(lines) or byline + 1 in kinds:
-        return False
+        return 0
     if len(heads) > 1 or (heads and len(lines[heads[0]].text) > _KICKER_MOST):
-        return False
+        return 0
     line = lines[byline + 1]
     if _TITLE_STOPS.intersection(line.text) or ends_sentence(line.text) or line.indented:
-        return False
+        return 0
     wide = line.width > line.column + _SPAN_SLACK and len(line.text) <= _LONGEST_SPANNING
-    below = lines[byline + 2] if byline + 2 < len(lines) else None
-    # or a head line over the article's indented first paragraph (byline set above the title)
-    opens = below is not None and below.indented and 4 <= len(line.text) <= _MAX_TITLE_LINE
-    return wide or (opens and not heads and _at_article_start(lines, kinds, byline))
+    if not wide and (not _bare_head(line) or heads or not _at_article_start(lines, kinds, byline)):
+        return 0
+    for count in (1, 2):  # the title's lines, then the indented first paragraph
+        below = lines[byline + 1 + count] if byline + 1 + count < len(lines) else None
+        if below is not None and below.indented:
+            return count
+        if below is None or byline + 1 + count in kinds or not _bare_head(below):
+            return 1 if wide else 0
+    return 1 if wide else 0
+
+
+def _bare_head(line: Line) -> bool:
+    """A head line: no clause or sentence punctuation, not indented, title-sized."""
+    text = line.text
+    if _TITLE_STOPS.intersection(text) or ends_sentence(text) or line.indented:
+        return False
+    return 4 <= len(text) <= _MAX_TITLE_LINE
 
 
 def _at_article_start(lines: list[Line], kinds: dict[int, str], byline: int) -> bool:

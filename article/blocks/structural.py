@@ -63,7 +63,7 @@ def _mark_caption_tails(lines: list[Line], kinds: dict[int, str]) -> None:
         if j < len(lines) and _caption_tail(lines[i], lines[j], after) and j not in kinds:
             kinds[j] = CAPTION_TAIL
             j += 1
-        if j < len(lines) and j not in kinds and _photo_credit(lines[j]):
+        if j < len(lines) and kinds.get(j) in (None, FURNITURE) and _photo_credit(lines[j]):
             kinds[j] = CAPTION_TAIL  # 罗某某 摄: the photographer's credit on its own line
 
 

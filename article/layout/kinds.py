@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from article.blocks import CAPTION_RE, PHOTO_CAPTION, byline_text, is_advert, line_kind
+from article.blocks import (
+    CAPTION_RE,
+    PHOTO_CAPTION,
+    byline_text,
+    is_advert,
+    is_source_line,
+    line_kind,
+)
 from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE, Line
 from article.layout.paragraphs import Part
 from article.model import (
@@ -28,7 +35,6 @@ from article.model import (
     TITLE,
 )
 
-SOURCE_RE = re.compile(r"^[（(]?(?:资料|数据|图片|图表|信息)?来源\s*[：:]|^[（(]?注\s*[：:]")
 CONTINUATION_RE = re.compile(
     r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?[A-Za-z]{0,2}\s*[0-9０-９一二三四五六七八九十]+"
     r"\s*(?:版|页)?\s*[)）】\]]?[。.]?$"
@@ -102,7 +108,7 @@ def _by_wording(part: Part, text: str) -> str | None:
     """Kinds newspapers mark in words: captions, sources, continuations, bylines."""
     if CAPTION_RE.match(text) and part.role != BODY:
         return CAPTION
-    if SOURCE_RE.match(text) and part.role != BODY:
+    if is_source_line(text) and part.role != BODY:
         return SOURCE
     if len(text) <= 20 and CONTINUATION_RE.match(text):
         return CONTINUATION

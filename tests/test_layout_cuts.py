@@ -209,3 +209,38 @@ def test_a_byline_keeps_the_thin_spaces_between_its_pieces() -> None:
     parts = lay_out_page(_page_of([title, *deck, *credit, *_body(125.0, 6)]))
     assert [p.text for p in parts if p.kind == BYLINE] == ["本报记者 柯一 临江报道"]
     assert [p.text for p in parts if p.kind == SUBTITLE] == ["年内九单项目获批 险资成为主力"]
+
+
+def test_columns_under_a_photo_go_on_from_their_own_tops() -> None:
+    from article.layout.photos import around_photos
+
+    def column(c: int, top: float, rows: int, tag: str) -> list[Piece]:
+        x0, x1 = COLUMNS[c]
+        return [
+            Piece(
+                f"{tag}{c}{r}银行业务持续增长规模稳步扩大",
+                x0,
+                top + r * PITCH,
+                x1,
+                top + r * PITCH + BODY_SIZE,
+                BODY_SIZE,
+                "Song",
+            )
+            for r in range(rows)
+        ]
+
+    first = column(0, 100.0, 14, "全")
+    tops = column(1, 100.0, 4, "上") + column(2, 100.0, 4, "上")
+    caption = Piece(
+        "▲临江港区的集装箱码头。",
+        232.0,
+        100.0 + 8 * PITCH,
+        520.0,
+        100.0 + 8 * PITCH + 9.0,
+        9.0,
+        "Song",
+    )
+    bottoms = column(1, 100.0 + 10 * PITCH, 4, "下") + column(2, 100.0 + 10 * PITCH, 4, "下")
+    leaves = around_photos(regions([*first, *tops, caption, *bottoms], _metrics()), BODY_SIZE)
+    order = [leaf.pieces[0].text[:2] for leaf in leaves]
+    assert order == ["全0", "上1", "下1", "上2", "下2", "▲临"]

@@ -13,6 +13,7 @@ from article.layout.geometry import (
 )
 from article.layout.kinds import assign_kinds, is_running, stands_alone
 from article.layout.paragraphs import INDENT, SENTENCE_END, Part, build_parts
+from article.layout.photos import around_photos
 from article.layout.xycut import regions, split
 from article.model import BYLINE, FURNITURE, SUBTITLE, TITLE, PdfPage, Piece
 
@@ -157,7 +158,7 @@ def lay_out_page(page: PdfPage) -> list[Part]:
     metrics = measure(page.pieces)
     head, rest, foot = _running(page, metrics)
     lines: list[Line] = []
-    for leaf in regions(rest, metrics):
+    for leaf in around_photos(regions(rest, metrics), metrics.size):
         lines.extend(lines_of(leaf.pieces, page.number, leaf.col))
     _set_columns(lines, metrics)
     parts = build_parts(lines, metrics, stands_alone)

@@ -35,6 +35,14 @@ def _entities(*paragraphs: str) -> set[tuple[str, str]]:
         ("公司推出了避险工具“汇稳通”，卖家可以锁定汇率。", ("PRODUCT", "汇稳通")),
         ("据丽水市茶产业发展促进中心统计，全市茶企约900家。", ("ORG", "丽水市茶产业发展促进中心")),
         ("据临川区果蔬产业服务中心统计，全区果农约3000户。", ("ORG", "临川区果蔬产业服务中心")),
+        ("岚湾海参养殖专业合作社理事长邹一帆介绍了今年的收成。", ("ORG", "岚湾海参养殖专业合作社")),
+        ("今年推出的“澄远守护”系列把门槛降至500万元。", ("PRODUCT", "澄远守护")),
+        ("游客用“临江文旅券”订了两晚民宿。", ("PRODUCT", "临江文旅券")),
+        ("新加坡信托公司Velmont Trust也设立了代表处。", ("ORG", "Velmont Trust")),
+        ("日本旅行社Sora Tours中国事业部部长表示，团队增加。", ("ORG", "Sora Tours")),
+        ("Quenfield亚洲区固定收益主管布兰登表示，今年增持。", ("PERSON", "布兰登")),
+        ("Ramund Mining销售副总裁托马斯在邮件中告诉记者。", ("PERSON", "托马斯")),
+        ("来自西安的游客贺明一家用优惠券订了民宿。", ("PERSON", "贺明")),
         # jieba glues 据 to the name (据云): the preposition opens the clause, not the name
         ("据云岫证券测算，一季度末全市场理财规模约28万亿元。", ("ORG", "云岫证券")),
     ],
@@ -51,6 +59,8 @@ def test_a_name_the_sentence_sets_is_found(text: str, found: tuple[str, str]) ->
         ("养殖户最初担心“花钱买保险却用不上”。", "花钱买保险"),  # a phrase of real words
         ("据云岫证券测算，一季度末全市场理财规模约28万亿元。", "据云岫证券"),
         ("订单主要来自江苏和山东等沿海地区。", "海地区"),  # 海地 inside 沿海地区
+        ("新加坡信托公司Velmont Trust也设立了代表处。", "新加坡信托公司"),  # describes it
+        ("10月20日，钛精矿期货在广州期货交易所挂牌交易。", "钛精矿期货"),  # a contract
     ],
 )
 def test_an_industry_a_site_or_a_phrase_is_no_firm(text: str, not_found: str) -> None:

@@ -17,7 +17,9 @@ from article.entities.named import (
 from article.entities.places import STOP_CHARS
 from article.spans import Cover, Span, is_han
 
-COMPANY_RE = re.compile(r"(?<![分子母])(?:股份有限公司|有限责任公司|有限公司|公司)")
+COMPANY_RE = re.compile(
+    r"(?<![分子母])(?:股份有限公司|有限责任公司|有限公司|公司)|(?:专业|股份经济)?合作社"
+)  # 某某鲍鱼养殖专业合作社: a coined name and its trade before a cooperative too
 COMPANY_WINDOW = 14  # characters cut into words before 有限公司
 MAX_COMPANY_NAME = 12  # 澜沧消费金融 …: a coined head and the line of business
 MAX_COINED_WORD_FREQ = 0  # 跨国公司, 财险公司: a company's own name is no dictionary noun
@@ -78,8 +80,8 @@ def _companyname_word(word: str, taken: int) -> bool:
 def company_spans(text: str, known: list[Span]) -> list[Span]:
     """澜沧消费金融有限公司, 云栖科技公司: a coined name, a line of business, then 公司."""
     spans: list[Span] = []
-    if "公司" not in text:
-        return spans  # every suffix ends in 公司: most blocks need no cover of their spans
+    if "公司" not in text and "合作社" not in text:
+        return spans  # every suffix ends in one of them: most blocks need no cover of their spans
     cover = Cover(known)
     for m in COMPANY_RE.finditer(text):
         start = _company_start(text, m.start())
@@ -87,7 +89,7 @@ def company_spans(text: str, known: list[Span]) -> list[Span]:
             continue  # a place or a known firm inside: compound_spans has decided
         if not whole_name_ok(text[start : m.start()]):
             continue  # 科创板公司: a kind of company, named by its market or its kind
-        spans.append(Span(start, m.end(), "ORG", 4, "coined name before 公司"))
+        spans.append(Span(start, m.end(), "ORG", 4, f"coined name before {m.group()}"))
     return spans
 
 

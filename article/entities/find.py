@@ -96,6 +96,18 @@ def _word_goes_on(text: str, end: int) -> bool:
     return len(word) < 2 or segment.word_freq(word) < _WORD_FREQ  # 洛川推出: a word starts
 
 
+def _kind_before_latin(text: str, span: Span) -> bool:
+    """新加坡信托公司Merivale Trust: a place and a kind of firm set before a firm's Latin
+    name describe it; the Latin name is the firm."""
+    after = text[span.end : span.end + 1]
+    return (
+        span.type == "ORG"
+        and text[span.start : span.end].endswith("公司")
+        and after.isascii()
+        and after.isalpha()
+    )
+
+
 def find_entities(blocks: list[Block]) -> list[Entity]:
     """Entities in reading order, non-overlapping, with offsets into each block's text."""
     previous: list[Block | None] = [None, *blocks[:-1]] if blocks else []
@@ -122,6 +134,7 @@ def find_entities(blocks: list[Block]) -> list[Entity]:
         spans += _bare_stems(block.text, stem_pattern)
         spans += used_product_spans(block.text, products) if products else []
         chosen = resolve(spans + people + known_name_spans(block.text, pattern))
+        chosen = [s for s in chosen if not _kind_before_latin(block.text, s)]
         entities += [
             Entity(s.type, block.text[s.start : s.end], block.index, s.start, s.end, s.why or None)
             for s in chosen

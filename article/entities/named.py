@@ -242,6 +242,9 @@ def _common_kind(name: str, suffix: str) -> bool:
         vocab = _everyday_name(name, EVERYDAY_TAGS | {"j"})
         return segment.word_freq(name) >= _COMMON_WORD_FREQ or vocab
     noun = wordtags.tag(name) in ("n", "vn") and segment.word_freq(name) >= _NOUN_FREQ
+    if suffix == "期货":  # 钛精矿期货, 苹果期货: a contract on a commodity, no futures firm
+        last = segment.cut(name, hmm=False)[-1]
+        return len(last) > 1 and wordtags.tag(last) == "n" and segment.word_freq(last) >= _NOUN_FREQ
     return suffix == "基金" and noun
 
 

@@ -18,7 +18,7 @@ COINED_FREQ = 50  # a word rarer than this may be coined for a brand (稳盈, �
 LEAD_FUNCTION_TAGS = frozenset({"d", "p", "c", "r", "u", "m", "ad"})
 # Programmes a bank or government launches are named in quotes: “某某共赢计划”, “某某行动”.
 PROGRAMME_RE = re.compile(
-    r"“(?P<name>[\u4e00-\u9fff]{2,12}?(?:行动计划|计划|行动|工程|专项行动|方案|工作法|[贷宝卡]))”"
+    r"“(?P<name>[\u4e00-\u9fff]{2,12}?(?:行动计划|计划|行动|工程|专项行动|方案|工作法|[贷宝卡券]))”"
 )
 
 
@@ -63,8 +63,15 @@ def _quoted_kinds(text: str) -> list[Span]:
     return [
         Span(m.start() + 1, m.end() - 1, "PRODUCT", 4, "quoted name of a product or project")
         for m in QUOTED_KIND_RE.finditer(text)
-        if _product_name(m.group()[1:-1]) or _trust_name(m.group()[1:-1], text, m.end())
+        if _product_name(m.group()[1:-1])
+        or _trust_name(m.group()[1:-1], text, m.end())
+        or _series_name(m.group()[1:-1], text, m.end())
     ]
+
+
+def _series_name(name: str, text: str, end: int) -> bool:
+    """A product line is named by a phrase (“恒远传承”系列): any name no dictionary holds."""
+    return text.startswith("系列", end) and _is_name(name) and _coined(name)
 
 
 _TRUST_KIND = re.compile(r"(?:养老|助学|慈善){0,2}信托")

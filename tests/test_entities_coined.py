@@ -36,6 +36,7 @@ def _entities(*paragraphs: str) -> set[tuple[str, str]]:
         ("据丽水市茶产业发展促进中心统计，全市茶企约900家。", ("ORG", "丽水市茶产业发展促进中心")),
         ("据临川区果蔬产业服务中心统计，全区果农约3000户。", ("ORG", "临川区果蔬产业服务中心")),
         ("岚湾海参养殖专业合作社理事长邹一帆介绍了今年的收成。", ("ORG", "岚湾海参养殖专业合作社")),
+        ("新能源汽车制造商骁澜汽车11月17日发行绿色债券。", ("ORG", "骁澜汽车")),
         ("今年推出的“澄远守护”系列把门槛降至500万元。", ("PRODUCT", "澄远守护")),
         ("游客用“临江文旅券”订了两晚民宿。", ("PRODUCT", "临江文旅券")),
         ("新加坡信托公司Velmont Trust也设立了代表处。", ("ORG", "Velmont Trust")),
@@ -61,6 +62,7 @@ def test_a_name_the_sentence_sets_is_found(text: str, found: tuple[str, str]) ->
         ("订单主要来自江苏和山东等沿海地区。", "海地区"),  # 海地 inside 沿海地区
         ("新加坡信托公司Velmont Trust也设立了代表处。", "新加坡信托公司"),  # describes it
         ("10月20日，钛精矿期货在广州期货交易所挂牌交易。", "钛精矿期货"),  # a contract
+        ("新能源汽车销量增长。", "新能源汽车"),  # a kind of car, no firm
     ],
 )
 def test_an_industry_a_site_or_a_phrase_is_no_firm(text: str, not_found: str) -> None:

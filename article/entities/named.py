@@ -25,7 +25,7 @@ _BRAND_LINES = words(
 # Lines of industry a firm is named by (某某精工, 某某化工) and a place's industry is spoken of
 # (吴江纺织): the name before them must be coined, no place.
 INDUSTRY_LINES = words(
-    "精工 精密 机械 电子 电器 化工 矿业 建材 纺织 物流 装备 机电 智造 环保 微电子"
+    "精工 精密 机械 电子 电器 化工 矿业 建材 纺织 物流 装备 机电 智造 环保 微电子 汽车"
 )
 # Suffixes that make a firm of a bare coined name (星某银行, 华某保险, 泰某人寿).
 FIRM_SUFFIXES = (

@@ -34,7 +34,7 @@ COUNT_UNITS = words(
     "吉瓦时 兆瓦时 千瓦时 吉瓦 兆瓦 千瓦 TWh GWh MWh kWh Wh GW MW kW "
     "单 支 条 款 名 位 所 座 张 套 批 轮 步 类 种 股 手 期 处 起 点 "
     "标准箱 标箱 枚 头 羽 株 棵 颗 箱 通 间 百帕 千帕 载重吨 辆次 架次 艘次 航次 "
-    "户次 家次 笔次 件次 场次 班次 车次 批次 台次 吨次"
+    "户次 家次 笔次 件次 场次 班次 车次 批次 台次 吨次 口 宗"
 )
 UNITS = sorted((*PRICE_UNITS, *CURRENCIES, *PERCENT_UNITS, *COUNT_UNITS), key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"

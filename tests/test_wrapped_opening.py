@@ -29,7 +29,14 @@ def _body(width: int = 15) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "line", ["总第812期", "第5126期 A3宏观·货币", "06 区域·县域", "产经·公司 12"]
+    "line",
+    [
+        "总第812期",
+        "第5126期 A3宏观·货币",
+        "06 区域·县域",
+        "产经·公司 12",
+        "L I N J I A N G   D A I L Y",
+    ],
 )
 def test_an_issue_number_or_a_numbered_section_is_furniture(line: str) -> None:
     assert is_running_line(line)

@@ -18,6 +18,7 @@ _PAGE_CODE_WORD = re.compile(
     r"(?:^|\s)[A-Z]{1,2}\d{1,2}(?=\s|$|[\u4e00-\u9fff])"
 )  # B2, C3公司·产业
 _LATIN_CAPS = re.compile(r"^[A-Z][A-Z0-9&'.,\- ]{5,}$")
+_LETTER_SPACED = re.compile(r"^[A-Z](?: {1,3}[A-Z]){5,}$")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,10}(?:报|刊|周刊|日报|时报|晚报|商报|周报|报道)$")
 _WEB = re.compile(r"^(?:https?://|www\.)[\w.-]+(?:/\S*)?$", re.IGNORECASE)
 _PAGE_CODE_ALONE = re.compile(r"^[A-Z]{1,2}\s?\d{1,2}$")
@@ -43,6 +44,8 @@ _MAX_MASTHEAD = 64  # ... a masthead with the paper's Latin name a little longer
 def is_running_line(text: str) -> bool:
     """A header or footer line: date with weekday, staff credits, page code, paper name in
     Latin capitals. Context-free: true wherever it stands."""
+    if _LETTER_SPACED.match(text):
+        text = text.replace(" ", "")  # L A N Y U  F I N A N C I A L: a masthead set letter-spaced
     if _masthead(text):
         return True
     if len(text) > _MAX_HEADER and not _dated_credits(text):

@@ -244,3 +244,14 @@ def test_columns_under_a_photo_go_on_from_their_own_tops() -> None:
     leaves = around_photos(regions([*first, *tops, caption, *bottoms], _metrics()), BODY_SIZE)
     order = [leaf.pieces[0].text[:2] for leaf in leaves]
     assert order == ["全0", "上1", "下1", "上2", "下2", "▲临"]
+
+
+def test_a_heading_right_over_a_byline_is_the_story_s_title() -> None:
+    # a second story's title set white on a band, no larger than a heading, its byline under it
+    first = _body(110.0, 6, ends=True)
+    head = Piece("临江科创债发行提速", 36.0, 230.0, 200.0, 241.0, 11.0, "Hei", bold=True)
+    byline = Piece("本报记者 柯一 临江报道", 36.0, 248.0, 160.0, 257.5, 9.5, "Song")
+    second = _body(270.0, 6, ends=True)
+    parts = lay_out_page(_page_of([*first, head, byline, *second]))
+    kinds = {p.text: p.kind for p in parts}
+    assert kinds[head.text] == TITLE

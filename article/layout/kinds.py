@@ -183,6 +183,16 @@ def assign_kinds(parts: list[Part]) -> None:
     _subtitles(parts)
     _chart_text(parts)
     _jump_heads(parts)
+    _heads_over_bylines(parts)
+
+
+def _heads_over_bylines(parts: list[Part]) -> None:
+    """A heading right over a byline, nothing between, is a story's title set no larger than
+    a heading (white on a coloured band): a section's heading is never followed by a byline."""
+    body = [p for p in parts if p.kind != FURNITURE]
+    for head, byline in pairwise(body):
+        if head.kind == HEADING and byline.kind == BYLINE:
+            head.kind = TITLE
 
 
 def _jump_heads(parts: list[Part]) -> None:

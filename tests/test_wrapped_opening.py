@@ -75,3 +75,15 @@ def test_a_short_page_read_across_its_columns_is_told_and_joins_nothing() -> Non
     text = "\n\n".join(rows)
     assert text_warnings(text)
     assert all(b.lines[0][0] == b.lines[-1][1] for b in split_blocks(text))
+
+
+def test_a_column_name_over_a_two_line_title_whose_last_line_gives_a_figure() -> None:
+    head = ["一季度金融数据观察", "临江普惠小微贷款余额", "突破3200亿元"]
+    kinds = _kinds([*_HEADER, *head, BYLINE, *_body()])
+    assert kinds[head[0]] == SUBTITLE and kinds["".join(head[1:])] == TITLE
+
+
+def test_a_byline_set_above_a_title_and_a_much_longer_deck() -> None:
+    title, deck = "临江跨境理财投资升温", "大湾区内地投资者南向通净汇出资金超过120亿元"
+    kinds = _kinds([*_HEADER, BYLINE, title, deck, *_body()])
+    assert kinds[title] == TITLE and kinds[deck] == SUBTITLE

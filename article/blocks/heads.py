@@ -125,8 +125,12 @@ def head_kinds(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
         heads = _heads_above(lines, kinds, b)
         found.update(_title_and_deck(lines, heads))
         if count := _title_under(lines, kinds, b, heads):
-            # the byline set above the title (业绩快报 本报记者 … / title), on one line or two
-            found.update({i: TITLE for i in range(b + 1, b + 1 + count)})
+            # the byline set above the title (业绩快报 本报记者 … / title), on one line or two;
+            # a second line much longer than the first is the deck
+            under = list(range(b + 1, b + 1 + count))
+            found.update({i: TITLE for i in under})
+            if count == 2 and _deck_like(lines, under, under[1]):
+                found[under[1]] = SUBTITLE
             found.update({i: SUBTITLE for i in heads})
     first_body = next((i for i in range(len(lines)) if i not in kinds), None)
     if first_body is not None and not any(b <= first_body + _MAX_HEADS for b in bylines):
@@ -329,7 +333,12 @@ def _kicker_over(top: str, below: str) -> bool:
     column's name (…观察, …调查) over a longer title."""
     if len(top) <= _KICKER_MOST + 2 and len(top) <= _KICKER_SHARE * len(below):
         return True
-    return len(top) <= _COLUMN_NAME_MOST and len(top) < len(below) and top.endswith(_COLUMN_WORDS)
+    return len(top) < len(below) and _column_name(top)
+
+
+def _column_name(text: str) -> bool:
+    """A column's name set as a kicker (一季度金融数据观察, 县域金融调查)."""
+    return len(text) <= _COLUMN_NAME_MOST and text.endswith(_COLUMN_WORDS)
 
 
 _COLUMN_NAME_MOST = 12
@@ -358,7 +367,7 @@ def _title_and_deck(lines: list[Line], heads: list[int]) -> dict[int, str]:
     if len(heads) == 2 and _kicker_over(lines[heads[0]].text, lines[heads[1]].text):
         return {heads[0]: SUBTITLE, heads[1]: TITLE}  # 县域金融观察 / the title under it
     if len(heads) == _MAX_HEADS and not any(_deck_like(lines, heads, i) for i in heads[1:]):
-        if _deck_last(lines, heads):
+        if _deck_last(lines, heads) and not _column_name(lines[heads[0]].text):
             return {i: SUBTITLE if i == heads[-1] else TITLE for i in heads}  # 2-line title, deck
         return {i: SUBTITLE if i == heads[0] else TITLE for i in heads}  # kicker, 2-line title
     kinds = {heads[0]: TITLE}

@@ -442,3 +442,14 @@ def test_a_title_and_its_deck_over_a_byline_without_markup() -> None:
         ("subtitle", "上市银行一季报透视：小微贷款同比增长8.9% 不良率回落"),
         ("byline", "本报记者 邵清言 衢州报道"),
     ]
+
+
+def test_a_title_ending_in_a_quoted_word_over_a_byline_is_a_title() -> None:
+    text = (
+        "A5  乡村金融  2026年11月12日  星期四  编辑 苗青禾  美编 褚亦凡\n\n"
+        "临江农商银行“海养贷”投放超过6亿元\n东岭渔排上的海参有了“活钱”\n\n本报记者 闵知远\n\n"
+        "十一月的东岭县，海面上的网箱连成一片。合作社理事长介绍了今年的情况。"
+    )
+    blocks = split_blocks(text)
+    assert blocks[1].kind == TITLE and blocks[1].text.endswith("“活钱”")
+    assert split_blocks("他说：“我们会继续努力。”\n\n本报记者 闵知远")[0].kind != TITLE

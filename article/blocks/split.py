@@ -304,8 +304,10 @@ def _heads_byline(blocks: list[RawBlock], i: int) -> bool:
 
 
 def _unpunctuated(text: str) -> bool:
-    """No clause punctuation inside and no sentence end: a line that could be a title."""
-    return not _CLAUSE_MARKS.intersection(text) and text[-1] not in _SENTENCE_ENDS
+    """No clause punctuation inside and no sentence end: a line that could be a title (a quote
+    closing a word, 有了“活钱”, ends no sentence; 。” does)."""
+    body = text.rstrip("”’")
+    return not _CLAUSE_MARKS.intersection(text) and body[-1:] not in _SENTENCE_ENDS
 
 
 def _mark_captions(blocks: list[RawBlock], headings: list[int]) -> None:

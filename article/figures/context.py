@@ -358,11 +358,15 @@ def label_for(
 
 # Verbs and adverbs jieba cuts apart that lead a clause to its figure (账期长达147天, 均价最低
 # 跌至7350元, 新客户里超过七成): no part of what the figure measures.
-_VERB_TAIL_RE = re.compile(r"(?:长达|最低|最高|跌至|涨至|跌到|涨到|跌破|涨破|里)+$")
+_VERB_TAIL_RE = re.compile(
+    r"(?:长达|最低|最高|跌至|涨至|跌到|涨到|跌破|涨破|里|今年|去年|明年|一年|户均|人均|年均|日均)+$"
+)
+_JUMP_RE = re.compile(r"^[（(](?:上接|下转|接上|转下)[^）)]{0,8}[）)]")  # （上接A2版）商户…
 
 
 def _without_verb_tail(label: str) -> str:
     """The label without a leading verb or adverb at its end, when a name is left."""
+    label = _JUMP_RE.sub("", label) or label
     cut = _VERB_TAIL_RE.search(label)
     return label[: cut.start()] if cut and cut.start() >= 2 else label
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from article import segment, wordtags
 from article.figures.context import change_target, label_for
 from article.figures.numbers import to_float
 from article.figures.patterns import FIGURE_RE, PRE_WINDOW, Quantity, pre_qualifier, quantity
@@ -104,7 +105,7 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
         label, why = ctx.last.label, "label: the figure before, in a list (63%、52%和48%)"
     elif label is None and _same_measure(text, ctx.last, q.unit, start):
         label, why = ctx.last.label, "label: the figure before in this sentence"
-    elif label is None and _share_of_last(text, ctx.last, q, start):
+    elif _no_measure(label, why) and _share_of_last(text, ctx.last, q, start):
         label, why = ctx.last.label, "label: the figure before, of which this is a share (其中…)"
     elif label and change_only(label) and _in_sentence(text, ctx.last, start):
         label = f"{ctx.last.label}{label}"  # 不良率为1.2%，较上年末下降0.3个百分点
@@ -153,10 +154,23 @@ def _same_measure(text: str, last: Figure | None, unit: str, start: int) -> bool
     return _one_sentence(text, last.end, start)
 
 
+_AFTER_PHRASE = "label: the phrase"  # what follows the figure (其中3家设在…): no measure
+
+
+def _no_measure(label: str | None, why: str) -> bool:
+    """No label, or only what the sentence goes on to say (设在临江: a verb first)."""
+    if label is None or why.startswith(_AFTER_PHRASE):
+        return True
+    return wordtags.tag(segment.cut(label, hmm=False)[0]) == "v"
+
+
 def _share_of_last(text: str, last: Figure | None, q: Quantity, start: int) -> bool:
-    """采购额约3.2亿比索，其中超过四成来自十堰: a share of the figure before, after 其中."""
-    if last is None or last.label is None or not (q.ratio or q.unit == "%"):
+    """采购额约3.2亿比索，其中超过四成来自十堰: a share (or a part counted the same way) of the
+    figure before, after 其中."""
+    if last is None or last.label is None:
         return False
+    if not (q.ratio or q.unit == "%" or (q.unit and q.unit == last.unit)):
+        return False  # a share, or a count of the same things (7家…，其中3家设在…)
     return _one_sentence(text, last.end, start) and text[:start].rstrip().endswith("其中")
 
 

@@ -63,6 +63,7 @@ def test_a_name_the_sentence_sets_is_found(text: str, found: tuple[str, str]) ->
         ("新加坡信托公司Velmont Trust也设立了代表处。", "新加坡信托公司"),  # describes it
         ("10月20日，钛精矿期货在广州期货交易所挂牌交易。", "钛精矿期货"),  # a contract
         ("新能源汽车销量增长。", "新能源汽车"),  # a kind of car, no firm
+        ("澄和信托家族信托规模突破300亿元。", "澄和信托家族信托"),  # the firm's product
     ],
 )
 def test_an_industry_a_site_or_a_phrase_is_no_firm(text: str, not_found: str) -> None:

@@ -9,7 +9,7 @@ from wrapped_support import BYLINE, PARAGRAPHS, wrap
 
 from article.blocks import split_blocks, text_warnings
 from article.blocks.furniture import is_running_line
-from article.model import FURNITURE, SUBTITLE, TITLE
+from article.model import FURNITURE, HEADING, SUBTITLE, TITLE
 
 _HEADER = ["临江商报", "LINJIANG COMMERCIAL NEWS", "2026年5月12日 星期二"]
 
@@ -87,3 +87,9 @@ def test_a_byline_set_above_a_title_and_a_much_longer_deck() -> None:
     title, deck = "临江跨境理财投资升温", "大湾区内地投资者南向通净汇出资金超过120亿元"
     kinds = _kinds([*_HEADER, BYLINE, title, deck, *_body()])
     assert kinds[title] == TITLE and kinds[deck] == SUBTITLE
+
+
+def test_a_numbered_heading_as_wide_as_its_column_is_a_heading() -> None:
+    lines = [*wrap(PARAGRAPHS[0], 12), "三、额度管理与风险提示", *_body(12)]
+    kinds = _kinds([*_HEADER, "临江跨境理财投资升温", BYLINE, *lines])
+    assert kinds["三、额度管理与风险提示"] == HEADING

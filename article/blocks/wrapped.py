@@ -234,6 +234,11 @@ class _Builder:
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if line.text[0] in _BULLETS and not _ANY_PUNCT.intersection(line.text):
             return True  # ■ 某某, 【某某】: set as a heading whatever its width
+        numbered = _CN_NUMBERED.match(line.text)
+        if numbered and not _ANY_PUNCT.intersection(line.text[numbered.end() :]):
+            before = self.lines[i - 1] if i else None
+            if before is None or ends_sentence(before.text):
+                return True  # 三、额度管理与风险提示: numbered, as wide as its column or not
         if is_full(line) and not _heading_filling_column(self.lines[i - 1 : i], line, following):
             return False
         if following is None or self.kinds.get(i + 1) is not None:
@@ -276,6 +281,7 @@ class _Builder:
 
 
 _BULLETS = SECTION_BULLETS | frozenset("□")
+_CN_NUMBERED = re.compile("^[一二三四五六七八九十]{1,3}、")
 _ANY_PUNCT = frozenset("，。；：！？、,;:!?")
 
 

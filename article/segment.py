@@ -61,6 +61,11 @@ def _build_in_memory(tok: jieba.Tokenizer) -> None:
     tok.initialized = True
 
 
+# jieba's dictionary holds junk entries of frequency 3 (照算, 心心, 一川): a real word stands
+# at least this high
+MIN_WORD_FREQ = 20
+
+
 def is_word(word: str) -> bool:
     """True when the dictionary (jieba's plus ours) knows `word` as a real word."""
     return bool((_tokenizer or tokenizer()).FREQ.get(word))

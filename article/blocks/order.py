@@ -24,7 +24,6 @@ _WRAPPED_RATE = 0.2  # ... and above which a few breaks already say the text run
 _MIN_BREAKS = 5  # line breaks it takes to call a text wrapped
 _MIN_JUDGED = 30  # ... and to call its lines interleaved
 _FEW_JUDGED, _FEW_RATE = 12, 0.2  # ... or fewer breaks, hardly ever inside a word
-_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
 _HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 _REGION_BREAKS = 16  # judged breaks in a stretch of the page read as one
 _CROSSED_RATE = 0.1  # ... fewer of them inside a word: read across, even on a page in order
@@ -91,10 +90,10 @@ def _cut_share(lines: list[Line]) -> float:
 
 def word_across(line: Line, following: Line) -> bool:
     """The last character of the line and the first of the next make a dictionary word."""
-    from article.segment import word_freq
+    from article.segment import MIN_WORD_FREQ, word_freq
 
     pair = _han_pair(line, following)
-    return bool(pair) and word_freq(pair) >= _WORD_FREQ
+    return bool(pair) and word_freq(pair) >= MIN_WORD_FREQ
 
 
 def _han_pair(line: Line, following: Line) -> str:
@@ -107,10 +106,10 @@ def judged_breaks(lines: list[Line]) -> list[tuple[int, bool]]:
     """Every break after a full line cut mid-sentence between two Han characters: the line's
     number, and whether the break falls inside a dictionary word. In wrapped text about half
     do; between alternating columns, or between lines that each stand alone, hardly any."""
-    from article.segment import word_freq
+    from article.segment import MIN_WORD_FREQ, word_freq
 
     return [
-        (line.number, word_freq(pair) >= _WORD_FREQ)
+        (line.number, word_freq(pair) >= MIN_WORD_FREQ)
         for line, following in pairwise(lines)
         if is_full(line) and not ends_sentence(line.text) and (pair := _han_pair(line, following))
     ]

@@ -16,7 +16,6 @@ from article.model import PARAGRAPH, RawBlock
 from article.spans import is_han
 
 _DOUBLED_WORD = 50  # 天天, 人人: a doubled character that is a word of its own is kept
-_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3
 _NUMERALS = frozenset("一二两三四五六七八九十百千万亿")
 _NOUN_TAGS = ("n", "vn", "nz", "nt", "ns")
 _WRAP_LINE, _WRAPPED_LINES = 6, 3  # lines this long, this many of one length: wrapped text
@@ -25,7 +24,7 @@ _WRAP_LINE, _WRAPPED_LINES = 6, 3  # lines this long, this many of one length: w
 def drop_inner_repeats(blocks: list[RawBlock], stripped: list[str]) -> None:
     """Remove the doubled character at each single line break of a paragraph that repeats
     one (`stripped`: the source's lines, stripped, 0-based), noting where for the repairs."""
-    width = -1  # measured once, when a block first needs it
+    width = _wrap_width(stripped)
     for block in blocks:
         (first, last), *rest = block.lines
         if block.kind != PARAGRAPH or rest or last == first:
@@ -33,7 +32,6 @@ def drop_inner_repeats(blocks: list[RawBlock], stripped: list[str]) -> None:
         pieces = [line for line in stripped[first - 1 : last] if line]
         if "".join(pieces) != block.text:
             continue  # markup or a speaker's name was taken out: leave the block as it is
-        width = _wrap_width(stripped) if width < 0 else width
         _drop_in(block, pieces, first, width)
 
 
@@ -81,6 +79,6 @@ def repeated(left: str, right: str) -> bool:
 
 def _noun(word: str) -> bool:
     """A dictionary noun (企业, 保险, 核心), not a verb (说明) that may legitimately follow."""
-    return segment.word_freq(word) >= _WORD_FREQ and (wordtags.tag(word) or "").startswith(
-        _NOUN_TAGS
-    )
+    return segment.word_freq(word) >= segment.MIN_WORD_FREQ and (
+        wordtags.tag(word) or ""
+    ).startswith(_NOUN_TAGS)

@@ -54,7 +54,6 @@ def _people(block: Block, previous: Block | None) -> list[Span]:
 
 
 COUNTY_SUFFIXES = ("县", "区", "市")
-_WORD_FREQ = 20  # jieba's junk entries stand lower
 CHAIN_LINKS = frozenset("省市州")  # the suffix before a county in a chain of places
 
 
@@ -93,7 +92,9 @@ def _word_goes_on(text: str, end: int) -> bool:
     if not after or not is_han(after) or after in "等和与及的":
         return False
     word = segment.cut(text[end : end + 4], hmm=False)[0]
-    return len(word) < 2 or segment.word_freq(word) < _WORD_FREQ  # 洛川推出: a word starts
+    return (
+        len(word) < 2 or segment.word_freq(word) < segment.MIN_WORD_FREQ
+    )  # 洛川推出: a word starts
 
 
 def _kind_before_latin(text: str, span: Span) -> bool:

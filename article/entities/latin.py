@@ -25,7 +25,7 @@ _KIND_BEFORE = re.compile(
 _FIRM_AFTER = re.compile(
     r"(?:表示|宣布|发布|披露|透露|称|介绍|指出|认为|数据显示|的数据显示|公司|集团|平台|旗下|"
     r"创始人|首席|总裁|董事长|CEO|中国区|亚太区|大中华区|亚洲区|欧洲区|北美区|拉美区|全球|官方|"
-    r"合伙人|总经理|副总裁|负责人|高管|[\u4e00-\u9fff]{2}事业部|销售|首席)"
+    r"合伙人|总经理|副总裁|负责人|高管|[\u4e00-\u9fff]{2}事业部|销售)"
 )
 _SOURCE_BEFORE = re.compile(r"(?:据|根据|来自)$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # REITs, ETFs: kinds of security

@@ -233,7 +233,6 @@ def _junk_pair(word: str) -> bool:
 
 _COMMON_WORD_FREQ = 100
 _VOCABULARY = EVERYDAY_TAGS | {"j"}
-_NOUN_FREQ = 20  # jieba's junk entries (汇川, tagged a noun) stand at frequency 3
 
 
 def _common_kind(name: str, suffix: str) -> bool:
@@ -241,10 +240,14 @@ def _common_kind(name: str, suffix: str) -> bool:
     if suffix == "中心":  # 冷链仓储中心: 仓储 is tagged an abbreviation, still vocabulary
         vocab = _everyday_name(name, EVERYDAY_TAGS | {"j"})
         return segment.word_freq(name) >= _COMMON_WORD_FREQ or vocab
-    noun = wordtags.tag(name) in ("n", "vn") and segment.word_freq(name) >= _NOUN_FREQ
+    noun = wordtags.tag(name) in ("n", "vn") and segment.word_freq(name) >= segment.MIN_WORD_FREQ
     if suffix == "期货":  # 钛精矿期货, 苹果期货: a contract on a commodity, no futures firm
         last = segment.cut(name, hmm=False)[-1]
-        return len(last) > 1 and wordtags.tag(last) == "n" and segment.word_freq(last) >= _NOUN_FREQ
+        return (
+            len(last) > 1
+            and wordtags.tag(last) == "n"
+            and segment.word_freq(last) >= segment.MIN_WORD_FREQ
+        )
     return suffix == "基金" and noun
 
 

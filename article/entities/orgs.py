@@ -96,9 +96,8 @@ def _middle_ok(middle: str, suffix: str, parent_is_org: bool) -> bool:
 BUREAU_ENDS = ("局", "厅", "署", "委员会")
 # Public centres named by their work (某区失能评估服务中心, 某县乡村振兴服务中心)
 SERVICE_CENTRES = ("服务中心", "调解中心", "评估中心", "促进中心", "发展中心", "管理中心")
-PRODUCT_LIKE_SUFFIXES = frozenset(
-    ("保险", "基金", "信托")
-)  # also products (台风指数保险, 家族信托)
+# Suffixes that also name kinds of product (台风指数保险, 家族信托)
+PRODUCT_LIKE_SUFFIXES = frozenset(("保险", "基金", "信托"))
 _COINED_FREQ = 100
 
 

@@ -159,15 +159,12 @@ def _cut_after(text: str, pos: int) -> int:
         return 0  # 记者从沪深交易所: 从 is a surname, but here a preposition
     if segment.word_freq(name[: surname + 1]) > MAX_SURNAME_WORD_FREQ:
         return 0  # 种粮大户融资难: 融资 is a word, not a surname and a given name
-    if segment.word_freq(name[surname:]) >= _GIVEN_WORD_FREQ or not is_han(text[end]):
+    if segment.word_freq(name[surname:]) >= segment.MIN_WORD_FREQ or not is_han(text[end]):
         return 0  # a given name that is a word (明确, 大力) begins the sentence instead
     cut = segment.cut(text[pos + surname : end + 3], hmm=False)
     lengths = [sum(map(len, cut[: i + 1])) for i in range(len(cut))]
-    junk_word = segment.word_freq(cut[0]) < _GIVEN_WORD_FREQ  # 一川: a junk entry, no word
+    junk_word = segment.word_freq(cut[0]) < segment.MIN_WORD_FREQ  # 一川: a junk entry, no word
     return end if 2 in lengths and (len(cut[0]) < 2 or junk_word) else 0
-
-
-_GIVEN_WORD_FREQ = 20  # jieba's dictionary holds junk entries (一川) below this
 
 
 # Characters that spell foreign names in Chinese (卡里莫夫, 安德森, 施密特) and seldom start a
@@ -229,7 +226,11 @@ def _japanese_at(text: str, pos: int) -> int:
             end = pos + n + given
             given_name = text[pos + n : end]
             han = name in JAPANESE_SURNAMES and all(is_han(ch) for ch in given_name)
-            if han and _SPEECH_AFTER.match(text, end) and segment.word_freq(given_name) < 20:
+            if (
+                han
+                and _SPEECH_AFTER.match(text, end)
+                and segment.word_freq(given_name) < segment.MIN_WORD_FREQ
+            ):
                 return end
         if name in JAPANESE_SURNAMES and not is_han(text[pos + n : pos + n + 1] or "。"):
             return pos + n

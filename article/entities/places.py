@@ -146,13 +146,10 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     floor = max(0, start - _WORD_LOOK)
     pos = floor
     for word in segment.cut(text[floor : end + 1], hmm=False):
-        if pos < start < pos + len(word) and segment.word_freq(word) >= _WORD_FREQ:
+        if pos < start < pos + len(word) and segment.word_freq(word) >= segment.MIN_WORD_FREQ:
             return True
         pos += len(word)
     return False
-
-
-_WORD_FREQ = 20  # jieba's junk entries stand lower
 
 
 COUNTY_SUFFIX_RE = re.compile("[县市区旗]")

@@ -376,10 +376,7 @@ def _noun_right_after(text: str, end: int) -> str:
     word = segment.cut(text[end : end + MAX_AFTER], hmm=False)[:1]
     if not word or len(word[0]) < 2 or wordtags.tag(word[0]) != "n":
         return ""
-    return word[0] if segment.word_freq(word[0]) >= _NOUN_FREQ else ""
-
-
-_NOUN_FREQ = 20  # jieba's junk entries stand lower
+    return word[0] if segment.word_freq(word[0]) >= segment.MIN_WORD_FREQ else ""
 
 
 def _label_for(

@@ -182,25 +182,18 @@ def assign_kinds(parts: list[Part]) -> None:
     _title_rows(parts)
     _subtitles(parts)
     _chart_text(parts)
-    _jump_heads(parts)
-    _heads_over_bylines(parts)
+    _headings_that_are_titles(parts)
 
 
-def _heads_over_bylines(parts: list[Part]) -> None:
-    """A heading right over a byline, nothing between, is a story's title set no larger than
-    a heading (white on a coloured band): a section's heading is never followed by a byline."""
+def _headings_that_are_titles(parts: list[Part]) -> None:
+    """A heading that opens a story is its title, though set no larger than a heading: the
+    jump head right above （上接…） on a continuation page, and a heading right over a byline
+    (white on a coloured band) — a section's heading is never followed by either."""
     body = [p for p in parts if p.kind != FURNITURE]
-    for head, byline in pairwise(body):
-        if head.kind == HEADING and byline.kind == BYLINE:
-            head.kind = TITLE
-
-
-def _jump_heads(parts: list[Part]) -> None:
-    """A continuation page opens its story with the jump head right above （上接…）: a title,
-    though set no larger than a heading."""
-    body = [p for p in parts if p.kind != FURNITURE]
-    for head, marker in pairwise(body):
-        if marker.kind == CONTINUATION and head.kind == HEADING and "上接" in marker.text:
+    for head, after in pairwise(body):
+        if head.kind != HEADING:
+            continue
+        if after.kind == BYLINE or (after.kind == CONTINUATION and "上接" in after.text):
             head.kind = TITLE
 
 

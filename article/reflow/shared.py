@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 from article.reflow.signals import freq_table
 from article.reflow.words import FUNCTION_CHARS
+from article.segment import MIN_WORD_FREQ
 
-MIN_WORD_FREQ = 20  # jieba's dictionary holds junk entries of frequency 3 ("照算", "心心")
 COHESION_MAX = 2.0  # the most that shared rare words add to a pair's score
 RARE_FREQ = 2000  # shared words rarer than this say two passages are about the same thing
 _CJK_PAIR = re.compile(r"[\u3400-\u9fff]{2}")

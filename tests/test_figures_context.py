@@ -371,3 +371,21 @@ def test_adverbs_and_comparisons_at_a_label_s_end(paragraph: str, label: str) ->
 def test_a_part_of_a_whole_named_before_zhong() -> None:
     figures = figures_of("本次募集资金中，约6.1亿元将投向澄州的项目。")
     assert [(f.text, f.label) for f in figures] == [("约6.1亿元", "本次募集资金")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "figure", "label"),
+    [
+        ("临川的茶叶出口规模约占全省的18%。", "18%", "临川的茶叶出口规模"),
+        ("该所的大豆期权成交量约占全市场的6%。", "6%", "大豆期权成交量"),
+        ("海外收入占比由去年的21%提高到34%。", "21%", "海外收入占比"),
+        ("该所将合约的交易保证金比例定为9%。", "9%", "合约的交易保证金比例"),
+        ("车主换电一次只需4分钟。", "4分钟", "车主换电一次"),
+        ("交割仓库由3家增加到8家。", "8家", "交割仓库"),
+        ("签约客户达到46家。", "46家", "签约客户"),
+        ("门店从4家开到了57家。", "57家", "门店"),
+    ],
+)
+def test_label_of_a_share_a_setting_and_a_change(paragraph: str, figure: str, label: str) -> None:
+    found = {f.text: f.label for f in figures_of(paragraph)}
+    assert found[figure].endswith(label)

@@ -74,3 +74,43 @@ def test_she_is_someone_named_in_her_own_paragraph() -> None:
         "在澄禾茶业的服务点，几位茶农正在咨询。她说，去年服务点共举办培训32场。",
     )
     assert subjects["32场"] != "临川茶业研究院"
+
+
+def _document_subjects(tmp_path, text: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    """Figure text -> subject of a whole article (Q&A turns need the block reader)."""
+    from article.analyze import analyze_path
+
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {f.text: f.subject for f in analyze_path(path, use_cache=False).figures}
+
+
+INTERVIEW = (
+    "记者：市场现在怎么样？\n\n"
+    "澹台舒：据蓝汀数据网监测，今年以来硅料价差由每吨210元收窄至60元。"
+    "我们的客户由去年的120户增加到310户。\n\n"
+    "记者：企业用得怎么样？\n\n"
+    "澹台舒：以峪川化工为例，这家年产硅料约9万吨的企业已开始套保。"
+    "上市首月，它在盘面买入套保约1.6万吨。\n\n"
+    "峪川化工财务总监庄以恬补充说，公司每吨原料成本低约70元。\n"
+)
+
+
+def test_an_answer_s_figures_belong_to_its_publisher_its_speaker_and_the_firm_it_names(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    subjects = _document_subjects(
+        tmp_path,
+        "澹台舒，汀岚期货首席研究员。\n\n汀岚期货首席研究员澹台舒接受了采访。\n\n" + INTERVIEW,
+    )
+    assert subjects["210元"] == subjects["60元"] == "蓝汀数据网"  # 据…监测, not the answerer
+    assert subjects["310户"] == "汀岚期货"  # 我们: the speaker's institution
+    assert subjects["约1.6万吨"] == "峪川化工"  # 它: the firm just named
+    assert subjects["约70元"] == "峪川化工"  # 公司 of a firm's officer: that firm
+
+
+def test_a_rare_compound_surname_answers_a_question() -> None:
+    from article.blocks.kinds import line_kind
+
+    assert line_kind("澹台舒：我们的客户增加了。", True)[0] == "answer"
+    assert line_kind("第五条：合同自签订之日起生效。", False)[0] != "answer"

@@ -18,7 +18,7 @@ from article.model import (
     SOURCE,
     TITLE,
 )
-from article.surname_lists import surname_of
+from article.surname_lists import ALL_COMPOUND, surname_of
 
 
 def has_surname(name: str, rare_ok: bool = True) -> bool:
@@ -100,6 +100,8 @@ def _plausible_name(name: str, after_question: bool, word_freq: Callable[[str], 
         return True
     if not (after_question or has_surname(name)):
         return False
+    if after_question and len(name) >= 3 and name[:2] in ALL_COMPOUND:
+        return True  # 淳于岩：, answering: a rare compound surname is a word of its own
     return word_freq(name[:2]) < 20  # "有的人：" is not a person
 
 

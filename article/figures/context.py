@@ -31,21 +31,24 @@ TAIL_WORDS = words(
     "可达 可 普遍 大多 大都 一般在 多在 有望 预计 分为 "
     "以 均 已 已经 仍 将 约 逾 超 通常 一般 有 则 也 至 占 仅 从 由 要 就 "
     "已有 共有 还有 保持在 维持在 控制在 稳定在 保持 维持 每年 每月 每天 每日 每季度 每周 "
-    "可以 能够 只有 仅有 才 每吨 每手 每股 每户 每人 每年度 原则上 动辄 平均 中"
+    "可以 能够 只有 仅有 才 每吨 每手 每股 每户 每人 每年度 原则上 动辄 平均 中 "
+    "定为 设定为 确定为 调整为 只需 仅需 只要 需要 需"
 )
 CHANGE_VERBS = (
     r"(下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|收窄|缩减|下滑|提高|提升|上调|上升|回升|增加|增长"
     r"|扩大|扩充|延长|攀升|跌|涨)"
 )
 # The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
-CHANGE_TO_RE = re.compile(rf"(?:{CHANGE_VERBS}|延|降|升|增|减)?[到至为]了?")
+CHANGE_TO_RE = re.compile(rf"(?:{CHANGE_VERBS}|[\u4e00-\u9fff](?<!的))?[到至为]了?")  # 开到了
 # 计划把服务商户扩大到: what 把/将 takes is what the change measures
 DISPOSAL_RE = re.compile(
     rf"^.*?(?:把|将)(?P<measure>[^把将]{{2,}}?){CHANGE_VERBS}(?:了)?$"
     r"|^.*?把(?P<taken>[^把将]{2,})$"  # 计划把从中国采购的比例 (由8%提高到…): what 把 takes
 )
 LEAD_VERBS = ("实现", "达到")
-SHARE_OF_RE = re.compile(r"^(.{2,}?)(?:为|是)[^为是]{2,}$")
+# 保证金为合约价值的8%, 存续规模约占全国的18%: the measure stands before 为/是/占, the base after
+# (but 占比 is a noun, and in 成本占总成本的比例 the share is named after the base)
+SHARE_OF_RE = re.compile(r"^(.{2,}?)(?:为|是)[^为是]{2,}$|^(.{2,}?)约?占(?!比)[^为是占的由从]{2,}$")
 # 票面利率比同期限企业债低: a measure, 比 or 较, what it is compared with, and how it differs
 COMPARED_RE = re.compile(r"^(.{3,}?)(?:比|较)[^比较]{2,}?(?:低|高|多|少|快|慢|长|短)(?:了|出)?$")
 BASE_VERB_RE = re.compile(r"是|达到|相当于")
@@ -204,10 +207,13 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     label = _disposed(_compared(_after_modal(_trim(text[begin:start]))))
     label = _without_adverbial_tail(label, text, start)
     if text.endswith("的", 0, start) and (share := SHARE_OF_RE.match(label)):
-        label = share.group(1)  # 保证金为合约价值的8%: the measure is before 为, the base after
+        label = share.group(1) or share.group(
+            2
+        )  # 保证金为合约价值的8%: the measure is before 为, the base after
     if len(label) > 2 and label.endswith("达"):
         label = label[:-1]  # 占比达: jieba glues 达 into 比达, a word of its dictionary only
     places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")
+    counted = counted and not _predicated(text[begin:start])
     label = clean_prefix(label, counted, places) if label else label
     if label.startswith(FROM_WORDS) and base_only(label[1:]):
         return _clause_before(text, begin, floor, counted)  # X，已经从过去的3天缩短到…
@@ -221,6 +227,17 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     if not any(ch.isalnum() for ch in label):
         return ""  # only punctuation (—-) between two figures
     return _without_trailing_adverbs(label)[-MAX_LABEL:]  # 员工总数预计(由…): no 预计
+
+
+PREDICATES = ("达", "为", "是", "有", "至", "到", "由", "从", "突破", "超")
+
+
+def _predicated(clause: str) -> bool:
+    """签约客户达到27家: a verb between the phrase and its count makes the phrase the subject, so
+    a verb opening it (签约, 交割) is part of the noun, not an action done to it."""
+    kept = _trim(clause)
+    tail = clause[clause.rfind(kept) + len(kept) :] if kept else ""
+    return any(verb in tail for verb in PREDICATES)
 
 
 def _base_subject(text: str, begin: int, start: int, counted: bool) -> str:
@@ -252,7 +269,7 @@ def _without_adverbial_tail(label: str, text: str, start: int) -> str:
 
 TRAILING_WORDS = frozenset(
     words(
-        "其中 全部 多 仍然 仍 已经 已 均 都 也 还 则 就 又 了 分别 预计 一度 约 大约 有望 或将 将"
+        "其中 全部 多 仍然 仍 已经 已 均 都 也 还 则 就 又 了 分别 预计 一度 约 大约 有望 或将 将 可能"
     )
 )
 

@@ -19,6 +19,8 @@ REFERENT_RE = re.compile(
     r"|这家[\u4e00-\u9fff]{0,6}?(?:企业|公司)"
 )
 PRONOUN_RE = re.compile(r"(?:^|(?<=[，。；：！？”]))[他她](?![们人])")  # 他凭186只滩羊获得…
+FIRST_PERSON_RE = re.compile(r"我们|我行|我司|本行|本公司|我(?=[\u4e00-\u9fff])")  # in an answer
+IT_RE = re.compile(r"(?:^|(?<=[，。；：！？”]))它(?![们])")  # 它在盘面买入…: the firm just named
 BARE = frozenset(("公司",))  # said without 该: the firm of the paragraph or of the story
 MIN_MAIN_MENTIONS = 3  # mentions that make a company the one a bare 公司 means
 MAX_SENTENCE = 400  # characters looked back for a sentence start
@@ -62,6 +64,7 @@ class SubjectFinder:
         self.people = [e for e in entities if e.type == "PERSON"]
         self.keys = [(e.block, e.start) for e in self.orgs]
         self.full = full_names(entities, blocks)
+        self.works_at: dict[str, str] = {}
         self.works_at = institutions(entities, blocks, self)
 
     def name(self, e: Entity) -> str:
@@ -71,6 +74,8 @@ class SubjectFinder:
     def referent(self, block: int, pos: int, word: str) -> str | None:
         """The organisation 该行/该公司 … at (block, pos) stands for: the latest fitting one; a
         bare 公司 means the story's company, named again and again."""
+        if word in BARE and (firm := self._speaker_firm(block, pos)):
+            return firm  # 某某总经理某某告诉记者，公司…: the speaker's own company
         end = bisect_left(self.keys, (block, pos))
         for i in range(end - 1, max(end - MAX_REFERENT_LOOKBACK, 0) - 1, -1):
             if word in BARE and self.orgs[i].block != block:
@@ -84,6 +89,8 @@ class SubjectFinder:
     ) -> tuple[str | None, str]:
         """Whom the figure's sentence is about, and why; else the topic of an earlier sentence."""
         first = begin = sentence_start(text, start)
+        if block.kind == ANSWER and entities and _answer_label(text, entities[0]):
+            entities = entities[1:]  # 某某：… names who answers, not whom the figures are about
         if agent := _agent(text, first, start):
             return agent, "subject: the agent of 由…"
         found = self._in_span(text, block.index, begin, start, entities, nearest=True)
@@ -99,8 +106,12 @@ class SubjectFinder:
             found, why = speaker, "subject: the speaker of the sentence (某某介绍，…)"
         if not found and (found := _source_in(text, between(entities, first, start), True)):
             why = "subject: the publisher of the sentence's data (据某某统计)"
+        if not found and block.kind == ANSWER and FIRST_PERSON_RE.search(text, first, start):
+            found, why = block.speaker, "subject: the interview's speaker (我们, 我…)"
         if not found and (person := self._pronoun(text, block.index, first, start)):
             found, why = person, "subject: the person 他/她 stands for"
+        if not found and (firm := self._it(text, block.index, first, start)):
+            found, why = firm, "subject: the organisation 它 stands for"
         for _ in range(MAX_TOPIC_SENTENCES):
             if found or begin == 0:
                 break
@@ -126,6 +137,21 @@ class SubjectFinder:
         before = [p for p in self.people if p.block == block and p.start < m.start()]
         return before[-1].text if before else None
 
+    def _speaker_firm(self, block: int, pos: int) -> str | None:
+        """The company of the person named last before pos in the paragraph, if a company."""
+        before = [p for p in self.people if p.block == block and p.start < pos]
+        firm = self.works_at.get(before[-1].text) if before else None
+        return firm if firm and _fits(firm, "公司", self.listed, brands=True) else None
+
+    def _it(self, text: str, block: int, begin: int, start: int) -> str | None:
+        """它 opening a clause of the sentence: the organisation named last before it in the
+        same paragraph."""
+        m = IT_RE.search(text, begin, start)
+        if m is None:
+            return None
+        before = [o for o in self.orgs if o.block == block and o.start < m.start()]
+        return self.name(before[-1]) if before else None
+
     def _in_span(
         self, text: str, block: int, begin: int, end: int, entities: list[Entity], nearest: bool
     ) -> str | None:
@@ -144,6 +170,11 @@ class SubjectFinder:
         if not near:
             return None
         return self.name(near[-1] if nearest else near[0])
+
+
+def _answer_label(text: str, e: Entity) -> bool:
+    """某某：… at an answer's start (据某网监测，…: the publisher is the subject)."""
+    return e.start == 0 and text.startswith(("：", ":"), e.end)
 
 
 def _speaker(text: str, first: int, clause: int, entities: list[Entity]) -> str | None:
@@ -235,7 +266,7 @@ def _protagonist(orgs: list[Entity]) -> str | None:
     return ranked[0][0]
 
 
-def _fits(name: str, word: str, listed: frozenset[str]) -> bool:
+def _fits(name: str, word: str, listed: frozenset[str], brands: bool = False) -> bool:
     """Whether an organisation name can be what 该行 / 该公司 … refers to."""
     if word in ("该行", "该银行"):
         return name.endswith("行")
@@ -246,9 +277,21 @@ def _fits(name: str, word: str, listed: frozenset[str]) -> bool:
             foreign
             or name.endswith(COMPANY_ENDINGS)
             or (name in listed and not name.endswith("行"))
+            or (brands and _brand(name))
         )
     if word in ("该分行", "该支行", "该中心", "该协会", "该平台"):
         return name.endswith(word[1:])  # 该分行: a branch, not the firm named after it
     if word == "该基金":
         return name.endswith("基金")
     return True
+
+
+# Bodies that are no company: banks, bureaus, exchanges, associations, institutes, centres.
+INSTITUTION_ENDS = tuple(
+    words("行 局 所 会 院 中心 部 委 厅 处 署 办 站 室 社 政府 大学 学校 医院 网 平台 基金")
+)
+
+
+def _brand(name: str) -> bool:
+    """攀钰化工, 棠果: a firm named by its brand or trade, not an institution's kind of name."""
+    return len(name) >= 2 and not name.isascii() and not name.endswith(INSTITUTION_ENDS)

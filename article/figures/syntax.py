@@ -235,6 +235,7 @@ def clean_prefix(label: str, counted: bool, places: frozenset[str] = frozenset()
     cut = [i for i, (w, _) in enumerate(tagged) if _from_word(w) and i >= 1]
     if cut and len("".join(w for w, _ in tagged[: cut[0]])) >= 2:
         tagged = tagged[: cut[0]]  # 审批周期由此前的: the noun before 由 is the measure
+        counted = False  # 交割仓库由4家…: the phrase is the change's subject, its verb a part
     rest = "".join(w for w, _ in tagged[1:])
     # 设立特色网点46家: the verb says what was done to what is counted; but in 签约企业数量 the
     # verb is part of what is measured

@@ -152,7 +152,7 @@ def test_lengthened_period_shares_the_label() -> None:
         ("云杉科技的研发人员由320人增加到410人。", ["研发人员", "研发人员"]),
         ("签约企业数量有望从目前的800家扩大到1500家。", ["签约企业数量", "签约企业数量"]),
         ("存款余额为5.2亿元，同比增长8.1%。", ["存款余额", "存款余额同比增长"]),
-        ("托管面积比去年增加了逾2.2万亩，是2024年的1.8倍。", ["托管面积比去年增加", "托管面积"]),
+        ("托管面积比去年增加了逾2.2万亩，是2024年的1.8倍。", ["托管面积", "托管面积"]),
         ("茶园面积达到去年同期的近2倍。", ["茶园面积"]),
         ("该行为31户茶农发放52笔“春芽贷”。", ["茶农", "春芽贷"]),
         ("该平台目前商户数量超过1200家。", ["商户数量"]),
@@ -222,7 +222,7 @@ def test_a_date_after_from_is_where_a_change_starts_not_the_subject() -> None:
     [
         ("集团成功发行5亿元乡村振兴公司债券，期限五年。", "乡村振兴公司债券"),
         ("本期债券的票面利率比去年发行的同期限企业债低约35个基点。", "本期债券的票面利率"),
-        ("权益投资比例提高2个百分点。", "权益投资比例提高"),
+        ("权益投资比例提高2个百分点。", "权益投资比例"),
     ],
 )
 def test_labels_of_compound_names_and_comparisons(paragraph: str, label: str) -> None:
@@ -295,7 +295,7 @@ def test_two_tenths_and_counts_of_tags_heads_and_birds() -> None:
     [
         ("收购均价为每公斤26.4元，候鸟年均3.1个。", ["收购均价", "候鸟"]),
         ("羊群存栏已经扩大到了630只。", ["羊群存栏"]),
-        ("发往秘鲁和约旦的订单结算额分别增长了31%、27%和19%。", ["订单结算额分别增长"] * 3),
+        ("发往秘鲁和约旦的订单结算额分别增长了31%、27%和19%。", ["发往秘鲁和约旦的订单结算额"] * 3),
         ("为12个园区项目发放贷款41笔，金额合计5.3亿元。", ["园区项目", "发放贷款", "金额"]),
         (
             "澄川银行提供了15亿元的绿色综合授信，以及最高300万元的仓储和冷链补贴，目前已落地。",
@@ -360,7 +360,7 @@ def test_what_ba_takes_and_units_of_containers_and_calls() -> None:
     [
         ("精品豆的占比仍然不足15%。", "精品豆的占比"),
         ("港区内的260辆柴油集卡全部替换为电动集卡。", "柴油集卡"),
-        ("单台成本比前年下降约4200元。", "单台成本比前年下降"),  # the change, not the cost
+        ("单台成本比前年下降约4200元。", "单台成本"),  # what changed (the subject of 下降)
         ("在售的分红型终身寿险保证利率多为1.75%。", "在售的分红型终身寿险保证利率"),
     ],
 )
@@ -389,3 +389,26 @@ def test_a_part_of_a_whole_named_before_zhong() -> None:
 def test_label_of_a_share_a_setting_and_a_change(paragraph: str, figure: str, label: str) -> None:
     found = {f.text: f.label for f in figures_of(paragraph)}
     assert found[figure].endswith(label)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "figure", "label"),
+    [
+        ("全市单位产值能耗下降11.6%。", "11.6%", "单位产值能耗"),
+        ("储能系统招标均价同比下降约23%。", "约23%", "储能系统招标均价"),
+        ("当地对茶砖的需求每年增长超过20%。", "超过20%", "当地对茶砖的需求"),
+    ],
+)
+def test_what_changed_is_the_label_not_the_change(paragraph: str, figure: str, label: str) -> None:
+    found = {f.text: f.label for f in figures_of(paragraph)}
+    assert found[figure] == label
+
+
+def test_a_change_stated_against_a_base_alone_keeps_its_verb() -> None:
+    found = {f.text: f.label for f in figures_of("收盘价为每吨16220元，较挂牌基准价上涨2.7%。")}
+    assert found["2.7%"].endswith("上涨")
+
+
+def test_second_hand_and_two_handed_are_no_lots() -> None:
+    texts = [f.text for f in figures_of("二手船价格可能下跌超过三成，企业要做两手准备。")]
+    assert texts == ["超过三成"]

@@ -9,6 +9,7 @@ from article.entities import ORG_SUFFIX_WORDS
 from article.figures.patterns import PRE_QUALIFIERS
 from article.figures.subjects import between
 from article.figures.syntax import (
+    CHANGE_TAIL_RE,
     COUNTED_UNITS,
     FROM_WORDS,
     base_only,
@@ -249,6 +250,7 @@ def _base_subject(text: str, begin: int, start: int, counted: bool) -> str:
     return label if len(label) >= 2 else ""
 
 
+TIME_TAIL_RE = re.compile(r"(?:每年|每月|今年以来|年内|以来|今年|去年|近年来|近年)$")
 PER_UNIT_TAIL_RE = re.compile(r"(?:为|是)?每[\u4e00-\u9fff]{1,2}$")  # 均价为每公斤31.5元
 AVERAGE_TAIL_RE = re.compile(r"(?:年均|月均|日均|人均|户均|平均)$")  # 台风年均4.2个
 CHANGE_BEFORE_RE = re.compile(rf"{CHANGE_VERBS}(?:到|至)了?$")  # 存栏已经扩大到了420只
@@ -264,7 +266,20 @@ def _without_adverbial_tail(label: str, text: str, start: int) -> str:
         label = label[: -len(verb.group(1))]  # 利差进一步收窄至: the change is no part of what
     elif (verb := CHANGE_BEFORE_RE.search(label)) and _names_something(label[: verb.start()]):
         label = label[: verb.start()]  # 猪价一度跌到(每公斤): the per-unit cut, then the change
+    if measure := _changed_measure(label, text, start):
+        label = measure  # 单位产值能耗下降14.2%: what fell, not that it fell
     return _without_trailing_adverbs(label) if label else label
+
+
+def _changed_measure(label: str, text: str, start: int) -> str:
+    """The measure before a change verb (能耗下降), or '' when only a comparison stands there
+    (较挂牌基准价上涨, 比前年提升了: the change is all the clause says)."""
+    change = CHANGE_TAIL_RE.search(label)
+    measure = TIME_TAIL_RE.sub("", label[: change.start()]) if change else ""
+    at = text.rfind(label, max(0, start - MAX_CLAUSE), start)
+    if not measure or measure[0] in "较比" or (at > 0 and text[at - 1] in "较比"):
+        return ""
+    return "" if base_only(measure) or not _names_something(measure) else measure
 
 
 TRAILING_WORDS = frozenset(

@@ -24,8 +24,8 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 DAY_PARTS = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "晚", "早")
 POINT_IN_TIME_UNITS = frozenset({"年", "天", "个月", "周"})
 DIGITS_ONLY_UNITS = frozenset(
-    {"期", "点", "起", "头", "箱", "通"}
-)  # counts only after Arabic digits
+    {"期", "点", "起", "头", "箱", "通", "手"}
+)  # counts only after Arabic digits (二手船, 两手准备: no lots)
 TENOR_UNITS = frozenset({"年", "个月", "天", "周", "日"})
 VAGUE_BEFORE = frozenset("数几")
 MINUS_SIGNS = frozenset("-－−")

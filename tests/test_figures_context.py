@@ -412,3 +412,8 @@ def test_a_change_stated_against_a_base_alone_keeps_its_verb() -> None:
 def test_second_hand_and_two_handed_are_no_lots() -> None:
     texts = [f.text for f in figures_of("二手船价格可能下跌超过三成，企业要做两手准备。")]
     assert texts == ["超过三成"]
+
+
+def test_a_latin_name_spaced_from_its_count_labels_it() -> None:
+    found = {f.text: f.label for f in figures_of("今年以来沪市新上市ETF 64只，合计募集约410亿元。")}
+    assert found["64只"].endswith("新上市ETF")

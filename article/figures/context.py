@@ -120,11 +120,16 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
             and (opening := _quoted_name_start(text, i - 1, floor)) >= 0
         ):
             i = opening  # 发放“某某贷”4.6亿元: a short quoted name belongs to the clause
-        elif text[i - 1] in CLAUSE_DELIMS:
+        elif text[i - 1] in CLAUSE_DELIMS and not _latin_space(text, i - 1):
             break
         else:
             i -= 1
     return i
+
+
+def _latin_space(text: str, i: int) -> bool:
+    """The space of 消费金融类ABS 14单, Kaiyo Tours: a word space after Latin, no clause break."""
+    return text[i] == " " and i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()
 
 
 def _quoted_name_start(text: str, closing: int, floor: int) -> int:
@@ -385,7 +390,7 @@ def label_for(
     label, why = _label_for(text, start, end, unit, floor, entities)
     if label and label.endswith("长") and "长达" in text[max(0, start - 5) : start]:
         label = label[:-1]  # 账期长达147天: 达 was trimmed as a little word, 长 is left over
-    return (_without_verb_tail(label) if label else label), why
+    return (_without_verb_tail(label.strip()) if label else label), why
 
 
 # Verbs and adverbs jieba cuts apart that lead a clause to its figure (账期长达147天, 均价最低

@@ -78,3 +78,49 @@ def two_page_continuation() -> bytes:
     c.showPage()
     c.save()
     return out.getvalue()
+
+
+NARROW_BODY = (
+    "澄屿市货币基金的收益率仍在回落，二季度末全市场七日年化收益率均值为一点二八，"
+    "比年初下降三十一个基点，已有四十多只基金跌破一点二。",
+    "研究员莫千帆分析，存款利率下调后，不少个人投资者把活期存款转投货币基金，"
+    "后者的收益仍高出活期利率一截，规模因此逆势增长。",
+    "一家中型基金公司的固定收益部总监宋以恒说，费率降低后，每一亿元规模一年少收"
+    "管理费约十八万元，公司只能靠扩大规模摊薄成本。",
+)
+
+
+def narrow_gutters() -> bytes:
+    """Four columns of small type a 2 mm gutter apart (0.55 em): one article flowing through
+    them, its paragraphs cut at the column feet."""
+    _font()
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=PAGE, invariant=1)
+    c.setFont(FONT, 20)
+    c.drawString(40, PAGE[1] - 60, "澄屿货币基金收益率回落")
+    width, gutter, size = 117.0, 5.0, 9.0
+    columns = [Column(c, 40 + i * (width + gutter), 90, width, size) for i in range(4)]
+    bottom = PAGE[1] - 90 - 9 * size * 1.5  # nine lines a column
+    rest, paragraphs = "", list(NARROW_BODY)
+    for col in columns:
+        while rest or paragraphs:
+            text, indent = (rest, False) if rest else (paragraphs.pop(0), True)
+            rest = _fill(col, text, indent, bottom)
+            if rest:
+                break
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _fill(col: Column, text: str, indent: bool, bottom: float) -> str:
+    """Set a paragraph into a column down to `bottom`; returns what did not fit."""
+    first = True
+    while text:
+        room = col.per_line - (2 if first and indent else 0)
+        chunk, text = text[:room], text[room:]
+        if col.y - col.size < bottom:
+            return chunk + text
+        col.line(chunk, 2 if first and indent else 0, justify=bool(text))
+        first = False
+    return ""

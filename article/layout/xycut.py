@@ -19,6 +19,8 @@ from article.model import Piece
 
 _HEAD_RATIO = 1.2  # a title or deck, not a heading inside a column
 _TOP_BANDS = 2  # bands over the columns an unlocking cut may take off: a deck, a byline
+_NARROW_GUTTER = 0.45  # in ems: the narrowest gutter between columns of several lines
+_NARROW_LINES = 3  # lines each column cut at a narrow gutter runs over
 MAX_DEPTH = 60  # a hostile page cannot recurse without end
 _X0, _X1, _TOP, _BOTTOM = (attrgetter(name) for name in ("x0", "x1", "top", "bottom"))
 
@@ -36,6 +38,8 @@ class _Cutter:
 
     def __init__(self, metrics: Metrics) -> None:
         self.v_gap = 0.7 * metrics.size
+        self.narrow_gap = _NARROW_GUTTER * metrics.size
+        self.pitch = metrics.line_gap + metrics.size
         self.h_gap = metrics.line_gap + 0.45 * metrics.size
         self.wide_gap = metrics.line_gap + 1.2 * metrics.size  # white space between articles
         self.level = 2 * metrics.size  # tops of columns side by side differ less than this
@@ -51,7 +55,7 @@ class _Cutter:
             parts = split(pieces, self.wide_gap, vertical=False)
             if len(parts) > 1:
                 return self._each(parts, col, depth)
-            columns = split(pieces, self.v_gap, vertical=True)
+            columns = self._gutters(pieces)
             if len(columns) > 1 and self._level(columns):
                 return self._columns(columns, depth)
             parts = self._bands(pieces)
@@ -82,10 +86,26 @@ class _Cutter:
             return [pieces]  # large type is head_band's to cut
         for top in range(1, min(len(parts), _TOP_BANDS + 1)):
             rest = [piece for part in parts[top:] for piece in part]
-            columns = split(rest, self.v_gap, vertical=True)
+            columns = self._gutters(rest)
             if len(columns) > 1 and self._level(columns) and min(map(len, columns)) > 1:
                 return [*parts[:top], rest]
         return [pieces]
+
+    def _gutters(self, pieces: list[Piece]) -> list[list[Piece]]:
+        """Columns side by side at white space running top to bottom: at least 0.7 em wide,
+        or narrower (a 2 mm gutter in small type) where every column it makes runs over
+        several lines, which no spaced title or byline does."""
+        columns = split(pieces, self.v_gap, vertical=True)
+        if len(columns) > 1:
+            return columns
+        narrow = split(pieces, self.narrow_gap, vertical=True)
+        if len(narrow) > 1 and all(self._lines(column) >= _NARROW_LINES for column in narrow):
+            return narrow
+        return columns
+
+    def _lines(self, column: list[Piece]) -> int:
+        """How many lines of body pitch a column's pieces stand on."""
+        return len({round(piece.top / self.pitch) for piece in column})
 
     def _bands(self, pieces: list[Piece]) -> list[list[Piece]]:
         """Horizontal bands at white space wider than the line spacing; bands of body type

@@ -1,0 +1,17 @@
+"""Columns a narrow gutter apart are read one after the other, never line by line across."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdf_fixture import NARROW_BODY, narrow_gutters
+
+from article.analyze import analyze_path
+
+
+def test_columns_two_millimetres_apart_are_read_down(tmp_path: Path) -> None:
+    path = tmp_path / "page.pdf"
+    path.write_bytes(narrow_gutters())
+    doc = analyze_path(path, use_cache=False)
+    texts = [b.text for b in doc.blocks if b.kind == "paragraph"]
+    assert texts == list(NARROW_BODY)

@@ -7,7 +7,13 @@ pypdfium2, a viewer's copy) goes through `wrapped.py`, which unwraps lines by th
 markup. Open `split.py` first.
 """
 
-from article.blocks.furniture import CAPTION_RE, PHOTO_CAPTION, is_advert, is_source_line
+from article.blocks.furniture import (
+    CAPTION_RE,
+    PHOTO_CAPTION,
+    is_advert,
+    is_source_line,
+    marked_heading,
+)
 from article.blocks.heads import byline_text
 from article.blocks.kinds import has_surname, line_kind
 from article.blocks.split import joiner, split_blocks, split_with_warnings, text_warnings
@@ -21,6 +27,7 @@ __all__ = [
     "is_source_line",
     "joiner",
     "line_kind",
+    "marked_heading",
     "split_blocks",
     "split_with_warnings",
     "text_warnings",

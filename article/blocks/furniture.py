@@ -166,7 +166,21 @@ def is_photo_caption(text: str) -> bool:
     """'图为…。本报记者 某某 摄', '▲…': a photo's caption, with its credit or its mark."""
     if len(text) > _MAX_PHOTO_CAPTION or not re.match(PHOTO_CAPTION, text):
         return False
-    return text[0] in "▲△" or bool(_PHOTO_CREDIT.search(text))
+    if _PHOTO_CREDIT.search(text):
+        return True
+    return text[0] in "▲△" and not marked_heading(text)
+
+
+_MAX_MARKED_HEADING = 15  # characters after the mark of a ▲ heading
+
+
+def marked_heading(text: str) -> bool:
+    """'▲价格下跌时获得赔付': a short mark-led phrase with no punctuation heads a section; a
+    photo's caption says what the picture shows, in a sentence."""
+    if text[:1] not in "▲△■◆●□":
+        return False
+    body = text[1:].strip()
+    return len(body) <= _MAX_MARKED_HEADING and not re.search(r"[，。；：,;:、（(]", body)
 
 
 def is_caption(text: str) -> bool:

@@ -228,7 +228,12 @@ def _grown_blocks(
 def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:
     """Without markup, a running header line is furniture and a short unpunctuated line right
     above a byline is its title (text with `#` marks never needs this)."""
-    from article.blocks.furniture import is_paper_name, is_photo_caption, is_running_line
+    from article.blocks.furniture import (
+        is_paper_name,
+        is_photo_caption,
+        is_running_line,
+        marked_heading,
+    )
 
     opening = True  # no article text seen yet
     for i, block in enumerate(blocks):
@@ -240,6 +245,8 @@ def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:
             block.kind = FURNITURE
         elif one_line and is_photo_caption(block.text):
             block.kind = CAPTION
+        elif one_line and not opening and marked_heading(block.text):
+            block.kind = HEADING  # ▲价格下跌时获得赔付: a section's head, not a photo's
         elif _heads_byline(blocks, i) or (opening and _opening_title(blocks, i)):
             block.kind = TITLE
         opening = opening and block.kind == FURNITURE

@@ -10,7 +10,7 @@ import article.blocks.furniture as furn
 from article.blocks.heads import byline_text
 from article.blocks.kinds import line_kind
 from article.blocks.lines import Line, ends_sentence, is_full, is_short
-from article.model import BYLINE, CAPTION, CONTINUATION, FURNITURE, SOURCE
+from article.model import BYLINE, CAPTION, CONTINUATION, FURNITURE, HEADING, SOURCE
 
 _EDGE_LINES = 6  # running headers and footers stand within this many lines of an end
 _CHART_LINES = 40  # a chart's caption and source line stand at most this far apart
@@ -98,7 +98,9 @@ def _line_structure(line: Line, at_edge: bool) -> str | None:
     if furn.is_web_address(text):
         return FURNITURE
     if furn.is_caption(text):
-        return CAPTION
+        # ▲价格下跌时获得赔付, short of its column: a section's head (a caption's first line
+        # in a narrow column fills it)
+        return HEADING if furn.marked_heading(text) and not is_full(line) else CAPTION
     if furn.is_source_line(text):
         return SOURCE
     if byline_text(raw):

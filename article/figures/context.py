@@ -289,7 +289,8 @@ def _changed_measure(label: str, text: str, start: int) -> str:
 
 TRAILING_WORDS = frozenset(
     words(
-        "其中 全部 多 仍然 仍 已经 已 均 都 也 还 则 就 又 了 分别 预计 一度 约 大约 有望 或将 将 可能"
+        "其中 全部 多 仍然 仍 已经 已 均 都 也 还 则 就 又 了 分别 预计 一度 约 大约 有望 或将 将 "
+        "可能"
     )
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -17,6 +18,11 @@ SMALL = "small"  # smaller than body: captions, chart labels, fine print
 
 TITLE_RATIO = 1.75  # a title is at least this many times the body size
 BIG_RATIO = 1.1
+# A jump marker: （上接B6版）, 下转第3版
+CONTINUATION_RE = re.compile(
+    r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?[A-Za-z]{0,2}\s*[0-9０-９一二三四五六七八九十]+"
+    r"\s*(?:版|页)?\s*[)）】\]]?[。.]?$"
+)
 SMALL_RATIO = 0.9
 SHORT = 0.9  # in ems: a justified line ending this far left of its column's edge is short
 _SMALLEST = 1.0  # points: type any smaller is no measure of the page

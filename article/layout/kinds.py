@@ -19,8 +19,9 @@ from article.blocks import (
     is_advert,
     is_source_line,
     line_kind,
+    marked_heading,
 )
-from article.layout.geometry import BIG, BODY, EMPH, SMALL, TITLE_SIZE, Line
+from article.layout.geometry import BIG, BODY, CONTINUATION_RE, EMPH, SMALL, TITLE_SIZE, Line
 from article.layout.paragraphs import Part
 from article.model import (
     BYLINE,
@@ -35,10 +36,6 @@ from article.model import (
     TITLE,
 )
 
-CONTINUATION_RE = re.compile(
-    r"^[（(【\[]?\s*(?:上接|下转|接|转|续)\s*(?:第\s*)?[A-Za-z]{0,2}\s*[0-9０-９一二三四五六七八九十]+"
-    r"\s*(?:版|页)?\s*[)）】\]]?[。.]?$"
-)
 RUNNING_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]"
     r"|^(?:第\s*)?[A-Z]{1,2}\s*\d{1,3}\s*版?$|^第\s*\d{1,3}\s*版$"
@@ -106,8 +103,8 @@ def _body_next(parts: list[Part], i: int) -> bool:
 
 def _by_wording(part: Part, text: str) -> str | None:
     """Kinds newspapers mark in words: captions, sources, continuations, bylines."""
-    if CAPTION_RE.match(text) and part.role != BODY:
-        return CAPTION
+    if CAPTION_RE.match(text) and part.role != BODY and not marked_heading(text):
+        return CAPTION  # (▲价格下跌时获得赔付, short and unpunctuated, heads a section)
     if is_source_line(text) and part.role != BODY:
         return SOURCE
     if len(text) <= 20 and CONTINUATION_RE.match(text):

@@ -17,6 +17,7 @@ _PAGE_CODE = re.compile(r"^(?:[A-Z]{1,2}\s?\d{1,2}|第\s*[0-9一二三四五六�
 _PAGE_CODE_WORD = re.compile(
     r"(?:^|\s)[A-Z]{1,2}\d{1,2}(?=\s|$|[\u4e00-\u9fff])"
 )  # B2, C3公司·产业
+_SPACED_CAPS = re.compile(r"(?<=[A-Z]) (?=[A-Z](?: |$))")  # the spaces of Y U E C H E N G
 _LATIN_CAPS = re.compile(r"^[A-Z][A-Z0-9&'.,\- ]{5,}$")
 _LETTER_SPACED = re.compile(r"^[A-Z](?: {1,3}[A-Z]){5,}$")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,10}(?:报|刊|周刊|日报|时报|晚报|商报|周报|报道)$")
@@ -35,6 +36,7 @@ CAPTION_RE = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^[（(]?(?:(?:资料|数据|图片|图表|信息)?来源|注|备注)\s*[：:]")
 _LATIN_TITLE = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})+")  # "ZHONGXIN FINANCE WEEKLY"
+_LATIN_CAPS = re.compile(r"(?:[A-Z] ?){6,}")  # a paper's Latin name, maybe letter-spaced
 _BARE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*(?:月\s*)?\d{1,2}\s*日")  # weekday lost
 _CLAUSE_PUNCT = frozenset("。，；！？")  # a running line is no sentence
 _MAX_HEADER = 40  # running headers and footers are short lines
@@ -46,6 +48,7 @@ def is_running_line(text: str) -> bool:
     Latin capitals. Context-free: true wherever it stands."""
     if _LETTER_SPACED.match(text):
         text = text.replace(" ", "")  # L A N Y U  F I N A N C I A L: a masthead set letter-spaced
+    text = _SPACED_CAPS.sub("", text)  # … 岳澄财经日报 Y U E C H E N G: the name, spaced
     if _masthead(text):
         return True
     if len(text) > _MAX_HEADER and not _dated_credits(text):
@@ -89,12 +92,15 @@ def is_advert(text: str) -> bool:
 
 
 def _dated_credits(text: str) -> bool:
-    """A long footer: date with weekday and the staff credits, section and page code beside."""
+    """A long header or footer: date with weekday and the staff credits (or the issue number,
+    or the paper's Latin name), section and page code beside."""
     return (
         len(text) <= _MAX_MASTHEAD
         and not _CLAUSE_PUNCT.intersection(text)
         and bool(_DATE_WEEKDAY.search(text))
-        and bool(_STAFF_CREDIT.search(text))
+        and bool(
+            _STAFF_CREDIT.search(text) or _ISSUE.search(text) or _LATIN_CAPS.search(text)
+        )
     )
 
 

@@ -192,7 +192,8 @@ def _heads_above(lines: list[Line], kinds: dict[int, str], byline: int) -> list[
         j -= 1
     while heads and not _opens_title(lines, kinds, heads[0]):
         heads.pop(0)
-    if len(heads) == _MAX_HEADS and _stray_above(lines[heads[0]].text, lines[heads[1]].text):
+    stray = _stray_above(lines[heads[0]].text, lines[heads[1]].text) if len(heads) > 1 else False
+    if len(heads) == most == _MAX_HEADS and stray:  # (over a deck wrapped in two: the title)
         heads.pop(0)
     return heads
 
@@ -337,8 +338,13 @@ def _kicker_over(top: str, below: str) -> bool:
 
 
 def _column_name(text: str) -> bool:
-    """A column's name set as a kicker (一季度金融数据观察, 县域金融调查)."""
-    return len(text) <= _COLUMN_NAME_MOST and text.endswith(_COLUMN_WORDS)
+    """A column's name set as a kicker (一季度金融数据观察, 县域金融调查, 资本市场·上市公司)."""
+    return len(text) <= _COLUMN_NAME_MOST and (
+        text.endswith(_COLUMN_WORDS) or bool(_SECTION_DOT.fullmatch(text))
+    )
+
+
+_SECTION_DOT = re.compile(r"[\u4e00-\u9fff]{2,6}[·・•][\u4e00-\u9fff]{2,6}")
 
 
 _COLUMN_NAME_MOST = 12

@@ -577,3 +577,20 @@ def test_a_coined_firm_after_its_kind_before_jiu_and_a_single_firm_is_no_name() 
 
 def test_a_tibetan_name_after_a_role() -> None:
     assert of_type("PERSON", "在红原县，养殖户泽让多吉告诉记者，收入增加了。") == ["泽让多吉"]
+
+
+def test_given_names_with_yu_and_a_brand_that_employs_the_person_after_its_title() -> None:
+    paragraphs = (
+        "该行养老金融部总经理柏于岚介绍，新产品很受欢迎。柏于岚透露，明年还将扩大试点。",
+        "园区的主要租户包括生鲜电商禾蜂和几家物流企业。禾蜂副总裁祁于晨表示，订单增长很快。",
+    )
+    assert of_type("PERSON", *paragraphs) == ["柏于岚", "柏于岚", "祁于晨"]
+    assert "禾蜂" in of_type("ORG", *paragraphs)
+
+
+def test_listed_funds_and_quoted_products_the_text_uses() -> None:
+    paragraphs = (
+        "12月8日，“澄川仓储物流REIT”在深圳证券交易所上市。它比同期公募REIT整体高。",
+        "“澜颐存”是该行去年推出的养老储蓄产品。“澜颐存”已累计销售约32亿元。",
+    )
+    assert of_type("PRODUCT", *paragraphs) == ["澄川仓储物流REIT", "澜颐存", "澜颐存"]

@@ -280,3 +280,13 @@ def test_shapes_another_hand_writes(paragraph: str, text: str) -> None:
 
 def test_a_number_glued_to_a_latin_name_without_a_unit_is_no_figure() -> None:
     assert figures_of("5G手机出货量回升，M2余额保持稳定。") == []
+
+
+def test_a_currency_named_after_its_country_is_a_unit() -> None:
+    from article.entities.find import find_entities
+    from article.figures.find import find_figures
+    from article.model import Block
+
+    blocks = [Block(0, "paragraph", "船厂获得约14亿挪威克朗和3000万瑞典克朗的订单。", [(1, 1)])]
+    found = [(f.text, f.unit) for f in find_figures(blocks, find_entities(blocks))]
+    assert found == [("约14亿挪威克朗", "挪威克朗"), ("3000万瑞典克朗", "瑞典克朗")]

@@ -77,8 +77,8 @@ def _followed(text: str, end: int) -> int:
 
 
 # Characters that are function words elsewhere but common in given names, allowed only in one
-# place of a two-character given name (某以宁, 某牧之) that is no word itself (以上, 总之).
-GIVEN_FIRST_OK = frozenset("以之")
+# place of a two-character given name (某以宁, 某于蓝, 某牧之) that is no word itself (以上, 总之).
+GIVEN_FIRST_OK = frozenset("以之于")
 GIVEN_LAST_OK = frozenset("之")
 
 
@@ -282,6 +282,8 @@ def names_before_titles(text: str) -> list[Span]:
     for m in lexicon.compiled("titles").finditer(text):
         if _title_inside_word(text, m.start(), m.end()):
             continue
+        if name_at(text, m.end(), strong_context=True):
+            continue  # 鲜蜂副总裁穆于晨: the title is the name's after it, the word before employs
         for length in (3, 2, 4):
             pos = m.start() - length
             if pos < 0 or (pos > 0 and text[pos - 1] not in BOUNDARY_BEFORE):

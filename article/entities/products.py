@@ -10,7 +10,7 @@ from article.spans import Span
 _NAME = r"[\u4e00-\u9fff]{2,9}?[贷宝卡保险]"
 _END = r"(?=[、，。；：”\"等）)\s]|$)"
 _LAUNCH = r"(?:推出|发布|上线|推广|创设|首创|落地|发放)了?[“\"]?"
-LAUNCH_RE = re.compile(rf"{_LAUNCH}(?P<name>{_NAME}){_END}")
+LAUNCH_RE = re.compile(rf"{_LAUNCH}(?!的)(?P<name>{_NAME}){_END}")  # (推出的茶叶保险: no name)
 LIST_ITEM_RE = re.compile(rf"、(?P<name>{_NAME}){_END}")
 QUOTED_RE = re.compile(rf"[“\"](?P<name>{_NAME})[”\"](?=产品|专项|融资|贷款|业务|服务)")
 _PRODUCT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}")
@@ -42,7 +42,34 @@ def find_products(text: str) -> list[Span]:
     for m in QUOTED_RE.finditer(text):
         if _is_name(m.group("name")):
             spans.append(Span(m.start("name"), m.end("name"), "PRODUCT", 4, "quoted product"))
-    return spans + _programmes(text) + _quoted_kinds(text)
+    return spans + _programmes(text) + _quoted_kinds(text) + _listed_funds(text)
+
+
+# A listed fund named by its manager's brand: 某某仓储物流REIT, 某某低空经济ETF (not 公募REITs),
+# its whole name quoted or opening a sentence.
+LISTED_FUND_RE = re.compile(
+    r"(?:(?<=“)(?P<quoted>[\u4e00-\u9fff]{2,12}?(?:REITs?|ETF|LOF))(?=”)"
+    r"|(?:^|(?<=[。\n]))(?P<name>[\u4e00-\u9fff]{2,12}?(?:REITs?|ETF|LOF))(?![A-Za-z]))"
+)
+
+
+def _listed_funds(text: str) -> list[Span]:
+    """A fund listed on an exchange, when a coined brand opens its name."""
+    spans = []
+    for m in LISTED_FUND_RE.finditer(text):
+        group = "quoted" if m.group("quoted") else "name"
+        name = m.group(group)
+        coined = segment.word_freq(name[:2]) < COINED_FREQ and not segment.word_freq(name[:3])
+        if coined and not _FUND_FUNCTION.search(name):
+            spans.append(
+                Span(m.start(group), m.end(group), "PRODUCT", 4, "a listed fund named by its brand")
+            )
+    return spans
+
+
+_FUND_FUNCTION = re.compile(
+    r"[的把在是将和及与该比它其这那对从向]"
+)  # 装进REIT, 和商品ETF: a phrase, no name
 
 
 # A quoted coined name set beside the kind of product it is: “某某稳盈”系列, 新药“某某康”.
@@ -123,11 +150,12 @@ def _coined(name: str) -> bool:
 _QUOTED_ANY = re.compile(r"“(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,6})”")
 _USED_BEFORE = (
     "通过", "推出", "发行", "凭借", "借助", "依托", "办理", "申请", "购买", "投保", "参保",
-    "加入", "接入", "使用", "债券",
+    "加入", "接入", "使用", "债券", "它的", "旗下",
 )  # fmt: skip
 _USED_AFTER = (
     "上线", "推出", "采用", "项下", "累计", "已为", "覆盖", "的服务", "的担保", "的保障",
-    "的额度", "的贷款", "的规模", "的投保", "的参保", "的发行",
+    "的额度", "的贷款", "的规模", "的投保", "的参保", "的发行", "已累计", "是该行", "是该公",
+    "起存", "起投", "的商户", "的用户", "的客户", "收款", "在深圳", "在上海", "上市",
 )  # fmt: skip
 
 

@@ -42,8 +42,8 @@ def _masked(blocks_entities: list[Entity], length: int) -> bytearray:
 def _not_a_figure(text: str, m: re.Match[str], q: Quantity, mask: bytearray) -> bool:
     """Ordinals, codes, quoted names and the article 一 (一家, 一个) are not quantities."""
     start, end = m.span()
-    if any(mask[start:end]):
-        return True
+    if any(mask[start : m.start("au") if m.group("au") else end]):
+        return True  # a number inside a name (the unit may be a country's: 挪威克朗)
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     if before == "第":

@@ -129,7 +129,7 @@ def _split(text: str, dictionary: bool = True) -> list[RawBlock]:
     elif continued and dictionary:
         drop_inner_repeats(blocks, stripped)
     mark_column_ends(blocks, stripped)
-    return blocks
+    return _jumps_apart(blocks)
 
 
 def mark_column_ends(blocks: list[RawBlock], stripped: list[str]) -> None:
@@ -223,6 +223,35 @@ def _grown_blocks(
     block_speakers = map(speakers.__getitem__, starts)
     blocks = list(map(RawBlock, block_kinds, block_texts, spans, block_speakers))
     return blocks, list(compress(count(), map(eq, block_kinds, repeat(HEADING))))
+
+
+_OUTGOING_JUMP = re.compile(
+    r"\s*[（(](?:下转|转)[^（）()，。]{1,8}[）)]$"
+)  # …由去年的4.6%（下转A3版）
+_INCOMING_JUMP = re.compile(
+    r"^[（(](?:上接|接)[^（）()，。]{1,8}[）)]\s*"
+)  # （上接A2版）下调至3.9%
+
+
+def _jumps_apart(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A jump marker printed inside a paragraph, at its end or its start, is a block of its
+    own: the text either side of the jump can then be joined as one sentence."""
+    out: list[RawBlock] = []
+    for block in blocks:
+        text, body = block.text, block.kind in (PARAGRAPH, TITLE)
+        outgoing = _OUTGOING_JUMP.search(text) if body else None
+        incoming = _INCOMING_JUMP.match(text) if body else None
+        if outgoing and outgoing.start() > 0:
+            block.text, block.kind = text[: outgoing.start()], PARAGRAPH  # no title jumps
+            out += [block, RawBlock(CONTINUATION, outgoing.group().strip(), block.lines[-1:])]
+        elif incoming and incoming.end() < len(text):
+            cut = incoming.end()
+            block.text = text[cut:]
+            block.repeats = [(offset - cut, line) for offset, line in block.repeats]
+            out += [RawBlock(CONTINUATION, incoming.group().strip(), block.lines[:1]), block]
+        else:
+            out.append(block)
+    return out
 
 
 def _mark_unmarked_heads(blocks: list[RawBlock]) -> None:

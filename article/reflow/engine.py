@@ -10,6 +10,7 @@ from article.model import (
     ANSWER,
     BODY_KINDS,
     CAPTION,
+    CONTINUATION,
     FURNITURE,
     QUESTION,
     SOURCE,
@@ -42,6 +43,7 @@ _EVIDENCE = {
     "quote": "前段开引号、后段合引号",
     "closing_punct": "后段以标点开头",
     "bound_char": "后段以虚字开头",
+    "change": "前段给出原值、后段以“降至/提高到”给出新值",
     "word": "跨断口成词",
     "shared": "前后共有",
 }
@@ -188,8 +190,8 @@ def _edges(raw: list[RawBlock]) -> _Edges:
         elif figure:
             after[i] = "figure"
         kind = block.kind
-        if kind == FURNITURE:
-            continue  # a running header between two halves of a sentence: see through it
+        if kind in (FURNITURE, CONTINUATION):
+            continue  # a running header or a jump marker between two halves of a sentence
         if kind in BODY_KINDS:
             body[i] = text = block.text
             # `dangles`, written out: most blocks end with a closer, and the call costs more
@@ -218,7 +220,7 @@ def _previous(raw: list[RawBlock]) -> list[int]:
     previous, last = [], -1
     for i, block in enumerate(raw):
         previous.append(last)
-        if block.kind != FURNITURE:
+        if block.kind not in (FURNITURE, CONTINUATION):
             last = i
     return previous
 

@@ -218,6 +218,8 @@ def _fits(last: str, surname: bool, quantity: bool) -> frozenset[str | None]:
         fits.add("measure")
     if quantity or last.isdigit():
         fits.add("amount")
+    if last.isdigit() or last in "%％" or quantity:
+        fits.add("change_to")  # "…由去年的4.6%" + "下调至3.9%"
     if is_cjk(last) or last.isalnum():
         fits.update(("bound_char", "closing_punct"))
     return frozenset(fits)

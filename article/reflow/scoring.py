@@ -294,6 +294,8 @@ def _start_fit(tail: Tail, b: Piece, start: Start) -> tuple[float, str]:
         return -5.0, ""
     if reason == "measure":
         return (4.0, "numeral+measure") if ends_with_numeral(a) else (-10.0, "")
+    if reason == "change_to":  # "…由去年的4.6%" + "下调至3.9%": from one value to the next
+        return (5.0, "change") if a[-1].isdigit() or a[-1] in "%％" else (-6.0, "")
     if reason == "speech_verb":
         if a[-1] in AGENT_ENDS and not _lone_end(tail) and len(tail.token) >= 2:
             return 4.0, "subject+verb"

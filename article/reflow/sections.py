@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from itertools import compress, pairwise
 from operator import attrgetter
 
-from article.model import BYLINE, CONTINUATION, HEADING, SUBTITLE, TITLE, RawBlock
+from article.model import BYLINE, CONTINUATION, FURNITURE, HEADING, SUBTITLE, TITLE, RawBlock
 from article.reflow.find import found_in, found_in_each
 from article.reflow.terms import SAMPLE, PageTerms, content_words, page_terms
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
+_OUTGOING = re.compile(r"^[（(【\[]?\s*(?:下转|转)")
+_SENTENCE_ENDS = frozenset("。！？!?”’）)…")
 _LOOKBACK = 6  # earlier articles a section may belong to (keeps the search linear)
 _MIN_SHARED = 2  # people or catchwords a section must share with another article to move there
 _MIN_WORD_SHARE = 0.25  # share of a passage's rarer words found in the article it belongs to
@@ -165,10 +167,24 @@ class _Grouper:
         plan.members.extend(blocks)
         plan.terms.update(self.terms.of(blocks[0], blocks[-1]))
 
+    def _jumped_from(self) -> int | None:
+        """The latest article whose text ends at an outgoing jump marker (下转A3版) cut in
+        mid-sentence, when no later article jumps: the one a continuation goes on with."""
+        for j in reversed(self.rivals()):
+            kept = [i for i in self.plans[j].members if self.raw[i].kind != FURNITURE]
+            if len(kept) < 2 or self.raw[kept[-1]].kind != CONTINUATION:
+                continue
+            text = self.raw[kept[-2]].text
+            cut = bool(text) and text[-1] not in _SENTENCE_ENDS
+            return j if _OUTGOING.match(self.raw[kept[-1]].text) and cut else None
+        return None
+
     def add_span(self, continued: bool, span: range) -> None:
         """Place one span: as a continuation, or as a new article whose sections may move."""
         if continued and self.plans:
             home, shared = self.home(span[1:] or span, None)
+            if home is None and (home := self._jumped_from()) is not None:
+                shared = ["下转"]  # the article that jumped away just before: no rival
             if home is not None:
                 self.move(span, home, shared)
                 return

@@ -62,6 +62,11 @@ _ENUMERATION = re.compile(
     r"|\d{1,2}[、．]|第[一二三四五六七八九十]{1,3}[，、：])"
 )
 # A date or a list number opens a paragraph: both tried in one match.
+# 下调至3.9%…: a change to a value with no subject, the rest of "…由去年的4.6%"
+_CHANGE_TO = re.compile(
+    r"(?:下调|上调|提高|降低|增加|减少|扩大|缩小|缩短|延长|提升|下降|上升|增长|回落|扩充|压缩"
+    r"|收窄|攀升|下滑|[降升增减])了?[至到]了?(?=[\d约近超逾一二三四五六七八九十两])"
+)
 _NUMBERED_START = re.compile(f"(?:{_TIME_START.pattern})|(?:{_ENUMERATION.pattern})")
 _INNER_PUNCT = re.compile(r"[。！？；，：!?;,:]")
 # Text up to its first quotation mark, which closes a quotation: it opened in another block.
@@ -191,7 +196,15 @@ class Start:
 
 
 STRONG_REASONS = frozenset(
-    ("closing_punct", "measure", "amount", "speech_verb", "name_fragment", "bound_char")
+    (
+        "closing_punct",
+        "measure",
+        "amount",
+        "speech_verb",
+        "name_fragment",
+        "bound_char",
+        "change_to",
+    )
 )
 
 
@@ -248,7 +261,8 @@ _QUOTE_OPENS = _start(None, True)
 _PLAIN_FIRST = OPENERS - {w[0] for w in SPEECH_VERBS}
 # First characters for which `_token_reason` does more than look up the first two characters.
 _TOKEN_FIRST = OPENERS | MEASURE_WORDS | BOUND_STARTS | {w[0] for w in SPEECH_VERBS}
-_REASONS = (None, "closing_punct", "amount", "single_char", "speech_verb", "measure", "bound_char")
+_REASONS = (None, "closing_punct", "amount", "single_char", "speech_verb", "measure")
+_REASONS += ("bound_char", "change_to")
 
 
 def _by_reason(signal: bool, quote: bool) -> dict[str | None, Start]:
@@ -274,6 +288,7 @@ def starts_of(texts: list[str]) -> list[Start]:
     runs once for every paragraph; the common paths are written out)."""
     table_get = freq_table().get
     amount, numbered, name_verb = _AMOUNT.match, _NUMBERED_START.match, _NAME_VERB.match
+    change_to = _CHANGE_TO.match
     open_quotes, closing_start, numeric_first, lead_at = (
         OPEN_QUOTES,
         CLOSING_START,
@@ -305,6 +320,9 @@ def starts_of(texts: list[str]) -> list[Start]:
         numeric = first in numeric_first
         if numeric and amount(text):
             append(flagged["amount"])
+            continue
+        if change_to(text):
+            append(flagged["change_to"])
             continue
         if lead_at(text, 1, 4) is not None and (match := name_verb(text)) is not None:
             name_kind, name = _name_kind(match.group(1))  # `_name_start`, written out

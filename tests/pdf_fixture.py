@@ -124,3 +124,30 @@ def _fill(col: Column, text: str, indent: bool, bottom: float) -> str:
         col.line(chunk, 2 if first and indent else 0, justify=bool(text))
         first = False
     return ""
+
+
+SHORT_INSIDE = (
+    "澄川银行相关负责人介绍，评级较高的核心企业开出的供应链票据，贴现利率最低的接近",
+    "一点三个百分点。",
+)
+
+
+def short_line_inside() -> bytes:
+    """A paragraph whose next-to-last line ends short in mid-sentence (a word kept whole
+    pushed to the last line), then a second paragraph."""
+    _font()
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=PAGE, invariant=1)
+    col = Column(c, 60, 80, 200)
+    first, rest = SHORT_INSIDE[0], SHORT_INSIDE[0]
+    col.line(first[:18], indent=2)
+    rest = first[18:]
+    while len(rest) > col.per_line:
+        col.line(rest[: col.per_line])
+        rest = rest[col.per_line :]
+    col.line(rest, justify=False)  # short, and the sentence goes on
+    col.line(SHORT_INSIDE[1], justify=False)
+    col.paragraph("园区负责人表示，扩建完成后年吞吐能力将提高三成。")
+    c.showPage()
+    c.save()
+    return out.getvalue()

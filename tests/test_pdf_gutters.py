@@ -15,3 +15,12 @@ def test_columns_two_millimetres_apart_are_read_down(tmp_path: Path) -> None:
     doc = analyze_path(path, use_cache=False)
     texts = [b.text for b in doc.blocks if b.kind == "paragraph"]
     assert texts == list(NARROW_BODY)
+
+
+def test_a_line_short_in_mid_sentence_does_not_end_its_paragraph(tmp_path: Path) -> None:
+    from pdf_fixture import SHORT_INSIDE, short_line_inside
+
+    path = tmp_path / "page.pdf"
+    path.write_bytes(short_line_inside())
+    texts = [b.text for b in analyze_path(path, use_cache=False).blocks]
+    assert "".join(SHORT_INSIDE) in texts

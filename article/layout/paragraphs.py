@@ -72,7 +72,17 @@ def _continues(a: Line, b: Line, metrics: Metrics) -> bool:
         return False
     if gap > metrics.line_gap * a.size / metrics.size + max(0.3 * a.size, 2.0):
         return False  # more white space than between lines: a paragraph gap
-    return full(a) and not indented(b)
+    return (full(a) or _mid_sentence(a.text)) and not indented(b)
+
+
+def _mid_sentence(text: str) -> bool:
+    """The line stops inside a sentence (…最低的接近 / 1.3%。): a ragged column or a word kept
+    whole ended it short, not a paragraph's end."""
+    text = text.strip()
+    if " " in text or "\u3000" in text:
+        return False  # 本报记者 某某: a credit's spaced words, no running text
+    last = text[-1:]
+    return bool(last) and ("\u4e00" <= last <= "\u9fff" or last.isalnum() or last in "，、")
 
 
 def _resumes(a: Line, b: Line, metrics: Metrics) -> str | None:

@@ -91,11 +91,10 @@ class Quantity:
 
 
 def _base_unit(unit: str | None) -> str:
-    """The contract's base unit: 个百分点 stays, ％ becomes %, a missing unit is ''."""
+    """The contract's base unit: 个百分点 and 个基点 stay as printed, ％ becomes %, a missing
+    unit is ''."""
     if unit == "％":
         return "%"
-    if unit == "个基点":
-        return "基点"
     return unit or ""
 
 

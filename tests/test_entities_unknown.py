@@ -594,3 +594,22 @@ def test_listed_funds_and_quoted_products_the_text_uses() -> None:
         "“澜颐存”是该行去年推出的养老储蓄产品。“澜颐存”已累计销售约32亿元。",
     )
     assert of_type("PRODUCT", *paragraphs) == ["澄川仓储物流REIT", "澜颐存", "澜颐存"]
+
+
+def test_firms_named_by_power_and_leasing_and_latin_firms_by_their_last_word() -> None:
+    paragraph = (
+        "澄穹电力发行了碳中和债，垦川租赁提供设备。挪威的Fjordal Asset Management参与认购，"
+        "瑞士的Valdora Re承接了约四成。"
+    )
+    assert of_type("ORG", paragraph) == [
+        "澄穹电力",
+        "垦川租赁",
+        "Fjordal Asset Management",
+        "Valdora Re",
+    ]
+
+
+def test_a_pair_of_bare_county_names_are_places() -> None:
+    places = of_type("PLACE", "计划推广到湖州的德清和长兴。禾牧在克东、依安两地收购鲜奶。")
+    assert places == ["湖州", "德清", "长兴", "克东", "依安"]
+    assert of_type("PLACE", "工行和建行都在做，上涨和下跌都有。") == []

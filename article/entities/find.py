@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from article import segment
+from article import lexicon, segment
 from article.entities.companies import company_spans
 from article.entities.foreign import foreign_names
 from article.entities.learned import learned_names, learned_spans
@@ -86,6 +86,26 @@ def _bare_stems(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
     ]
 
 
+# Two bare names joined as a pair or list (德清和长兴, 克东、依安两地): counties, when every one
+# is a county's name without its suffix.
+_PAIRED = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:[、和及与][\u4e00-\u9fff]{2})+(?![\u4e00-\u9fff]{0,1}[县区市])"
+)
+_COUNTY_ENDS = ("县", "区", "市", "旗")
+
+
+def _paired_counties(text: str) -> list[Span]:
+    """Each name of a pair or list made only of bare county names."""
+    spans: list[Span] = []
+    counties = lexicon.counties()
+    for m in _PAIRED.finditer(text):
+        items = re.split("[、和及与]", m.group())
+        if all(any(item + end in counties for end in _COUNTY_ENDS) for item in items):
+            starts = range(m.start(), m.end(), 3)  # each name two characters, one mark between
+            spans += [Span(at, at + 2, "PLACE", 3, "a pair of county names") for at in starts]
+    return spans
+
+
 def _word_goes_on(text: str, end: int) -> bool:
     """The name runs into more Han text that is no suffix or list mark (沈丘人, 郸城县)."""
     after = text[end : end + 1]
@@ -132,7 +152,7 @@ def find_entities(blocks: list[Block]) -> list[Entity]:
         if block.kind == FURNITURE:
             continue  # a running header's paper and editors are no part of any article
         spans += learned_spans(block.text, orgs, org_pattern)
-        spans += _bare_stems(block.text, stem_pattern)
+        spans += _bare_stems(block.text, stem_pattern) + _paired_counties(block.text)
         spans += used_product_spans(block.text, products) if products else []
         chosen = resolve(spans + people + known_name_spans(block.text, pattern))
         chosen = [s for s in chosen if not _kind_before_latin(block.text, s)]

@@ -15,7 +15,7 @@ from article.spans import words
 # A word with a capital and a small letter (Lazada, eBay, TikTok), or two such words.
 _WORD = r"[A-Za-z][A-Za-z&\-]*"
 LATIN_NAME_RE = re.compile(
-    rf"(?<![A-Za-z0-9.])(?P<name>{_WORD}(?: [A-Z][A-Za-z&\-]*)?)(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9.])(?P<name>{_WORD}(?: [A-Z][A-Za-z&\-]*){{0,3}})(?![A-Za-z0-9])"
 )
 _KIND_BEFORE = re.compile(
     r"(?:平台|电商|公司|集团|品牌|巨头|服务商|厂商|零售商|运营商|供应商|机构|银行|旗下|伙伴|对手|"
@@ -37,6 +37,17 @@ _NOT_FIRMS = frozenset(
     )
 )
 _LOOK = 6  # characters of context read on either side
+# The last word of a firm's Latin name (Nordvik Asset Management, Helvora Re, Samdori Foods).
+_CORPORATE_WORDS = frozenset(
+    words(
+        "Re Capital Partners Management Holdings Holding Group Bank Insurance Assurance Securities "
+        "Fund Funds Asset Assets Ventures Trust Trustees Investments Investment Advisors Foods "
+        "Food "
+        "Tours Travel Mining Logistics Shipping Energy Power Tech Technologies Labs Pharma "
+        "Genetics Motors Industries Solutions Systems Finance Financial Bancorp Corp Corporation "
+        "Inc Ltd LLC AG GmbH SA NV PLC Co"
+    )
+)
 
 
 def _is_name(name: str) -> bool:
@@ -55,7 +66,9 @@ def latin_firms(text: str) -> dict[str, str]:
             continue
         before = text[max(0, m.start() - _LOOK) : m.start()]
         after = text[m.end() : m.end() + _LOOK]
-        if _KIND_BEFORE.search(before):
+        if name.split()[-1] in _CORPORATE_WORDS and " " in name:
+            found[name] = "a Latin-letter name ending in a firm's word (Asset Management, Re)"
+        elif _KIND_BEFORE.search(before):
             found[name] = "a Latin-letter name after the kind of firm it is"
         elif _FIRM_AFTER.match(after):
             found[name] = "a Latin-letter name that speaks or owns like a firm"

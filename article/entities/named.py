@@ -20,7 +20,7 @@ _BRAND_LINES = words(
     "汽车金融 财产保险 消费金融 金融科技 数字科技 数科 科技 支付 咨询 控股 置业 置地 重工 理财 "
     "信用评级 资信 数据中心 中心 网 "
     "制药 医药 药业 牧业 农服 新能 半导体 传媒 食品 医疗 船业 农担 融担 乳业 茶业 果业 种业 渔业 "
-    "储能 锂电 光伏 新材 电气 航运"
+    "储能 锂电 光伏 新材 电气 航运 电力 租赁 能源 风电 水务 燃气 港务 物产 商贸"
 )
 # Lines of industry a firm is named by (某某精工, 某某化工) and a place's industry is spoken of
 # (吴江纺织): the name before them must be coined, no place.

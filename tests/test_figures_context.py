@@ -417,3 +417,25 @@ def test_second_hand_and_two_handed_are_no_lots() -> None:
 def test_a_latin_name_spaced_from_its_count_labels_it() -> None:
     found = {f.text: f.label for f in figures_of("今年以来沪市新上市ETF 64只，合计募集约410亿元。")}
     assert found["64只"].endswith("新上市ETF")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "figure", "label"),
+    [
+        (
+            "做市的债券ETF平均折溢价率为0.05%，比未做市产品低约0.11个百分点。",
+            "约0.11个百分点",
+            "平均折溢价率",
+        ),
+        ("收购价每公斤3.9元左右，比散户高约0.3元。", "约0.3元", "收购价"),
+        ("全县的投保户由三年前的不到2000户增加到今年的约5100户。", "约5100户", "投保户"),
+        ("全县的投保户由三年前的不到2000户增加到今年的约5100户。", "不到2000户", "投保户"),
+        ("赔款从报案到到账的时间由去年的15天缩短到了5天以内。", "15天", "到账的时间"),
+        ("非银行支付机构167家，较高峰期减少了104家。", "104家", "减少"),
+    ],
+)
+def test_labels_of_comparisons_and_changes_to_a_later_time(
+    paragraph: str, figure: str, label: str
+) -> None:
+    found = {f.text: f.label for f in figures_of(paragraph)}
+    assert found[figure].endswith(label)

@@ -39,8 +39,6 @@ CHANGE_VERBS = (
     r"(下降|下调|降低|回落|减少|缩小|缩短|压缩|压降|收窄|缩减|下滑|提高|提升|上调|上升|回升|增加|增长"
     r"|扩大|扩充|延长|攀升|跌|涨)"
 )
-# The second figure of 从A提高到B measures what the first did: 利率从3.1%下降到2.8%.
-CHANGE_TO_RE = re.compile(rf"(?:{CHANGE_VERBS}|[\u4e00-\u9fff](?<!的))?[到至为]了?")  # 开到了
 # 计划把服务商户扩大到: what 把/将 takes is what the change measures
 DISPOSAL_RE = re.compile(
     rf"^.*?(?:把|将)(?P<measure>[^把将]{{2,}}?){CHANGE_VERBS}(?:了)?$"
@@ -105,7 +103,7 @@ def _base_period(words_: str) -> bool:
     return words_.startswith(BASE_PERIODS) or words_[:3].endswith(("期", "末", "初"))
 
 
-def _clause_start(text: str, pos: int, floor: int) -> int:
+def clause_start(text: str, pos: int, floor: int) -> int:
     """Index after the last clause delimiter before pos, never before floor; (…) is skipped."""
     i = pos
     while i > floor:
@@ -197,7 +195,7 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     quoted = _quoted_label(text, start, floor)
     if quoted:
         return quoted
-    begin = _clause_start(text, start, max(floor, start - MAX_CLAUSE))
+    begin = clause_start(text, start, max(floor, start - MAX_CLAUSE))
     for e in between(entities, begin, start):
         if e.type in SUBJECT_TYPES and not text.endswith(FROM_WORDS, 0, e.start):
             # 某行贷款余额为: the subject is no part of the measure; 规模由上年末的…: the date
@@ -316,7 +314,7 @@ def _clause_before(text: str, begin: int, floor: int, counted: bool, among: bool
     `among`, the whole a part is taken from (募集资金中，…)."""
     if begin - 1 <= floor or text[begin - 1] != "，":
         return ""
-    start = _clause_start(text, begin - 1, max(floor, begin - 1 - MAX_CLAUSE))
+    start = clause_start(text, begin - 1, max(floor, begin - 1 - MAX_CLAUSE))
     label = clean_prefix(_trim(text[start : begin - 1 - among]), counted)
     last = segment.cut(label, hmm=False)[-1:] if label else []
     return label[-MAX_LABEL:] if last and wordtags.tag(last[0]) in NOUN_TAGS else ""
@@ -330,7 +328,7 @@ def _listed_subject(text: str, begin: int, floor: int) -> str:
     """The subject of the clause before a comma, before its verb of listing (价格分为三档)."""
     if begin - 1 <= floor or text[begin - 1] != "，":
         return ""
-    start = _clause_start(text, begin - 1, max(floor, begin - 1 - MAX_CLAUSE))
+    start = clause_start(text, begin - 1, max(floor, begin - 1 - MAX_CLAUSE))
     verb = LISTING_VERB_RE.search(text, start, begin - 1)
     label = clean_prefix(_trim(text[start : verb.start()]), False) if verb else ""
     return label[-MAX_LABEL:] if len(label) >= 2 else ""
@@ -376,11 +374,6 @@ def _after_modal(label: str) -> str:
     if rest.startswith(FROM_WORDS) and cuts and cuts[-1] >= 1:
         return "".join(words_[: cuts[-1]])  # 试点企业数量有望从…: the measure stands before
     return rest if len(rest) >= 2 else label
-
-
-def change_target(text: str, previous_end: int, start: int) -> bool:
-    """True when only a change verb stands between two figures (从3.1%下降到2.8%)."""
-    return previous_end > 0 and CHANGE_TO_RE.fullmatch(text, previous_end, start) is not None
 
 
 def label_for(

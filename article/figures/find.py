@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 
 from article import segment, wordtags
-from article.figures.context import change_target, label_for
+from article.figures.changes import change_target, compared_only
+from article.figures.context import label_for
 from article.figures.numbers import to_float
 from article.figures.patterns import FIGURE_RE, PRE_WINDOW, Quantity, pre_qualifier, quantity
 from article.figures.subjects import SubjectFinder
@@ -107,6 +108,9 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
         label, why = ctx.last.label, "label: the figure before in this sentence"
     elif _no_measure(label, why) and _share_of_last(text, ctx.last, q, start):
         label, why = ctx.last.label, "label: the figure before, of which this is a share (其中…)"
+    elif compared_only(text, start, ctx.floor) and _in_sentence(text, ctx.last, start):
+        label = measure_of(ctx.last.label) if ctx.last.label else label
+        why = "label: the measure of the figure before, compared (…为A，比B低C)"
     elif label and change_only(label) and _in_sentence(text, ctx.last, start):
         label = f"{ctx.last.label}{label}"  # 不良率为1.2%，较上年末下降0.3个百分点
         why = "label: the measure of the figure before, and how this changes it"

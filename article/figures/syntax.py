@@ -32,6 +32,9 @@ CHANGE_TAIL_RE = re.compile(
     r"(?:同比|环比|(?:较|比(?![例重率]))[^，。的]{0,10}?)?"
     r"(?:下降|增长|上升|提高|减少|回落|上涨|下跌|增加|降低|扩大|缩小|提升|上调|下调|多增|少增)了?$"
 )
+CHANGE_VERB_RE = re.compile(
+    r"(?:增加|提高|提升|下降|降低|减少|扩大|缩小|缩短|延长|上升|增长|扩充|压缩|回落|升至|降至|增至)"
+)
 MEASURE_NOUNS = tuple(words("数量 规模 总数 总量 余额 金额 比例 占比 人数 户数 家数 笔数"))
 TIME_ENDS = frozenset("年月日节初末底前后时")
 TIME_WORDS = frozenset(words("目前 如今 当前 现在 近期 近日 日前 此前 眼下"))
@@ -104,6 +107,8 @@ def counted_head(text: str, end: int, unit: str, relative: bool = True) -> str:
             and not _compound(tagged, i)
         ):
             break  # 4户拖欠主体发放…: the counted thing ends where its action begins
+        if not head and CHANGE_VERB_RE.match(word):
+            return ""  # 2000户增加到…: the count changes, nothing after it is counted
         if not head and tag in ("d", "c"):
             # 3艘正在舾装的汽车运输船: what the clause before 的 describes is counted
             return _after_relative(tagged) or _deed(tagged)  # 其中9家已取得当地牌照
@@ -233,8 +238,10 @@ def clean_prefix(label: str, counted: bool, places: frozenset[str] = frozenset()
         if timed and len(tagged) > 1 and tagged[0][1] == "f" and len(tagged[0][0]) == 1:
             tagged = tagged[1:]  # 春节后: the time word's 后 goes with it
     cut = [i for i, (w, _) in enumerate(tagged) if _from_word(w) and i >= 1]
-    if cut and len("".join(w for w, _ in tagged[: cut[0]])) >= 2:
-        tagged = tagged[: cut[0]]  # 审批周期由此前的: the noun before 由 is the measure
+    if cut and len("".join(w for w, _ in tagged[: cut[-1]])) >= 2:
+        # 审批周期由此前的: the noun before 由 is the measure (the last 由: in 赔款从报案到到账的
+        # 时间由去年的, 从…到… says which time)
+        tagged = tagged[: cut[-1]]
         counted = False  # 交割仓库由4家…: the phrase is the change's subject, its verb a part
     rest = "".join(w for w, _ in tagged[1:])
     # 设立特色网点46家: the verb says what was done to what is counted; but in 签约企业数量 the

@@ -613,3 +613,8 @@ def test_a_pair_of_bare_county_names_are_places() -> None:
     places = of_type("PLACE", "计划推广到湖州的德清和长兴。禾牧在克东、依安两地收购鲜奶。")
     assert places == ["湖州", "德清", "长兴", "克东", "依安"]
     assert of_type("PLACE", "工行和建行都在做，上涨和下跌都有。") == []
+
+
+def test_a_zone_named_between_its_city_and_its_kind_and_a_title_after_a_department() -> None:
+    assert of_type("PLACE", "武汉东岭新技术开发区新一期产品发行。") == ["武汉东岭新技术开发区"]
+    assert of_type("PERSON", "券商固定收益部分析师柏青禾认为，公司现金流稳定。") == ["柏青禾"]

@@ -311,7 +311,12 @@ def _title_inside_word(text: str, start: int, end: int) -> bool:
     """True when the title's first character belongs to the word before it (银行长沙 is no 行长)."""
     if not start:
         return False
+    if text[start - 1] in _UNIT_ENDS and end - start >= 3:
+        return False  # 固定收益部分析师: a department, then the title (部分 is no word here)
     return segment.word_freq(text[start - 1 : start + 1]) > segment.word_freq(text[start:end])
+
+
+_UNIT_ENDS = frozenset("部处科室组司局所院")  # the last character of a department's name
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -305,8 +305,9 @@ def stem_spans(text: str, known: list[Span]) -> list[Span]:
 
 PROVINCE_ENDS = ("省", "自治区")
 CITY_ENDS = ("市", "州", "盟", "县", "区", "旗")
-ZONE_RE = re.compile(
-    r"(?:高新技术产业开发区|经济技术开发区|经济开发区|工业园区|产业园区|高新区|开发区|新区"
+ZONE_RE = re.compile(  # (a name of its own between: 武汉 + 东湖 + 新技术开发区)
+    r"(?:[\u4e00-\u9fff]{2})?(?:高新技术产业开发区|新技术产业开发区|高新技术开发区|新技术开发区"
+    r"|经济技术开发区|经济开发区|工业园区|产业园区|高新区|开发区|新区"
     r"|自贸片区|自贸区|综合保税区|保税区|示范区|合作区|试验区)"
 )
 

@@ -151,3 +151,31 @@ def short_line_inside() -> bytes:
     c.showPage()
     c.save()
     return out.getvalue()
+
+
+HUNG_BODY = (
+    "澄川港的融资租赁船舶今年明显增多，境外买家对绿色动力船和新型节能船的兴趣明显更高，"
+    "同样船龄的绿色船舶报价能高出一成左右，交易也更活跃。",
+    "记者从当地了解到，前三季度完成跨境转让的船舶共有四十多艘，其中绿色船舶占到一半以上，"
+    "多数买家来自欧洲和东南亚。",
+)
+
+
+def heading_hung_into_gutter() -> bytes:
+    """Two columns of small type a narrow gutter apart, a heading in larger type in the first
+    that hangs into the gutter."""
+    _font()
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=PAGE, invariant=1)
+    width, gutter, size = 104.0, 5.0, 8.0
+    left = Column(c, 40, 80, width, size)
+    right = Column(c, 40 + width + gutter, 80, width, size)
+    left.paragraph(HUNG_BODY[0])
+    c.setFont(FONT, 9.5)
+    c.drawString(52, left.y - 12, "■澄川港船舶转让提速")  # runs into the gutter
+    left.y -= 20
+    left.paragraph(HUNG_BODY[1])
+    right.paragraph(HUNG_BODY[1][::-1][:40] + "。")
+    c.showPage()
+    c.save()
+    return out.getvalue()

@@ -24,3 +24,12 @@ def test_a_line_short_in_mid_sentence_does_not_end_its_paragraph(tmp_path: Path)
     path.write_bytes(short_line_inside())
     texts = [b.text for b in analyze_path(path, use_cache=False).blocks]
     assert "".join(SHORT_INSIDE) in texts
+
+
+def test_a_heading_hung_into_a_narrow_gutter_does_not_join_the_columns(tmp_path: Path) -> None:
+    from pdf_fixture import HUNG_BODY, heading_hung_into_gutter
+
+    path = tmp_path / "page.pdf"
+    path.write_bytes(heading_hung_into_gutter())
+    texts = [b.text for b in analyze_path(path, use_cache=False).blocks]
+    assert HUNG_BODY[0] in texts and HUNG_BODY[1] in texts

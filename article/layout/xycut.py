@@ -39,6 +39,7 @@ class _Cutter:
     def __init__(self, metrics: Metrics) -> None:
         self.v_gap = 0.7 * metrics.size
         self.narrow_gap = _NARROW_GUTTER * metrics.size
+        self.body = metrics.size
         self.pitch = metrics.line_gap + metrics.size
         self.h_gap = metrics.line_gap + 0.45 * metrics.size
         self.wide_gap = metrics.line_gap + 1.2 * metrics.size  # white space between articles
@@ -101,6 +102,24 @@ class _Cutter:
         narrow = split(pieces, self.narrow_gap, vertical=True)
         if len(narrow) > 1 and all(self._lines(column) >= _NARROW_LINES for column in narrow):
             return narrow
+        return self._body_gutters(pieces) or columns
+
+    def _body_gutters(self, pieces: list[Piece]) -> list[list[Piece]]:
+        """Columns the body type leaves gutters between, though a heading in other type hangs
+        a little into one: each other piece goes with the column its middle stands over."""
+        body = [p for p in pieces if abs(p.size - self.body) <= 0.1 * self.body]
+        if len(body) == len(pieces) or len(body) < 0.8 * len(pieces):
+            return []
+        columns = split(body, self.narrow_gap, vertical=True)
+        if len(columns) < 2 or any(self._lines(column) < _NARROW_LINES for column in columns):
+            return []
+        spans = [(min(p.x0 for p in c), max(map(_inked_x1, c))) for c in columns]
+        others = [p for p in pieces if abs(p.size - self.body) > 0.1 * self.body]
+        for piece in others:
+            over = [min(piece.x1, x1) - max(piece.x0, x0) for x0, x1 in spans]
+            if sum(width > min(piece.size, (piece.x1 - piece.x0) / 2) for width in over) != 1:
+                return []  # a title across the columns: not a heading hung into a gutter
+            columns[over.index(max(over))].append(piece)
         return columns
 
     def _lines(self, column: list[Piece]) -> int:

@@ -47,3 +47,34 @@ def test_a_marked_head_in_wrapped_text_is_a_heading(tmp_path: Path) -> None:
     ]
     kinds = _kinds(tmp_path, "\n".join(column) + "\n")
     assert ("heading", "▲ 价格下跌时获得赔付") in kinds
+
+
+COLUMN = [
+    "澄川银行今年推出了数据资产质押贷款，首批三",
+    "家企业获得授信，合计金额达到一亿二千万元，",
+    "质押率普遍在三成左右。银行还引入了第三方评",
+    "估机构，对数据产品的收益进行测算，并按季度",
+    "复核估值结果，发现异常及时调整授信额度。研",
+    "究员龙启衡则认为，随着更",
+    "■ 风险处置仍待完善",
+    "多数据产品挂牌交易，估值会逐渐有参照，质押",
+    "率也有望提高到四成，企业融资会更加便利。不",
+    "过，一旦企业违约，数据资产如何变现仍缺少成",
+    "熟路径，银行需要与交易所合作建立处置渠道。",
+]
+
+
+def test_a_marked_head_set_in_mid_sentence_is_a_heading_the_text_runs_past(
+    tmp_path: Path,
+) -> None:
+    kinds = _kinds(tmp_path, "\n".join(COLUMN) + "\n")
+    assert ("heading", "■ 风险处置仍待完善") in kinds
+    joined = "龙启衡则认为，随着更多数据产品挂牌交易"
+    assert any(joined in text for kind, text in kinds if kind == "paragraph")
+
+
+def test_marked_heads_in_a_row_stay_headings(tmp_path: Path) -> None:
+    heads = ["【老旧小区改造成新热点】", "【收益率下行倒逼配置】", "【监管强调穿透管理】"]
+    body = [*COLUMN[:5], "究员龙启衡对此表示认可。", *heads, *COLUMN[7:]]
+    kinds = _kinds(tmp_path, "\n".join(body) + "\n")
+    assert [("heading", h) for h in heads] == [k for k in kinds if k[1] in heads]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from article import lexicon, segment
 from article.entities.companies import company_spans
@@ -88,22 +89,27 @@ def _bare_stems(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
 
 # Two bare names joined as a pair or list (德清和长兴, 克东、依安两地): counties, when every one
 # is a county's name without its suffix.
-_PAIRED = re.compile(
-    r"[\u4e00-\u9fff]{2}(?:[、和及与][\u4e00-\u9fff]{2})+(?![\u4e00-\u9fff]{0,1}[县区市])"
-)
+_JOINERS = re.compile("[、和及与]")
 _COUNTY_ENDS = ("县", "区", "市", "旗")
+
+
+@cache
+def _county_stems_known() -> frozenset[str]:
+    """Two-character names of every known county, without the suffix."""
+    return frozenset(c[:2] for c in lexicon.counties() if len(c) == 3 and c.endswith(_COUNTY_ENDS))
 
 
 def _paired_counties(text: str) -> list[Span]:
     """Each name of a pair or list made only of bare county names."""
-    spans: list[Span] = []
-    counties = lexicon.counties()
-    for m in _PAIRED.finditer(text):
-        items = re.split("[、和及与]", m.group())
-        if all(any(item + end in counties for end in _COUNTY_ENDS) for item in items):
-            starts = range(m.start(), m.end(), 3)  # each name two characters, one mark between
-            spans += [Span(at, at + 2, "PLACE", 3, "a pair of county names") for at in starts]
-    return spans
+    stems = _county_stems_known()
+    found: dict[int, Span] = {}
+    for m in _JOINERS.finditer(text):
+        at = m.start()
+        left, right = text[at - 2 : at], text[at + 1 : at + 3]
+        if at >= 2 and left in stems and right in stems and text[at + 3 : at + 4] not in "县区市":
+            for start in (at - 2, at + 1):
+                found[start] = Span(start, start + 2, "PLACE", 3, "a pair of county names")
+    return list(found.values())
 
 
 def _word_goes_on(text: str, end: int) -> bool:

@@ -55,7 +55,9 @@ LISTED_FUND_RE = re.compile(
 
 def _listed_funds(text: str) -> list[Span]:
     """A fund listed on an exchange, when a coined brand opens its name."""
-    spans = []
+    spans: list[Span] = []
+    if "REIT" not in text and "ETF" not in text and "LOF" not in text:
+        return spans
     for m in LISTED_FUND_RE.finditer(text):
         group = "quoted" if m.group("quoted") else "name"
         name = m.group(group)

@@ -208,7 +208,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
         if cut >= 0 and start - cut - len(verb) >= 2:
             begin = cut + len(verb)
     begin = _after_place(text, begin, start, entities)
-    label = _disposed(_compared(_after_modal(_trim(text[begin:start]))))
+    kept = _trim(text[begin:start])
+    label = _disposed(_compared(_after_modal(kept)))
     label = _without_adverbial_tail(label, text, start)
     if text.endswith("的", 0, start) and (share := SHARE_OF_RE.match(label)):
         label = share.group(1) or share.group(
@@ -217,7 +218,7 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     if len(label) > 2 and label.endswith("达"):
         label = label[:-1]  # 占比达: jieba glues 达 into 比达, a word of its dictionary only
     places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")
-    counted = counted and not _predicated(text[begin:start])
+    counted = counted and not _predicated(text[begin:start], kept)
     label = clean_prefix(label, counted, places) if label else label
     if label.startswith(FROM_WORDS) and base_only(label[1:]):
         return _clause_before(text, begin, floor, counted)  # X，已经从过去的3天缩短到…
@@ -236,10 +237,10 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
 PREDICATES = ("达", "为", "是", "有", "至", "到", "由", "从", "突破", "超")
 
 
-def _predicated(clause: str) -> bool:
+def _predicated(clause: str, kept: str) -> bool:
     """签约客户达到27家: a verb between the phrase and its count makes the phrase the subject, so
-    a verb opening it (签约, 交割) is part of the noun, not an action done to it."""
-    kept = _trim(clause)
+    a verb opening it (签约, 交割) is part of the noun, not an action done to it (`kept`: the
+    clause without its little words)."""
     tail = clause[clause.rfind(kept) + len(kept) :] if kept else ""
     return any(verb in tail for verb in PREDICATES)
 

@@ -62,6 +62,7 @@ class SubjectFinder:
         self.main = _main_company(self.orgs, self.listed)
         self.protagonist = _protagonist(self.orgs)
         self.people = [e for e in entities if e.type == "PERSON"]
+        self.people_keys = [(e.block, e.start) for e in self.people]
         self.keys = [(e.block, e.start) for e in self.orgs]
         self.full = full_names(entities, blocks)
         self.works_at: dict[str, str] = {}
@@ -134,13 +135,13 @@ class SubjectFinder:
         m = PRONOUN_RE.search(text, begin, start)
         if m is None:
             return None
-        before = [p for p in self.people if p.block == block and p.start < m.start()]
-        return before[-1].text if before else None
+        person = _last_before(self.people, self.people_keys, block, m.start())
+        return person.text if person else None
 
     def _speaker_firm(self, block: int, pos: int) -> str | None:
         """The company of the person named last before pos in the paragraph, if a company."""
-        before = [p for p in self.people if p.block == block and p.start < pos]
-        firm = self.works_at.get(before[-1].text) if before else None
+        person = _last_before(self.people, self.people_keys, block, pos)
+        firm = self.works_at.get(person.text) if person else None
         return firm if firm and _fits(firm, "公司", self.listed, brands=True) else None
 
     def _it(self, text: str, block: int, begin: int, start: int) -> str | None:
@@ -149,8 +150,8 @@ class SubjectFinder:
         m = IT_RE.search(text, begin, start)
         if m is None:
             return None
-        before = [o for o in self.orgs if o.block == block and o.start < m.start()]
-        return self.name(before[-1]) if before else None
+        firm = _last_before(self.orgs, self.keys, block, m.start())
+        return self.name(firm) if firm else None
 
     def _in_span(
         self, text: str, block: int, begin: int, end: int, entities: list[Entity], nearest: bool
@@ -170,6 +171,14 @@ class SubjectFinder:
         if not near:
             return None
         return self.name(near[-1] if nearest else near[0])
+
+
+def _last_before(
+    found: list[Entity], keys: list[tuple[int, int]], block: int, pos: int
+) -> Entity | None:
+    """The entity named last before pos in the same paragraph (keys: (block, start), sorted)."""
+    i = bisect_left(keys, (block, pos))
+    return found[i - 1] if i and found[i - 1].block == block else None
 
 
 def _answer_label(text: str, e: Entity) -> bool:

@@ -109,7 +109,7 @@ def _figure(text: str, block: int, m: re.Match[str], q: Quantity, ctx: _Context)
     elif _no_measure(label, why) and _share_of_last(text, ctx.last, q, start):
         label, why = ctx.last.label, "label: the figure before, of which this is a share (其中…)"
     elif compared_only(text, start, ctx.floor) and _in_sentence(text, ctx.last, start):
-        label = measure_of(ctx.last.label) if ctx.last.label else label
+        label = ctx.last.label or label  # (余额同比增长 22.3%，较…增速高: the growth is compared)
         why = "label: the measure of the figure before, compared (…为A，比B低C)"
     elif label and change_only(label) and _in_sentence(text, ctx.last, start):
         label = f"{ctx.last.label}{label}"  # 不良率为1.2%，较上年末下降0.3个百分点

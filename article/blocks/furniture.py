@@ -98,9 +98,7 @@ def _dated_credits(text: str) -> bool:
         len(text) <= _MAX_MASTHEAD
         and not _CLAUSE_PUNCT.intersection(text)
         and bool(_DATE_WEEKDAY.search(text))
-        and bool(
-            _STAFF_CREDIT.search(text) or _ISSUE.search(text) or _LATIN_CAPS.search(text)
-        )
+        and bool(_STAFF_CREDIT.search(text) or _ISSUE.search(text) or _LATIN_CAPS.search(text))
     )
 
 

@@ -59,3 +59,21 @@ def test_a_title_ending_in_a_quoted_word_over_a_deck_in_two_lines(tmp_path: Path
         ],
     )
     assert ("title", "碳配额押出“绿色贷款”") in kinds
+
+
+def test_a_byline_over_two_lines_and_a_reporter_s_photo_credit(tmp_path: Path) -> None:
+    kinds = _kinds(
+        tmp_path,
+        [
+            "澄川茶企凭仓单拿到贷款",
+            "本报记者 沈望舒",
+            "澄州报道",
+            *BODY,
+            "图为澄川一处茶叶监管仓内，工作人员正在核对仓单。",
+            "本报记者 沈望舒 摄",
+            *BODY,
+        ],
+    )
+    assert ("byline", "本报记者 沈望舒 澄州报道") in kinds
+    captions = [text for kind, text in kinds if kind == "caption"]
+    assert captions and captions[0].endswith("摄")

@@ -61,8 +61,8 @@ def byline_text(raw: str) -> bool:
     """A credit line: a reporter's role with names, ending in a place + 报道 or alone with
     spaced names. A sentence that mentions 记者 is not one."""
     text = raw.strip()
-    if len(text) > 36 or _SENTENCE_PUNCT.intersection(text):
-        return False
+    if len(text) > 36 or _SENTENCE_PUNCT.intersection(text) or text.endswith(("摄", "供图")):
+        return False  # (本报记者 某某 摄: a photo's credit)
     if not _BYLINE.match(text):
         return False
     if " " in text or "\u3000" in text or text.endswith(("报道", "采写")):

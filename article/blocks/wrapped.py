@@ -111,11 +111,14 @@ class _Builder:
         self.open_kind = PARAGRAPH
         self.open_speaker: str | None = None
         self.indents = indented_layout(lines)
+        self.taken: set[int] = set()  # lines emitted with the line before them
 
     def build(self) -> list[RawBlock]:
         """Every line in one block, in source order."""
         for i, line in enumerate(self.lines):
             kind = self.kinds.get(i)
+            if i in self.taken:
+                continue  # emitted with the line before it
             if kind is None:
                 self._body(i, line)
                 continue
@@ -134,10 +137,18 @@ class _Builder:
                 self.open, self.open_kind, self.open_speaker = [line], kind, None
             else:
                 self._flush_resume()
-                self._emit(kind, [line])
+                self._emit(kind, [line, *self._place_after_byline(i, kind)])
         self._close()
         self._flush_resume()
         return continued_title(_stacked_heads(self.blocks))
+
+    def _place_after_byline(self, i: int, kind: str) -> list[Line]:
+        """本报记者 某某 / 上海报道: a byline set over two lines in a box is one byline."""
+        below = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if kind != BYLINE or below is None or not _PLACE_REPORT.fullmatch(below.text):
+            return []
+        self.taken.add(i + 1)
+        return [below]
 
     def _flush_resume(self) -> None:
         """Emit a cut paragraph still waiting for its sentence to go on: no line is lost."""
@@ -275,7 +286,10 @@ class _Builder:
     def _emit(self, kind: str, lines: list[Line], speaker: str | None = None) -> None:
         """One block from consecutive lines."""
         structural = kind not in (PARAGRAPH, QUESTION, ANSWER)
-        text = lines[0].raw if structural and kind in (BYLINE,) else _unwrapped(lines)
+        if structural and kind == BYLINE:
+            text = " ".join(line.raw.strip() for line in lines)  # its place may be on a line below
+        else:
+            text = _unwrapped(lines)
         if structural and kind in (FURNITURE, CAPTION, SOURCE, CONTINUATION):
             text = lines[0].raw if len(lines) == 1 else text
         span = [(lines[0].number, lines[-1].number)]
@@ -283,6 +297,7 @@ class _Builder:
 
 
 _BULLETS = SECTION_BULLETS | frozenset("□")
+_PLACE_REPORT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:报道|电)")  # the place line of a byline
 _CN_NUMBERED = re.compile("^[一二三四五六七八九十]{1,3}、")
 _ANY_PUNCT = frozenset("，。；：！？、,;:!?")
 

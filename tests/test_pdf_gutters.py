@@ -33,3 +33,14 @@ def test_a_heading_hung_into_a_narrow_gutter_does_not_join_the_columns(tmp_path:
     path.write_bytes(heading_hung_into_gutter())
     texts = [b.text for b in analyze_path(path, use_cache=False).blocks]
     assert HUNG_BODY[0] in texts and HUNG_BODY[1] in texts
+
+
+def test_a_number_and_its_per_cent_sign_spread_apart_take_no_space() -> None:
+    from article.layout.geometry import joined
+    from article.model import Piece
+
+    def piece(text: str, x0: float) -> Piece:
+        return Piece(text, x0, 100.0, x0 + 5.0 * len(text), 110.0, 10.0, "Song")
+
+    assert joined([piece("高出8", 0.0), piece("%", 18.0)]) == "高出8%"  # 3 pt apart: justified
+    assert joined([piece("ABS", 0.0), piece("14", 18.0)]) == "ABS 14"

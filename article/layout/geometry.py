@@ -134,11 +134,16 @@ def joined(pieces: list[Piece], cjk_gap: float = 1.5) -> str:
     out = [pieces[0].text]
     for a, b in pairwise(pieces):
         gap = b.x0 - a.x1
-        latin = a.text[-1].isascii() and b.text[0].isascii()
+        latin = a.text[-1].isascii() and b.text[0].isascii() and not _percent(a, b, gap)
         if (latin and gap > 0.15 * a.size) or gap > cjk_gap * a.size:
             out.append(" ")
         out.append(b.text)
     return "".join(out)
+
+
+def _percent(a: Piece, b: Piece, gap: float) -> bool:
+    """8 % on a justified line: a number and its per cent sign, spread apart, take no space."""
+    return a.text[-1].isdigit() and b.text[0] in "%‰" and gap <= a.size
 
 
 def make_line(pieces: list[Piece], page: int, col: int) -> Line:

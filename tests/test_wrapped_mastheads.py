@@ -32,6 +32,7 @@ def test_a_long_masthead_line_is_furniture() -> None:
         "A6 地方债 2026年7月8日 星期三 第4512期 澄江财经日报 C H E N G J I A N G D A I LY"
     )
     assert not is_running_line("2026年7月8日星期三，澄江省财政厅发布了专项债券的发行计划。")
+    assert not is_running_line("VELORA品牌今年首发三款新品")  # Latin capitals opening a line
 
 
 def test_a_section_kicker_with_a_middle_dot_stands_over_the_title(tmp_path: Path) -> None:

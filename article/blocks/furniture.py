@@ -36,7 +36,7 @@ CAPTION_RE = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^[（(]?(?:(?:资料|数据|图片|图表|信息)?来源|注|备注)\s*[：:]")
 _LATIN_TITLE = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})+")  # "ZHONGXIN FINANCE WEEKLY"
-_LATIN_CAPS = re.compile(r"(?:[A-Z] ?){6,}")  # a paper's Latin name, maybe letter-spaced
+_LATIN_NAME = re.compile(r"(?:[A-Z] ?){6,}")  # a paper's Latin name, maybe letter-spaced
 _BARE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*(?:月\s*)?\d{1,2}\s*日")  # weekday lost
 _CLAUSE_PUNCT = frozenset("。，；！？")  # a running line is no sentence
 _MAX_HEADER = 40  # running headers and footers are short lines
@@ -98,7 +98,7 @@ def _dated_credits(text: str) -> bool:
         len(text) <= _MAX_MASTHEAD
         and not _CLAUSE_PUNCT.intersection(text)
         and bool(_DATE_WEEKDAY.search(text))
-        and bool(_STAFF_CREDIT.search(text) or _ISSUE.search(text) or _LATIN_CAPS.search(text))
+        and bool(_STAFF_CREDIT.search(text) or _ISSUE.search(text) or _LATIN_NAME.search(text))
     )
 
 

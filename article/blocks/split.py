@@ -225,12 +225,9 @@ def _grown_blocks(
     return blocks, list(compress(count(), map(eq, block_kinds, repeat(HEADING))))
 
 
-_OUTGOING_JUMP = re.compile(
-    r"\s*[（(](?:下转|转)[^（）()，。]{1,8}[）)]$"
-)  # …由去年的4.6%（下转A3版）
-_INCOMING_JUMP = re.compile(
-    r"^[（(](?:上接|接)[^（）()，。]{1,8}[）)]\s*"
-)  # （上接A2版）下调至3.9%
+# Jump markers printed inside a paragraph: …由去年的4.6%（下转A3版） / （上接A2版）下调至3.9%
+_OUTGOING_JUMP = re.compile(r"\s*[（(](?:下转|转)[^（）()，。]{1,8}[）)]$")
+_INCOMING_JUMP = re.compile(r"^[（(](?:上接|接)[^（）()，。]{1,8}[）)]\s*")
 
 
 def _jumps_apart(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -20,6 +20,7 @@ from article.entities.people import (
     titled_names,
 )
 from article.entities.places import (
+    COUNTY_ENDS,
     county_spans,
     joined_places,
     lexicon_spans,
@@ -87,20 +88,19 @@ def _bare_stems(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
     ]
 
 
-# Two bare names joined as a pair or list (德清和长兴, 克东、依安两地): counties, when every one
-# is a county's name without its suffix.
+# Two bare names joined in a pair or a list (德清和长兴, 克东、依安两地): counties, when the names
+# either side of a joiner are both a county's name without its suffix.
 _JOINERS = re.compile("[、和及与]")
-_COUNTY_ENDS = ("县", "区", "市", "旗")
 
 
 @cache
 def _county_stems_known() -> frozenset[str]:
     """Two-character names of every known county, without the suffix."""
-    return frozenset(c[:2] for c in lexicon.counties() if len(c) == 3 and c.endswith(_COUNTY_ENDS))
+    return frozenset(c[:2] for c in lexicon.counties() if len(c) == 3 and c.endswith(COUNTY_ENDS))
 
 
 def _paired_counties(text: str) -> list[Span]:
-    """Each name of a pair or list made only of bare county names."""
+    """Both names either side of each joiner that stands between two bare county names."""
     stems = _county_stems_known()
     found: dict[int, Span] = {}
     for m in _JOINERS.finditer(text):
@@ -118,9 +118,8 @@ def _word_goes_on(text: str, end: int) -> bool:
     if not after or not is_han(after) or after in "等和与及的":
         return False
     word = segment.cut(text[end : end + 4], hmm=False)[0]
-    return (
-        len(word) < 2 or segment.word_freq(word) < segment.MIN_WORD_FREQ
-    )  # 洛川推出: a word starts
+    # 洛川推出: a word starts
+    return len(word) < 2 or segment.word_freq(word) < segment.MIN_WORD_FREQ
 
 
 def _kind_before_latin(text: str, span: Span) -> bool:

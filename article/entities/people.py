@@ -69,9 +69,7 @@ def _followed(text: str, end: int) -> int:
     after = _skip_spaces(text, end)
     if after >= len(text) or (after > end and DATELINE_RE.match(text, after)):
         return 2  # 记者 某某 / 记者 某某 深圳报道: the name closes the byline
-    if text.startswith(("摄", "/摄"), after) and after + 1 + text.startswith("/", after) >= len(
-        text
-    ):
+    if text[after:] in ("摄", "/摄"):
         return 2  # 本报记者某某摄: a photo's credit closes its caption
     if text[end] in PUNCT_FOLLOW:
         return 1

@@ -69,9 +69,8 @@ def _listed_funds(text: str) -> list[Span]:
     return spans
 
 
-_FUND_FUNCTION = re.compile(
-    r"[的把在是将和及与该比它其这那对从向]"
-)  # 装进REIT, 和商品ETF: a phrase, no name
+# 装进REIT, 和商品ETF: a phrase, no name
+_FUND_FUNCTION = re.compile(r"[的把在是将和及与该比它其这那对从向]")
 
 
 # A quoted coined name set beside the kind of product it is: “某某稳盈”系列, 新药“某某康”.

@@ -212,9 +212,8 @@ def _prefix_label(text: str, start: int, floor: int, entities: list[Entity], cou
     label = _disposed(_compared(_after_modal(kept)))
     label = _without_adverbial_tail(label, text, start)
     if text.endswith("的", 0, start) and (share := SHARE_OF_RE.match(label)):
-        label = share.group(1) or share.group(
-            2
-        )  # 保证金为合约价值的8%: the measure is before 为, the base after
+        # 保证金为合约价值的8%: the measure is before 为 (or 占), the base after
+        label = share.group(1) or share.group(2)
     if len(label) > 2 and label.endswith("达"):
         label = label[:-1]  # 占比达: jieba glues 达 into 比达, a word of its dictionary only
     places = frozenset(e.text for e in between(entities, begin, start) if e.type == "PLACE")

@@ -107,14 +107,16 @@ class _Cutter:
     def _body_gutters(self, pieces: list[Piece]) -> list[list[Piece]]:
         """Columns the body type leaves gutters between, though a heading in other type hangs
         a little into one: each other piece goes with the column its middle stands over."""
-        body = [p for p in pieces if abs(p.size - self.body) <= 0.1 * self.body]
-        if len(body) == len(pieces) or len(body) < 0.8 * len(pieces):
+        body: list[Piece] = []
+        others: list[Piece] = []
+        for piece in pieces:
+            (body if abs(piece.size - self.body) <= 0.1 * self.body else others).append(piece)
+        if not others or len(body) < 0.8 * len(pieces):
             return []
         columns = split(body, self.narrow_gap, vertical=True)
         if len(columns) < 2 or any(self._lines(column) < _NARROW_LINES for column in columns):
             return []
         spans = [(min(p.x0 for p in c), max(map(_inked_x1, c))) for c in columns]
-        others = [p for p in pieces if abs(p.size - self.body) > 0.1 * self.body]
         for piece in others:
             over = [min(piece.x1, x1) - max(piece.x0, x0) for x0, x1 in spans]
             if sum(width > min(piece.size, (piece.x1 - piece.x0) / 2) for width in over) != 1:

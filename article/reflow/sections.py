@@ -12,10 +12,10 @@ from operator import attrgetter
 from article.model import BYLINE, CONTINUATION, FURNITURE, HEADING, SUBTITLE, TITLE, RawBlock
 from article.reflow.find import found_in, found_in_each
 from article.reflow.terms import SAMPLE, PageTerms, content_words, page_terms
+from article.reflow.words import CLOSERS
 
 _INCOMING = re.compile(r"^[（(【\[]?\s*(?:上接|接|续)")
 _OUTGOING = re.compile(r"^[（(【\[]?\s*(?:下转|转)")
-_SENTENCE_ENDS = frozenset("。！？!?”’）)…")
 _LOOKBACK = 6  # earlier articles a section may belong to (keeps the search linear)
 _MIN_SHARED = 2  # people or catchwords a section must share with another article to move there
 _MIN_WORD_SHARE = 0.25  # share of a passage's rarer words found in the article it belongs to
@@ -175,7 +175,7 @@ class _Grouper:
             if len(kept) < 2 or self.raw[kept[-1]].kind != CONTINUATION:
                 continue
             text = self.raw[kept[-2]].text
-            cut = bool(text) and text[-1] not in _SENTENCE_ENDS
+            cut = bool(text) and text[-1] not in CLOSERS  # dangling, as the pairing reads it
             return j if _OUTGOING.match(self.raw[kept[-1]].text) and cut else None
         return None
 
